@@ -1,0 +1,151 @@
+# cxsignals — build, test, demo, bench, install.
+#
+#   make                 build the library and every executable into bin/
+#   make check           build and run all tests (unit, golden, end-to-end)
+#   make demo            run the whole pipeline on the bundled sample into demo-run/
+#   make bench           throughput and memory per stage on a >= 50 MB corpus
+#   make install PREFIX=/usr/local DESTDIR=
+#   make check SANITIZE=address,undefined   the same tests under ASan+UBSan
+#   make clean
+#
+# Missing Debian packages are installed by scripts/install-deps (apt-get, as root) the
+# first time a build needs them, so `make demo` and `make check` work on a fresh machine.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+VERSION := 0.1.0
+
+ifdef SANITIZE
+BUILD  ?= build/san
+BINDIR ?= build/san/bin
+else
+BUILD  ?= build
+BINDIR ?= bin
+endif
+
+PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle
+
+NODEPS_GOALS := clean help
+ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+else
+ifneq ($(shell pkg-config --exists $(PKGS) 2>/dev/null && test -e /usr/include/libstemmer.h && command -v $(CC) >/dev/null && echo ok),ok)
+$(info make: dependencies missing, running scripts/install-deps)
+DEPS_RC := $(shell scripts/install-deps >&2; echo $$?)
+ifneq ($(DEPS_RC),0)
+$(error scripts/install-deps failed (exit $(DEPS_RC)); see its message above)
+endif
+endif
+endif
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wold-style-definition -Wpointer-arith -Wformat=2 -Wundef -Wvla \
+        -Wwrite-strings -Wmissing-declarations -Wnull-dereference -Wcast-align
+ifeq ($(CI),true)
+WERROR ?= 1
+endif
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+
+OPT ?= -O2 -g
+CFLAGS_ALL := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) \
+              -DCXS_VERSION='"$(VERSION)"' -DCXS_DATADIR='"$(PREFIX)/share/cxsignals/lexicons"' \
+              -DCXS_SRC_LEXICONS='"$(CURDIR)/lexicons"' -Ipipeline/lib -Ipipeline/cli $(PKG_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL := $(LDFLAGS)
+ifdef SANITIZE
+CFLAGS_ALL  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS_ALL += -fsanitize=$(SANITIZE)
+endif
+
+STAGES := fetch normalize stem classify
+
+LIB_SRC := $(wildcard pipeline/lib/*.c)
+CLI_SRC := $(wildcard pipeline/cli/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+LIBCXS  := $(BUILD)/libcxs.a
+LIBCLI  := $(BUILD)/libcxs_cli.a
+
+# A stage is stages/NAME/main.c plus the modules only it uses (every other .c there),
+# archived so unit tests can link a module without the stage's main.
+stage_mods = $(filter-out stages/$(1)/main.c,$(wildcard stages/$(1)/*.c))
+STAGE_LIBS := $(STAGES:%=$(BUILD)/libcxs_%.a)
+STAGE_BINS := $(STAGES:%=$(BINDIR)/cxs-%)
+DRIVER_SRC := $(wildcard pipeline/driver/*.c)
+BINS := $(STAGE_BINS) $(BINDIR)/cxs-pipeline
+
+TEST_SRC  := $(wildcard tests/unit/test_*.c)
+TEST_BINS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check demo bench install clean help unit golden e2e
+.DELETE_ON_ERROR:
+
+all: $(BINS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Istages/$(word 2,$(subst /, ,$*)) -MMD -MP -c $< -o $@
+
+$(LIBCXS): $(LIB_OBJ)
+	@rm -f $@; ar rcs $@ $^
+$(LIBCLI): $(CLI_OBJ)
+	@rm -f $@; ar rcs $@ $^
+
+define stage_rules
+$(BUILD)/libcxs_$(1).a: $$(patsubst %.c,$(BUILD)/%.o,$$(call stage_mods,$(1)))
+	@rm -f $$@; ar rcs $$@ $$^
+$(BINDIR)/cxs-$(1): $(BUILD)/stages/$(1)/main.o $(BUILD)/libcxs_$(1).a $(LIBCLI) $(LIBCXS)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$^ $$(PKG_LIBS)
+endef
+$(foreach s,$(STAGES),$(eval $(call stage_rules,$(s))))
+
+$(BINDIR)/cxs-pipeline: $(DRIVER_SRC:%.c=$(BUILD)/%.o) $(LIBCLI) $(LIBCXS)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(STAGE_LIBS) $(LIBCLI) $(LIBCXS)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS_ALL) -o $@ $< $(STAGE_LIBS) $(LIBCLI) $(LIBCXS) $(PKG_LIBS)
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit $(foreach s,$(STAGES),-Istages/$(s)) -MMD -MP -c $< -o $@
+
+# Every test prints its own results; tests/run-all adds them up into one closing line.
+check: $(BINS) $(TEST_BINS)
+	CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all
+
+unit: $(TEST_BINS)
+	CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all unit
+golden: $(BINS)
+	CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all golden
+e2e: $(BINS)
+	CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all e2e
+
+demo: $(BINS)
+	rm -rf demo-run
+	$(BINDIR)/cxs-pipeline run --workdir demo-run tests/fixtures/sample
+
+bench: $(BINS)
+	CXS_BIN=$(abspath $(BINDIR)) scripts/bench
+
+MAN1 := $(wildcard stages/*/*.1 pipeline/driver/*.1)
+install: $(BINS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/cxsignals/lexicons \
+	           $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin/
+	cp -R lexicons/. $(DESTDIR)$(PREFIX)/share/cxsignals/lexicons/
+	$(if $(MAN1),install -m 644 $(MAN1) $(DESTDIR)$(PREFIX)/share/man/man1/)
+
+clean:
+	rm -rf build bin demo-run
+
+help:
+	@sed -n '2,12p' Makefile
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,38 @@
+/*
+ * cxs_atomic — write a file so that it appears complete or not at all.
+ *
+ * Data goes to a temporary file beside the target ("NAME.tmp.PID"); commit fsyncs it,
+ * renames it over the target and fsyncs the directory. A crash or an abort before
+ * commit leaves the target untouched (the previous version, or nothing), never a
+ * half-written file under the final name.
+ */
+#ifndef CXS_ATOMIC_H
+#define CXS_ATOMIC_H
+
+#include "cxs_err.h"
+
+typedef struct cxs_atomic cxs_atomic;
+
+/* Creates the temporary file for `path`. Returns NULL with `err` set (CXS_E_IO). */
+cxs_atomic *cxs_atomic_open(const char *path, cxs_err *err);
+
+/* The descriptor to write to; owned by the handle, valid until commit or abort. */
+int cxs_atomic_fd(const cxs_atomic *a);
+
+/* The temporary file's name; owned by the handle, valid until commit or abort. */
+const char *cxs_atomic_tmpname(const cxs_atomic *a);
+
+/* Writes all of `data`, retrying short writes. Returns 0 or -1 with `err` (CXS_E_IO). */
+int cxs_atomic_write(cxs_atomic *a, const void *data, size_t len, cxs_err *err);
+
+/* fsync, close, rename onto the target, fsync the directory; frees the handle in every
+ * case. On failure the temporary file is removed and `err` names the file. */
+int cxs_atomic_commit(cxs_atomic *a, cxs_err *err);
+
+/* Closes and removes the temporary file and frees the handle. NULL is a no-op. */
+void cxs_atomic_abort(cxs_atomic *a);
+
+/* Writes a whole small file atomically (manifests). */
+int cxs_atomic_write_file(const char *path, const void *data, size_t len, cxs_err *err);
+
+#endif

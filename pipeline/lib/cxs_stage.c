@@ -1,0 +1,372 @@
+#include "cxs_stage.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cxs_atomic.h"
+#include "cxs_buf.h"
+#include "cxs_hash.h"
+#include "cxs_record.h"
+#include "cxs_utf8.h"
+
+#define REJECT_RAW_MAX (64 << 10)
+
+struct cxs_stage {
+	char *stage;
+	char *output, *rejects_path, *manifest_path;
+	cxs_writer *out;
+	cxs_writer *rejects;
+	size_t max_record;
+	cxs_diag_fn diag;
+	void *diag_ctx;
+	json_t *options, *lexicons, *inputs, *errors;
+	struct cxs_counts counts;
+	struct timespec t0;
+	time_t started;
+};
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && !strcmp(s + a - b, suffix);
+}
+
+char *cxs_stage_sibling(const char *output, const char *suffix)
+{
+	static const char *const exts[] = { ".jsonl.gz", ".jsonl", ".json.gz", ".json", ".gz" };
+	size_t base = strlen(output), i;
+	cxs_buf b = CXS_BUF_INIT;
+
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (has_suffix(output, exts[i])) {
+			base -= strlen(exts[i]);
+			break;
+		}
+	if (cxs_buf_add(&b, output, base) < 0 || cxs_buf_addch(&b, '.') < 0 ||
+	    cxs_buf_addstr(&b, suffix) < 0) {
+		cxs_buf_release(&b);
+		return NULL;
+	}
+	return cxs_buf_detach(&b, NULL);
+}
+
+static void say(cxs_stage *s, const char *msg)
+{
+	if (s->diag)
+		s->diag(s->diag_ctx, msg);
+}
+
+static void stage_free(cxs_stage *s)
+{
+	free(s->stage);
+	free(s->output);
+	free(s->rejects_path);
+	free(s->manifest_path);
+	json_decref(s->options);
+	json_decref(s->lexicons);
+	json_decref(s->inputs);
+	json_decref(s->errors);
+	free(s);
+}
+
+cxs_stage *cxs_stage_open(const struct cxs_stage_config *cfg, cxs_err *err)
+{
+	cxs_stage *s = calloc(1, sizeof(*s));
+	int to_stdout = !strcmp(cfg->output, "-");
+
+	if (!s) {
+		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		return NULL;
+	}
+	s->stage = strdup(cfg->stage);
+	s->output = strdup(cfg->output);
+	if (cfg->rejects)
+		s->rejects_path = strdup(cfg->rejects);
+	else if (!to_stdout)
+		s->rejects_path = cxs_stage_sibling(cfg->output, "rejects.jsonl.gz");
+	if (cfg->manifest)
+		s->manifest_path = strdup(cfg->manifest);
+	else if (!to_stdout)
+		s->manifest_path = cxs_stage_sibling(cfg->output, "manifest.json");
+	s->options = json_object();
+	s->lexicons = json_array();
+	s->inputs = json_array();
+	s->errors = json_array();
+	s->max_record = cfg->max_record;
+	s->diag = cfg->diag;
+	s->diag_ctx = cfg->diag_ctx;
+	if (!s->stage || !s->output || !s->options || !s->lexicons || !s->inputs || !s->errors ||
+	    (!to_stdout && (!s->rejects_path || !s->manifest_path))) {
+		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		stage_free(s);
+		return NULL;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &s->t0);
+	s->started = time(NULL);
+	/* A manifest left from an earlier run must not vouch for what we write now. */
+	if (s->manifest_path && unlink(s->manifest_path) < 0 && errno != ENOENT) {
+		cxs_err_errno(err, CXS_E_IO, errno, "could not remove old manifest '%s'",
+			      s->manifest_path);
+		stage_free(s);
+		return NULL;
+	}
+	s->out = cxs_writer_open(cfg->output, cfg->level, err);
+	if (!s->out) {
+		stage_free(s);
+		return NULL;
+	}
+	if (s->rejects_path) {
+		s->rejects = cxs_writer_open(s->rejects_path, cfg->level, err);
+		if (!s->rejects) {
+			cxs_writer_abort(s->out);
+			stage_free(s);
+			return NULL;
+		}
+	}
+	return s;
+}
+
+void cxs_stage_option(cxs_stage *s, const char *key, json_t *value)
+{
+	json_object_set_new(s->options, key, value);
+}
+
+void cxs_stage_lexicon(cxs_stage *s, json_t *lex)
+{
+	json_array_append_new(s->lexicons, lex);
+}
+
+void cxs_stage_input(cxs_stage *s, const char *path, const char *sha256, long long bytes,
+		     long long documents)
+{
+	json_array_append_new(s->inputs, json_pack("{s:s, s:s?, s:I, s:I}", "path", path,
+						  "sha256", sha256, "bytes", (json_int_t)bytes,
+						  "documents", (json_int_t)documents));
+}
+
+void cxs_stage_count_in(cxs_stage *s, long long n)
+{
+	s->counts.in += n;
+}
+
+int cxs_stage_emit(cxs_stage *s, const json_t *rec, cxs_err *err)
+{
+	if (cxs_writer_put(s->out, rec, err) < 0)
+		return -1;
+	s->counts.out++;
+	return 0;
+}
+
+int cxs_stage_reject(cxs_stage *s, const char *id, const char *uri, const char *locator,
+		     const char *reason, const json_t *record, const char *raw, size_t rawlen,
+		     cxs_err *err)
+{
+	cxs_buf msg = CXS_BUF_INIT;
+	json_t *rej;
+	int rc = 0;
+
+	cxs_buf_addf(&msg, "%s%s%s%s%s", uri ? uri : "", locator ? ":" : "",
+		     locator ? locator : "", uri || locator ? ": " : "", reason);
+	say(s, msg.p ? msg.p : reason);
+	cxs_buf_reset(&msg);
+	rej = json_pack("{s:s?, s:s, s:{s:s?, s:s?}, s:s}", "id", id, "stage", s->stage,
+			"source", "uri", uri, "locator", locator, "reason", reason);
+	if (!rej) {
+		cxs_buf_release(&msg);
+		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+	}
+	if (record)
+		json_object_set(rej, "record", (json_t *)(uintptr_t)record);
+	else if (raw) {
+		size_t n = rawlen > REJECT_RAW_MAX ? REJECT_RAW_MAX : rawlen;
+		if (cxs_utf8_sanitize(raw, n, &msg) >= 0)
+			json_object_set_new(rej, "raw", json_stringn(msg.p ? msg.p : "", msg.len));
+		if (n < rawlen)
+			json_object_set_new(rej, "raw_truncated_from", json_integer((json_int_t)rawlen));
+	}
+	if (s->rejects)
+		rc = cxs_writer_put(s->rejects, rej, err);
+	json_decref(rej);
+	cxs_buf_release(&msg);
+	if (rc == 0)
+		s->counts.rejected++;
+	return rc;
+}
+
+void cxs_stage_partial(cxs_stage *s, const char *msg)
+{
+	say(s, msg);
+	json_array_append_new(s->errors, json_string(msg));
+}
+
+int cxs_stage_is_partial(const cxs_stage *s)
+{
+	return json_array_size(s->errors) > 0;
+}
+
+const struct cxs_counts *cxs_stage_counts(const cxs_stage *s)
+{
+	return &s->counts;
+}
+
+static json_t *manifest(cxs_stage *s, const char *out_hash, const char *rej_hash)
+{
+	struct timespec t1;
+	char started[32];
+	double secs;
+	json_t *m;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - s->t0.tv_sec) + (double)(t1.tv_nsec - s->t0.tv_nsec) / 1e9;
+	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%SZ", gmtime(&s->started));
+	m = json_pack("{s:s, s:s+, s:s, s:i, s:O, s:O, s:O,"
+		      " s:{s:s, s:s, s:I}, s:{s:s?, s:s?, s:I},"
+		      " s:{s:I, s:I, s:I}, s:b, s:O, s:s, s:f}",
+		      "stage", s->stage, "program", "cxs-", s->stage, "version", CXS_VERSION,
+		      "schema", CXS_SCHEMA_VERSION, "options", s->options, "inputs", s->inputs,
+		      "lexicons", s->lexicons,
+		      "output", "path", s->output, "sha256", out_hash,
+		      "records", (json_int_t)s->counts.out,
+		      "rejects", "path", s->rejects_path, "sha256", rej_hash,
+		      "records", (json_int_t)s->counts.rejected,
+		      "counts", "in", (json_int_t)s->counts.in, "out", (json_int_t)s->counts.out,
+		      "rejected", (json_int_t)s->counts.rejected,
+		      "partial", cxs_stage_is_partial(s), "errors", s->errors,
+		      "started", started, "seconds", (double)((long long)(secs * 1000)) / 1000);
+	return m;
+}
+
+int cxs_stage_commit(cxs_stage *s, cxs_err *err)
+{
+	char out_hash[CXS_SHA256_HEX], rej_hash[CXS_SHA256_HEX];
+	json_t *m;
+	char *text;
+	int rc;
+
+	if (s->counts.in != s->counts.out + s->counts.rejected) {
+		cxs_err_set(err, CXS_E_INTERNAL,
+			    "counts do not reconcile: %lld in, %lld out, %lld rejected",
+			    s->counts.in, s->counts.out, s->counts.rejected);
+		cxs_stage_abort(s);
+		return -1;
+	}
+	rc = cxs_writer_commit(s->out, out_hash, err);
+	s->out = NULL;
+	if (rc < 0) {
+		cxs_writer_abort(s->rejects);
+		stage_free(s);
+		return -1;
+	}
+	if (s->rejects) {
+		rc = cxs_writer_commit(s->rejects, rej_hash, err);
+		s->rejects = NULL;
+		if (rc < 0) {
+			stage_free(s);
+			return -1;
+		}
+	}
+	if (s->manifest_path) {
+		m = manifest(s, out_hash, s->rejects_path ? rej_hash : NULL);
+		text = m ? json_dumps(m, JSON_INDENT(2) | JSON_REAL_PRECISION(15)) : NULL;
+		json_decref(m);
+		if (!text) {
+			stage_free(s);
+			return cxs_err_set(err, CXS_E_NOMEM, "could not build the manifest");
+		}
+		{
+			size_t n = strlen(text);
+			char *t2 = realloc(text, n + 2);
+			if (t2) {
+				text = t2;
+				text[n] = '\n';
+				text[n + 1] = '\0';
+			}
+		}
+		rc = cxs_atomic_write_file(s->manifest_path, text, strlen(text), err);
+		free(text);
+	}
+	stage_free(s);
+	return rc;
+}
+
+void cxs_stage_abort(cxs_stage *s)
+{
+	if (!s)
+		return;
+	cxs_writer_abort(s->out);
+	cxs_writer_abort(s->rejects);
+	stage_free(s);
+}
+
+int cxs_stage_run_records(cxs_stage *s, const char *const *inputs, size_t ninputs,
+			  cxs_record_fn fn, void *ctx, cxs_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < ninputs; i++) {
+		char hex[CXS_SHA256_HEX], loc[32];
+		long long bytes, docs = 0;
+		cxs_err rerr = { CXS_E_NONE, "" };
+		cxs_reader *r = cxs_reader_open(inputs[i], s->max_record, &rerr);
+
+		if (!r) {
+			cxs_stage_partial(s, rerr.msg);
+			continue;
+		}
+		for (;;) {
+			json_t *rec;
+			int st = cxs_reader_next(r, &rec, &rerr);
+
+			if (st == CXS_READ_EOF)
+				break;
+			if (st == CXS_READ_FATAL) {
+				cxs_stage_partial(s, rerr.msg);
+				break;
+			}
+			docs++;
+			s->counts.in++;
+			snprintf(loc, sizeof(loc), "%lld", cxs_reader_line(r));
+			if (st == CXS_READ_BAD) {
+				size_t rawlen;
+				const char *raw = cxs_reader_raw(r, &rawlen);
+				if (cxs_stage_reject(s, NULL, inputs[i], loc, cxs_reader_reason(r), NULL,
+						     raw, rawlen, err) < 0)
+					goto fatal;
+				continue;
+			}
+			{
+				cxs_err reason = { CXS_E_NONE, "" };
+				int keep = fn(ctx, rec, &reason);
+				json_t *id = json_object_get(rec, "id");
+				int rc;
+
+				if (keep < 0) {
+					cxs_err_set(err, reason.kind ? reason.kind : CXS_E_INTERNAL,
+						    "%s:%s: %s", inputs[i], loc, reason.msg);
+					json_decref(rec);
+					goto fatal;
+				}
+				rc = keep == 0 ? cxs_stage_emit(s, rec, err)
+					       : cxs_stage_reject(s, json_string_value(id), inputs[i],
+								  loc, reason.msg, rec, NULL, 0, err);
+				json_decref(rec);
+				if (rc < 0)
+					goto fatal;
+			}
+		}
+		cxs_reader_hash(r, hex, &bytes);
+		cxs_stage_input(s, inputs[i], hex, bytes, docs);
+		cxs_reader_close(r);
+		continue;
+fatal:
+		cxs_reader_close(r);
+		return -1;
+	}
+	return 0;
+}

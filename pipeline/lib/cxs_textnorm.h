@@ -1,0 +1,33 @@
+/*
+ * cxs_textnorm — the one normalization every matching side uses (text and lexicons).
+ *
+ * NFKC with case folding (ICU "nfkc_cf": full-width forms, ligatures, compatibility
+ * characters, case), and for Chinese Traditional→Simplified (ICU "Hant-Hans"), so that a
+ * word in a review and a term in a lexicon meet in the same form. Offsets are never
+ * computed here: callers normalise one token at a time and keep the token's span in the
+ * original text.
+ */
+#ifndef CXS_TEXTNORM_H
+#define CXS_TEXTNORM_H
+
+#include <stddef.h>
+
+#include "cxs_buf.h"
+#include "cxs_err.h"
+
+typedef struct cxs_textnorm cxs_textnorm;
+
+/* Loads the ICU normaliser and transliterator. NULL with `err` (CXS_E_INTERNAL when ICU
+ * data is missing, CXS_E_NOMEM). Not thread-safe: one handle per thread. */
+cxs_textnorm *cxs_textnorm_new(cxs_err *err);
+
+/* Writes the normalised form of the UTF-8 string `s` (`len` bytes) into `out` (its
+ * previous contents are replaced). With `zh` non-zero, Traditional characters become
+ * Simplified as well. Invalid UTF-8 is replaced by U+FFFD. Returns 0, or -1 with `err`. */
+int cxs_textnorm_form(cxs_textnorm *tn, const char *s, size_t len, int zh, cxs_buf *out,
+		      cxs_err *err);
+
+/* Frees the handle; NULL is a no-op. */
+void cxs_textnorm_free(cxs_textnorm *tn);
+
+#endif
