@@ -1,0 +1,348 @@
+/* Unit tests of the core record library: gzip JSONL I/O, atomic output, stage counts. */
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "cxs_atomic.h"
+#include "cxs_buf.h"
+#include "cxs_gzio.h"
+#include "cxs_record.h"
+#include "cxs_stage.h"
+#include "cxs_utf8.h"
+#include "cxs_test.h"
+
+static const char *tmp(const char *name)
+{
+	static char buf[4][512];
+	static int k;
+
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof(buf[k]), "%s/%s", cxs_test_tmpdir(), name);
+	return buf[k];
+}
+
+static void write_file(const char *path, const void *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	fwrite(data, 1, n, f);
+	fclose(f);
+}
+
+static void write_gz(const char *path, const char *data)
+{
+	gzFile g = gzopen(path, "wb");
+
+	gzwrite(g, data, (unsigned)strlen(data));
+	gzclose(g);
+}
+
+static int exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+static void test_round_trip(void)
+{
+	cxs_err err;
+	cxs_writer *w = cxs_writer_open(tmp("rt.jsonl.gz"), 1, &err);
+	cxs_reader *r;
+	json_t *rec;
+	int i;
+
+	CHECK(w != NULL);
+	for (i = 0; i < 1000; i++) {
+		json_t *j = json_pack("{s:i, s:s, s:{s:f}}", "n", i, "text", "Servitrisen var trevlig — 服务员很好",
+				      "meta", "x", 0.6);
+		CHECK(cxs_writer_put(w, j, &err) == 0);
+		json_decref(j);
+	}
+	CHECK(!exists(tmp("rt.jsonl.gz")));   /* not visible before commit */
+	CHECK(cxs_writer_commit(w, NULL, &err) == 0);
+	CHECK(exists(tmp("rt.jsonl.gz")));
+
+	r = cxs_reader_open(tmp("rt.jsonl.gz"), 0, &err);
+	CHECK(r != NULL);
+	for (i = 0; i < 1000; i++) {
+		CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_OK);
+		CHECK_INT(json_integer_value(json_object_get(rec, "n")), i);
+		CHECK_STR(json_string_value(json_object_get(rec, "text")), "Servitrisen var trevlig — 服务员很好");
+		json_decref(rec);
+	}
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_EOF);
+	CHECK_INT(cxs_reader_line(r), 1000);
+	cxs_reader_close(r);
+}
+
+static void test_key_order_and_numbers_kept(void)
+{
+	cxs_buf b = CXS_BUF_INIT;
+	json_t *j = json_loads("{\"z\":1,\"a\":[1,2],\"m\":{\"k\":0.6,\"b\":true}}", 0, NULL);
+
+	CHECK(cxs_record_dump(j, &b) == 0);
+	CHECK_STR(b.p, "{\"z\":1,\"a\":[1,2],\"m\":{\"k\":0.6,\"b\":true}}");
+	json_decref(j);
+	cxs_buf_release(&b);
+}
+
+static void test_bad_lines_are_reported_and_skipped(void)
+{
+	const char data[] = "{\"id\":\"a\"}\n"
+			    "{not json}\n"
+			    "\n"
+			    "[1,2]\n"
+			    "{\"id\":\"bad \xff utf8\"}\n"
+			    "{\"id\":\"dup\",\"id\":\"dup2\"}\n"
+			    "{\"id\":\"last, no newline\"}";
+	cxs_err err;
+	cxs_reader *r;
+	json_t *rec;
+
+	write_file(tmp("bad.jsonl"), data, sizeof(data) - 1);
+	r = cxs_reader_open(tmp("bad.jsonl"), 0, &err);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_OK);
+	json_decref(rec);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_BAD);
+	CHECK(strstr(err.msg, "bad.jsonl:2: invalid JSON") != NULL);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_BAD);   /* blank line 3 skipped */
+	CHECK_INT(cxs_reader_line(r), 4);
+	CHECK_STR(cxs_reader_reason(r), "record is not a JSON object");
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_BAD);
+	CHECK_INT(cxs_reader_line(r), 5);
+	CHECK(strstr(err.msg, "invalid JSON") != NULL);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_BAD);
+	CHECK(strstr(err.msg, "duplicate") != NULL);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_OK);
+	CHECK_STR(json_string_value(json_object_get(rec, "id")), "last, no newline");
+	json_decref(rec);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_EOF);
+	cxs_reader_close(r);
+}
+
+static void test_overlong_record(void)
+{
+	char big[5000];
+	cxs_buf b = CXS_BUF_INIT;
+	cxs_err err;
+	cxs_reader *r;
+	json_t *rec;
+	size_t rawlen;
+
+	memset(big, 'x', sizeof(big));
+	cxs_buf_addstr(&b, "{\"id\":1}\n{\"text\":\"");
+	cxs_buf_add(&b, big, sizeof(big));
+	cxs_buf_addstr(&b, "\"}\n{\"id\":3}\n");
+	write_gz(tmp("long.jsonl.gz"), b.p);
+	r = cxs_reader_open(tmp("long.jsonl.gz"), 2048, &err);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_OK);
+	json_decref(rec);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_BAD);
+	CHECK(strstr(err.msg, "long.jsonl.gz:2: record longer than the maximum of 2048 bytes") != NULL);
+	cxs_reader_raw(r, &rawlen);
+	CHECK_INT(rawlen, 2048);   /* memory stays bounded */
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_OK);
+	CHECK_INT(json_integer_value(json_object_get(rec, "id")), 3);
+	json_decref(rec);
+	cxs_reader_close(r);
+	cxs_buf_release(&b);
+}
+
+static void test_truncated_and_corrupt_gzip(void)
+{
+	cxs_buf b = CXS_BUF_INIT;
+	char *data;
+	long n;
+	FILE *f;
+	cxs_err err;
+	cxs_reader *r;
+	json_t *rec;
+	int i, st, ok = 0;
+
+	for (i = 0; i < 2000; i++)
+		cxs_buf_addf(&b, "{\"n\":%d,\"t\":\"record number %d with some words\"}\n", i, i * 7919);
+	write_gz(tmp("t.jsonl.gz"), b.p);
+	f = fopen(tmp("t.jsonl.gz"), "rb");
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	data = malloc((size_t)n);
+	CHECK(fread(data, 1, (size_t)n, f) == (size_t)n);
+	fclose(f);
+
+	/* Cut in half: the records before the cut come out, then a fatal error. */
+	write_file(tmp("cut.jsonl.gz"), data, (size_t)n / 2);
+	r = cxs_reader_open(tmp("cut.jsonl.gz"), 0, &err);
+	while ((st = cxs_reader_next(r, &rec, &err)) == CXS_READ_OK) {
+		ok++;
+		json_decref(rec);
+	}
+	CHECK(st == CXS_READ_FATAL || st == CXS_READ_BAD);
+	if (st == CXS_READ_BAD)  /* the cut record itself, then the fatal error */
+		CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_FATAL);
+	CHECK(strstr(err.msg, "truncated gzip stream") != NULL);
+	CHECK(ok > 100 && ok < 2000);
+	cxs_reader_close(r);
+
+	/* A flipped byte in the middle: a clear error naming the byte offset. */
+	data[n / 2] ^= 0x55;
+	write_file(tmp("flip.jsonl.gz"), data, (size_t)n);
+	r = cxs_reader_open(tmp("flip.jsonl.gz"), 0, &err);
+	while ((st = cxs_reader_next(r, &rec, &err)) == CXS_READ_OK || st == CXS_READ_BAD)
+		json_decref(rec);
+	CHECK_INT(st, CXS_READ_FATAL);
+	CHECK(strstr(err.msg, "flip.jsonl.gz") != NULL);
+	CHECK(strstr(err.msg, "at byte") != NULL);
+	cxs_reader_close(r);
+	free(data);
+	cxs_buf_release(&b);
+}
+
+static void test_multimember_and_plain(void)
+{
+	cxs_err err;
+	cxs_reader *r;
+	json_t *rec;
+	int n = 0;
+	gzFile g = gzopen(tmp("mm.jsonl.gz"), "wb");
+
+	gzputs(g, "{\"a\":1}\n");
+	gzclose(g);
+	g = gzopen(tmp("mm.jsonl.gz"), "ab");   /* appends a second gzip member */
+	gzputs(g, "{\"a\":2}\n");
+	gzclose(g);
+	r = cxs_reader_open(tmp("mm.jsonl.gz"), 0, &err);
+	while (cxs_reader_next(r, &rec, &err) == CXS_READ_OK) {
+		n++;
+		json_decref(rec);
+	}
+	CHECK_INT(n, 2);
+	cxs_reader_close(r);
+
+	write_file(tmp("plain.jsonl"), "{\"a\":1}\r\n", 9);
+	r = cxs_reader_open(tmp("plain.jsonl"), 0, &err);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_OK);
+	json_decref(rec);
+	cxs_reader_close(r);
+
+	CHECK(cxs_reader_open(tmp("missing.jsonl"), 0, &err) == NULL);
+	CHECK(strstr(err.msg, "could not open") != NULL);
+	CHECK(cxs_reader_open(cxs_test_tmpdir(), 0, &err) == NULL);
+	CHECK(strstr(err.msg, "is a directory") != NULL);
+}
+
+static void test_atomic_abort_leaves_previous(void)
+{
+	cxs_err err;
+	cxs_atomic *a;
+	char buf[32] = "";
+	FILE *f;
+
+	CHECK(cxs_atomic_write_file(tmp("a.txt"), "old\n", 4, &err) == 0);
+	a = cxs_atomic_open(tmp("a.txt"), &err);
+	CHECK(cxs_atomic_write(a, "new, half", 9, &err) == 0);
+	CHECK(exists(cxs_atomic_tmpname(a)));
+	cxs_atomic_abort(a);
+	f = fopen(tmp("a.txt"), "r");
+	CHECK(fgets(buf, sizeof(buf), f) != NULL);
+	fclose(f);
+	CHECK_STR(buf, "old\n");
+	cxs_atomic_abort(NULL);
+
+	/* Writing into a missing directory fails with the path named. */
+	CHECK(cxs_atomic_open(tmp("no/such/dir/x"), &err) == NULL);
+	CHECK(strstr(err.msg, "no/such/dir/x") != NULL);
+	CHECK_INT(err.kind, CXS_E_IO);
+}
+
+static void test_identical_output_bytes(void)
+{
+	char h1[CXS_SHA256_HEX], h2[CXS_SHA256_HEX];
+	int round;
+
+	for (round = 0; round < 2; round++) {
+		cxs_err err;
+		cxs_writer *w = cxs_writer_open(tmp("det.jsonl.gz"), 3, &err);
+		json_t *j = json_pack("{s:s}", "text", "same");
+		cxs_writer_put(w, j, &err);
+		json_decref(j);
+		CHECK(cxs_writer_commit(w, round ? h2 : h1, &err) == 0);
+		if (round == 0)
+			sleep(1);   /* a gzip mtime would differ now */
+	}
+	CHECK_STR(h1, h2);
+}
+
+static int reject_odd(void *ctx, json_t *rec, cxs_err *reason)
+{
+	(void)ctx;
+	if (json_integer_value(json_object_get(rec, "n")) % 2)
+		return cxs_err_set(reason, CXS_E_INPUT, "odd number"), 1;
+	json_object_set_new(rec, "seen", json_true());
+	return 0;
+}
+
+static void test_stage_counts_reconcile(void)
+{
+	struct cxs_stage_config cfg = { 0 };
+	const char *inputs[2];
+	cxs_err err;
+	cxs_stage *s;
+	json_t *m;
+
+	write_file(tmp("in.jsonl"), "{\"n\":1}\n{\"n\":2}\nbroken\n{\"n\":4}\n", 31);
+	inputs[0] = tmp("in.jsonl");
+	inputs[1] = tmp("absent.jsonl");
+	cfg.stage = "test";
+	cfg.output = tmp("st.jsonl.gz");
+	cfg.level = 1;
+	s = cxs_stage_open(&cfg, &err);
+	CHECK(s != NULL);
+	CHECK(cxs_stage_run_records(s, inputs, 2, reject_odd, NULL, &err) == 0);
+	CHECK_INT(cxs_stage_counts(s)->in, 4);
+	CHECK_INT(cxs_stage_counts(s)->out, 2);
+	CHECK_INT(cxs_stage_counts(s)->rejected, 2);
+	CHECK(cxs_stage_is_partial(s));   /* the absent input */
+	CHECK(cxs_stage_commit(s, &err) == 0);
+	m = json_load_file(tmp("st.manifest.json"), 0, NULL);
+	CHECK(m != NULL);
+	CHECK_INT(json_integer_value(json_object_get(json_object_get(m, "counts"), "in")), 4);
+	CHECK_INT(json_integer_value(json_object_get(json_object_get(m, "counts"), "rejected")), 2);
+	CHECK(json_is_true(json_object_get(m, "partial")));
+	CHECK(exists(tmp("st.rejects.jsonl.gz")));
+	json_decref(m);
+}
+
+static void test_utf8_sanitize(void)
+{
+	cxs_buf b = CXS_BUF_INIT;
+
+	CHECK_INT(cxs_utf8_sanitize("ok \xc3\xa5", 5, &b), 0);
+	CHECK_STR(b.p, "ok \xc3\xa5");
+	cxs_buf_reset(&b);
+	/* stray continuation, overlong '/', surrogate, truncated sequence at the end, NUL */
+	CHECK_INT(cxs_utf8_sanitize("a\x80" "b\xc0\xaf" "c\xed\xa0\x80" "d\0e\xe6\x9c", 14, &b), 8);
+	CHECK(cxs_utf8_valid_prefix(b.p, b.len) == b.len);
+	cxs_buf_release(&b);
+}
+
+int main(void)
+{
+	RUN(test_round_trip);
+	RUN(test_key_order_and_numbers_kept);
+	RUN(test_bad_lines_are_reported_and_skipped);
+	RUN(test_overlong_record);
+	RUN(test_truncated_and_corrupt_gzip);
+	RUN(test_multimember_and_plain);
+	RUN(test_atomic_abort_leaves_previous);
+	RUN(test_identical_output_bytes);
+	RUN(test_stage_counts_reconcile);
+	RUN(test_utf8_sanitize);
+	return cxs_test_done();
+}
