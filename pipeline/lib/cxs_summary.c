@@ -1,0 +1,198 @@
+#include "cxs_summary.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxs_record.h"
+
+static const char *const stages[] = { "fetch", "normalize", "stem", "classify" };
+
+struct dimrow {
+	char *dim;
+	long long docs, pos, neg, neu;
+};
+
+struct tally {
+	struct dimrow *dims;
+	size_t ndims, cap;
+	json_t *langs;          /* lang -> count, insertion order = first seen */
+	long long docs, sent_pos, sent_neg, sent_neu;
+};
+
+static struct dimrow *dim_get(struct tally *t, const char *dim)
+{
+	size_t i;
+
+	for (i = 0; i < t->ndims; i++)
+		if (!strcmp(t->dims[i].dim, dim))
+			return &t->dims[i];
+	if (t->ndims == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 16;
+		struct dimrow *d = realloc(t->dims, cap * sizeof(*d));
+		if (!d)
+			return NULL;
+		t->dims = d;
+		t->cap = cap;
+	}
+	memset(&t->dims[t->ndims], 0, sizeof(t->dims[0]));
+	t->dims[t->ndims].dim = strdup(dim);
+	if (!t->dims[t->ndims].dim)
+		return NULL;
+	return &t->dims[t->ndims++];
+}
+
+/* Seeds the rows in the pack's order so the table reads the same every night. */
+static void seed_dims(struct tally *t, const char *tsv)
+{
+	char line[1024];
+	FILE *f = tsv ? fopen(tsv, "r") : NULL;
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		char *tab = strchr(line, '\t');
+		if (line[0] == '#' || !tab || tab == line)
+			continue;
+		*tab = '\0';
+		dim_get(t, line);
+	}
+	fclose(f);
+}
+
+static void count_polarity(const char *p, long long *pos, long long *neg, long long *neu)
+{
+	if (p && !strcmp(p, "positive"))
+		(*pos)++;
+	else if (p && !strcmp(p, "negative"))
+		(*neg)++;
+	else
+		(*neu)++;
+}
+
+static void tally_record(struct tally *t, json_t *rec)
+{
+	const char *lang = json_string_value(json_object_get(rec, "lang"));
+	json_t *sigs = json_object_get(rec, "signals"), *sig;
+	json_t *n;
+	size_t i;
+
+	t->docs++;
+	if (!lang)
+		lang = "und";
+	n = json_object_get(t->langs, lang);
+	json_object_set_new(t->langs, lang, json_integer(n ? json_integer_value(n) + 1 : 1));
+	count_polarity(json_string_value(json_object_get(json_object_get(rec, "sentiment"),
+							 "polarity")),
+		       &t->sent_pos, &t->sent_neg, &t->sent_neu);
+	json_array_foreach(sigs, i, sig) {
+		const char *dim = json_string_value(json_object_get(sig, "dim"));
+		struct dimrow *d = dim ? dim_get(t, dim) : NULL;
+		if (!d)
+			continue;
+		d->docs++;
+		count_polarity(json_string_value(json_object_get(sig, "polarity")), &d->pos,
+			       &d->neg, &d->neu);
+	}
+}
+
+static int stage_counts(const char *workdir, int i, long long c[3])
+{
+	char path[4096];
+	json_t *m, *counts;
+
+	snprintf(path, sizeof(path), "%s/%02d-%s.manifest.json", workdir, i + 1, stages[i]);
+	m = json_load_file(path, 0, NULL);
+	if (!m)
+		return -1;
+	counts = json_object_get(m, "counts");
+	c[0] = json_integer_value(json_object_get(counts, "in"));
+	c[1] = json_integer_value(json_object_get(counts, "out"));
+	c[2] = json_integer_value(json_object_get(counts, "rejected"));
+	json_decref(m);
+	return 0;
+}
+
+static void stage_table(const char *workdir, cxs_buf *out)
+{
+	long long c[3], prev_out = -1;
+	int i, broken = 0, any = 0;
+
+	cxs_buf_addf(out, "%-12s %10s %10s %10s\n", "stage", "in", "out", "rejected");
+	for (i = 0; i < 4; i++) {
+		if (stage_counts(workdir, i, c) < 0) {
+			cxs_buf_addf(out, "%-12s %10s %10s %10s\n", stages[i], "-", "-", "-");
+			prev_out = -1;
+			continue;
+		}
+		any = 1;
+		cxs_buf_addf(out, "%-12s %10lld %10lld %10lld\n", stages[i], c[0], c[1], c[2]);
+		if (c[0] != c[1] + c[2] || (prev_out >= 0 && prev_out != c[0]))
+			broken = 1;
+		prev_out = c[1];
+	}
+	if (any)
+		cxs_buf_addstr(out, broken ? "WARNING: counts do not reconcile between stages\n"
+					   : "every document is in 04-classify or in a rejects file\n");
+}
+
+static void free_tally(struct tally *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->ndims; i++)
+		free(t->dims[i].dim);
+	free(t->dims);
+	json_decref(t->langs);
+}
+
+int cxs_summary_build(const char *workdir, const char *dimensions_tsv, cxs_buf *out,
+		      cxs_err *err)
+{
+	struct tally t;
+	char path[4096];
+	const char *lang;
+	json_t *rec, *n;
+	cxs_reader *r;
+	size_t i;
+	int st;
+
+	memset(&t, 0, sizeof(t));
+	t.langs = json_object();
+	seed_dims(&t, dimensions_tsv);
+	snprintf(path, sizeof(path), "%s/04-classify.jsonl.gz", workdir);
+	r = cxs_reader_open(path, 0, err);
+	if (!r) {
+		free_tally(&t);
+		return -1;
+	}
+	while ((st = cxs_reader_next(r, &rec, err)) != CXS_READ_EOF) {
+		if (st == CXS_READ_FATAL) {
+			cxs_reader_close(r);
+			free_tally(&t);
+			return -1;
+		}
+		if (st == CXS_READ_OK) {
+			tally_record(&t, rec);
+			json_decref(rec);
+		}
+	}
+	cxs_reader_close(r);
+
+	cxs_buf_addf(out, "run: %s\n\n", workdir);
+	stage_table(workdir, out);
+	cxs_buf_addf(out, "\n%-12s %10s\n", "language", "documents");
+	json_object_foreach(t.langs, lang, n)
+		cxs_buf_addf(out, "%-12s %10lld\n", lang, (long long)json_integer_value(n));
+	cxs_buf_addf(out, "%-12s %10lld\n", "all", t.docs);
+	cxs_buf_addf(out, "\n%-16s %10s %10s %10s %10s\n", "dimension", "documents", "positive",
+		     "negative", "neutral");
+	for (i = 0; i < t.ndims; i++)
+		cxs_buf_addf(out, "%-16s %10lld %10lld %10lld %10lld\n", t.dims[i].dim,
+			     t.dims[i].docs, t.dims[i].pos, t.dims[i].neg, t.dims[i].neu);
+	cxs_buf_addf(out, "%-16s %10lld %10lld %10lld %10lld\n", "(overall)", t.docs, t.sent_pos,
+		     t.sent_neg, t.sent_neu);
+	free_tally(&t);
+	return 0;
+}
