@@ -29,7 +29,7 @@ PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle
 NODEPS_GOALS := clean help
 ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
-ifneq ($(shell pkg-config --exists $(PKGS) 2>/dev/null && test -e /usr/include/libstemmer.h && command -v $(CC) >/dev/null && echo ok),ok)
+ifneq ($(shell scripts/install-deps --check >/dev/null 2>&1 && echo ok),ok)
 $(info make: dependencies missing, running scripts/install-deps)
 DEPS_RC := $(shell scripts/install-deps >&2; echo $$?)
 ifneq ($(DEPS_RC),0)

@@ -282,9 +282,8 @@ char *cxs_cli_find_data(const char *rel)
 	cand[4] = join(CXS_SRC_LEXICONS, "/", rel);
 	for (i = 0; i < 5; i++) {
 		if (!found && cand[i] && exists(cand[i]))
-			found = cand[i];
-		else
-			free(cand[i]);
+			found = realpath(cand[i], NULL);   /* "bin/../lexicons" reads badly */
+		free(cand[i]);
 	}
 	return found;
 }
