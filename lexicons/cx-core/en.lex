@@ -1,0 +1,748 @@
+# cx-core English aspect terms: term<TAB>dimension[:weight]
+# Written for cxsignals (CC0-1.0). Terms are case-folded and Snowball-stemmed at load time.
+
+# staff
+friendly*	staff:0.5
+hospitality*	staff:0.7
+hospitable*	staff:0.7
+waiter	staff
+waitress	staff
+waiting staff	staff:1.5
+server	staff:0.7
+staff	staff
+personnel	staff
+employee	staff
+worker	staff:0.7
+host	staff:0.7
+hostess	staff
+barista	staff
+bartender	staff
+barman	staff
+sommelier	staff
+receptionist	staff
+reception	staff:0.7
+front desk	staff
+concierge	staff
+bellboy	staff
+porter	staff:0.7
+doorman	staff
+housekeeping	staff:0.7
+manager	staff:0.7
+owner	staff:0.7
+chef	staff:0.5
+cashier	staff
+clerk	staff
+shop assistant	staff
+sales assistant	staff
+salesperson	staff
+salesman	staff
+saleswoman	staff
+service	staff
+customer service	staff:1.5
+table service	staff
+room service	staff
+customer support	staff
+support team	staff
+agent	staff:0.5
+delivery driver	staff
+courier	staff:0.7
+tour guide	staff
+guide	staff:0.5
+attitude	staff
+attentive	staff
+attentiveness	staff
+inattentive	staff
+friendly staff	staff:1.5
+unfriendly	staff:0.7
+rude	staff:0.7
+polite	staff:0.7
+impolite	staff
+courteous	staff
+discourteous	staff
+helpful	staff:0.7
+unhelpful	staff:0.7
+knowledgeable	staff:0.7
+professional	staff:0.5
+unprofessional	staff:0.7
+arrogant	staff:0.7
+condescending	staff:0.7
+dismissive	staff:0.7
+greeted	staff:0.7
+smile	staff:0.5
+smiling	staff:0.5
+served us	staff:0.7
+looked after us	staff
+took our order	staff
+team	staff:0.5
+crew	staff:0.5
+
+# product
+goods*	product
+fast food	product
+food	product
+meal	product
+dish	product
+menu	product:0.7
+cuisine	product
+main course	product
+starter	product
+appetizer	product
+entree	product:0.7
+side dish	product
+dessert	product
+breakfast	product
+brunch	product
+lunch	product
+dinner	product
+drink	product
+beverage	product
+coffee	product
+espresso	product
+latte	product
+cappuccino	product
+tea	product
+juice	product
+wine	product
+beer	product
+cocktail	product
+pizza	product
+burger	product
+pasta	product
+noodles	product
+rice	product:0.7
+sushi	product
+salad	product
+soup	product
+steak	product
+meat	product
+chicken	product
+fish	product
+seafood	product
+vegetables	product
+cheese	product
+bread	product
+sandwich	product
+pastry	product
+croissant	product
+cake	product
+ice cream	product
+fries	product
+sauce	product
+taste	product
+flavour	product
+flavor	product
+texture	product:0.7
+seasoning*	product
+ingredients	product
+portion	product
+portion size	product
+recipe	product:0.7
+delicious	product:0.7
+tasty	product:0.7
+tasteless	product
+bland	product:0.7
+flavourful	product
+flavorful	product
+undercooked	product:1.5
+overcooked	product:1.5
+cooked	product:0.7
+raw	product:0.5
+burnt	product:0.7
+greasy	product:0.7
+soggy	product:0.7
+stale	product:0.7
+crispy	product:0.5
+juicy	product:0.5
+fresh	product:0.5
+homemade	product:0.7
+quality	product:0.7
+product	product
+item	product:0.7
+merchandise	product
+assortment	product
+selection	product:0.7
+range	product:0.5
+vegetarian	product:0.7
+vegan	product:0.7
+room	product:0.5
+bed	product
+mattress	product
+pillow	product
+shower	product
+wifi	product:0.5
+clothes	product
+shoes	product
+fabric	product
+material	product:0.5
+packaging	product:0.7
+
+# ambience
+lively*	ambience
+atmosphere	ambience
+ambience	ambience
+ambiance	ambience
+vibe	ambience
+surroundings	ambience
+environment	ambience:0.5
+interior	ambience
+decor	ambience
+décor	ambience
+decoration	ambience
+decorated	ambience
+design	ambience:0.5
+furniture	ambience
+seating	ambience:0.7
+chairs	ambience:0.7
+music	ambience
+background music	ambience
+live music	ambience
+playlist	ambience
+noise	ambience
+noisy	ambience
+loud	ambience
+quiet	ambience
+acoustics	ambience
+echo	ambience
+lighting	ambience:0.7
+dim	ambience:0.7
+dark	ambience:0.5
+bright	ambience:0.5
+candles	ambience
+smell	ambience
+smelly	ambience
+odour	ambience
+odor	ambience
+stink	ambience
+scent	ambience
+smoke	ambience:0.7
+clean	ambience
+cleanliness	ambience
+spotless	ambience
+dirty	ambience
+filthy	ambience
+grimy	ambience
+dust	ambience
+dusty	ambience
+sticky	ambience:0.7
+hygiene	ambience
+unhygienic	ambience
+tidy	ambience
+untidy	ambience
+messy	ambience
+mould	ambience
+mold	ambience
+cockroach	ambience
+cozy	ambience
+cosy	ambience
+comfortable	ambience:0.5
+homely*	ambience
+romantic	ambience
+charming	ambience:0.7
+crowded	ambience
+packed	ambience:0.5
+cramped	ambience
+spacious	ambience
+temperature	ambience
+air conditioning	ambience
+draughty	ambience
+drafty	ambience
+ventilation	ambience
+view	ambience:0.7
+terrace	ambience
+patio	ambience
+garden	ambience:0.7
+toilet	ambience
+restroom	ambience
+bathroom	ambience:0.5
+tv	ambience:0.5
+
+# waiting
+wait	waiting
+waiting time	waiting:1.5
+long wait	waiting:1.5
+queue	waiting
+line	waiting:0.5
+long line	waiting
+slow	waiting
+slowly	waiting
+fast	waiting:0.7
+quick	waiting:0.7
+quickly	waiting:0.7
+speed	waiting
+speedy	waiting
+prompt	waiting
+promptly	waiting
+efficient	waiting:0.5
+delay	waiting
+late	waiting:0.7
+on time	waiting
+punctual	waiting
+timely*	waiting
+minutes	waiting:0.7
+hour	waiting:0.5
+forever	waiting:0.7
+took forever	waiting:1.5
+took ages	waiting:1.5
+took so long	waiting:1.5
+took too long	waiting:1.5
+right away	waiting:0.7
+straight away	waiting:0.7
+immediately	waiting:0.7
+in no time	waiting
+booking	waiting
+reservation	waiting
+walk-in	waiting
+waiting list	waiting
+waitlist	waiting
+table for	waiting:0.5
+get a table	waiting
+for a table	waiting
+check-in	waiting
+checkin	waiting
+check in	waiting:0.7
+check-out	waiting:0.7
+checkout	waiting:0.7
+delivery time	waiting:1.5
+delivery	waiting:0.7
+delivered	waiting:0.7
+arrived	waiting:0.5
+shipping	waiting:0.7
+dispatched	waiting
+tracking	waiting:0.5
+response time	waiting
+on hold	waiting
+rush	waiting:0.7
+understaffed	waiting
+slow service	waiting:1.5
+
+# price
+price	price
+pricing	price
+priced	price
+reasonably priced	price
+cost	price
+costly	price
+expensive	price
+pricey	price
+overpriced	price
+cheap	price
+affordable	price
+inexpensive	price
+reasonable*	price:0.5
+value	price:0.7
+value for money	price:1.5
+good value	price:1.5
+for what you get	price
+for the price	price:1.5
+money	price
+worth	price:0.7
+worth the money	price:1.5
+bill	price
+receipt	price
+invoice	price
+charge	price
+overcharged	price
+surcharge	price
+fee	price
+service charge	price
+tip	price
+tipping	price
+gratuity	price
+discount	price
+offer	price:0.5
+deal	price:0.7
+bargain	price
+sale	price:0.5
+coupon	price
+voucher	price
+promo	price
+promotion	price:0.7
+happy hour	price
+budget	price
+payment	price
+pay	price
+paid	price
+card	price:0.5
+credit card	price
+cash	price
+free	price:0.5
+rip-off	price
+ripoff	price
+rip off	price
+steep	price:0.7
+per person	price
+dollars	price
+euros	price
+kronor	price
+sek	price
+
+# access
+directions*	access
+location	access
+located	access
+centrally located	access
+central	access:0.7
+parking	access
+car park	access
+parking lot	access
+parking space	access
+park the car	access
+public transport	access
+bus stop	access
+train station	access
+station	access:0.7
+metro	access
+subway	access
+tram	access
+walking distance	access
+easy to find	access
+hard to find	access
+difficult to find	access
+address	access:0.7
+signage	access
+signposted	access
+entrance	access
+wheelchair	access
+accessible	access
+accessibility	access
+stairs	access
+elevator	access
+step-free	access
+opening hours	access
+opening times	access
+open late	access
+closing time	access
+closed	access:0.7
+neighbourhood	access
+neighborhood	access
+area	access:0.5
+downtown	access
+city centre	access
+city center	access
+nearby	access:0.7
+remote	access:0.5
+out of the way	access
+off the beaten track	access
+get there	access:0.7
+getting there	access:0.7
+website	access:0.5
+reach them	access
+
+# personalization
+personalis*	personalization
+personaliz*	personalization
+personal service	personalization
+personal attention	personalization
+customis*	personalization
+customiz*	personalization
+thoughtful*	personalization:0.7
+accommodating*	personalization:0.7
+personal touch	personalization:1.5
+tailored	personalization
+tailor-made	personalization
+bespoke	personalization
+made to order	personalization
+individual	personalization:0.7
+special request	personalization:1.5
+request	personalization:0.5
+preference*	personalization
+remembered our names	personalization:1.5
+remembered my name	personalization:1.5
+by name	personalization
+knew my name	personalization
+dietary	personalization
+allergy	personalization
+allergies	personalization
+allergic	personalization
+intolerance	personalization
+gluten-free	personalization:0.7
+gluten free	personalization:0.7
+lactose-free	personalization:0.7
+adapted	personalization:0.7
+adjusted	personalization:0.5
+flexible	personalization:0.7
+on request	personalization
+extra mile	personalization
+went out of their way	personalization
+made us feel special	personalization
+handwritten	personalization
+birthday	personalization:0.5
+anniversary	personalization:0.5
+upgrade	personalization:0.7
+upgraded	personalization:0.7
+
+# cocreation
+wine tasting	cocreation
+beer tasting	cocreation
+self-service	cocreation
+self service	cocreation
+self-checkout	cocreation
+self checkout	cocreation
+kiosk	cocreation:0.7
+app	cocreation:0.7
+order online	cocreation
+online ordering	cocreation
+qr code	cocreation
+tablet	cocreation:0.5
+buffet	cocreation:0.7
+build your own	cocreation
+make your own	cocreation
+choose your own	cocreation
+pick your own	cocreation
+diy	cocreation
+workshop	cocreation
+cooking class	cocreation
+participate	cocreation
+participation	cocreation
+involved	cocreation:0.5
+interactive	cocreation
+feedback	cocreation
+survey	cocreation
+questionnaire	cocreation
+comment card	cocreation
+suggestion	cocreation:0.7
+asked for our opinion	cocreation
+asked our opinion	cocreation
+asked what we thought	cocreation
+dialogue	cocreation
+dialog	cocreation
+conversation	cocreation:0.5
+chatted	cocreation:0.5
+community	cocreation
+social media	cocreation
+instagram	cocreation:0.5
+facebook	cocreation:0.5
+event	cocreation:0.5
+co-create	cocreation
+collaboration	cocreation:0.5
+open kitchen	cocreation:0.5
+review	cocreation:0.3
+
+# failure
+missing*	failure
+mistake	failure
+error	failure
+wrong	failure
+wrong order	failure:1.5
+mix-up	failure
+mixed up	failure
+forgot	failure
+forgotten	failure
+forget	failure
+misunderstanding	failure
+misunderstood	failure
+confusion	failure
+problem	failure
+issue	failure:0.7
+complain	failure:0.7
+broken	failure
+damaged	failure
+defective	failure
+faulty	failure
+lost	failure:0.7
+cancelled	failure
+canceled	failure
+overbooked	failure
+double-booked	failure
+double booked	failure
+ignored	failure
+neglected	failure
+discrimination	failure
+discriminated	failure
+racist	failure
+racism	failure
+sexist	failure
+harassed	failure
+disturbance	failure
+disturbed	failure
+interrupted	failure:0.7
+incorrect	failure
+spilled	failure
+dropped	failure:0.5
+hair in	failure
+fly in	failure
+food poisoning	failure:1.5
+sick	failure:0.7
+threw up	failure
+disaster	failure:0.7
+chaos	failure
+chaotic	failure
+mess	failure:0.7
+messed up	failure
+screwed up	failure
+failed	failure
+failure	failure
+not working	failure
+out of order	failure
+out of stock	failure
+sold out	failure:0.7
+unavailable	failure:0.7
+incompetent	failure:0.7
+careless	failure
+scam	failure
+lied	failure
+dishonest	failure
+shouted	failure
+yelled	failure
+argued	failure
+kicked out	failure
+refused	failure
+turned away	failure
+denied	failure:0.7
+
+# recovery
+apology	recovery
+apologised	recovery
+apologized	recovery
+apologise	recovery
+apologize	recovery
+apologetic	recovery
+sorry	recovery:0.5
+compensation	recovery
+compensated	recovery
+compensate	recovery
+refund	recovery
+refunded	recovery
+money back	recovery
+reimbursed	recovery
+reimbursement	recovery
+replaced	recovery
+replacement	recovery
+exchanged	recovery:0.7
+return policy	recovery
+free returns	recovery
+returned it	recovery
+sent it back	recovery
+sent back	recovery
+on the house	recovery
+complimentary	recovery:0.5
+made it right	recovery
+make it right	recovery
+made up for	recovery
+fixed	recovery:0.5
+resolved	recovery
+solved	recovery
+solution	recovery:0.7
+handled	recovery:0.7
+took care of	recovery:0.7
+listened	recovery:0.7
+took responsibility	recovery
+goodwill	recovery
+gesture	recovery:0.7
+rectified	recovery
+corrected	recovery:0.7
+remade	recovery
+store credit	recovery
+complaint	recovery:0.5
+waived	recovery
+called back	recovery
+followed up	recovery
+
+# emotion
+feel	emotion:0.5
+felt	emotion:0.5
+feeling	emotion:0.5
+experience	emotion:0.7
+memorable	emotion
+unforgettable	emotion
+memories	emotion
+happy	emotion
+happiness	emotion
+joy	emotion
+delighted	emotion
+excited	emotion
+thrilled	emotion
+enjoyed	emotion
+love	emotion:0.7
+loved	emotion:0.7
+surprise	emotion
+surprised	emotion
+wow	emotion
+amazed	emotion
+impressed	emotion
+blown away	emotion
+magical	emotion
+fun	emotion:0.7
+relaxed	emotion
+relaxing	emotion
+calm	emotion:0.7
+satisfied	emotion
+satisfaction	emotion
+dissatisfied	emotion
+disappointed	emotion
+disappointment	emotion
+frustrated	emotion
+frustration	emotion
+angry	emotion
+annoyed	emotion
+upset	emotion
+furious	emotion
+sad	emotion
+unhappy	emotion
+stressed	emotion
+stressful	emotion
+anxious	emotion
+nervous	emotion
+embarrassed	emotion
+humiliated	emotion
+uncomfortable	emotion
+unwelcome	emotion
+felt welcome	emotion
+welcome	emotion:0.5
+grateful	emotion
+thankful*	emotion
+heartwarming	emotion
+shocked	emotion
+disgusted	emotion
+scared	emotion
+safe	emotion:0.5
+nostalgic	emotion
+mood	emotion:0.5
+pleasure	emotion
+
+# loyalty
+come back	loyalty:1.5
+coming back	loyalty:1.5
+be back	loyalty:1.5
+go back	loyalty
+going back	loyalty
+return	loyalty:0.7
+revisit	loyalty
+visit again	loyalty
+again	loyalty:0.5
+next time	loyalty
+never again	loyalty:1.5
+recommend	loyalty
+highly recommended	loyalty:1.5
+would recommend	loyalty:1.5
+regulars	loyalty:0.7
+loyal	loyalty
+loyalty	loyalty
+loyalty card	loyalty
+loyalty program	loyalty
+loyalty programme	loyalty
+member	loyalty:0.5
+membership	loyalty:0.7
+repeat customer	loyalty
+returning customer	loyalty
+repurchase	loyalty
+buy again	loyalty
+order again	loyalty
+reorder	loyalty
+stay again	loyalty
+favourite	loyalty:0.7
+favorite	loyalty:0.7
+go-to	loyalty
+tell my friends	loyalty
+tell everyone	loyalty
+spread the word	loyalty
+word of mouth	loyalty
+avoid	loyalty:0.7
+stay away	loyalty
+worth a visit	loyalty
+must visit	loyalty
+won't be back	loyalty:1.5
+not be back	loyalty
+last time	loyalty:0.5
+subscription	loyalty:0.5
+keep coming	loyalty

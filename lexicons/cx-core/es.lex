@@ -1,0 +1,846 @@
+# cx-core aspect lexicon, Spanish (es). Written for cxsignals; licence CC0-1.0 as the pack.
+# Format: term<TAB>dimension[:weight]. Words are stemmed (Snowball spanish) by the loader,
+# so one form per lemma is usually enough; multiword terms match word sequences.
+# A trailing * is a prefix wildcard on the unstemmed word.
+
+# --- staff ---
+# people and roles of the service encounter
+camarero	staff
+camarera	staff
+mesero	staff
+mesera	staff
+personal	staff
+personal de sala	staff
+plantilla	staff:0.5
+equipo	staff:0.5
+staff	staff
+servicio	staff
+atención al cliente	staff
+servicio al cliente	staff
+atención	staff
+trato	staff
+trato al cliente	staff
+atender	staff
+atendido	staff
+recepcionista	staff
+recepción	staff
+conserje	staff
+botones	staff
+azafata	staff
+guía	staff:0.5
+anfitrión	staff
+anfitriona	staff
+dependiente	staff
+dependienta	staff
+vendedor	staff
+vendedora	staff
+empleado	staff
+empleada	staff
+cajero	staff
+cajera	staff
+asesor	staff
+asesora	staff
+asesoramiento	staff
+encargado	staff
+encargada	staff
+gerente	staff
+jefe de sala	staff
+maître	staff
+sumiller	staff
+sommelier	staff
+barman	staff
+bartender	staff
+coctelero	staff
+chef	staff:0.5
+cocinero	staff:0.5
+cocinera	staff:0.5
+dueño	staff
+dueña	staff
+propietario	staff
+propietaria	staff
+responsable	staff:0.5
+repartidor	staff
+repartidora	staff
+mensajero	staff
+rider	staff
+conductor	staff:0.5
+chófer	staff:0.5
+taxista	staff:0.5
+técnico	staff:0.5
+# attitude and attentiveness
+atento	staff
+atenta	staff
+amable	staff:0.8
+amabilidad	staff
+amablemente	staff
+simpatía	staff
+simpático	staff
+antipático	staff
+servicial	staff
+educado	staff
+educada	staff
+maleducado	staff
+grosero	staff
+grosería	staff
+cortesía	staff
+cortés	staff
+descortés	staff
+actitud	staff
+profesionalidad	staff
+profesional	staff:0.7
+desatento	staff
+borde	staff:0.5
+prepotente	staff
+sonrisa	staff:0.5
+sonriente	staff:0.7
+explicar	staff:0.5
+explicación	staff:0.5
+despachar	staff
+paciencia	staff:0.5
+hospitalidad	staff
+hospitalario	staff
+
+# --- product ---
+# food, drink and the core offering
+comida*	product
+plato	product
+menú	product
+carta	product
+cocina	product
+receta	product
+elaboración	product
+presentación	product:0.7
+sabor	product
+sabroso	product
+calidad	product:0.7
+ingredientes	product
+materia prima	product
+producto	product
+productos	product
+género	product:0.7
+postre	product
+postres	product
+entrante	product
+entrantes	product
+principal	product:0.3
+guarnición	product
+acompañamiento	product:0.7
+ración	product
+porción	product
+cantidad	product:0.7
+tapa	product
+tapas	product
+pincho	product
+pinchos	product
+bocadillo	product
+montadito	product
+tostada	product
+pan	product
+aceite	product
+salsa	product
+especias	product
+picante	product:0.5
+textura	product
+punto de la carne	product
+frescura	product
+carne	product
+pescado	product
+marisco	product
+mariscos	product
+pollo	product
+cerdo	product
+ternera	product
+cordero	product
+chuletón	product
+entrecot	product
+solomillo	product
+hamburguesa	product
+pulpo	product
+calamares	product
+gambas	product
+langostinos	product
+bacalao	product
+merluza	product
+atún	product
+salmón	product
+lubina	product
+mejillones	product
+almejas	product
+jamón	product
+queso	product
+embutido	product
+huevos	product
+verduras	product
+ensalada	product
+sopa	product
+crema	product
+gazpacho	product
+salmorejo	product
+paella	product
+arroz	product
+cocido	product
+fabada	product
+croquetas	product
+tortilla	product
+empanada	product
+patatas	product
+patatas bravas	product
+pasta	product
+pizza	product
+sushi	product
+ramen	product
+tacos	product
+burrito	product
+nachos	product
+kebab	product
+fruta	product
+helado	product
+tarta	product
+pastel	product
+flan	product
+churros	product
+bollería	product
+cruasán	product
+croissant	product
+dulces	product
+café	product
+infusión	product
+zumo	product
+batido	product
+refresco	product
+cerveza	product
+caña	product
+vino*	product:0.8
+vino tinto	product
+vino blanco	product
+copa de vino	product
+carta de vinos	product
+vino de la casa	product
+bodega	product
+cava	product
+sangría	product
+vermut	product
+cóctel	product
+cócteles	product
+gin tonic	product
+mojito	product
+bebida	product
+bebidas	product
+agua	product:0.5
+desayuno	product
+almuerzo	product
+brunch	product
+merienda	product
+cena	product:0.5
+buffet	product
+bufé	product
+degustación	product:0.7
+menú degustación	product
+# non-food goods and hotel core product
+artículo	product
+prenda	product
+ropa	product
+tejido	product
+material	product:0.7
+acabado	product
+marca	product:0.5
+envase	product
+embalaje	product
+pedido	product:0.5
+habitación	product
+habitaciones	product
+cama	product
+colchón	product
+almohada	product
+sábanas	product
+toallas	product
+ducha	product:0.7
+minibar	product
+
+# --- ambience ---
+# servicescape: space, decor, light, sound, smell, temperature, cleanliness
+ambiente	ambience
+ambientación	ambience
+atmósfera	ambience
+decoración	ambience
+decorado	ambience
+diseño	ambience
+estética	ambience
+estilo	ambience:0.5
+interior	ambience
+local	ambience
+sitio	ambience:0.3
+espacio	ambience:0.7
+comedor	ambience
+salón	ambience
+terraza	ambience
+patio	ambience
+jardín	ambience
+piscina	ambience
+vistas al mar	ambience
+con vistas	ambience
+rata*	ambience
+barra	ambience:0.5
+sillas	ambience
+silla	ambience
+asientos	ambience
+sofá	ambience
+mobiliario	ambience
+muebles	ambience
+mantel	ambience
+manteles	ambience
+cubiertos	ambience
+vajilla	ambience
+música	ambience
+música en directo	ambience
+hilo musical	ambience
+volumen	ambience:0.7
+ruido	ambience
+ruidoso	ambience
+bullicio	ambience
+jaleo	ambience
+gritos	ambience:0.5
+insonorización	ambience
+televisión	ambience:0.5
+tele	ambience:0.5
+luz	ambience
+iluminación	ambience
+luminoso	ambience
+oscuro	ambience:0.5
+con encanto	ambience
+acogedor	ambience
+tranquilo	ambience:0.7
+tranquilidad	ambience
+olor	ambience
+huele	ambience
+olores	ambience
+humo	ambience
+ventilación	ambience
+aire acondicionado	ambience
+calefacción	ambience
+climatización	ambience
+temperatura	ambience
+calor	ambience:0.7
+limpieza	ambience
+limpio	ambience
+sucio	ambience
+suciedad	ambience
+higiene	ambience
+polvo	ambience
+mugre	ambience
+cucaracha	ambience
+cucarachas	ambience
+moscas	ambience
+bichos	ambience
+baño	ambience
+baños	ambience
+aseo	ambience
+aseos	ambience
+lavabo	ambience
+suelo	ambience
+paredes	ambience
+ordenado	ambience
+desordenado	ambience
+amplio	ambience:0.5
+estrecho	ambience:0.5
+aforo	ambience:0.5
+
+# --- waiting ---
+# queues, speed, booking, time to be served or to pay
+espera	waiting
+esperar	waiting
+esperando	waiting
+esperas	waiting
+tiempo de espera	waiting
+lista de espera	waiting
+cola	waiting
+colas	waiting
+cola de espera	waiting
+turno	waiting:0.7
+lento	waiting
+lentitud	waiting
+lentísimo	waiting
+rapidez	waiting
+rápido	waiting
+rápidamente	waiting
+rapidísimo	waiting
+velocidad	waiting
+agilidad	waiting
+ágil	waiting
+ritmo	waiting:0.7
+pausado	waiting:0.7
+tardanza	waiting
+tardaron	waiting:0.7
+llegó tarde	waiting
+tardísimo	waiting
+retraso	waiting
+retrasado	waiting
+demora	waiting
+demorado	waiting
+eternidad	waiting
+interminable	waiting
+minutos	waiting:0.7
+media hora	waiting
+horas	waiting:0.5
+una hora	waiting
+tiempo	waiting:0.3
+demasiado tiempo	waiting
+al momento	waiting
+al instante	waiting
+enseguida	waiting
+en seguida	waiting
+inmediato	waiting
+inmediatamente	waiting
+reserva	waiting
+reservar	waiting
+sin reserva	waiting
+check-in	waiting
+checkin	waiting
+check-out	waiting
+puntual	waiting
+puntualidad	waiting
+plazo	waiting
+plazo de entrega	waiting
+entrega	waiting:0.7
+envío	waiting:0.7
+exprés	waiting
+express	waiting
+colapsado	waiting:0.7
+desbordado	waiting:0.7
+pedir la cuenta	waiting
+traer la cuenta	waiting
+
+# --- price ---
+# price, value for money, payment, discounts
+precio	price
+precios	price
+caro	price
+carísimo	price
+barato	price
+baratísimo	price
+económico	price
+asequible	price
+razonable	price:0.5
+coste	price
+costo	price
+cuesta	price:0.5
+tarifa	price
+tarifas	price
+presupuesto	price
+relación calidad precio	price
+calidad precio	price
+calidad-precio	price
+relación calidad-precio	price
+vale la pena	price:0.7
+merece la pena	price:0.7
+valor	price:0.5
+pagar	price
+pago	price
+pagos	price
+pagamos	price
+cobrar	price
+cobraron	price
+cobro	price
+factura	price
+ticket	price:0.7
+importe	price
+cuenta	price:0.3
+euros	price
+euro	price
+dinero	price
+céntimos	price
+bolsillo	price
+descuento	price
+descuentos	price
+oferta	price
+ofertas	price
+promoción	price
+cupón	price
+bono	price
+cheque regalo	price
+2x1	price
+happy hour	price
+menú del día	price:0.7
+por persona	price:0.5
+tarjeta	price
+tarjeta de crédito	price
+efectivo	price
+datáfono	price
+bizum	price
+propina	price
+suplemento	price
+recargo	price
+cargo	price:0.5
+iva	price
+gastos de envío	price
+coste de envío	price
+gratis	price
+gratuito	price
+incluido	price:0.5
+ahorro	price
+ahorrar	price
+abusivo	price
+desorbitado	price
+excesivo	price:0.5
+timo	price
+estafa	price
+clavada	price
+sablazo	price
+low cost	price
+
+# --- access ---
+# location, finding it, getting there, parking, opening hours
+ubicación	access
+ubicado	access
+situado	access
+situación	access:0.5
+localización	access
+dirección	access:0.5
+zona	access:0.5
+barrio	access:0.5
+céntrico	access
+centro	access:0.5
+cerca	access:0.5
+lejos	access:0.5
+aparcamiento	access
+aparcar	access
+parking	access
+estacionamiento	access
+aparcacoches	access
+metro	access
+autobús	access
+parada de metro	access
+parada de autobús	access
+estación	access
+transporte público	access
+a pie	access
+andando	access:0.5
+horario	access
+horarios	access
+horario de apertura	access
+apertura	access
+abierto	access:0.5
+cerrado	access:0.5
+abre	access:0.5
+cierra	access:0.5
+festivos	access:0.5
+acceso	access
+accesible	access
+accesibilidad	access
+silla de ruedas	access
+rampa	access
+ascensor	access
+escaleras	access:0.5
+encontrar	access:0.5
+mapa	access
+google maps	access
+difícil de encontrar	access
+fácil de encontrar	access
+
+# --- personalization ---
+# tailored, customised, personal touch
+personalizado	personalization
+personalizada	personalization
+personalizar	personalization
+trato personalizado	personalization
+atención personalizada	personalization
+a medida	personalization
+hecho a medida	personalization
+a nuestro gusto	personalization
+al gusto	personalization
+a su gusto	personalization
+detalle	personalization
+detalles	personalization
+detallista	personalization
+adaptar	personalization
+adaptado	personalization
+adaptaron	personalization
+flexible	personalization:0.7
+flexibilidad	personalization:0.7
+sustituir	personalization
+modificar	personalization
+petición	personalization
+peticiones	personalization
+preferencias	personalization
+alergia	personalization
+alergias	personalization
+alérgico	personalization
+intolerancia	personalization
+celiaco	personalization
+celíaco	personalization
+sin gluten	personalization
+vegano	personalization
+vegetariano	personalization
+dieta	personalization
+cumpleaños	personalization
+aniversario	personalization
+ocasión especial	personalization
+dedicatoria	personalization
+por nuestro nombre	personalization
+se acordaba	personalization
+nos mimaron	personalization
+mimado	personalization
+exclusivo	personalization:0.5
+vip	personalization:0.7
+
+# --- cocreation ---
+# participation, self-service, feedback, dialogue, community
+autoservicio	cocreation
+self-service	cocreation
+quiosco	cocreation
+kiosco	cocreation
+pantalla táctil	cocreation
+código qr	cocreation
+qr	cocreation
+app	cocreation
+aplicación	cocreation
+web	cocreation:0.5
+pedir online	cocreation
+online	cocreation:0.5
+opinión	cocreation
+opiniones	cocreation
+reseña	cocreation
+reseñas	cocreation
+comentario	cocreation
+comentarios	cocreation
+sugerencia	cocreation
+sugerencias	cocreation
+buzón de sugerencias	cocreation
+encuesta	cocreation
+feedback	cocreation
+participar	cocreation
+participación	cocreation
+taller	cocreation
+talleres	cocreation
+cata	cocreation
+clase de cocina	cocreation
+hazlo tú mismo	cocreation
+colaborar	cocreation
+colaboración	cocreation
+comunidad	cocreation
+redes sociales	cocreation
+instagram	cocreation:0.5
+diálogo	cocreation
+conversación	cocreation
+charla	cocreation
+charlamos	cocreation
+preguntar	cocreation:0.5
+preguntaron	cocreation
+nos preguntó	cocreation
+consultar	cocreation:0.5
+interacción	cocreation
+interactivo	cocreation
+
+# --- failure ---
+# mistakes, misunderstandings, disturbance, discrimination (value co-destruction)
+error	failure
+errores	failure
+equivocación	failure
+equivocaron	failure
+equivocado	failure
+confusión	failure
+confundieron	failure
+malentendido	failure
+olvido	failure
+olvidaron	failure
+olvidado	failure
+despiste	failure
+fallo	failure
+fallaron	failure
+problema	failure
+problemas	failure
+incidencia	failure
+incidente	failure
+queja	failure
+quejas	failure
+reclamación	failure
+reclamar	failure
+hoja de reclamaciones	failure
+falta de respeto	failure
+maltrato	failure
+faltaba	failure
+faltó	failure
+perdieron	failure:0.7
+cancelaron	failure:0.7
+cancelación	failure:0.7
+overbooking	failure
+sobreventa	failure
+roto	failure
+rota	failure
+estropeado	failure
+averiado	failure
+avería	failure
+caducado	failure
+mal estado	failure
+pelo	failure:0.5
+intoxicación	failure
+intoxicado	failure
+molestia	failure
+molestar	failure
+molestaron	failure
+interrupción	failure
+borracho	failure:0.5
+discriminación	failure
+discriminar	failure
+racista	failure
+racismo	failure
+humillante	failure
+humillación	failure
+ignorado	failure
+ignoraron	failure
+nos ignoraron	failure
+mentira	failure
+engaño	failure
+engañoso	failure
+desastre	failure:0.7
+
+# --- recovery ---
+# apology, compensation, listening, making it right, returns
+disculpa	recovery
+disculpas	recovery
+disculparon	recovery
+pedir disculpas	recovery
+perdón	recovery
+pedir perdón	recovery
+lo sentimos	recovery
+lamentamos	recovery
+lamentar	recovery:0.7
+compensación	recovery
+compensar	recovery
+compensaron	recovery
+indemnización	recovery
+devolución	recovery
+devolver	recovery
+devolvieron	recovery
+reembolso	recovery
+reembolsar	recovery
+invitaron	recovery:0.7
+invitación	recovery:0.7
+cortesía de la casa	recovery
+solucionar	recovery
+solución	recovery
+solucionaron	recovery
+resolver	recovery
+resolvieron	recovery
+arreglar	recovery
+arreglaron	recovery
+rectificar	recovery
+rectificaron	recovery
+subsanar	recovery
+corregir	recovery
+corrigieron	recovery
+reponer	recovery
+repusieron	recovery
+cambiaron	recovery:0.5
+descontaron	recovery:0.7
+garantía	recovery:0.7
+escuchar	recovery:0.5
+escucharon	recovery
+respondieron	recovery:0.5
+respuesta	recovery:0.5
+gestionaron	recovery:0.5
+atender la queja	recovery
+
+# --- emotion ---
+# affect and memorable experience
+experiencia	emotion
+emoción	emotion
+emocionante	emotion
+emocionado	emotion
+emocionó	emotion
+sensación	emotion
+feliz	emotion
+felicidad	emotion
+alegría	emotion
+ilusión	emotion
+sorpresa	emotion
+sorprendente	emotion
+sorprendió	emotion
+inolvidable	emotion
+memorable	emotion
+recuerdo	emotion
+recuerdos	emotion
+mágico	emotion
+magia	emotion
+disfrutar	emotion
+disfrutamos	emotion
+disfrute	emotion
+placer	emotion
+enamorado	emotion
+enamorar	emotion
+frustración	emotion
+frustrante	emotion
+enfado	emotion
+enfadado	emotion
+rabia	emotion
+decepción	emotion
+decepcionado	emotion
+decepcionante	emotion
+tristeza	emotion
+triste	emotion
+agobio	emotion
+agobiado	emotion
+estrés	emotion
+estresante	emotion
+nervios	emotion
+miedo	emotion
+vergüenza	emotion
+indignado	emotion
+indignación	emotion
+cabreado	emotion
+cabreo	emotion
+satisfacción	emotion
+satisfecho	emotion
+insatisfecho	emotion
+encantado	emotion
+relajante	emotion
+relax	emotion
+bienestar	emotion
+nostalgia	emotion
+llorar	emotion
+velada	emotion
+
+# --- loyalty ---
+# return, recommend, repurchase
+volver	loyalty
+volveremos	loyalty
+volveré	loyalty
+volvería	loyalty
+vuelvo	loyalty
+vuelva	loyalty
+vuelta	loyalty:0.5
+regresar	loyalty
+regresaremos	loyalty
+regresaré	loyalty
+repetir	loyalty
+repetiremos	loyalty
+repetiré	loyalty
+repetiría	loyalty
+recomendar	loyalty
+recomiendo	loyalty
+recomendaré	loyalty
+recomendable	loyalty
+recomendado	loyalty
+aconsejo	loyalty
+aconsejable	loyalty
+lo recomiendo	loyalty
+visita obligada	loyalty
+parada obligatoria	loyalty
+imprescindible	loyalty:0.7
+cliente habitual	loyalty
+clientes habituales	loyalty
+habitual	loyalty:0.7
+asiduo	loyalty
+asiduos	loyalty
+fiel	loyalty
+fieles	loyalty
+fidelidad	loyalty
+tarjeta de fidelidad	loyalty
+socio	loyalty:0.5
+suscripción	loyalty:0.5
+nunca más	loyalty
+otra vez	loyalty:0.5
+de nuevo	loyalty:0.5
+sin duda	loyalty:0.3
+desde hace años	loyalty:0.5
+de toda la vida	loyalty:0.5

@@ -1,0 +1,836 @@
+# cx-core Swedish aspect terms: term<TAB>dimension[:weight]
+# Written for cxsignals (CC0-1.0). Terms are case-folded and Snowball-stemmed at load time	
+# a trailing * matches any word beginning with the prefix (for compounds).
+
+# staff
+servit*	staff
+kypare	staff
+personal*	staff
+betjäning*	staff
+hovmästar*	staff
+värdinna*	staff
+bartender*	staff
+barista*	staff
+sommelier*	staff
+receptionist*	staff
+receptionen	staff:0.7
+reception	staff:0.7
+expedit*	staff
+butiksbiträde*	staff
+biträde*	staff:0.7
+kassör*	staff
+säljare*	staff
+anställd*	staff
+medarbetar*	staff
+kock*	staff:0.5
+kökschef*	staff:0.7
+restaurangchef*	staff
+butikschef*	staff
+chefen	staff:0.5
+ägare*	staff:0.7
+ägarinna*	staff:0.7
+guide*	staff:0.5
+chaufför*	staff:0.7
+förare*	staff:0.5
+budbilsförare*	staff
+frisör*	staff
+städerska*	staff:0.7
+concierge*	staff
+service	staff
+servicen	staff
+servicekänsla*	staff:1.5
+serviceinriktad*	staff
+servicenivå*	staff
+servicemind*	staff
+kundservice*	staff
+kundtjänst*	staff
+kundbemötande*	staff:1.5
+bemötande*	staff:1.5
+bemötte	staff
+bemött	staff
+bemöttes	staff
+tjänstvillig*	staff
+uppmärksam*	staff
+ouppmärksam*	staff
+hjälpsam*	staff:0.7
+ohjälpsam*	staff:0.7
+vänlig*	staff:0.5
+ovänlig*	staff:0.7
+otrevlig*	staff:0.5
+oartig*	staff
+artig*	staff:0.7
+tillmötesgående	staff:0.5
+proffsig*	staff:0.5
+oproffsig*	staff:0.7
+kunnig*	staff:0.7
+okunnig*	staff:0.7
+nonchalant*	staff:0.7
+dryg	staff:0.5
+attityd*	staff
+hälsade	staff:0.7
+tog emot oss	staff
+tog vår beställning	staff
+tog hand om oss	staff
+leende	staff:0.5
+log	staff:0.5
+gästvänlig*	staff
+gästfri*	staff
+värdskap*	staff
+
+# product
+varor*	product
+läsk	product
+läsken	product
+läskedryck*	product
+tårt*	product
+kudd*	product
+mat	product
+maten	product
+maträtt*	product
+huvudrätt*	product
+förrätt*	product
+efterrätt*	product
+varmrätt*	product
+smårätt*	product
+dessert*	product
+frukost*	product
+lunch*	product
+middag*	product
+brunch*	product
+meny*	product:0.7
+kök	product:0.5
+dryck*	product
+kaffe*	product
+latte*	product
+cappuccino*	product
+espresso*	product
+teet	product
+juice*	product
+vin	product
+vinet	product
+vinlista*	product
+rödvin*	product
+vitvin*	product
+öl	product
+ölen	product
+ölet	product
+drink*	product
+cocktail*	product
+pizza*	product
+hamburgare*	product
+burgare*	product
+pasta	product
+pastan	product
+sallad*	product
+soppa*	product
+kött*	product
+fisk*	product
+kyckling*	product
+biff*	product
+fläsk*	product
+lax	product
+laxen	product
+räkor	product
+skaldjur*	product
+grönsak*	product
+potatis*	product
+pommes*	product
+sushi*	product
+nudlar*	product
+bröd	product
+brödet	product
+smörgås*	product
+macka	product
+mackan	product
+bakverk*	product
+bullar*	product
+kanelbull*	product
+kaka	product
+kakor*	product
+glass	product
+glassen	product
+fika*	product
+ost	product
+osten	product
+sås	product
+såsen	product
+smak*	product
+kryddning*	product
+kryddor*	product
+råvar*	product
+ingrediens*	product
+portion*	product
+recept	product:0.5
+tillagad*	product:0.7
+överkokt*	product:1.5
+genomstekt*	product:0.7
+bränd*	product:0.5
+frasig*	product:0.5
+krispig*	product:0.5
+saftig*	product:0.5
+mör	product:0.5
+torr	product:0.5
+färsk*	product:0.5
+hemlagad*	product
+husmanskost	product
+vegetarisk*	product:0.7
+vegansk*	product:0.7
+kvalitet*	product:0.7
+kvalité*	product:0.7
+produkt*	product
+varan	product
+sortiment*	product
+utbud*	product:0.7
+rummet	product:0.5
+rum	product:0.5
+säng*	product
+madrass*	product
+dusch*	product
+wifi	product:0.5
+kläder*	product
+klädesplagg*	product
+plagg*	product
+skor	product
+skorna	product
+tyget	product
+materialet	product:0.5
+förpackning*	product:0.7
+
+# ambience
+lyhört	ambience
+atmosfär*	ambience
+stämning*	ambience
+miljö*	ambience:0.7
+ambiens*	ambience
+känslan i lokalen	ambience
+lokalen	ambience:0.7
+lokalerna	ambience:0.7
+interiör*	ambience
+inredning*	ambience
+inredd*	ambience
+dekor*	ambience
+design*	ambience:0.5
+möbler*	ambience
+stolar*	ambience:0.7
+soffor*	ambience:0.7
+musik*	ambience
+bakgrundsmusik*	ambience
+livemusik*	ambience
+spellista*	ambience
+ljudnivå*	ambience
+ljud	ambience
+ljudet	ambience
+oljud*	ambience
+buller*	ambience
+bullret	ambience
+bullrig*	ambience
+högljudd*	ambience
+sorl*	ambience
+stimmig*	ambience
+tyst	ambience
+tystare	ambience
+lugn	ambience:0.7
+lugnt	ambience:0.7
+belysning*	ambience
+ljus	ambience:0.5
+ljuset	ambience:0.5
+levande ljus	ambience
+mörkt	ambience:0.5
+mörk	ambience:0.5
+doft*	ambience
+lukt*	ambience
+stank	ambience
+stinker	ambience
+stinkande	ambience
+ren	ambience:0.7
+rent	ambience:0.7
+renlig*	ambience
+städat	ambience
+städad	ambience
+städade	ambience
+städning*	ambience
+ostädat	ambience
+ostädad*	ambience
+smuts*	ambience
+skitig*	ambience
+dammig*	ambience
+kladdig*	ambience
+fläckig*	ambience
+fläckar	ambience
+hygien*	ambience
+ohygien*	ambience
+mögel*	ambience
+möglig*	ambience
+kackerlack*	ambience
+ohyra	ambience
+mysig*	ambience
+myspys*	ambience
+hemtrevlig*	ambience
+ombonad*	ambience
+trivsam*	ambience
+charmig*	ambience:0.7
+romantisk*	ambience
+trång*	ambience
+trängsel	ambience
+rymlig*	ambience
+luftig*	ambience
+bekväm*	ambience:0.5
+temperatur*	ambience
+dragig*	ambience
+kyligt	ambience:0.7
+ventilation*	ambience
+luftkonditionering*	ambience
+utsikt*	ambience
+uteservering*	ambience
+terrass*	ambience
+trädgård*	ambience:0.7
+innergård*	ambience
+toalett*	ambience
+toa	ambience
+toan	ambience
+badrum*	ambience:0.5
+matos	ambience
+rökig*	ambience
+ödslig*	ambience
+folktom*	ambience
+
+# waiting
+vänt*	waiting
+väntetid*	waiting:1.5
+lång väntan	waiting:1.5
+kö	waiting
+kön	waiting
+köer	waiting
+köerna	waiting
+köa	waiting
+köade	waiting
+köat	waiting
+köande	waiting
+köbildning*	waiting
+kassakö*	waiting
+kassan	waiting:0.5
+snabb	waiting:0.7
+snabbt	waiting:0.7
+snabba	waiting:0.7
+snabbhet*	waiting
+långsam*	waiting
+seg service	waiting:1.5
+dröjde	waiting
+dröjer	waiting
+dröja	waiting
+dröjsmål	waiting
+försenad*	waiting
+försening*	waiting
+försenat	waiting
+i tid	waiting
+punktlig*	waiting
+tog lång tid	waiting:1.5
+tog tid	waiting
+lång tid	waiting
+en evighet	waiting
+evigheter	waiting
+minuter	waiting:0.7
+timme	waiting:0.5
+timmar	waiting:0.5
+länge	waiting:0.7
+genast	waiting:0.7
+omgående*	waiting:0.7
+direkt	waiting:0.5
+med en gång	waiting
+på en gång	waiting:0.7
+effektiv*	waiting:0.5
+stressig*	waiting:0.7
+rusning*	waiting
+bokning*	waiting
+boka	waiting
+bokade	waiting
+bokat	waiting
+bokad	waiting
+bordsbokning*	waiting
+bordet	waiting:0.5
+få bord	waiting
+fick bord	waiting
+ledigt bord	waiting
+reservation*	waiting
+reserver*	waiting
+förbeställ*	waiting
+drop-in	waiting
+leverans*	waiting
+levererade*	waiting:0.7
+levererat	waiting:0.7
+levereras	waiting:0.7
+leveranstid*	waiting:1.5
+frakt*	waiting:0.5
+kom fram	waiting:0.5
+incheckning*	waiting
+utcheckning*	waiting
+checka in	waiting
+svarstid*	waiting
+handläggningstid*	waiting
+underbemann*	waiting
+
+# price
+pris	price
+priset	price
+priser	price
+priserna	price
+prisnivå*	price
+prislapp*	price
+prisvärd*	price:1.5
+prisvärt	price:1.5
+prisläge*	price
+prishöjning*	price
+kostar	price
+kostade	price
+kostnad*	price
+kostsam*	price
+dyr	price
+dyrt	price
+dyra	price
+dyrare	price
+dyraste	price
+svindyr*	price
+billig*	price
+ocker*	price
+överpris*	price
+värd pengarna	price:1.5
+värt pengarna	price:1.5
+valuta för pengarna	price:1.5
+pengar	price
+pengarna	price
+nota	price
+notan	price
+räkning*	price
+kvitto*	price
+faktura*	price
+betala	price
+betalade	price
+betalat	price
+betalt	price
+betalning*	price
+kortbetalning*	price
+kortet	price:0.5
+kontant*	price
+swish*	price
+dricks*	price
+rabatt*	price
+erbjudande*	price
+kampanj*	price:0.7
+rea	price:0.7
+rean	price:0.7
+reapris*	price
+utförsäljning*	price
+kupong*	price
+presentkort*	price:0.7
+avgift*	price
+serviceavgift*	price
+extra kostnad	price
+tillägg	price:0.7
+gratis	price:0.5
+ingår	price:0.5
+ingick	price:0.5
+budget*	price
+snål	price:0.5
+snåla	price:0.5
+happy hour	price
+kr	price
+kronor	price
+spänn	price:0.7
+överdebiter*	price
+lunchpris*	price
+för pengarna	price
+
+# access
+läge	access:0.7
+läget	access
+belägen	access
+beläget	access
+centralt	access
+centralt beläget	access
+hitta hit	access
+hitta dit	access
+svårt att hitta	access
+lätt att hitta	access
+svårhittad*	access
+lätthittad*	access
+parkering*	access
+parkera*	access
+p-plats*	access
+p-hus*	access
+kollektivtrafik*	access
+busshållplats*	access
+bussen	access:0.7
+tunnelbana*	access
+t-bana*	access
+spårvagn*	access
+stationen	access:0.7
+centralstation*	access
+gångavstånd*	access
+promenadavstånd*	access
+adress*	access:0.7
+skyltning*	access
+skyltat	access
+ingång*	access
+entrén	access
+entré	access:0.7
+rullstol*	access
+tillgänglig*	access:0.7
+handikappanpass*	access
+trappor*	access
+trappan	access
+hiss	access
+hissen	access
+barnvagn*	access
+öppettid*	access:1.5
+öppetider*	access
+öppet	access:0.5
+stängt	access:0.7
+stängd*	access:0.7
+stänger	access:0.7
+stängde	access:0.7
+stängning*	access
+kvarter*	access
+området	access:0.5
+centrum	access
+stadskärna*	access
+avsides	access
+långt bort	access
+nära till	access
+vägbeskrivning*	access
+hemsida*	access:0.5
+webbplats*	access:0.5
+telefontid*	access
+svårt att nå	access
+
+# personalization
+personlig service	personalization:1.5
+personligt bemötande	personalization:1.5
+personlig touch	personalization:1.5
+personlig prägel	personalization
+personligt*	personalization:0.7
+personliga*	personalization:0.7
+skräddarsy*	personalization
+anpassa*	personalization:0.7
+anpassning*	personalization
+individuell*	personalization
+specialbeställ*	personalization
+specialönskemål*	personalization:1.5
+önskemål*	personalization
+önskan	personalization:0.5
+allergi*	personalization
+specialkost*	personalization
+glutenfri*	personalization:0.7
+laktosfri*	personalization:0.7
+nötfri*	personalization:0.7
+kom ihåg oss	personalization:1.5
+kom ihåg vad	personalization
+kom ihåg mitt namn	personalization:1.5
+mindes oss	personalization
+vid namn	personalization
+flexibel*	personalization:0.7
+flexibla	personalization:0.7
+flexibilitet*	personalization
+omtanke*	personalization
+omtänksam*	personalization
+guldkant*	personalization
+extra omtanke	personalization
+efter önskemål	personalization
+på beställning	personalization
+handskriv*	personalization
+födelsedag*	personalization:0.5
+årsdag*	personalization:0.5
+bröllopsdag*	personalization:0.5
+uppgraderade*	personalization:0.7
+uppgradering*	personalization:0.7
+tipsade oss	personalization
+
+# cocreation
+event	cocreation:0.5
+eventet	cocreation:0.5
+eventen	cocreation:0.5
+självservice*	cocreation
+självscanning*	cocreation
+självskanning*	cocreation
+självutcheckning*	cocreation
+självbetjäning*	cocreation
+självincheckning*	cocreation
+självkassa*	cocreation
+beställningsskärm*	cocreation
+skärmen	cocreation:0.5
+app	cocreation:0.7
+appen	cocreation:0.7
+qr-kod*	cocreation
+beställa online	cocreation
+onlinebeställning*	cocreation
+nätbeställning*	cocreation
+buffé*	cocreation:0.7
+bygg din egen	cocreation
+välj själv	cocreation
+ta själv	cocreation:0.7
+plocka själv	cocreation
+workshop*	cocreation
+matlagningskurs*	cocreation
+kurs*	cocreation:0.5
+vinprovning*	cocreation
+ölprovning*	cocreation
+provning*	cocreation:0.7
+delta	cocreation
+deltog	cocreation
+deltagare*	cocreation:0.7
+deltagande	cocreation
+medverka*	cocreation
+involver*	cocreation
+interaktiv*	cocreation
+feedback*	cocreation
+återkoppling*	cocreation
+synpunkt*	cocreation
+enkät*	cocreation
+utvärdering*	cocreation:0.7
+förslag*	cocreation:0.7
+tycka till	cocreation
+tyckte till	cocreation
+vad vi tyckte	cocreation
+dialog*	cocreation
+samtal*	cocreation:0.5
+community*	cocreation
+gemenskap*	cocreation
+sociala medier	cocreation
+instagram*	cocreation:0.5
+facebook*	cocreation:0.5
+evenemang*	cocreation:0.5
+samskap*	cocreation
+öppet kök	cocreation:0.5
+recension*	cocreation:0.3
+
+# failure
+krångla*	failure
+misstag*	failure
+fel	failure
+felet	failure
+felaktig*	failure
+fel beställning	failure:1.5
+fel rätt	failure:1.5
+glömde*	failure
+glömt*	failure
+glömska	failure
+bortglömd*	failure
+missförstånd*	failure
+missuppfatt*	failure
+missade	failure:0.7
+problem*	failure
+strul*	failure
+krångel*	failure
+krånglig*	failure
+trassel	failure
+rörig*	failure:0.7
+kaos*	failure
+kaotisk*	failure
+trasig*	failure
+sönder	failure
+skadad*	failure
+saknades	failure:0.7
+saknas	failure:0.7
+försvann	failure
+försvunnen*	failure
+borttappad*	failure
+tappade	failure:0.5
+spillde	failure
+inställd*	failure
+avbokad*	failure:0.7
+dubbelbok*	failure
+överbok*	failure
+ignorer*	failure
+negligerad*	failure
+diskriminer*	failure
+rasis*	failure
+sexis*	failure
+kränk*	failure
+trakasser*	failure
+störde	failure
+störande	failure
+störd	failure
+avbröt	failure:0.7
+bråk	failure
+bråkade	failure
+grälade	failure
+skrek	failure
+skällde	failure
+hår i maten	failure:1.5
+matförgiftning*	failure:1.5
+magsjuk*	failure
+mådde illa	failure
+spydde	failure
+katastrof*	failure:0.7
+fiasko*	failure
+slarv*	failure
+inkompetent*	failure:0.7
+bluff*	failure
+lurad*	failure
+lurade	failure
+ljög	failure
+slutsåld*	failure:0.7
+fungerade inte	failure
+funkade inte	failure
+fungerar inte	failure
+ur funktion	failure
+vägrade	failure
+nekad*	failure
+nekade	failure
+avvisad*	failure
+utkastad*	failure
+slängde ut	failure
+klaga	failure:0.7
+klagade	failure:0.7
+klagat	failure:0.7
+blev fel	failure
+gick fel	failure
+
+# recovery
+återkom med	recovery
+lyssnade på oss	recovery
+räddade kvällen	recovery
+ursäkt*	recovery
+bad om ursäkt	recovery:1.5
+beklaga*	recovery
+förlåt	recovery:0.7
+kompensation*	recovery
+kompenser*	recovery
+ersättning*	recovery
+ersatte	recovery
+återbetal*	recovery
+pengarna tillbaka	recovery:1.5
+pengar tillbaka	recovery:1.5
+fick tillbaka	recovery
+återköp*	recovery
+öppet köp	recovery
+bytesrätt*	recovery
+byta ut	recovery
+bytte ut	recovery
+bjöd på	recovery:0.7
+bjöds på	recovery:0.7
+på huset	recovery
+löste	recovery
+lösning*	recovery:0.7
+åtgärd*	recovery
+rättade till	recovery
+rätta till	recovery
+fixade	recovery:0.7
+hanterade	recovery:0.7
+hantering*	recovery:0.5
+lyssnade	recovery:0.5
+tog ansvar	recovery
+gottgör*	recovery
+goodwill	recovery
+gjorde om	recovery
+lagade en ny	recovery
+kom med en ny	recovery
+skickade en ny	recovery
+ringde tillbaka	recovery
+retur*	recovery
+reklamation*	recovery
+reklamera*	recovery
+klagomål*	recovery:0.5
+förstående	recovery:0.5
+avdrag	recovery:0.7
+
+# emotion
+besvik*	emotion
+känsla*	emotion:0.7
+kände oss	emotion:0.7
+upplevelse*	emotion:0.7
+minnesvärd*	emotion
+oförglömlig*	emotion
+minne	emotion
+minnen	emotion
+glad	emotion
+glada	emotion
+glädje*	emotion
+lycklig*	emotion
+förtjust*	emotion
+njöt	emotion
+njuta	emotion
+njutning*	emotion
+älska*	emotion:0.7
+överrask*	emotion
+wow	emotion
+imponer*	emotion
+magisk*	emotion
+nöjd*	emotion
+missnöjd*	emotion
+frustrer*	emotion
+arg	emotion
+arga	emotion
+ilsk*	emotion
+irriter*	emotion
+upprörd*	emotion
+förbannad*	emotion
+ledsen*	emotion:0.7
+olycklig*	emotion
+stress*	emotion
+nervös*	emotion
+obekväm*	emotion
+pinsam*	emotion
+förnedr*	emotion
+chock*	emotion
+äcklad*	emotion
+otrygg*	emotion
+trygg*	emotion:0.5
+avslappn*	emotion
+harmoni*	emotion
+välkommen	emotion:0.5
+välkomna	emotion:0.5
+tacksam*	emotion
+rörd	emotion
+berörd*	emotion
+kul	emotion:0.5
+roligt	emotion:0.5
+skratt*	emotion:0.5
+
+# loyalty
+återkomma	loyalty
+återkommer	loyalty
+komma tillbaka	loyalty:1.5
+kommer tillbaka	loyalty:1.5
+kommer definitivt tillbaka	loyalty:1.5
+kommer absolut tillbaka	loyalty:1.5
+kommer garanterat tillbaka	loyalty:1.5
+kommer säkert tillbaka	loyalty:1.5
+kommer gärna tillbaka	loyalty:1.5
+kommer helt klart tillbaka	loyalty:1.5
+kommer nog tillbaka	loyalty
+kommer snart tillbaka	loyalty:1.5
+kommer definitivt att komma tillbaka	loyalty:1.5
+gå tillbaka	loyalty
+åka tillbaka	loyalty
+tillbaka	loyalty:0.5
+återvända*	loyalty
+återvänder	loyalty
+återbesök*	loyalty
+återkommande kund	loyalty:1.5
+gå hit igen	loyalty:1.5
+besöka igen	loyalty
+igen	loyalty:0.5
+aldrig igen	loyalty:1.5
+aldrig mer	loyalty
+sista gången	loyalty:0.7
+nästa gång	loyalty
+rekommender*	loyalty
+stamgäst*	loyalty
+stamkund*	loyalty
+trogen*	loyalty
+trogna	loyalty
+lojal*	loyalty
+kundklubb*	loyalty
+medlem*	loyalty:0.5
+bonus*	loyalty:0.5
+stämpelkort*	loyalty
+favorit*	loyalty:0.7
+köpa igen	loyalty
+handla igen	loyalty
+beställa igen	loyalty
+handlar här	loyalty
+värt ett besök	loyalty
+värt besöket	loyalty
+undvik*	loyalty:0.7
+håll er borta	loyalty
+tipsa*	loyalty:0.5
