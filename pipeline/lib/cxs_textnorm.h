@@ -6,6 +6,10 @@
  * word in a review and a term in a lexicon meet in the same form. Offsets are never
  * computed here: callers normalise one token at a time and keep the token's span in the
  * original text.
+ *
+ * Pure ASCII input takes a quick path (nfkc_cf of ASCII is lower-casing); anything else
+ * goes through ICU in UTF-16 buffers that the handle keeps, so the hot path does not
+ * allocate once the buffers have grown to the longest input seen.
  */
 #ifndef CXS_TEXTNORM_H
 #define CXS_TEXTNORM_H
@@ -22,8 +26,10 @@ typedef struct cxs_textnorm cxs_textnorm;
 cxs_textnorm *cxs_textnorm_new(cxs_err *err);
 
 /* Writes the normalised form of the UTF-8 string `s` (`len` bytes) into `out` (its
- * previous contents are replaced). With `zh` non-zero, Traditional characters become
- * Simplified as well. Invalid UTF-8 is replaced by U+FFFD. Returns 0, or -1 with `err`. */
+ * previous contents are replaced; `out` stays owned by the caller). With `zh` non-zero,
+ * Traditional characters become Simplified as well. Invalid UTF-8 is replaced by U+FFFD,
+ * never an error. Returns 0, or -1 with `err`: CXS_E_NOMEM, CXS_E_INPUT for a string over
+ * 512 MiB, CXS_E_INTERNAL when ICU fails. */
 int cxs_textnorm_form(cxs_textnorm *tn, const char *s, size_t len, int zh, cxs_buf *out,
 		      cxs_err *err);
 

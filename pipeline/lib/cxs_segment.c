@@ -1,0 +1,248 @@
+#include "cxs_segment.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+struct cxs_segmenter {
+	UBreakIterator *sent_bi, *word_bi;
+	/* the text in UTF-16, and for every unit (and one past the end) its byte offset in
+	 * the UTF-8 text; both kept across calls */
+	UChar *u16;
+	size_t *map;
+	size_t cap;             /* units u16 and map (minus one) have room for */
+	cxs_span *sent, *tok;
+	size_t sent_cap, tok_cap;
+	cxs_segments out;
+};
+
+/* The sentence iterator's locale: "ss=standard" turns on ICU's list of abbreviations
+ * that do not end a sentence ("Mr.", "Sra."), for the locales ICU has one for. */
+static void sentence_locale(const char *lang, char *buf, size_t size)
+{
+	if (!lang || !*lang)
+		snprintf(buf, size, "@ss=standard");
+	else
+		snprintf(buf, size, "%s@ss=standard", lang);
+}
+
+static int icu_fail(cxs_err *err, UErrorCode st, const char *what, const char *lang)
+{
+	return cxs_err_set(err, st == U_MEMORY_ALLOCATION_ERROR ? CXS_E_NOMEM : CXS_E_INTERNAL,
+			   "could not %s for language '%s': %s", what, lang, u_errorName(st));
+}
+
+cxs_segmenter *cxs_segmenter_new(const char *lang, cxs_err *err)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	char loc[64];
+	cxs_segmenter *sg;
+
+	if (!lang)
+		lang = "";
+	if (strlen(lang) > 16 || strchr(lang, '@')) {
+		cxs_err_set(err, CXS_E_CONFIG, "bad language code '%s'", lang);
+		return NULL;
+	}
+	sg = calloc(1, sizeof(*sg));
+	if (!sg) {
+		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		return NULL;
+	}
+	sentence_locale(lang, loc, sizeof(loc));
+	sg->sent_bi = ubrk_open(UBRK_SENTENCE, loc, NULL, 0, &st);
+	if (U_FAILURE(st)) {
+		icu_fail(err, st, "open the ICU sentence break iterator", lang);
+		goto fail;
+	}
+	sg->word_bi = ubrk_open(UBRK_WORD, lang, NULL, 0, &st);
+	if (U_FAILURE(st)) {
+		icu_fail(err, st, "open the ICU word break iterator", lang);
+		goto fail;
+	}
+	return sg;
+
+fail:
+	cxs_segmenter_free(sg);
+	return NULL;
+}
+
+void cxs_segmenter_free(cxs_segmenter *sg)
+{
+	if (!sg)
+		return;
+	if (sg->sent_bi)
+		ubrk_close(sg->sent_bi);
+	if (sg->word_bi)
+		ubrk_close(sg->word_bi);
+	free(sg->u16);
+	free(sg->map);
+	free(sg->sent);
+	free(sg->tok);
+	free(sg);
+}
+
+/* Makes room for `need` units of text (UTF-16 never has more units than UTF-8 bytes). */
+static int reserve_text(cxs_segmenter *sg, size_t need)
+{
+	UChar *u;
+	size_t *m, cap;
+
+	if (need <= sg->cap)
+		return 0;
+	cap = sg->cap ? sg->cap : 1024;
+	while (cap < need)
+		cap *= 2;
+	u = realloc(sg->u16, cap * sizeof(*u));
+	if (!u)
+		return -1;
+	sg->u16 = u;
+	m = realloc(sg->map, (cap + 1) * sizeof(*m));
+	if (!m)
+		return -1;
+	sg->map = m;
+	sg->cap = cap;
+	return 0;
+}
+
+/* Converts UTF-8 to UTF-16 and fills the offset map in the same pass; an invalid byte
+ * (the caller promised none) becomes U+FFFD so offsets stay right anyway. Returns the
+ * number of units. */
+static int32_t decode(cxs_segmenter *sg, const char *text, int32_t len)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	UChar *u = sg->u16;
+	size_t *map = sg->map;
+	int32_t i = 0, k = 0;
+
+	while (i < len) {
+		int32_t at = i;
+		UChar32 c;
+
+		if (s[i] < 0x80) {
+			map[k] = (size_t)i;
+			u[k++] = s[i++];
+			continue;
+		}
+		U8_NEXT_OR_FFFD(s, i, len, c);
+		map[k] = (size_t)at;
+		if (c <= 0xFFFF) {
+			u[k++] = (UChar)c;
+		} else {
+			u[k++] = U16_LEAD(c);
+			map[k] = (size_t)at;
+			u[k++] = U16_TRAIL(c);
+		}
+	}
+	map[k] = (size_t)len;
+	return k;
+}
+
+static int push(cxs_span **a, size_t *n, size_t *cap, size_t start, size_t end)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 64;
+		cxs_span *p = realloc(*a, c * sizeof(**a));
+
+		if (!p)
+			return -1;
+		*a = p;
+		*cap = c;
+	}
+	(*a)[*n].start = start;
+	(*a)[*n].end = end;
+	(*n)++;
+	return 0;
+}
+
+/* Sentences: ICU's segments with surrounding white space trimmed; blank ones dropped. */
+static int find_sentences(cxs_segmenter *sg, cxs_err *err)
+{
+	const UChar *u = sg->u16;
+	int32_t a = ubrk_first(sg->sent_bi), b;
+
+	while ((b = ubrk_next(sg->sent_bi)) != UBRK_DONE) {
+		int32_t s = a, e = b;
+
+		while (s < e && u_isUWhiteSpace(u[s]))
+			s++;
+		while (e > s && u_isUWhiteSpace(u[e - 1]))
+			e--;
+		if (s < e && push(&sg->sent, &sg->out.nsent, &sg->sent_cap, sg->map[s],
+				  sg->map[e]) < 0)
+			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		a = b;
+	}
+	return 0;
+}
+
+/* Adds the token [start, end) (bytes), cut where it would run past a sentence: the two
+ * iterators follow different rules ("a.B" can be one word and two sentences), and
+ * evidence is reported per sentence. `*j` is the sentence the previous token was in. */
+static int add_token(cxs_segmenter *sg, size_t start, size_t end, size_t *j)
+{
+	const cxs_span *sent = sg->sent;
+	size_t nsent = sg->out.nsent;
+
+	while (*j < nsent && sent[*j].end <= start)
+		(*j)++;
+	while (*j < nsent && sent[*j].start < end) {
+		size_t s = start > sent[*j].start ? start : sent[*j].start;
+		size_t e = end < sent[*j].end ? end : sent[*j].end;
+
+		if (s < e && push(&sg->tok, &sg->out.ntok, &sg->tok_cap, s, e) < 0)
+			return -1;
+		if (end <= sent[*j].end)
+			break;
+		(*j)++;
+	}
+	return 0;
+}
+
+/* Tokens: word segments whose rule status says letters, numbers, kana or ideographs. */
+static int find_tokens(cxs_segmenter *sg, cxs_err *err)
+{
+	int32_t a = ubrk_first(sg->word_bi), b;
+	size_t j = 0;
+
+	while ((b = ubrk_next(sg->word_bi)) != UBRK_DONE) {
+		if (ubrk_getRuleStatus(sg->word_bi) >= UBRK_WORD_NONE_LIMIT &&
+		    add_token(sg, sg->map[a], sg->map[b], &j) < 0)
+			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		a = b;
+	}
+	return 0;
+}
+
+int cxs_segmenter_run(cxs_segmenter *sg, const char *text, size_t len,
+		      const cxs_segments **out, cxs_err *err)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n;
+
+	if (len >= INT32_MAX)
+		return cxs_err_set(err, CXS_E_INPUT, "text of %zu bytes is too long to segment",
+				   len);
+	if (reserve_text(sg, len + 1) < 0)
+		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+	sg->out.nsent = sg->out.ntok = 0;
+	n = decode(sg, text, (int32_t)len);
+	ubrk_setText(sg->sent_bi, sg->u16, n, &st);
+	if (U_SUCCESS(st))
+		ubrk_setText(sg->word_bi, sg->u16, n, &st);
+	if (U_FAILURE(st))
+		return cxs_err_set(err, CXS_E_INTERNAL, "ICU break iterator failed: %s",
+				   u_errorName(st));
+	if (find_sentences(sg, err) < 0 || find_tokens(sg, err) < 0)
+		return -1;
+	sg->out.sent = sg->sent;
+	sg->out.tok = sg->tok;
+	*out = &sg->out;
+	return 0;
+}

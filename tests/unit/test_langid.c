@@ -1,0 +1,182 @@
+/* Unit tests for cxs-normalize's language identifier (stages/normalize/cxs_langid). */
+#include "cxs_test.h"
+
+#include "cxs_buf.h"
+#include "cxs_langid.h"
+
+static cxs_langid *li;
+
+/* Checks that `text` (with `hint`, may be NULL) comes out as `want`; a real language
+ * must come with a score in (0, 1]. */
+#define EXPECT(want, text, hint) expect(want, text, hint, __LINE__)
+static void expect(const char *want, const char *text, const char *hint, int line)
+{
+	struct cxs_langid_result r = { NULL, -1 };
+
+	cxs_langid_detect(li, text, strlen(text), hint, &r);
+	if (!r.lang || strcmp(r.lang, want)) {
+		printf("  line %d: '%s' (hint %s) is '%s', expected '%s'\n", line, text,
+		       hint ? hint : "none", r.lang ? r.lang : "(null)", want);
+		cxs_t_cur++;
+	}
+	CHECK(r.score >= 0 && r.score <= 1);
+	if (strcmp(want, "und"))
+		CHECK(r.score > 0);
+}
+
+static double score_of(const char *text)
+{
+	struct cxs_langid_result r;
+
+	cxs_langid_detect(li, text, strlen(text), NULL, &r);
+	return r.score;
+}
+
+static void test_english(void)
+{
+	EXPECT("en", "The waiter was friendly and the food arrived quickly, but the coffee was cold.", NULL);
+	EXPECT("en", "We booked a table for six and had to wait almost an hour before anyone came.", NULL);
+	EXPECT("en", "Terrible service, we will not be back.", NULL);
+	EXPECT("en", "The café was nice and the staff helped us find a seat.", NULL);
+	EXPECT("en", "I loved the 小笼包 there, best in town.", NULL);
+	EXPECT("en", "THE ROOM WAS CLEAN AND THE BEDS WERE COMFORTABLE.", NULL);
+}
+
+static void test_swedish(void)
+{
+	EXPECT("sv", "Personalen var trevlig men maten kom sent och kaffet var kallt.", NULL);
+	EXPECT("sv", "Vi fick vänta nästan en timme på bordet, det var inte okej.", NULL);
+	EXPECT("sv", "Jättegod mat och bra service, vi kommer tillbaka!", NULL);
+	EXPECT("sv", "Kaffet på caféet var gott.", NULL);
+	EXPECT("sv", "Hotellet var fint och rummet var rent, men frukosten kunde ha varit bättre.", NULL);
+}
+
+static void test_spanish(void)
+{
+	EXPECT("es", "El camarero fue muy amable y la comida llegó rápido, pero el café estaba frío.", NULL);
+	EXPECT("es", "¿Volveremos? ¡Claro que sí!", NULL);
+	EXPECT("es", "Reservamos una mesa para seis y tuvimos que esperar casi una hora.", NULL);
+	EXPECT("es", "Nos encantó el ambiente del restaurante.", NULL);
+	EXPECT("es", "Muy bueno", NULL);
+}
+
+static void test_chinese(void)
+{
+	EXPECT("zh", "服务员很热情，菜也很好吃，但是等了很久。", NULL);
+	EXPECT("zh", "服務員態度很好，環境也不錯。", NULL);             /* Traditional */
+	EXPECT("zh", "这家店的WiFi很慢，不过咖啡不错。", NULL);         /* a Latin word inside */
+	EXPECT("zh", "好", NULL);
+	CHECK(score_of("服务员很热情，菜也很好吃，但是等了很久。") > score_of("好"));
+}
+
+/* Languages close to ours must not be taken for them. */
+static void test_other_latin_languages(void)
+{
+	EXPECT("und", "Die Bedienung war sehr freundlich und das Essen war gut, aber der Kaffee ist nicht heiß.", NULL);
+	EXPECT("und", "Das Hotel ist toll, das Zimmer war sauber, aber das Frühstück könnte besser sein.", NULL);
+	EXPECT("und", "Le serveur était très gentil mais le café n'est pas chaud.", NULL);
+	EXPECT("und", "Nous avons attendu une heure avant que quelqu'un vienne.", NULL);
+	EXPECT("und", "De ober was erg vriendelijk maar het eten was niet warm.", NULL);
+	EXPECT("und", "We hebben een uur gewacht voordat er iemand kwam.", NULL);
+	EXPECT("und", "Servitøren var hyggelig, men jeg er ikke fornøyd med maten.", NULL);
+	EXPECT("und", "Vi ventet nesten en time på bordet, og det var ikke greit.", NULL);
+	EXPECT("und", "Hotellet er flott, rommet var rent, men frokosten kunne vært bedre.", NULL);
+	EXPECT("und", "Maden var god, men jeg synes ikke at prisen var rimelig.", NULL);      /* da */
+	EXPECT("und", "O garçom foi muito simpático, mas você não vai acreditar no preço.", NULL);
+	EXPECT("und", "Il cameriere era molto gentile ma il caffè non era caldo.", NULL);
+}
+
+static void test_other_scripts(void)
+{
+	EXPECT("und", "これはとても美味しいです。また来たいと思います。", NULL);     /* kana → not zh */
+	EXPECT("und", "Официант был очень вежлив, но кофе был холодным.", NULL);
+	EXPECT("und", "음식이 정말 맛있었어요.", NULL);
+}
+
+static void test_too_little_evidence(void)
+{
+	EXPECT("und", "", NULL);
+	EXPECT("und", "OK", NULL);
+	EXPECT("und", "Terrible.", NULL);
+	EXPECT("und", "12345 67 !!!", NULL);
+	EXPECT("und", "iPhone 15 Pro Max", "en");
+	EXPECT("und", "Hej", "sv");
+	CHECK(score_of("OK") == 0);
+}
+
+/* A declared language that the text contradicts changes nothing. */
+static void test_wrong_hint(void)
+{
+	EXPECT("en", "The waiter was friendly and the food arrived quickly.", "sv");
+	EXPECT("sv", "Personalen var trevlig och maten var god.", "en");
+	EXPECT("es", "La comida estaba muy buena.", "pt-BR");
+	EXPECT("en", "Not worth the price.", "es");
+	EXPECT("und", "Die Bedienung war sehr freundlich.", "en");
+	EXPECT("zh", "服务员很热情，菜也很好吃。", "en");
+	EXPECT("und", "これはとても美味しいです。", "zh");
+}
+
+/* Text that is Swedish and Norwegian alike: the hint picks, if it names one of them. */
+static void test_hint_breaks_tie(void)
+{
+	static const char tie[] = "Det var bra, men det var dyrt.";
+
+	EXPECT("und", tie, NULL);
+	EXPECT("sv", tie, "sv");
+	EXPECT("sv", tie, "SV_se");
+	EXPECT("und", tie, "nb");
+	EXPECT("und", tie, "en");
+	EXPECT("und", tie, "swedish");
+}
+
+/* Only the first CXS_LANGID_SCAN bytes count, so a long document costs no more. */
+static void test_long_document(void)
+{
+	cxs_buf b = CXS_BUF_INIT;
+	struct cxs_langid_result r;
+
+	while (b.len < CXS_LANGID_SCAN)
+		cxs_buf_addstr(&b, "The staff were friendly and the room was quiet. ");
+	while (b.len < 4 * CXS_LANGID_SCAN)
+		cxs_buf_addstr(&b, "Personalen var trevlig och rummet var tyst. ");
+	cxs_langid_detect(li, b.p, b.len, NULL, &r);
+	CHECK_STR(r.lang, "en");
+	CHECK(r.score > 0.9);
+	cxs_buf_release(&b);
+}
+
+static void test_invalid_bytes(void)
+{
+	static const char bad[] = "The \xFF\xFE food was \xC3 good and the \xE6\x9C staff were kind";
+	struct cxs_langid_result r;
+
+	cxs_langid_detect(li, bad, sizeof(bad) - 1, NULL, &r);
+	CHECK_STR(r.lang, "en");
+	cxs_langid_detect(li, "\xE5\xA5", 2, NULL, &r);      /* a cut-off Han character */
+	CHECK_STR(r.lang, "und");
+	cxs_langid_free(NULL);
+}
+
+int main(void)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+
+	li = cxs_langid_new(&err);
+	if (!li) {
+		printf("FAIL setup: %s\n", err.msg);
+		return 1;
+	}
+	RUN(test_english);
+	RUN(test_swedish);
+	RUN(test_spanish);
+	RUN(test_chinese);
+	RUN(test_other_latin_languages);
+	RUN(test_other_scripts);
+	RUN(test_too_little_evidence);
+	RUN(test_wrong_hint);
+	RUN(test_hint_breaks_tie);
+	RUN(test_long_document);
+	RUN(test_invalid_bytes);
+	cxs_langid_free(li);
+	return cxs_test_done();
+}
