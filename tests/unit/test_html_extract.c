@@ -1,0 +1,405 @@
+/* Unit tests of html_extract: main text, comments, title and language of in-memory
+ * pages. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cxs_test.h"
+#include "html_extract.h"
+
+static cxs_html *H;
+static struct cxs_html_result R;
+
+/* The text of `page`, or NULL when extraction failed. */
+static const char *text_of_n(const char *page, size_t len)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+
+	if (cxs_html_extract(H, page, len, &R, &err) < 0) {
+		printf("  extract failed: %s\n", err.msg);
+		return NULL;
+	}
+	if (strlen(R.text) != R.text_len)
+		printf("  text_len %zu disagrees with the text\n", R.text_len);
+	return R.text;
+}
+
+static const char *text_of(const char *page)
+{
+	return text_of_n(page, strlen(page));
+}
+
+static void test_boilerplate_tags(void)
+{
+	CHECK_STR(text_of("<html><head><style>p{}</style><script>var a = '<p>x</p>';</script>"
+			  "</head><body><header><h1>Site</h1></header>"
+			  "<nav><a>Home</a></nav><noscript>Enable scripts</noscript>"
+			  "<p>The soup was hot.</p><aside>Ads here</aside>"
+			  "<form><input value=q><button>Search</button><select><option>A</select></form>"
+			  "<template><p>later</p></template><iframe>frame</iframe>"
+			  "<svg><text>chart</text></svg>"
+			  "<footer>All rights kept</footer></body></html>"),
+		  "The soup was hot.");
+}
+
+static void test_boilerplate_marks(void)
+{
+	CHECK_STR(text_of("<body><div id=\"cookie-banner\"><p>We bake cookies.</p></div>"
+			  "<div class=\"site-nav\">Home | About</div><div class=\"navbar\">X</div>"
+			  "<div class=\"post\"><p>Lovely staff.</p></div>"
+			  "<div class=\"widget popular\"><p>Top posts</p></div>"
+			  "<ul class=\"breadcrumbs\"><li>Blog</li></ul>"
+			  "<div class=\"sidebarRight\"><p>Archive</p></div>"
+			  "<div class=\"mainMenu\">Menu</div><div class=\"share_links\">Share</div>"
+			  "<div class=\"related-posts\"><p>More</p></div>"
+			  "<div role=\"navigation\">Skip</div><p class=\"entry-meta\">3 May</p>"
+			  "<span class=\"postByline\">by Kim</span></body>"),
+		  "Lovely staff.");
+	/* Words that only contain a mark are not marks; layout flags are not either. */
+	CHECK_STR(text_of("<body><div class=\"canvas\"><p>One.</p></div>"
+			  "<div class=\"unrelated\"><p>Two.</p></div>"
+			  "<div class=\"container has-sidebar\"><p>Three.</p></div>"
+			  "<div class=\"commentary\"><p>Four.</p></div>"
+			  "<div class=\"metal-bands\"><p>Five.</p></div></body>"),
+		  "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.");
+	/* Bylines, dates and tag lists around the post go; words that only start like
+	 * them, or where the byline word is not the last part, stay. */
+	CHECK_STR(text_of("<body><p class=\"post-date\">1 May</p><p class=\"fecha\">1 mayo</p>"
+			  "<div class=\"tags\">Tags: tea</div><span class=\"byline\">by Kim</span>"
+			  "<p class=\"update\">Update: closed on Mondays.</p>"
+			  "<p class=\"meta-box\">Kept too.</p></body>"),
+		  "Update: closed on Mondays.\n\nKept too.");
+	/* What a post is filed under (WordPress classes) does not drop it, and an article
+	 * is never boilerplate by its own classes. */
+	CHECK_STR(text_of("<body><div class=\"entry tag-social-media category-menus author-kim\">"
+			  "<p>Filed.</p></div><article class=\"post related-content\"><p>Article."
+			  "</p></article></body>"),
+		  "Filed.\n\nArticle.");
+	/* Marks on html and body, as blogs put them, do not drop the page. */
+	CHECK_STR(text_of("<html class=\"nav-open\"><body class=\"single comments-open "
+			  "sidebar-left\"><p>Kept.</p></body></html>"),
+		  "Kept.");
+	/* Whatever holds <main> is not a sidebar, however it is named. */
+	CHECK_STR(text_of("<body><div class=\"menu-wrapper\"><main><p>Main text.</p></main>"
+			  "</div></body>"),
+		  "Main text.");
+	/* A form wrapping the whole page (ASP.NET) keeps its content. */
+	CHECK_STR(text_of("<body><form id=\"form1\"><h1>Title</h1><p>Body.</p>"
+			  "<input value=x></form></body>"),
+		  "Title\n\nBody.");
+}
+
+static void test_only_nav(void)
+{
+	CHECK_STR(text_of("<html><body><nav><ul><li><a href=\"/\">Home</a></li>"
+			  "<li>About</li></ul></nav><footer>(c)</footer></body></html>"),
+		  "");
+	CHECK_INT(R.text_len, 0);
+	CHECK_STR(text_of(""), "");
+	CHECK_STR(text_of("   \n "), "");
+	CHECK_STR(text_of("<p> &nbsp; </p><div>\xe3\x80\x80</div>"), "");
+}
+
+static void test_title(void)
+{
+	text_of("<html><head><title>\n  Caf&eacute;   Blue \t review </title></head>"
+		"<body><p>x</p></body></html>");
+	CHECK_STR(R.title, "Café Blue review");
+	/* The title is not part of the text. */
+	CHECK_STR(R.text, "x");
+	text_of("<p>no title</p>");
+	CHECK(R.title == NULL);
+	text_of("<title>   </title><p>blank title</p>");
+	CHECK(R.title == NULL);
+	/* An SVG's <title> is a tooltip, not the page's. */
+	text_of("<body><svg><title>icon</title></svg><p>y</p></body>");
+	CHECK(R.title == NULL);
+}
+
+static void test_lang(void)
+{
+	text_of("<html lang=\"sv-SE\"><p>hej</p></html>");
+	CHECK_STR(R.lang, "sv");
+	text_of("<html lang=\" ZH-Hant-TW \"><p>hi</p></html>");
+	CHECK_STR(R.lang, "zh");
+	text_of("<html lang=\"es\"><p>hola</p></html>");
+	CHECK_STR(R.lang, "es");
+	text_of("<html><p>none</p></html>");
+	CHECK(R.lang == NULL);
+	text_of("<html lang=\"12\"><p>bad</p></html>");
+	CHECK(R.lang == NULL);
+	text_of("<html lang=\"\"><p>empty</p></html>");
+	CHECK(R.lang == NULL);
+}
+
+static void test_paragraphs(void)
+{
+	CHECK_STR(text_of("<p>First   one\n is  here.</p><p>Second.</p>"),
+		  "First one is here.\n\nSecond.");
+	/* Nested blocks give one break, not a pile of them. */
+	CHECK_STR(text_of("<div><div><section><p>a</p></section></div>b<div></div>"
+			  "<div> </div><h2>c</h2></div>"),
+		  "a\n\nb\n\nc");
+	CHECK_STR(text_of("<ul><li>one</li><li>two <b>bold</b><i>it</i></li></ul>"
+			  "<blockquote>quoted</blockquote><dl><dt>t</dt><dd>d</dd></dl>"),
+		  "one\n\ntwo boldit\n\nquoted\n\nt\n\nd");
+	CHECK_STR(text_of("<table><tr><td>a</td><td>b</td></tr><tr><th>c</th><td>d</td></tr>"
+			  "</table>"),
+		  "a b\n\nc d");
+	CHECK_STR(text_of("<pre>line 1\nline  2\n\nline 4</pre><p>after</p>"),
+		  "line 1\nline 2\n\nline 4\n\nafter");
+	CHECK_STR(text_of("<figure><img src=x><figcaption>A cup</figcaption></figure>"),
+		  "A cup");
+}
+
+static void test_br(void)
+{
+	CHECK_STR(text_of("<p>one<br>two</p>"), "one\ntwo");
+	CHECK_STR(text_of("<p>one<br> <br>two</p>"), "one\n\ntwo");
+	CHECK_STR(text_of("<p>one<br><br><br>two</p>"), "one\n\ntwo");
+	CHECK_STR(text_of("<p>one<br></p><p>two</p>"), "one\n\ntwo");
+	CHECK_STR(text_of("<br><p>x<br></p><br>"), "x");
+}
+
+static void test_entities(void)
+{
+	CHECK_STR(text_of("<p>&amp; &lt;b&gt; &quot;q&quot; &eacute;t&eacute; &#x4e2d;&#25991; "
+			  "caf&#233; a&nbsp;b</p>"),
+		  "& <b> \"q\" été 中文 café a b");
+}
+
+static void test_malformed(void)
+{
+	const char *t = text_of("<html><body><p>alpha<div>beta</p></span>gamma<p>delta"
+				"<table><td>eps</b></table><p unclosed=\"x>zeta");
+
+	CHECK(t != NULL);
+	if (!t)
+		return;
+	CHECK(strstr(t, "alpha") != NULL);
+	CHECK(strstr(t, "beta") != NULL);
+	CHECK(strstr(t, "gamma") != NULL);
+	CHECK(strstr(t, "delta") != NULL);
+	CHECK(strstr(t, "eps") != NULL);
+	CHECK(strstr(t, "alpha") < strstr(t, "beta"));
+	CHECK(strstr(t, "gamma") < strstr(t, "delta"));
+	/* Binary junk is not a page, but it must not break anything. */
+	{
+		char junk[512];
+		size_t i;
+		for (i = 0; i < sizeof(junk); i++)
+			junk[i] = (char)((i * 131 + 7) % 256);
+		CHECK(text_of_n(junk, sizeof(junk)) != NULL);
+	}
+}
+
+/* A DOCTYPE naming an external DTD, and entities from it, must not load anything. */
+static void test_no_external_entities(void)
+{
+	char dtd[512], page[2048];
+	FILE *fp;
+
+	snprintf(dtd, sizeof(dtd), "%s/secret.dtd", cxs_test_tmpdir());
+	fp = fopen(dtd, "w");
+	CHECK(fp != NULL);
+	if (!fp)
+		return;
+	fputs("<!ENTITY secret \"LEAKED-FROM-DTD\">\n", fp);
+	fclose(fp);
+	snprintf(page, sizeof(page),
+		 "<!DOCTYPE html SYSTEM \"file://%s\"><html><body><p>a &secret; b</p>"
+		 "</body></html>", dtd);
+	CHECK(text_of(page) != NULL);
+	CHECK(strstr(R.text, "LEAKED") == NULL);
+	snprintf(page, sizeof(page),
+		 "<!DOCTYPE html [<!ENTITY ext SYSTEM \"file://%s\">]><p>c &ext; d</p>", dtd);
+	CHECK(text_of(page) != NULL);
+	CHECK(strstr(R.text, "LEAKED") == NULL);
+	CHECK(strstr(R.text, "secret") == NULL);
+	/* A network DTD is not fetched (NONET): this returns at once, offline or not. */
+	{
+		time_t t0 = time(NULL);
+		CHECK_STR(text_of("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
+				  "\"http://192.0.2.1/xhtml1-strict.dtd\"><p>ok</p>"),
+			  "ok");
+		CHECK(time(NULL) - t0 < 5);
+	}
+}
+
+static void test_comments(void)
+{
+	const char *page =
+		"<html><body><article><p>The post itself.</p></article>"
+		"<section id=\"comments\"><h2>3 comments</h2><ol class=\"comment-list\">"
+		"<li class=\"comment\"><div class=\"comment-author\">Anna</div>"
+		"<div class=\"comment-content\"><p>Nice place.</p><p>Will return.</p></div>"
+		"<ol class=\"children\"><li class=\"comment\"><div class=\"comment-content\">"
+		"<p>Agreed!</p></div></li></ol></li>"
+		"<li class=\"comment\"><div class=\"comment-content\"><p>Too loud.</p></div></li>"
+		"</ol><div class=\"comments-nav\">Older comments</div>"
+		"<form class=\"comment-form\"><p><label>Your comment</label><textarea></textarea>"
+		"</p></form></section></body></html>";
+	size_t len = 0;
+
+	CHECK_STR(text_of(page), "The post itself.");
+	CHECK_INT(R.ncomments, 3);
+	if (R.ncomments != 3)
+		return;
+	CHECK_STR(cxs_html_comment(H, 0, &len), "Nice place.\n\nWill return.");
+	CHECK_INT(len, strlen("Nice place.\n\nWill return."));
+	CHECK_STR(cxs_html_comment(H, 1, NULL), "Agreed!");
+	CHECK_STR(cxs_html_comment(H, 2, NULL), "Too loud.");
+	/* A comment section without paragraphs: each innermost marked element is one. */
+	CHECK_STR(text_of("<p>Post.</p><div id=\"comments\"><div class=\"comment\">Good.</div>"
+			  "<div class=\"comment\">Bad.</div></div>"),
+		  "Post.");
+	CHECK_INT(R.ncomments, 2);
+	if (R.ncomments == 2) {
+		CHECK_STR(cxs_html_comment(H, 0, NULL), "Good.");
+		CHECK_STR(cxs_html_comment(H, 1, NULL), "Bad.");
+	}
+	/* Comment sections named in Spanish, Swedish or pinyin; bylines inside a comment
+	 * (author, user, date, who) are not its text. */
+	CHECK_STR(text_of("<p>Post.</p><div id=\"comentarios\"><h2>Comentarios</h2>"
+			  "<div class=\"comentario\"><p class=\"autor\">Ana</p><p>Muy rico.</p></div>"
+			  "</div><div id=\"kommentarer\"><div><p class=\"author\">Bo <span "
+			  "class=\"date\">4 maj</span></p><p>Gott.</p></div></div>"
+			  "<div class=\"pinglun-list\"><div><p class=\"user\">Li</p><p>好吃。</p></div>"
+			  "</div>"),
+		  "Post.");
+	CHECK_INT(R.ncomments, 3);
+	if (R.ncomments == 3) {
+		CHECK_STR(cxs_html_comment(H, 0, NULL), "Muy rico.");
+		CHECK_STR(cxs_html_comment(H, 1, NULL), "Gott.");
+		CHECK_STR(cxs_html_comment(H, 2, NULL), "好吃。");
+	}
+	/* A section marked as a whole, with unmarked entries: one comment per entry, also
+	 * through a single list wrapper; a comment of two paragraphs stays one. */
+	text_of("<p>Post.</p><section class=\"comments\"><h2>2 Comments</h2><ol>"
+		"<li><p class=\"who\">Kim - 1 May</p><p>First.</p><p>Still first.</p></li>"
+		"<li><div class=\"body\"><p>Second.</p></div></li></ol></section>");
+	CHECK_INT(R.ncomments, 2);
+	if (R.ncomments == 2) {
+		CHECK_STR(cxs_html_comment(H, 0, NULL), "First.\n\nStill first.");
+		CHECK_STR(cxs_html_comment(H, 1, NULL), "Second.");
+	}
+	/* A wrapper named after comments that holds the post's heading is not a comment
+	 * section. */
+	CHECK_STR(text_of("<div id=\"post-with-comments\"><h1>Title</h1><p>Post.</p>"
+			  "<div class=\"comments\"><div class=\"comment\"><p>Hi.</p></div></div>"
+			  "</div>"),
+		  "Title\n\nPost.");
+	CHECK_INT(R.ncomments, 1);
+	/* A widget of recent comments is boilerplate, not comments. */
+	text_of("<p>Post.</p><div class=\"widget recent-comments\"><p>Someone on X</p></div>");
+	CHECK_INT(R.ncomments, 0);
+}
+
+static void test_charsets(void)
+{
+	/* No declaration: UTF-8 (libxml2 alone would read ISO-8859-1). */
+	CHECK_STR(text_of("<p>caf\xc3\xa9 \xe5\xa5\xbd</p>"), "café 好");
+	CHECK_STR(R.charset, "UTF-8");
+	CHECK_INT(R.invalid_bytes, 0);
+	CHECK_STR(text_of("<html><head><meta charset=\"ISO-8859-1\"></head><body><p>caf\xe9 "
+			  "\x80</p></body></html>"),
+		  "café €");
+	CHECK_STR(R.charset, "windows-1252");
+	CHECK_STR(text_of("<head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+			  "charset=gb2312\"></head><p>\xc4\xe3\xba\xc3</p>"),
+		  "你好");
+	/* A bad byte in a declared legacy charset is replaced, the rest is kept. */
+	CHECK_STR(text_of("<meta charset=gbk><p>\xc4\xe3\x81 \xba\xc3 end</p>"),
+		  "你\xef\xbf\xbd 好 end");
+	CHECK_INT(R.invalid_bytes, 1);
+	/* Invalid UTF-8 is replaced and counted. */
+	CHECK_STR(text_of("<p>a\xff" "b\xc3</p>"), "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+	CHECK_INT(R.invalid_bytes, 2);
+	/* A byte order mark wins over <meta>. */
+	CHECK_STR(text_of("\xef\xbb\xbf<meta charset=\"iso-8859-1\"><p>caf\xc3\xa9</p>"), "café");
+	{
+		static const char u16[] = "\xff\xfe<\0p\0>\0h\0\xe9\0<\0/\0p\0>\0";
+		CHECK_STR(text_of_n(u16, sizeof(u16) - 1), "hé");
+	}
+	/* An unknown charset name falls back to UTF-8. */
+	CHECK_STR(text_of("<meta charset=\"x-no-such\"><p>caf\xc3\xa9</p>"), "café");
+	/* An XML declaration counts for XHTML. */
+	CHECK_STR(text_of("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><body><p>\xe5"
+			  "</p></body></html>"),
+		  "å");
+}
+
+static void test_deep_nesting(void)
+{
+	size_t depth = 100000, i, n = 0;
+	char *page = malloc(depth * 5 + 64);
+
+	CHECK(page != NULL);
+	if (!page)
+		return;
+	for (i = 0; i < depth; i++) {
+		memcpy(page + n, "<div>", 5);
+		n += 5;
+	}
+	memcpy(page + n, "deep", 4);
+	n += 4;
+	CHECK(text_of_n(page, n) != NULL);
+	free(page);
+}
+
+/* Many pages with made-up element names: the parser context is renewed on the way (its
+ * name dictionary would grow without end), and every page still comes out right. */
+static void test_many_names(void)
+{
+	char page[128], want[32];
+	int i, bad = 0;
+
+	for (i = 0; i < 60000; i++) {
+		snprintf(page, sizeof(page), "<x-%d data-%d=\"v\"><p>page %d</p></x-%d>", i, i, i, i);
+		snprintf(want, sizeof(want), "page %d", i);
+		if (!text_of(page) || strcmp(R.text, want))
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+}
+
+/* Results of one page do not leak into the next. */
+static void test_reuse(void)
+{
+	text_of("<html lang=en><title>T</title><p>a</p><div class=comment><p>c</p></div></html>");
+	CHECK_STR(R.title, "T");
+	CHECK_INT(R.ncomments, 1);
+	CHECK_STR(text_of("<p>b</p>"), "b");
+	CHECK(R.title == NULL);
+	CHECK(R.lang == NULL);
+	CHECK_INT(R.ncomments, 0);
+}
+
+int main(void)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+
+	H = cxs_html_new(&err);
+	if (!H) {
+		printf("FAIL cxs_html_new: %s\n", err.msg);
+		return 1;
+	}
+	RUN(test_boilerplate_tags);
+	RUN(test_boilerplate_marks);
+	RUN(test_only_nav);
+	RUN(test_title);
+	RUN(test_lang);
+	RUN(test_paragraphs);
+	RUN(test_br);
+	RUN(test_entities);
+	RUN(test_malformed);
+	RUN(test_no_external_entities);
+	RUN(test_comments);
+	RUN(test_charsets);
+	RUN(test_deep_nesting);
+	RUN(test_many_names);
+	RUN(test_reuse);
+	cxs_html_free(H);
+	cxs_html_free(NULL);
+	return cxs_test_done();
+}
