@@ -1,0 +1,47 @@
+/*
+ * cxs_classifier — one record in, the classify fields out: reads the record's text,
+ * sentences, tokens, forms and stems (pipeline/README.md, schema version 1), runs the
+ * matcher and the scorer with the lexicon of the record's language, and adds
+ * `signals`, `sentiment` and `lexicon` at the end of the record.
+ *
+ * A record without the arrays of cxs-normalize and cxs-stem, or with arrays that do not
+ * agree (offsets outside the text or out of order, lengths that differ), is rejected
+ * with a reason. A record whose language has no lexicon in the pack (und) is kept with
+ * no signals and a neutral sentiment.
+ */
+#ifndef CXS_CLASSIFIER_H
+#define CXS_CLASSIFIER_H
+
+#include <jansson.h>
+
+#include "cxs_err.h"
+#include "cxs_lexicon.h"
+#include "cxs_matcher.h"
+#include "cxs_scorer.h"
+
+typedef struct cxs_classifier cxs_classifier;
+
+/* A classifier over `lx` (loaded without problems), which must outlive it. NULL with
+ * `err` when memory runs out. */
+cxs_classifier *cxs_classifier_new(const cxs_lexicon *lx, cxs_err *err);
+
+/* Classifies `rec` in place. Returns 0 (keep), 1 (reject: the reason is in `reason`) or
+ * -1 (out of memory, in `reason`): a cxs_record_fn. */
+int cxs_classifier_record(void *cl, json_t *rec, cxs_err *reason);
+
+/* Scores an already extracted doc in language `lang` (tests and tools that do not hold
+ * JSON). `*out` is owned by the classifier until its next call. Returns 0 or -1. */
+int cxs_classifier_doc(cxs_classifier *cl, const char *lang, const struct cxs_doc *d,
+		       struct cxs_score *out, cxs_err *err);
+
+/* The matches of the last cxs_classifier_doc or cxs_classifier_record (for tests and
+ * debugging); valid until the next call. */
+const struct cxs_matches *cxs_classifier_matches(const cxs_classifier *cl);
+
+/* {name, version, hash} of the pack, as written into every record. Borrowed. */
+json_t *cxs_classifier_lexicon_json(const cxs_classifier *cl);
+
+/* Frees the classifier; NULL is a no-op. */
+void cxs_classifier_free(cxs_classifier *cl);
+
+#endif

@@ -1,0 +1,1588 @@
+#include "cxs_lexicon.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxs_buf.h"
+#include "cxs_segment.h"
+#include "cxs_stemmer.h"
+#include "cxs_textnorm.h"
+#include "cxs_utf8.h"
+
+#define MAX_FILE_BYTES ((size_t)64 << 20)   /* a lexicon file, not a corpus */
+#define NO_ENTRY UINT32_MAX
+
+/* Contrast words used when a language has no LANG.contrast file. */
+static const char *const builtin_contrast[][6] = {
+	{ "en", "but", "however", "although", NULL },
+	{ "sv", "men", "fast", NULL },
+	{ "es", "pero", "sin embargo", "aunque", NULL },
+	{ "zh", "但是", "但", "不过", "可是", "然而" },
+};
+
+/* Strings and small arrays that live as long as the lexicon, freed in one go. */
+struct pool_chunk {
+	struct pool_chunk *next;
+	size_t used, cap;
+	_Alignas(8) char data[];
+};
+
+/* An open-addressing hash table from a byte string to (start, count). */
+struct slot {
+	const char *key;
+	uint32_t len, h, start, count;
+};
+struct table {
+	struct slot *s;
+	size_t mask, n;
+};
+
+/* Build-time facts about an entry, for duplicate reports. */
+struct entry_info {
+	struct cxs_lex_aspect *asp;
+	long *asp_line;
+	size_t nasp, capasp;
+	long line[CXS_ROLE_COUNT];
+	const char *written[CXS_ROLE_COUNT];
+};
+
+struct cxs_lexlang {
+	char code[8];
+	int by_chars;
+	struct cxs_lex_counts counts;
+	struct cxs_lex_entry *entries;
+	struct entry_info *info;
+	size_t nentries, capentries;
+	struct table keys;          /* serialised key → entry (build time) */
+	struct table first;         /* exact first word → run of idx */
+	struct table first_prefix;  /* prefix first word → run of idx */
+	uint32_t *idx;
+	size_t *plens, nplens;
+	struct table chars;         /* zh: every prefix of every term → entry or NO_ENTRY */
+	size_t max_chars;
+	/* loading tools, closed once the language is loaded */
+	cxs_segmenter *seg;
+	cxs_stemmer *stem;
+};
+
+struct read_file {
+	char *name;                 /* file name inside the pack */
+	char *data;
+	size_t len;
+};
+
+struct cxs_lexicon {
+	char *dir;
+	struct pool_chunk *pool;
+	int oom;
+	struct cxs_lex_problem *problems;
+	size_t nproblems, capproblems;
+	size_t *pgroup;               /* per problem: its file's order of first appearance */
+	const char **groups;          /* the files with problems, in that order */
+	size_t ngroups, capgroups;
+	const char *name, *version, *licence, *description;
+	char hash[CXS_SHA256_HEX];
+	struct cxs_lex_dim *dims;
+	long *dim_line;
+	size_t ndims, capdims;
+	int dims_read;
+	struct cxs_lexlang *langs;
+	size_t nlangs;
+	long langs_line;
+	struct read_file *files;
+	size_t nfiles, capfiles;
+	/* loading tools */
+	cxs_textnorm *tn;
+	cxs_buf form, key;
+};
+
+/* ---------------------------------------------------------------- memory */
+
+/* Makes room for `need` elements of `size` bytes in the array `*p` of capacity `*cap`. */
+static int grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	void **pp = p;
+	size_t ncap = *cap ? *cap : 8;
+	void *np;
+
+	if (need <= *cap)
+		return 0;
+	while (ncap < need)
+		ncap *= 2;
+	np = realloc(*pp, ncap * size);
+	if (!np)
+		return -1;
+	*pp = np;
+	*cap = ncap;
+	return 0;
+}
+
+static void *pool_alloc(cxs_lexicon *lx, size_t n)
+{
+	struct pool_chunk *c = lx->pool;
+	void *p;
+
+	n = (n + 7) & ~(size_t)7;
+	if (!c || c->cap - c->used < n) {
+		size_t cap = n > 65536 ? n : 65536;
+		c = malloc(sizeof(*c) + cap);
+		if (!c) {
+			lx->oom = 1;
+			return NULL;
+		}
+		c->used = 0;
+		c->cap = cap;
+		c->next = lx->pool;
+		lx->pool = c;
+	}
+	p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static char *pool_strndup(cxs_lexicon *lx, const char *s, size_t n)
+{
+	char *p = pool_alloc(lx, n + 1);
+
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+/* ---------------------------------------------------------------- problems */
+
+static void problem(cxs_lexicon *lx, const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void problem(cxs_lexicon *lx, const char *file, long line, const char *fmt, ...)
+{
+	char msg[1024];
+	struct cxs_lex_problem *p;
+	cxs_buf text = CXS_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (grow(&lx->problems, &lx->capproblems, lx->nproblems + 1, sizeof(*p)) < 0) {
+		lx->oom = 1;
+		return;
+	}
+	{
+		size_t *pg = realloc(lx->pgroup, lx->capproblems * sizeof(*pg)), g;
+		if (!pg) {
+			lx->oom = 1;
+			return;
+		}
+		lx->pgroup = pg;
+		for (g = lx->ngroups; g-- > 0;)
+			if (strcmp(lx->groups[g], file) == 0)
+				break;
+		if (g == (size_t)-1) {
+			if (grow(&lx->groups, &lx->capgroups, lx->ngroups + 1, sizeof(*lx->groups)) < 0) {
+				lx->oom = 1;
+				return;
+			}
+			g = lx->ngroups;
+			lx->groups[lx->ngroups++] = file;
+		}
+		lx->pgroup[lx->nproblems] = g;
+	}
+	if (line > 0)
+		cxs_buf_addf(&text, "%s:%ld: %s", file, line, msg);
+	else
+		cxs_buf_addf(&text, "%s: %s", file, msg);
+	p = &lx->problems[lx->nproblems];
+	p->file = file;
+	p->line = line;
+	p->msg = pool_strndup(lx, msg, strlen(msg));
+	p->text = text.p ? pool_strndup(lx, text.p, text.len) : NULL;
+	cxs_buf_release(&text);
+	if (p->msg && p->text)
+		lx->nproblems++;
+	else
+		lx->oom = 1;
+}
+
+/* ---------------------------------------------------------------- hash tables */
+
+static int table_grow(struct table *t)
+{
+	size_t cap = t->s ? (t->mask + 1) * 2 : 64, i;
+	struct slot *s = calloc(cap, sizeof(*s));
+
+	if (!s)
+		return -1;
+	if (t->s) {
+		for (i = 0; i <= t->mask; i++) {
+			size_t j;
+			if (!t->s[i].key)
+				continue;
+			for (j = t->s[i].h & (cap - 1); s[j].key; j = (j + 1) & (cap - 1))
+				;
+			s[j] = t->s[i];
+		}
+		free(t->s);
+	}
+	t->s = s;
+	t->mask = cap - 1;
+	return 0;
+}
+
+static struct slot *table_find(const struct table *t, const char *k, size_t len, uint32_t h)
+{
+	size_t j;
+
+	if (!t->s)
+		return NULL;
+	for (j = h & t->mask; t->s[j].key; j = (j + 1) & t->mask) {
+		const struct slot *s = &t->s[j];
+		if (s->h == h && s->len == len && memcmp(s->key, k, len) == 0)
+			return &t->s[j];
+	}
+	return NULL;
+}
+
+/* Finds or adds `k` (which must outlive the table); `*isnew` tells which. NULL when
+ * memory runs out. */
+static struct slot *table_put(struct table *t, const char *k, size_t len, int *isnew)
+{
+	uint32_t h = cxs_lexhash_add(CXS_LEXHASH_INIT, k, len);
+	struct slot *s = table_find(t, k, len, h);
+	size_t j;
+
+	*isnew = 0;
+	if (s)
+		return s;
+	if ((!t->s || (t->n + 1) * 4 > (t->mask + 1) * 3) && table_grow(t) < 0)
+		return NULL;
+	for (j = h & t->mask; t->s[j].key; j = (j + 1) & t->mask)
+		;
+	t->s[j].key = k;
+	t->s[j].len = (uint32_t)len;
+	t->s[j].h = h;
+	t->s[j].start = NO_ENTRY;
+	t->s[j].count = 0;
+	t->n++;
+	*isnew = 1;
+	return &t->s[j];
+}
+
+/* ---------------------------------------------------------------- files and lines */
+
+static const char *pack_path(cxs_lexicon *lx, const char *name)
+{
+	size_t n = strlen(lx->dir) + 1 + strlen(name);
+	char *p = pool_alloc(lx, n + 1);
+
+	if (p)
+		snprintf(p, n + 1, "%s/%s", lx->dir, name);
+	return p ? p : name;
+}
+
+/* Reads pack file `name` whole and keeps it for the pack hash. Returns the index into
+ * lx->files, -1 when the file does not exist (`*missing` set) or cannot be read (a
+ * problem is reported). */
+static int read_pack_file(cxs_lexicon *lx, const char *name, const char *path, int *missing)
+{
+	FILE *f = fopen(path, "rb");
+	cxs_buf b = CXS_BUF_INIT;
+	struct read_file *rf;
+	char chunk[65536];
+	size_t n;
+
+	*missing = 0;
+	if (!f) {
+		if (errno == ENOENT)
+			*missing = 1;
+		else
+			problem(lx, path, 0, "could not open: %s", strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (b.len + n > MAX_FILE_BYTES) {
+			problem(lx, path, 0, "larger than %zu MiB", MAX_FILE_BYTES >> 20);
+			fclose(f);
+			cxs_buf_release(&b);
+			return -1;
+		}
+		if (cxs_buf_add(&b, chunk, n) < 0) {
+			lx->oom = 1;
+			fclose(f);
+			cxs_buf_release(&b);
+			return -1;
+		}
+	}
+	if (ferror(f)) {
+		problem(lx, path, 0, "could not read: %s", strerror(errno));
+		fclose(f);
+		cxs_buf_release(&b);
+		return -1;
+	}
+	fclose(f);
+	if (grow(&lx->files, &lx->capfiles, lx->nfiles + 1, sizeof(*rf)) < 0 ||
+	    (!b.p && cxs_buf_grow(&b, 1) < 0)) {
+		lx->oom = 1;
+		cxs_buf_release(&b);
+		return -1;
+	}
+	rf = &lx->files[lx->nfiles];
+	rf->name = strdup(name);
+	if (!rf->name) {
+		lx->oom = 1;
+		cxs_buf_release(&b);
+		return -1;
+	}
+	rf->len = b.len;
+	rf->data = b.p;
+	return (int)lx->nfiles++;
+}
+
+/* One data line of a pack file: fields split at TABs, each trimmed of spaces. */
+#define MAX_FIELDS 8
+struct line {
+	long no;
+	size_t nf;
+	const char *f[MAX_FIELDS];
+	size_t fl[MAX_FIELDS];
+};
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && is_space(**s)) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n && is_space((*s)[*n - 1]))
+		(*n)--;
+}
+
+typedef void (*line_fn)(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l);
+
+/* Calls `fn` for every line that is neither blank nor a comment; reports invalid UTF-8.
+ * Returns the number of lines. */
+static long each_line(cxs_lexicon *lx, const struct read_file *rf, const char *path,
+		      line_fn fn, void *ctx)
+{
+	const char *p = rf->data, *end = rf->data + rf->len;
+	long no = 0;
+
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;   /* editors on Windows write a BOM; it is not part of the first term */
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		const char *s = p;
+		size_t n = (size_t)(e - p);
+		struct line l;
+
+		p = nl ? nl + 1 : end;
+		no++;
+		if (cxs_utf8_valid_prefix(s, n) != n) {
+			problem(lx, path, no, "invalid UTF-8");
+			continue;
+		}
+		trim(&s, &n);
+		if (!n || *s == '#')
+			continue;
+		memset(&l, 0, sizeof(l));
+		l.no = no;
+		while (l.nf < MAX_FIELDS) {
+			const char *tab = l.nf + 1 < MAX_FIELDS ? memchr(s, '\t', n) : NULL;
+			size_t fl = tab ? (size_t)(tab - s) : n;
+			const char *fs = s;
+
+			trim(&fs, &fl);
+			l.f[l.nf] = fs;
+			l.fl[l.nf++] = fl;
+			if (!tab)
+				break;
+			n -= (size_t)(tab + 1 - s);
+			s = tab + 1;
+		}
+		fn(lx, ctx, path, &l);
+	}
+	return no;
+}
+
+/* Parses a plain decimal number ("2", "-1.5", ".5"): no exponents, hex, inf or nan,
+ * which in a lexicon are typing mistakes. */
+static int parse_number(const char *s, size_t n, double *out)
+{
+	char buf[64], *end;
+	size_t i = 0, digits = 0;
+
+	if (!n || n >= sizeof(buf))
+		return -1;
+	if (s[i] == '+' || s[i] == '-')
+		i++;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < n && s[i] == '.')
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	if (i != n || !digits)
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	*out = strtod(buf, &end);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- pack.conf */
+
+enum { KEY_NAME, KEY_VERSION, KEY_LANGUAGES, KEY_LICENCE, KEY_DESCRIPTION, NKEYS };
+static const char *const conf_keys[NKEYS] = { "name", "version", "languages", "licence",
+					      "description" };
+static const int conf_required[NKEYS] = { 1, 1, 1, 0, 0 };
+
+struct conf_ctx {
+	long line[NKEYS];
+	const char *value[NKEYS];
+	size_t vlen[NKEYS];
+};
+
+static int lang_code_ok(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || n > 3)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return 1;
+}
+
+static void conf_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
+{
+	struct conf_ctx *c = ctx;
+	/* pack.conf has no TAB fields: rejoin what each_line split */
+	const char *s = l->f[0], *eq;
+	size_t n = (size_t)(l->f[l->nf - 1] + l->fl[l->nf - 1] - l->f[0]);
+	const char *k, *v;
+	size_t kl, vl;
+	int key;
+
+	eq = memchr(s, '=', n);
+	if (!eq) {
+		problem(lx, path, l->no, "expected 'key = value'");
+		return;
+	}
+	k = s;
+	kl = (size_t)(eq - s);
+	v = eq + 1;
+	vl = n - kl - 1;
+	while (kl && (is_space(k[kl - 1]) || k[kl - 1] == '\t'))
+		kl--;
+	while (vl && (is_space(*v) || *v == '\t')) {
+		v++;
+		vl--;
+	}
+	if (!kl) {
+		problem(lx, path, l->no, "expected 'key = value'");
+		return;
+	}
+	for (key = 0; key < NKEYS; key++)
+		if (strlen(conf_keys[key]) == kl && memcmp(conf_keys[key], k, kl) == 0)
+			break;
+	if (key == NKEYS && kl == 7 && memcmp(k, "license", 7) == 0)
+		key = KEY_LICENCE;
+	if (key == NKEYS) {
+		problem(lx, path, l->no, "unknown key '%.*s'", (int)kl, k);
+		return;
+	}
+	if (c->line[key]) {
+		problem(lx, path, l->no, "duplicate key '%s' (first on line %ld)", conf_keys[key],
+			c->line[key]);
+		return;
+	}
+	c->line[key] = l->no;
+	if (!vl) {
+		problem(lx, path, l->no, "empty value for '%s'", conf_keys[key]);
+		return;
+	}
+	c->value[key] = v;
+	c->vlen[key] = vl;
+}
+
+static void load_conf(cxs_lexicon *lx)
+{
+	const char *path = pack_path(lx, "pack.conf");
+	struct conf_ctx c;
+	int missing, fi = read_pack_file(lx, "pack.conf", path, &missing);
+	const char *s, *end;
+	size_t k, n = 0;
+
+	if (fi < 0) {
+		if (missing)
+			problem(lx, path, 0, "missing (every pack needs a pack.conf)");
+		return;
+	}
+	memset(&c, 0, sizeof(c));
+	each_line(lx, &lx->files[fi], path, conf_line, &c);
+	for (k = 0; k < NKEYS; k++)
+		if (conf_required[k] && !c.line[k])
+			problem(lx, path, 0, "missing required key '%s'", conf_keys[k]);
+	if (c.value[KEY_NAME])
+		lx->name = pool_strndup(lx, c.value[KEY_NAME], c.vlen[KEY_NAME]);
+	if (c.value[KEY_VERSION])
+		lx->version = pool_strndup(lx, c.value[KEY_VERSION], c.vlen[KEY_VERSION]);
+	if (c.value[KEY_LICENCE])
+		lx->licence = pool_strndup(lx, c.value[KEY_LICENCE], c.vlen[KEY_LICENCE]);
+	if (c.value[KEY_DESCRIPTION])
+		lx->description = pool_strndup(lx, c.value[KEY_DESCRIPTION], c.vlen[KEY_DESCRIPTION]);
+	if (!c.value[KEY_LANGUAGES])
+		return;
+
+	/* languages: space-separated codes */
+	lx->langs_line = c.line[KEY_LANGUAGES];
+	lx->langs = calloc(c.vlen[KEY_LANGUAGES] / 2 + 1, sizeof(*lx->langs));
+	if (!lx->langs) {
+		lx->oom = 1;
+		return;
+	}
+	s = c.value[KEY_LANGUAGES];
+	end = s + c.vlen[KEY_LANGUAGES];
+	while (s < end) {
+		const char *w = s;
+		size_t wl, j;
+
+		while (w < end && (*w == ' ' || *w == '\t' || *w == ','))
+			w++;
+		for (s = w; s < end && *s != ' ' && *s != '\t' && *s != ','; s++)
+			;
+		wl = (size_t)(s - w);
+		if (!wl)
+			continue;
+		if (!lang_code_ok(w, wl)) {
+			problem(lx, path, lx->langs_line,
+				"bad language code '%.*s' (two or three lowercase letters, such as 'sv')",
+				(int)wl, w);
+			continue;
+		}
+		for (j = 0; j < n; j++)
+			if (strlen(lx->langs[j].code) == wl && memcmp(lx->langs[j].code, w, wl) == 0)
+				break;
+		if (j < n) {
+			problem(lx, path, lx->langs_line, "language '%.*s' listed twice", (int)wl, w);
+			continue;
+		}
+		memcpy(lx->langs[n].code, w, wl);
+		lx->langs[n].code[wl] = '\0';
+		lx->langs[n].by_chars = strcmp(lx->langs[n].code, "zh") == 0;
+		n++;
+	}
+	lx->nlangs = n;
+}
+
+/* ---------------------------------------------------------------- dimensions.tsv */
+
+static int dim_id_ok(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '-' || c == '.'))
+			return 0;
+	}
+	return n > 0;
+}
+
+static long find_dim(const cxs_lexicon *lx, const char *id, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < lx->ndims; i++)
+		if (strlen(lx->dims[i].id) == n && memcmp(lx->dims[i].id, id, n) == 0)
+			return (long)i;
+	return -1;
+}
+
+#define DIM_FORMAT "expected 'id<TAB>label<TAB>description[<TAB>parent]'"
+
+static void dim_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
+{
+	struct cxs_lex_dim *d;
+	long prev;
+
+	(void)ctx;
+	if (l->nf < 3) {
+		problem(lx, path, l->no, "%s: %s",
+			l->nf == 1 ? "missing TAB after the dimension id" : "missing description",
+			DIM_FORMAT);
+		return;
+	}
+	if (l->nf > 4) {
+		problem(lx, path, l->no, "too many fields: %s", DIM_FORMAT);
+		return;
+	}
+	if (!l->fl[0]) {
+		problem(lx, path, l->no, "empty dimension id");
+		return;
+	}
+	if (!dim_id_ok(l->f[0], l->fl[0])) {
+		problem(lx, path, l->no,
+			"bad dimension id '%.*s' (letters, digits, '_', '-' and '.' only)",
+			(int)l->fl[0], l->f[0]);
+		return;
+	}
+	if ((prev = find_dim(lx, l->f[0], l->fl[0])) >= 0) {
+		problem(lx, path, l->no, "duplicate dimension '%.*s' (first on line %ld)",
+			(int)l->fl[0], l->f[0], lx->dim_line[prev]);
+		return;
+	}
+	if (!l->fl[1]) {
+		problem(lx, path, l->no, "empty label for dimension '%.*s'", (int)l->fl[0], l->f[0]);
+		return;
+	}
+	if (grow(&lx->dims, &lx->capdims, lx->ndims + 1, sizeof(*lx->dims)) < 0) {
+		lx->oom = 1;
+		return;
+	}
+	{
+		long *dl = realloc(lx->dim_line, lx->capdims * sizeof(*dl));
+		if (!dl) {
+			lx->oom = 1;
+			return;
+		}
+		lx->dim_line = dl;
+	}
+	d = &lx->dims[lx->ndims];
+	d->id = pool_strndup(lx, l->f[0], l->fl[0]);
+	d->label = pool_strndup(lx, l->f[1], l->fl[1]);
+	d->description = pool_strndup(lx, l->f[2], l->fl[2]);
+	/* the parent is checked once every id is known; keep its text for now */
+	d->parent = l->nf == 4 && l->fl[3] ? pool_strndup(lx, l->f[3], l->fl[3]) : NULL;
+	lx->dim_line[lx->ndims++] = l->no;
+}
+
+static void load_dims(cxs_lexicon *lx)
+{
+	const char *path = pack_path(lx, "dimensions.tsv");
+	int missing, fi = read_pack_file(lx, "dimensions.tsv", path, &missing);
+	size_t i;
+
+	if (fi < 0) {
+		if (missing)
+			problem(lx, path, 0, "missing (every pack needs its dimensions)");
+		return;
+	}
+	lx->dims_read = 1;
+	each_line(lx, &lx->files[fi], path, dim_line, NULL);
+	if (!lx->ndims && !lx->oom)
+		problem(lx, path, 0, "no dimensions");
+	for (i = 0; i < lx->ndims; i++) {
+		const char *p = lx->dims[i].parent;
+		size_t steps = 0;
+		long j;
+
+		if (!p)
+			continue;
+		j = find_dim(lx, p, strlen(p));
+		if (j < 0) {
+			problem(lx, path, lx->dim_line[i], "unknown parent '%s' of dimension '%s'", p,
+				lx->dims[i].id);
+			continue;
+		}
+		/* a cycle would make any roll-up of parents loop forever */
+		while (j >= 0 && (size_t)j != i && steps++ <= lx->ndims)
+			j = lx->dims[j].parent ? find_dim(lx, lx->dims[j].parent,
+							  strlen(lx->dims[j].parent)) : -1;
+		if (j >= 0)
+			problem(lx, path, lx->dim_line[i], "dimension '%s' is its own ancestor",
+				lx->dims[i].id);
+	}
+}
+
+/* ---------------------------------------------------------------- terms */
+
+struct term_words {
+	struct cxs_lex_word w[64];
+	size_t n;
+};
+
+/* Normalises and stems one space-separated part of a term, appending its words. The
+ * last word becomes a prefix word when `prefix`. Returns the number of words added, or
+ * -1 when a library call failed (reported). */
+static int part_words(cxs_lexicon *lx, struct cxs_lexlang *ll, const char *path, long no,
+		      const char *s, size_t n, int prefix, struct term_words *tw)
+{
+	const cxs_segments *segs;
+	cxs_err err = { CXS_E_NONE, "" };
+	size_t i, added = 0;
+
+	if (cxs_segmenter_run(ll->seg, s, n, &segs, &err) < 0) {
+		problem(lx, path, no, "%s", err.msg);
+		return -1;
+	}
+	for (i = 0; i < segs->ntok; i++) {
+		const char *w;
+		size_t wl;
+		int last = i + 1 == segs->ntok;
+
+		if (cxs_textnorm_form(lx->tn, s + segs->tok[i].start,
+				      segs->tok[i].end - segs->tok[i].start, ll->by_chars, &lx->form,
+				      &err) < 0) {
+			problem(lx, path, no, "%s", err.msg);
+			return -1;
+		}
+		w = lx->form.p;
+		wl = lx->form.len;
+		if (!wl)
+			continue;
+		if (ll->stem && !(prefix && last)) {
+			w = cxs_stemmer_stem(ll->stem, lx->form.p, lx->form.len, &wl);
+			if (!w) {
+				lx->oom = 1;
+				return -1;
+			}
+		}
+		if (tw->n == sizeof(tw->w) / sizeof(tw->w[0])) {
+			problem(lx, path, no, "more than %zu words in a term",
+				sizeof(tw->w) / sizeof(tw->w[0]));
+			return -1;
+		}
+		tw->w[tw->n].s = pool_strndup(lx, w, wl);
+		tw->w[tw->n].len = wl;
+		tw->w[tw->n].prefix = prefix && last;
+		if (!tw->w[tw->n].s)
+			return -1;
+		tw->n++;
+		added++;
+	}
+	return (int)added;
+}
+
+/* Turns a term as written into normalised words. Returns 0, or -1 after reporting. */
+static int term_words(cxs_lexicon *lx, struct cxs_lexlang *ll, const char *path, long no,
+		      const char *t, size_t tl, struct term_words *tw)
+{
+	const char *p = t, *end = t + tl;
+
+	tw->n = 0;
+	if (!tl) {
+		problem(lx, path, no, "empty term");
+		return -1;
+	}
+	if (ll->by_chars && memchr(t, '*', tl)) {
+		problem(lx, path, no, "'*' wildcards are not supported in %s terms: '%.*s'",
+			ll->code, (int)tl, t);
+		return -1;
+	}
+	while (p < end) {
+		const char *w = p, *star;
+		size_t wl;
+		int prefix = 0, got;
+
+		while (w < end && *w == ' ')
+			w++;
+		for (p = w; p < end && *p != ' '; p++)
+			;
+		wl = (size_t)(p - w);
+		if (!wl)
+			continue;
+		star = memchr(w, '*', wl);
+		if (star && star != w + wl - 1) {
+			problem(lx, path, no, "'*' is allowed only at the end of a word: '%.*s'",
+				(int)tl, t);
+			return -1;
+		}
+		if (star) {
+			prefix = 1;
+			wl--;
+		}
+		got = wl ? part_words(lx, ll, path, no, w, wl, prefix, tw) : 0;
+		if (got < 0)
+			return -1;
+		if (prefix && (!got || !tw->w[tw->n - 1].prefix)) {
+			problem(lx, path, no, "'*' must follow a word: '%.*s'", (int)tl, t);
+			return -1;
+		}
+	}
+	if (!tw->n) {
+		problem(lx, path, no, "term '%.*s' has no word to match", (int)tl, t);
+		return -1;
+	}
+	if (ll->by_chars && tw->n > 1) {
+		/* Chinese is matched over characters: one word, spaces and punctuation gone */
+		size_t i, len = 0;
+		char *s;
+
+		for (i = 0; i < tw->n; i++)
+			len += tw->w[i].len;
+		s = pool_alloc(lx, len + 1);
+		if (!s)
+			return -1;
+		for (len = 0, i = 0; i < tw->n; i++) {
+			memcpy(s + len, tw->w[i].s, tw->w[i].len);
+			len += tw->w[i].len;
+		}
+		s[len] = '\0';
+		tw->w[0].s = s;
+		tw->w[0].len = len;
+		tw->n = 1;
+	}
+	return 0;
+}
+
+/* Finds or creates the entry of `tw`. Returns its index, or -1 without memory. */
+static long entry_for(cxs_lexicon *lx, struct cxs_lexlang *ll, const struct term_words *tw)
+{
+	struct slot *sl;
+	struct cxs_lex_word *words;
+	char *key;
+	size_t i;
+	int isnew;
+
+	cxs_buf_reset(&lx->key);
+	for (i = 0; i < tw->n; i++) {
+		if (cxs_buf_addch(&lx->key, tw->w[i].prefix ? '*' : '=') < 0 ||
+		    cxs_buf_add(&lx->key, tw->w[i].s, tw->w[i].len) < 0 ||
+		    cxs_buf_addch(&lx->key, '\x1f') < 0) {
+			lx->oom = 1;
+			return -1;
+		}
+	}
+	sl = table_find(&ll->keys, lx->key.p, lx->key.len,
+			cxs_lexhash_add(CXS_LEXHASH_INIT, lx->key.p, lx->key.len));
+	if (sl)
+		return sl->start;
+	key = pool_strndup(lx, lx->key.p, lx->key.len);
+	words = pool_alloc(lx, tw->n * sizeof(*words));
+	if (!key || !words ||
+	    grow(&ll->entries, &ll->capentries, ll->nentries + 1, sizeof(*ll->entries)) < 0) {
+		lx->oom = 1;
+		return -1;
+	}
+	{
+		struct entry_info *ni = realloc(ll->info, ll->capentries * sizeof(*ni));
+		if (!ni) {
+			lx->oom = 1;
+			return -1;
+		}
+		ll->info = ni;
+	}
+	sl = table_put(&ll->keys, key, lx->key.len, &isnew);
+	if (!sl) {
+		lx->oom = 1;
+		return -1;
+	}
+	memcpy(words, tw->w, tw->n * sizeof(*words));
+	memset(&ll->entries[ll->nentries], 0, sizeof(ll->entries[0]));
+	memset(&ll->info[ll->nentries], 0, sizeof(ll->info[0]));
+	ll->entries[ll->nentries].words = words;
+	ll->entries[ll->nentries].nwords = tw->n;
+	sl->start = (uint32_t)ll->nentries;
+	return (long)ll->nentries++;
+}
+
+/* Gives entry `ei` the role `role` as written on line `no`. Returns 1 when the role is
+ * new (the caller sets its value), 0 when an earlier line with another spelling already
+ * gave it (waiter, waiters: the first wins), -1 for the same spelling twice (reported). */
+static int claim_role(cxs_lexicon *lx, struct cxs_lexlang *ll, long ei, int role,
+		      const char *path, long no, const char *t, size_t tl)
+{
+	struct entry_info *inf = &ll->info[ei];
+
+	if (ll->entries[ei].roles & (1u << role)) {
+		if (strlen(inf->written[role]) == tl && memcmp(inf->written[role], t, tl) == 0) {
+			problem(lx, path, no, "duplicate term '%.*s' (first on line %ld)", (int)tl,
+				t, inf->line[role]);
+			return -1;
+		}
+		return 0;
+	}
+	inf->written[role] = pool_strndup(lx, t, tl);
+	if (!inf->written[role])
+		return 0;
+	inf->line[role] = no;
+	ll->entries[ei].roles |= 1u << role;
+	return 1;
+}
+
+struct file_ctx {
+	struct cxs_lexlang *ll;
+	int role;
+};
+
+static void lex_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
+{
+	struct file_ctx *fc = ctx;
+	struct cxs_lexlang *ll = fc->ll;
+	struct term_words tw;
+	struct entry_info *inf;
+	const char *d = l->f[1], *colon;
+	size_t dl = l->fl[1], i;
+	double weight = 1.0;
+	long dim = -1, ei;
+
+	if (l->nf < 2) {
+		problem(lx, path, l->no, "missing TAB between term and dimension");
+		return;
+	}
+	if (l->nf > 2) {
+		problem(lx, path, l->no, "too many fields: expected 'term<TAB>dimension[:weight]'");
+		return;
+	}
+	colon = memchr(d, ':', dl);
+	if (colon) {
+		const char *w = colon + 1;
+		size_t wl = (size_t)(d + dl - w);
+
+		dl = (size_t)(colon - d);
+		while (dl && d[dl - 1] == ' ')
+			dl--;
+		while (wl && *w == ' ') {
+			w++;
+			wl--;
+		}
+		if (parse_number(w, wl, &weight) < 0) {
+			problem(lx, path, l->no, "bad weight '%.*s' (a number > 0)", (int)wl, w);
+			return;
+		}
+		if (!(weight > 0)) {
+			problem(lx, path, l->no, "weight must be > 0, not '%.*s'", (int)wl, w);
+			return;
+		}
+	}
+	if (!dl) {
+		problem(lx, path, l->no, "empty dimension");
+		return;
+	}
+	dim = find_dim(lx, d, dl);
+	if (dim < 0) {
+		/* without a dimensions.tsv every line would say so: that file's problem is
+		 * already reported */
+		if (lx->dims_read)
+			problem(lx, path, l->no, "unknown dimension '%.*s'", (int)dl, d);
+		return;
+	}
+	if (term_words(lx, ll, path, l->no, l->f[0], l->fl[0], &tw) < 0)
+		return;
+	if ((ei = entry_for(lx, ll, &tw)) < 0)
+		return;
+	inf = &ll->info[ei];
+	for (i = 0; i < inf->nasp; i++) {
+		if (inf->asp[i].dim != (size_t)dim)
+			continue;
+		if (strlen(inf->asp[i].term) == l->fl[0] &&
+		    memcmp(inf->asp[i].term, l->f[0], l->fl[0]) == 0)
+			problem(lx, path, l->no,
+				"duplicate term '%.*s' for dimension '%s' (first on line %ld)",
+				(int)l->fl[0], l->f[0], lx->dims[dim].id, inf->asp_line[i]);
+		else
+			ll->counts.terms++;   /* another spelling of a term: the first one stays */
+		return;
+	}
+	if (grow(&inf->asp, &inf->capasp, inf->nasp + 1, sizeof(*inf->asp)) < 0) {
+		lx->oom = 1;
+		return;
+	}
+	{
+		long *al = realloc(inf->asp_line, inf->capasp * sizeof(*al));
+		if (!al) {
+			lx->oom = 1;
+			return;
+		}
+		inf->asp_line = al;
+	}
+	inf->asp[inf->nasp].dim = (size_t)dim;
+	inf->asp[inf->nasp].weight = weight;
+	inf->asp[inf->nasp].term = pool_strndup(lx, l->f[0], l->fl[0]);
+	inf->asp_line[inf->nasp++] = l->no;
+	ll->entries[ei].roles |= 1u << CXS_ROLE_ASPECT;
+	ll->counts.terms++;
+}
+
+static void sent_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
+{
+	struct file_ctx *fc = ctx;
+	struct term_words tw;
+	double v;
+	long ei;
+	int rc;
+
+	if (l->nf < 2) {
+		problem(lx, path, l->no, "missing TAB between term and valence");
+		return;
+	}
+	if (l->nf > 2) {
+		problem(lx, path, l->no, "too many fields: expected 'term<TAB>valence'");
+		return;
+	}
+	if (parse_number(l->f[1], l->fl[1], &v) < 0) {
+		problem(lx, path, l->no, "bad valence '%.*s' (a number from -4 to 4)",
+			(int)l->fl[1], l->f[1]);
+		return;
+	}
+	if (v < -4 || v > 4) {
+		problem(lx, path, l->no, "valence out of range -4 to 4: '%.*s'", (int)l->fl[1],
+			l->f[1]);
+		return;
+	}
+	if (term_words(lx, fc->ll, path, l->no, l->f[0], l->fl[0], &tw) < 0)
+		return;
+	if ((ei = entry_for(lx, fc->ll, &tw)) < 0)
+		return;
+	rc = claim_role(lx, fc->ll, ei, CXS_ROLE_POLARITY, path, l->no, l->f[0], l->fl[0]);
+	if (rc > 0)
+		fc->ll->entries[ei].valence = v;
+	if (rc >= 0)
+		fc->ll->counts.polarity++;
+}
+
+static void int_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
+{
+	struct file_ctx *fc = ctx;
+	struct term_words tw;
+	double m;
+	long ei;
+	int rc;
+
+	if (l->nf < 2) {
+		problem(lx, path, l->no, "missing TAB between term and multiplier");
+		return;
+	}
+	if (l->nf > 2) {
+		problem(lx, path, l->no, "too many fields: expected 'term<TAB>multiplier'");
+		return;
+	}
+	if (parse_number(l->f[1], l->fl[1], &m) < 0) {
+		problem(lx, path, l->no, "bad multiplier '%.*s' (a number > 0)", (int)l->fl[1],
+			l->f[1]);
+		return;
+	}
+	if (!(m > 0)) {
+		problem(lx, path, l->no, "multiplier must be > 0, not '%.*s'", (int)l->fl[1],
+			l->f[1]);
+		return;
+	}
+	if (term_words(lx, fc->ll, path, l->no, l->f[0], l->fl[0], &tw) < 0)
+		return;
+	if ((ei = entry_for(lx, fc->ll, &tw)) < 0)
+		return;
+	rc = claim_role(lx, fc->ll, ei, CXS_ROLE_INTENSIFIER, path, l->no, l->f[0], l->fl[0]);
+	if (rc > 0)
+		fc->ll->entries[ei].multiplier = m;
+	if (rc >= 0)
+		fc->ll->counts.intensifiers++;
+}
+
+/* .neg and .contrast: one term per line. */
+static void word_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
+{
+	struct file_ctx *fc = ctx;
+	struct term_words tw;
+	long ei;
+
+	if (l->nf > 1) {
+		problem(lx, path, l->no, "unexpected TAB: one %s per line",
+			fc->role == CXS_ROLE_NEGATOR ? "negator" : "contrast word");
+		return;
+	}
+	if (term_words(lx, fc->ll, path, l->no, l->f[0], l->fl[0], &tw) < 0)
+		return;
+	if ((ei = entry_for(lx, fc->ll, &tw)) < 0)
+		return;
+	if (claim_role(lx, fc->ll, ei, fc->role, path, l->no, l->f[0], l->fl[0]) < 0)
+		return;
+	if (fc->role == CXS_ROLE_NEGATOR)
+		fc->ll->counts.negators++;
+	else
+		fc->ll->counts.contrast++;
+}
+
+static void builtin_contrasts(cxs_lexicon *lx, struct cxs_lexlang *ll)
+{
+	struct file_ctx fc = { ll, CXS_ROLE_CONTRAST };
+	size_t i, j;
+
+	for (i = 0; i < sizeof(builtin_contrast) / sizeof(builtin_contrast[0]); i++) {
+		if (strcmp(builtin_contrast[i][0], ll->code))
+			continue;
+		for (j = 1; j < 6 && builtin_contrast[i][j]; j++) {
+			struct line l;
+
+			memset(&l, 0, sizeof(l));
+			l.no = (long)j;
+			l.nf = 1;
+			l.f[0] = builtin_contrast[i][j];
+			l.fl[0] = strlen(l.f[0]);
+			word_line(lx, &fc, "(built-in contrast words)", &l);
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- indexes */
+
+struct idx_item {
+	const char *key;
+	size_t len, nwords;
+	uint32_t entry;
+};
+
+static int idx_cmp(const void *a, const void *b)
+{
+	const struct idx_item *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->key, y->key, n);
+
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if (x->nwords != y->nwords)
+		return x->nwords > y->nwords ? -1 : 1;   /* longest first */
+	return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Builds the first-word tables of a word-matched language. */
+static int index_words(struct cxs_lexlang *ll)
+{
+	struct idx_item *items = malloc((ll->nentries + 1) * sizeof(*items));
+	size_t i, n = 0, k;
+
+	ll->idx = malloc((ll->nentries + 1) * sizeof(*ll->idx));
+	ll->plens = malloc((ll->nentries + 1) * sizeof(*ll->plens));
+	if (!items || !ll->idx || !ll->plens) {
+		free(items);
+		return -1;
+	}
+	/* exact first words first, then prefix first words, each sorted by key */
+	for (k = 0; k < 2; k++) {
+		size_t base = n;
+		struct table *t = k ? &ll->first_prefix : &ll->first;
+
+		for (i = 0; i < ll->nentries; i++) {
+			const struct cxs_lex_word *w = &ll->entries[i].words[0];
+			if (w->prefix != (int)k)
+				continue;
+			items[n].key = w->s;
+			items[n].len = w->len;
+			items[n].nwords = ll->entries[i].nwords;
+			items[n].entry = (uint32_t)i;
+			n++;
+		}
+		qsort(items + base, n - base, sizeof(*items), idx_cmp);
+		for (i = base; i < n; i++) {
+			int isnew;
+			struct slot *s;
+
+			ll->idx[i] = items[i].entry;
+			s = table_put(t, items[i].key, items[i].len, &isnew);
+			if (!s) {
+				free(items);
+				return -1;
+			}
+			if (isnew) {
+				s->start = (uint32_t)i;
+				if (k)
+					ll->plens[ll->nplens++] = items[i].len;
+			}
+			s->count++;
+		}
+	}
+	free(items);
+	qsort(ll->plens, ll->nplens, sizeof(*ll->plens), size_cmp);
+	for (i = k = 0; i < ll->nplens; i++)
+		if (!k || ll->plens[k - 1] != ll->plens[i])
+			ll->plens[k++] = ll->plens[i];
+	ll->nplens = k;
+	return 0;
+}
+
+/* Builds the character table of zh: every prefix of every term at a character boundary,
+ * so that matching can stop extending as soon as no term starts with what it has. */
+static int index_chars(struct cxs_lexlang *ll)
+{
+	size_t i;
+
+	for (i = 0; i < ll->nentries; i++) {
+		const struct cxs_lex_word *w = &ll->entries[i].words[0];
+		size_t off = 0, nchars = 0;
+
+		while (off < w->len) {
+			size_t cl;
+			struct slot *s;
+			int isnew;
+
+			cxs_utf8_decode(w->s + off, w->len - off, &cl);
+			off += cl;
+			nchars++;
+			s = table_put(&ll->chars, w->s, off, &isnew);
+			if (!s)
+				return -1;
+			if (off == w->len)
+				s->start = (uint32_t)i;
+		}
+		if (nchars > ll->max_chars)
+			ll->max_chars = nchars;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- languages */
+
+static void load_lang(cxs_lexicon *lx, struct cxs_lexlang *ll)
+{
+	static const struct {
+		const char *ext;
+		int role;
+		line_fn fn;
+	} files[] = {
+		{ "lex", CXS_ROLE_ASPECT, lex_line },
+		{ "sent", CXS_ROLE_POLARITY, sent_line },
+		{ "neg", CXS_ROLE_NEGATOR, word_line },
+		{ "int", CXS_ROLE_INTENSIFIER, int_line },
+		{ "contrast", CXS_ROLE_CONTRAST, word_line },
+	};
+	cxs_err err = { CXS_E_NONE, "" };
+	const char *conf = pack_path(lx, "pack.conf");
+	size_t i;
+
+	ll->seg = cxs_segmenter_new(ll->code, &err);
+	if (!ll->seg) {
+		problem(lx, conf, lx->langs_line, "no word segmenter for language '%s': %s",
+			ll->code, err.msg);
+		return;
+	}
+	if (cxs_stemmer_has(ll->code) && !ll->by_chars) {
+		ll->stem = cxs_stemmer_new(ll->code, &err);
+		if (!ll->stem) {
+			problem(lx, conf, lx->langs_line, "%s", err.msg);
+			return;
+		}
+	}
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char name[32];
+		struct file_ctx fc = { ll, files[i].role };
+		const char *path;
+		int missing, fi;
+
+		snprintf(name, sizeof(name), "%s.%s", ll->code, files[i].ext);
+		path = pack_path(lx, name);
+		fi = read_pack_file(lx, name, path, &missing);
+		if (fi < 0) {
+			if (missing && files[i].role == CXS_ROLE_ASPECT)
+				problem(lx, conf, lx->langs_line, "no '%s' for language '%s'", name,
+					ll->code);
+			if (missing && files[i].role == CXS_ROLE_CONTRAST)
+				builtin_contrasts(lx, ll);
+			continue;
+		}
+		each_line(lx, &lx->files[fi], path, files[i].fn, &fc);
+	}
+	for (i = 0; i < ll->nentries; i++) {
+		ll->entries[i].aspects = ll->info[i].asp;
+		ll->entries[i].naspects = ll->info[i].nasp;
+	}
+	if ((ll->by_chars ? index_chars(ll) : index_words(ll)) < 0)
+		lx->oom = 1;
+	cxs_segmenter_free(ll->seg);
+	ll->seg = NULL;
+	cxs_stemmer_free(ll->stem);
+	ll->stem = NULL;
+}
+
+/* ---------------------------------------------------------------- the pack */
+
+static int file_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct read_file *)a)->name, ((const struct read_file *)b)->name);
+}
+
+static void pack_hash(cxs_lexicon *lx)
+{
+	cxs_sha256 h;
+	size_t i;
+
+	if (lx->nfiles)
+		qsort(lx->files, lx->nfiles, sizeof(*lx->files), file_cmp);
+	cxs_sha256_init(&h);
+	for (i = 0; i < lx->nfiles; i++) {
+		char size[32];
+		int n = snprintf(size, sizeof(size), "%zu", lx->files[i].len);
+
+		cxs_sha256_update(&h, lx->files[i].name, strlen(lx->files[i].name) + 1);
+		cxs_sha256_update(&h, size, (size_t)n + 1);
+		cxs_sha256_update(&h, lx->files[i].data, lx->files[i].len);
+	}
+	cxs_sha256_hex(&h, lx->hash);
+}
+
+struct pkey {
+	size_t group, seq;
+	long line;
+};
+
+static int pkey_cmp(const void *a, const void *b)
+{
+	const struct pkey *x = a, *y = b;
+	long lx_ = x->line ? x->line : LONG_MAX, ly = y->line ? y->line : LONG_MAX;
+
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	if (lx_ != ly)
+		return lx_ < ly ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Orders the problems as a reader meets them: per file (in the order files were read),
+ * by line, problems with a whole file last. Problems found in a later pass over a file
+ * (a parent checked once all ids are known) so land on their own line. */
+static void sort_problems(cxs_lexicon *lx)
+{
+	struct pkey *k = malloc((lx->nproblems + 1) * sizeof(*k));
+	struct cxs_lex_problem *p = malloc((lx->nproblems + 1) * sizeof(*p));
+	size_t i;
+
+	if (!k || !p) {
+		free(k);
+		free(p);
+		lx->oom = 1;
+		return;
+	}
+	for (i = 0; i < lx->nproblems; i++) {
+		k[i].group = lx->pgroup[i];
+		k[i].seq = i;
+		k[i].line = lx->problems[i].line;
+	}
+	qsort(k, lx->nproblems, sizeof(*k), pkey_cmp);
+	for (i = 0; i < lx->nproblems; i++)
+		p[i] = lx->problems[k[i].seq];
+	free(lx->problems);
+	lx->problems = p;
+	free(k);
+}
+
+cxs_lexicon *cxs_lexicon_load(const char *dir, cxs_err *err)
+{
+	cxs_lexicon *lx = calloc(1, sizeof(*lx));
+	size_t n, i;
+
+	if (!lx) {
+		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		return NULL;
+	}
+	n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	lx->dir = strndup(dir, n);
+	if (!lx->dir) {
+		free(lx);
+		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		return NULL;
+	}
+	lx->tn = cxs_textnorm_new(err);
+	if (!lx->tn) {
+		cxs_lexicon_free(lx);
+		return NULL;
+	}
+	load_conf(lx);
+	load_dims(lx);
+	for (i = 0; i < lx->nlangs && !lx->oom; i++)
+		load_lang(lx, &lx->langs[i]);
+	cxs_textnorm_free(lx->tn);
+	lx->tn = NULL;
+	sort_problems(lx);
+	pack_hash(lx);
+	for (i = 0; i < lx->nfiles; i++) {
+		free(lx->files[i].data);
+		lx->files[i].data = NULL;
+	}
+	if (lx->oom) {
+		cxs_lexicon_free(lx);
+		cxs_err_set(err, CXS_E_NOMEM, "out of memory loading lexicon pack '%s'", dir);
+		return NULL;
+	}
+	return lx;
+}
+
+const struct cxs_lex_problem *cxs_lexicon_problems(const cxs_lexicon *lx, size_t *n)
+{
+	*n = lx->nproblems;
+	return lx->problems;
+}
+
+const char *cxs_lexicon_name(const cxs_lexicon *lx)
+{
+	return lx->name;
+}
+
+const char *cxs_lexicon_version(const cxs_lexicon *lx)
+{
+	return lx->version;
+}
+
+const char *cxs_lexicon_hash(const cxs_lexicon *lx)
+{
+	return lx->hash;
+}
+
+size_t cxs_lexicon_ndims(const cxs_lexicon *lx)
+{
+	return lx->ndims;
+}
+
+const struct cxs_lex_dim *cxs_lexicon_dim(const cxs_lexicon *lx, size_t i)
+{
+	return i < lx->ndims ? &lx->dims[i] : NULL;
+}
+
+size_t cxs_lexicon_nlangs(const cxs_lexicon *lx)
+{
+	return lx->nlangs;
+}
+
+const cxs_lexlang *cxs_lexicon_lang_at(const cxs_lexicon *lx, size_t i)
+{
+	return i < lx->nlangs ? &lx->langs[i] : NULL;
+}
+
+const cxs_lexlang *cxs_lexicon_lang(const cxs_lexicon *lx, const char *code)
+{
+	size_t i;
+
+	for (i = 0; code && i < lx->nlangs; i++)
+		if (strcmp(lx->langs[i].code, code) == 0)
+			return &lx->langs[i];
+	return NULL;
+}
+
+static void lang_release(struct cxs_lexlang *ll)
+{
+	size_t i;
+
+	for (i = 0; i < ll->nentries; i++) {
+		free(ll->info[i].asp);
+		free(ll->info[i].asp_line);
+	}
+	free(ll->entries);
+	free(ll->info);
+	free(ll->keys.s);
+	free(ll->first.s);
+	free(ll->first_prefix.s);
+	free(ll->chars.s);
+	free(ll->idx);
+	free(ll->plens);
+	cxs_segmenter_free(ll->seg);
+	cxs_stemmer_free(ll->stem);
+}
+
+void cxs_lexicon_free(cxs_lexicon *lx)
+{
+	size_t i;
+
+	if (!lx)
+		return;
+	for (i = 0; i < lx->nlangs; i++)
+		lang_release(&lx->langs[i]);
+	free(lx->langs);
+	for (i = 0; i < lx->nfiles; i++) {
+		free(lx->files[i].name);
+		free(lx->files[i].data);
+	}
+	free(lx->files);
+	free(lx->dims);
+	free(lx->dim_line);
+	free(lx->problems);
+	free(lx->pgroup);
+	free(lx->groups);
+	while (lx->pool) {
+		struct pool_chunk *next = lx->pool->next;
+		free(lx->pool);
+		lx->pool = next;
+	}
+	cxs_textnorm_free(lx->tn);
+	cxs_buf_release(&lx->form);
+	cxs_buf_release(&lx->key);
+	free(lx->dir);
+	free(lx);
+}
+
+/* ---------------------------------------------------------------- lookups */
+
+const char *cxs_lexlang_code(const cxs_lexlang *ll)
+{
+	return ll->code;
+}
+
+const struct cxs_lex_counts *cxs_lexlang_counts(const cxs_lexlang *ll)
+{
+	return &ll->counts;
+}
+
+int cxs_lexlang_by_chars(const cxs_lexlang *ll)
+{
+	return ll->by_chars;
+}
+
+const struct cxs_lex_entry *cxs_lexlang_entry(const cxs_lexlang *ll, uint32_t i)
+{
+	return &ll->entries[i];
+}
+
+static const uint32_t *run_of(const cxs_lexlang *ll, const struct table *t, const char *s,
+			      size_t len, size_t *n)
+{
+	const struct slot *sl = table_find(t, s, len, cxs_lexhash_add(CXS_LEXHASH_INIT, s, len));
+
+	*n = sl ? sl->count : 0;
+	return sl ? ll->idx + sl->start : NULL;
+}
+
+const uint32_t *cxs_lexlang_first(const cxs_lexlang *ll, const char *s, size_t len, size_t *n)
+{
+	return run_of(ll, &ll->first, s, len, n);
+}
+
+const uint32_t *cxs_lexlang_first_prefix(const cxs_lexlang *ll, const char *s, size_t len,
+					 size_t *n)
+{
+	return run_of(ll, &ll->first_prefix, s, len, n);
+}
+
+const size_t *cxs_lexlang_prefix_lengths(const cxs_lexlang *ll, size_t *n)
+{
+	*n = ll->nplens;
+	return ll->plens;
+}
+
+int cxs_lexlang_chars(const cxs_lexlang *ll, const char *s, size_t len, uint32_t h,
+		      uint32_t *entry)
+{
+	const struct slot *sl = table_find(&ll->chars, s, len, h);
+
+	if (!sl)
+		return -1;
+	if (sl->start == NO_ENTRY)
+		return 0;
+	*entry = sl->start;
+	return 1;
+}
+
+size_t cxs_lexlang_max_chars(const cxs_lexlang *ll)
+{
+	return ll->max_chars;
+}

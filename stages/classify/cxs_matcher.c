@@ -1,0 +1,350 @@
+#include "cxs_matcher.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxs_buf.h"
+#include "cxs_utf8.h"
+
+/* Per-record arrays, kept and regrown across records so the hot path does not
+ * allocate. */
+struct cxs_matcher {
+	struct cxs_match *m;
+	size_t n, capm;
+	size_t *send;                 /* per token: end (exclusive) of its sentence's tokens */
+	size_t capsend;
+	/* character matching */
+	cxs_buf chars;                /* concatenated forms */
+	size_t *coff;                 /* per character: byte offset in chars (+1 sentinel) */
+	size_t *ctok;                 /* per character: its token */
+	size_t *cstart, *cend;        /* per character: span in the original text */
+	size_t capc;
+	size_t *tokc;                 /* per token: its first character (+1 sentinel) */
+	size_t captokc;
+};
+
+struct best {
+	const struct cxs_lex_entry *e;
+	size_t len;                   /* in units */
+};
+
+static int grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	void **pp = p;
+	size_t ncap = *cap ? *cap : 64;
+	void *np;
+
+	if (need <= *cap)
+		return 0;
+	while (ncap < need)
+		ncap *= 2;
+	np = realloc(*pp, ncap * size);
+	if (!np)
+		return -1;
+	*pp = np;
+	*cap = ncap;
+	return 0;
+}
+
+cxs_matcher *cxs_matcher_new(cxs_err *err)
+{
+	cxs_matcher *mt = calloc(1, sizeof(*mt));
+
+	if (!mt)
+		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+	return mt;
+}
+
+void cxs_matcher_free(cxs_matcher *mt)
+{
+	if (!mt)
+		return;
+	free(mt->m);
+	free(mt->send);
+	cxs_buf_release(&mt->chars);
+	free(mt->coff);
+	free(mt->ctok);
+	free(mt->cstart);
+	free(mt->cend);
+	free(mt->tokc);
+	free(mt);
+}
+
+static int emit(cxs_matcher *mt, const struct cxs_lex_entry *e, int role, size_t u0,
+		size_t u1, size_t t0, size_t t1, size_t start, size_t end, size_t sent)
+{
+	struct cxs_match *m;
+
+	if (grow(&mt->m, &mt->capm, mt->n + 1, sizeof(*mt->m)) < 0)
+		return -1;
+	m = &mt->m[mt->n++];
+	m->e = e;
+	m->role = role;
+	m->u0 = u0;
+	m->u1 = u1;
+	m->t0 = t0;
+	m->t1 = t1;
+	m->start = start;
+	m->end = end;
+	m->sent = sent;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- words */
+
+/* Whether entry `e` matches the tokens from `i` on (its first word already did). */
+static int words_match(const struct cxs_doc *d, size_t i, const struct cxs_lex_entry *e)
+{
+	size_t k;
+
+	for (k = 1; k < e->nwords; k++) {
+		const struct cxs_lex_word *w = &e->words[k];
+		size_t t = i + k;
+
+		if (w->prefix) {
+			if (d->formlen[t] < w->len || memcmp(d->form[t], w->s, w->len))
+				return 0;
+		} else if (d->stemlen[t] != w->len || memcmp(d->stem[t], w->s, w->len)) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Offers the candidates `ix` (longest first) to the roles still open at token `i`. */
+static void consider(const cxs_lexlang *ll, const struct cxs_doc *d, size_t i, size_t room,
+		     const uint32_t *ix, size_t n, unsigned need, struct best *best)
+{
+	size_t k;
+	int r;
+
+	for (k = 0; k < n; k++) {
+		const struct cxs_lex_entry *e = cxs_lexlang_entry(ll, ix[k]);
+		unsigned want = 0;
+
+		if (e->nwords > room)
+			continue;
+		for (r = 0; r < CXS_ROLE_COUNT; r++)
+			if ((need & e->roles & (1u << r)) && e->nwords > best[r].len)
+				want |= 1u << r;
+		if (!want || !words_match(d, i, e))
+			continue;
+		for (r = 0; r < CXS_ROLE_COUNT; r++) {
+			if (want & (1u << r)) {
+				best[r].e = e;
+				best[r].len = e->nwords;
+			}
+		}
+	}
+}
+
+static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d)
+{
+	size_t busy[CXS_ROLE_COUNT] = { 0 };
+	size_t nplens, i, k;
+	const size_t *plens = cxs_lexlang_prefix_lengths(ll, &nplens);
+	int r;
+
+	for (i = 0; i < d->ntok; i++) {
+		struct best best[CXS_ROLE_COUNT];
+		unsigned need = 0;
+		const uint32_t *ix;
+		size_t n, room = mt->send[i] - i;
+
+		for (r = 0; r < CXS_ROLE_COUNT; r++)
+			if (busy[r] <= i)
+				need |= 1u << r;
+		if (!need)
+			continue;
+		memset(best, 0, sizeof(best));
+		ix = cxs_lexlang_first(ll, d->stem[i], d->stemlen[i], &n);
+		if (ix)
+			consider(ll, d, i, room, ix, n, need, best);
+		for (k = 0; k < nplens && plens[k] <= d->formlen[i]; k++) {
+			/* a prefix ends at a character boundary, never inside one */
+			if (plens[k] < d->formlen[i] && (d->form[i][plens[k]] & 0xC0) == 0x80)
+				continue;
+			ix = cxs_lexlang_first_prefix(ll, d->form[i], plens[k], &n);
+			if (ix)
+				consider(ll, d, i, room, ix, n, need, best);
+		}
+		for (r = 0; r < CXS_ROLE_COUNT; r++) {
+			size_t j;
+
+			if (!best[r].e)
+				continue;
+			j = i + best[r].len;
+			if (emit(mt, best[r].e, r, i, j, i, j, d->tok[2 * i], d->tok[2 * (j - 1) + 1],
+				 d->tok_sent[i]) < 0)
+				return -1;
+			busy[r] = j;
+		}
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- characters */
+
+static size_t count_chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* Lays out the characters of the forms with their spans in the original text: one for
+ * one when a token's form has as many characters as its original, else every character
+ * of the form spans the whole token (NFKC may have merged or split characters). */
+static int layout_chars(cxs_matcher *mt, const struct cxs_doc *d)
+{
+	size_t t, nc = 0, total = 0;
+
+	for (t = 0; t < d->ntok; t++)
+		total += count_chars(d->form[t], d->formlen[t]);
+	if (grow(&mt->coff, &mt->capc, total + 1, sizeof(size_t)) < 0)
+		return -1;
+	/* the other per-character arrays follow the same capacity */
+	{
+		size_t *a = realloc(mt->ctok, mt->capc * sizeof(size_t));
+		if (!a)
+			return -1;
+		mt->ctok = a;
+		a = realloc(mt->cstart, mt->capc * sizeof(size_t));
+		if (!a)
+			return -1;
+		mt->cstart = a;
+		a = realloc(mt->cend, mt->capc * sizeof(size_t));
+		if (!a)
+			return -1;
+		mt->cend = a;
+	}
+	if (grow(&mt->tokc, &mt->captokc, d->ntok + 1, sizeof(size_t)) < 0)
+		return -1;
+	cxs_buf_reset(&mt->chars);
+	if (cxs_buf_grow(&mt->chars, 1) < 0)
+		return -1;
+	for (t = 0; t < d->ntok; t++) {
+		size_t ts = d->tok[2 * t], te = d->tok[2 * t + 1];
+		const char *f = d->form[t];
+		size_t fl = d->formlen[t], off = 0, o = ts;
+		int same = count_chars(f, fl) == count_chars(d->text + ts, te - ts);
+
+		mt->tokc[t] = nc;
+		while (off < fl) {
+			size_t cl, ol;
+
+			cxs_utf8_decode(f + off, fl - off, &cl);
+			mt->coff[nc] = mt->chars.len + off;
+			mt->ctok[nc] = t;
+			if (same) {
+				cxs_utf8_decode(d->text + o, te - o, &ol);
+				mt->cstart[nc] = o;
+				mt->cend[nc] = o + ol;
+				o += ol;
+			} else {
+				mt->cstart[nc] = ts;
+				mt->cend[nc] = te;
+			}
+			off += cl;
+			nc++;
+		}
+		if (cxs_buf_add(&mt->chars, f, fl) < 0)
+			return -1;
+	}
+	mt->tokc[d->ntok] = nc;
+	mt->coff[nc] = mt->chars.len;
+	return (int)nc;
+}
+
+static int match_chars(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d,
+		       size_t nc)
+{
+	size_t busy[CXS_ROLE_COUNT] = { 0 };
+	size_t maxc = cxs_lexlang_max_chars(ll), c;
+	const char *s = mt->chars.p;
+	int r;
+
+	for (c = 0; c < nc; c++) {
+		struct best best[CXS_ROLE_COUNT];
+		unsigned need = 0;
+		size_t t = mt->ctok[c], limit = mt->tokc[mt->send[t]] - c, len;
+		uint32_t h = CXS_LEXHASH_INIT;
+
+		for (r = 0; r < CXS_ROLE_COUNT; r++)
+			if (busy[r] <= c)
+				need |= 1u << r;
+		if (!need)
+			continue;
+		if (limit > maxc)
+			limit = maxc;
+		memset(best, 0, sizeof(best));
+		for (len = 1; len <= limit; len++) {
+			size_t b = mt->coff[c + len - 1], e = mt->coff[c + len];
+			uint32_t ei;
+			int found;
+
+			h = cxs_lexhash_add(h, s + b, e - b);
+			found = cxs_lexlang_chars(ll, s + mt->coff[c], e - mt->coff[c], h, &ei);
+			if (found < 0)
+				break;
+			if (found) {
+				const struct cxs_lex_entry *en = cxs_lexlang_entry(ll, ei);
+				for (r = 0; r < CXS_ROLE_COUNT; r++) {
+					if (need & en->roles & (1u << r)) {
+						best[r].e = en;
+						best[r].len = len;
+					}
+				}
+			}
+		}
+		for (r = 0; r < CXS_ROLE_COUNT; r++) {
+			size_t last;
+
+			if (!best[r].e)
+				continue;
+			last = c + best[r].len - 1;
+			if (emit(mt, best[r].e, r, c, last + 1, t, mt->ctok[last] + 1, mt->cstart[c],
+				 mt->cend[last], d->tok_sent[t]) < 0)
+				return -1;
+			busy[r] = last + 1;
+		}
+	}
+	return 0;
+}
+
+int cxs_matcher_run(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d,
+		    struct cxs_matches *out, cxs_err *err)
+{
+	size_t i, nunits = d->ntok;
+	int rc;
+
+	mt->n = 0;
+	if (grow(&mt->send, &mt->capsend, d->ntok + 1, sizeof(size_t)) < 0)
+		goto nomem;
+	/* sentence ends, from the back: a match must end before its sentence does */
+	for (i = d->ntok; i-- > 0;)
+		mt->send[i] = i + 1 < d->ntok && d->tok_sent[i + 1] == d->tok_sent[i]
+			? mt->send[i + 1] : i + 1;
+	if (cxs_lexlang_by_chars(ll)) {
+		int nc = layout_chars(mt, d);
+		if (nc < 0)
+			goto nomem;
+		nunits = (size_t)nc;
+		rc = match_chars(mt, ll, d, nunits);
+	} else {
+		rc = match_words(mt, ll, d);
+	}
+	if (rc < 0)
+		goto nomem;
+	out->m = mt->m;
+	out->n = mt->n;
+	out->nunits = nunits;
+	out->by_chars = cxs_lexlang_by_chars(ll);
+	out->unit_tok = out->by_chars ? mt->ctok : NULL;
+	return 0;
+nomem:
+	return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+}

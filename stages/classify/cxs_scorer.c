@@ -1,0 +1,546 @@
+#include "cxs_scorer.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+#include "cxs_utf8.h"
+
+#define NONE SIZE_MAX
+
+struct near {
+	size_t dist, order;
+	double v;
+};
+
+struct cxs_scorer {
+	const cxs_lexicon *lx;
+	size_t ndims;
+	/* per dimension */
+	double *raw;
+	size_t *hits;
+	struct cxs_evidence *ev;      /* ndims × CXS_MAX_EVIDENCE */
+	size_t *nev;
+	struct cxs_signal *signals;
+	/* per token */
+	size_t *clause;
+	size_t captok;
+	/* per unit: 1 + index of the negator / intensifier match ending there, 0 if none */
+	size_t *neg_end, *int_end;
+	unsigned char *pol_cover;
+	size_t capunit;
+	/* per sentence */
+	size_t *first_contrast, *last_contrast, *last_tok;
+	int *excl;
+	size_t capsent;
+	/* per polarity match: its index and adjusted valence */
+	size_t *pol;
+	double *pv;
+	size_t cappol;
+	struct near *near;
+	size_t capnear;
+	int caps_state;               /* -1 not looked at, 0 text all caps, 1 has lower case */
+};
+
+static int grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	void **pp = p;
+	size_t ncap = *cap ? *cap : 64;
+	void *np;
+
+	if (need <= *cap)
+		return 0;
+	while (ncap < need)
+		ncap *= 2;
+	np = realloc(*pp, ncap * size);
+	if (!np)
+		return -1;
+	*pp = np;
+	*cap = ncap;
+	return 0;
+}
+
+/* Grows the companion arrays of one capacity in step: `*cap` is only raised when all
+ * of them have the room. */
+static int grow_all(size_t *cap, size_t need, void *a, size_t sa, void *b, size_t sb,
+		    void *c, size_t sc, void *d, size_t sd)
+{
+	void **arr[4] = { a, b, c, d };
+	size_t sz[4] = { sa, sb, sc, sd }, ncap = *cap ? *cap : 64, i;
+
+	if (need <= *cap)
+		return 0;
+	while (ncap < need)
+		ncap *= 2;
+	for (i = 0; i < 4; i++) {
+		void *np;
+		if (!arr[i])
+			continue;
+		np = realloc(*arr[i], ncap * sz[i]);
+		if (!np)
+			return -1;
+		*arr[i] = np;
+	}
+	*cap = ncap;
+	return 0;
+}
+
+cxs_scorer *cxs_scorer_new(const cxs_lexicon *lx, cxs_err *err)
+{
+	cxs_scorer *sc = calloc(1, sizeof(*sc));
+	size_t nd = cxs_lexicon_ndims(lx);
+
+	if (!sc)
+		goto nomem;
+	sc->lx = lx;
+	sc->ndims = nd;
+	sc->raw = calloc(nd + 1, sizeof(*sc->raw));
+	sc->hits = calloc(nd + 1, sizeof(*sc->hits));
+	sc->nev = calloc(nd + 1, sizeof(*sc->nev));
+	sc->ev = calloc((nd + 1) * CXS_MAX_EVIDENCE, sizeof(*sc->ev));
+	sc->signals = calloc(nd + 1, sizeof(*sc->signals));
+	if (!sc->raw || !sc->hits || !sc->nev || !sc->ev || !sc->signals)
+		goto nomem;
+	return sc;
+nomem:
+	cxs_scorer_free(sc);
+	cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+	return NULL;
+}
+
+void cxs_scorer_free(cxs_scorer *sc)
+{
+	if (!sc)
+		return;
+	free(sc->raw);
+	free(sc->hits);
+	free(sc->ev);
+	free(sc->nev);
+	free(sc->signals);
+	free(sc->clause);
+	free(sc->neg_end);
+	free(sc->int_end);
+	free(sc->pol_cover);
+	free(sc->first_contrast);
+	free(sc->last_contrast);
+	free(sc->last_tok);
+	free(sc->excl);
+	free(sc->pol);
+	free(sc->pv);
+	free(sc->near);
+	free(sc);
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+/* Square root by Newton's method: the stages link no libm, and y ≥ 15 here. */
+static double root(double y)
+{
+	double r = y > 1 ? y : 1;
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		double next = 0.5 * (r + y / r);
+		if (next == r || (next > r && i > 0))
+			break;   /* converged, or started to oscillate by one unit */
+		r = next;
+	}
+	return r;
+}
+
+static double round4(double x)
+{
+	long long q = (long long)(x * 10000.0 + (x >= 0 ? 0.5 : -0.5));
+
+	return q ? (double)q / 10000.0 : 0.0;   /* no "-0.0" in the output */
+}
+
+double cxs_score_normalize(double raw)
+{
+	return round4(raw / root(raw * raw + CXS_NORM_ALPHA));
+}
+
+const char *cxs_score_polarity(double score)
+{
+	if (score >= CXS_POLARITY_THRESHOLD)
+		return "positive";
+	if (score <= -CXS_POLARITY_THRESHOLD)
+		return "negative";
+	return "neutral";
+}
+
+static double sign(double v)
+{
+	return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------- clauses */
+
+/* Whether the text between two tokens of a sentence ends a clause: , ; : ( ) and dashes,
+ * ASCII or full width. */
+static int clause_break(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
+			return 1;
+		if (i + 3 <= n) {
+			const unsigned char *u = (const unsigned char *)s + i;
+			if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94))
+				return 1;   /* – — */
+			if (u[0] == 0xEF && u[1] == 0xBC &&
+			    (u[2] == 0x8C || u[2] == 0x9B || u[2] == 0x9A || u[2] == 0x88 || u[2] == 0x89))
+				return 1;   /* ， ； ： （ ） */
+		}
+	}
+	return 0;
+}
+
+/* Numbers the clauses of the doc per token and notes each sentence's last token and
+ * contrast words. */
+static void find_clauses(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_matches *mm)
+{
+	size_t t, i, c = 0;
+
+	for (i = 0; i < d->nsent; i++) {
+		sc->first_contrast[i] = sc->last_contrast[i] = sc->last_tok[i] = NONE;
+		sc->excl[i] = -1;
+	}
+	/* contrast words open a clause: mark their first tokens (reusing pol_cover is not
+	 * possible for zh, so the clause array holds the marks first) */
+	for (t = 0; t < d->ntok; t++)
+		sc->clause[t] = 0;
+	for (i = 0; i < mm->n; i++) {
+		const struct cxs_match *m = &mm->m[i];
+		if (m->role != CXS_ROLE_CONTRAST)
+			continue;
+		sc->clause[m->t0] = 1;
+		if (sc->first_contrast[m->sent] == NONE)
+			sc->first_contrast[m->sent] = m->u0;
+		sc->last_contrast[m->sent] = m->u0;
+	}
+	for (t = 0; t < d->ntok; t++) {
+		int mark = (int)sc->clause[t];
+
+		if (t > 0 && (d->tok_sent[t] != d->tok_sent[t - 1] || mark ||
+			      clause_break(d->text + d->tok[2 * t - 1],
+					   d->tok[2 * t] - d->tok[2 * t - 1])))
+			c++;
+		sc->clause[t] = c;
+		sc->last_tok[d->tok_sent[t]] = t;
+	}
+}
+
+/* ---------------------------------------------------------------- emphasis */
+
+/* Counts upper- and lower-case letters in text[s, e). */
+static void letter_cases(const char *text, size_t s, size_t e, size_t *upper, size_t *lower)
+{
+	while (s < e) {
+		size_t n;
+		unsigned c = cxs_utf8_decode(text + s, e - s, &n);
+
+		if (u_isUUppercase((UChar32)c))
+			(*upper)++;
+		else if (u_isULowercase((UChar32)c))
+			(*lower)++;
+		s += n;
+	}
+}
+
+/* VADER's ALL-CAPS rule: the word is in capitals, the text is not. */
+static int caps_emphasis(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_match *p)
+{
+	size_t up = 0, low = 0, t;
+
+	for (t = p->t0; t < p->t1; t++)
+		letter_cases(d->text, d->tok[2 * t], d->tok[2 * t + 1], &up, &low);
+	if (low || up < 2)
+		return 0;
+	if (sc->caps_state < 0) {
+		up = low = 0;
+		for (t = 0; t < d->ntok && !low; t++)
+			letter_cases(d->text, d->tok[2 * t], d->tok[2 * t + 1], &up, &low);
+		sc->caps_state = low > 0;
+	}
+	return sc->caps_state;
+}
+
+/* '!' (ASCII or full width) after the last token of sentence `s`, at most 3. */
+static int exclamations(cxs_scorer *sc, const struct cxs_doc *d, size_t s)
+{
+	size_t i, end, n = 0;
+
+	if (sc->excl[s] >= 0)
+		return sc->excl[s];
+	i = d->tok[2 * sc->last_tok[s] + 1];
+	end = d->sent[2 * s + 1];
+	for (; i < end && i < d->len; i++) {
+		if (d->text[i] == '!')
+			n++;
+		else if (i + 2 < end && memcmp(d->text + i, "\xEF\xBC\x81", 3) == 0)
+			n++;
+	}
+	sc->excl[s] = (int)(n > CXS_EXCLAMATION_MAX ? CXS_EXCLAMATION_MAX : n);
+	return sc->excl[s];
+}
+
+/* ---------------------------------------------------------------- polarity */
+
+static size_t clause_of_unit(const cxs_scorer *sc, const struct cxs_matches *mm, size_t u)
+{
+	return sc->clause[mm->unit_tok ? mm->unit_tok[u] : u];
+}
+
+/* Multiplies in the intensifiers of the chain of modifiers (intensifiers and negators)
+ * right before the polarity word: at most 3 tokens back, or 3 modifiers for zh. */
+static double intensify(const cxs_scorer *sc, const struct cxs_matches *mm,
+			const struct cxs_match *p, double v)
+{
+	size_t u = p->u0, steps = 0, pc = sc->clause[p->t0];
+
+	while (u > 0 && steps < 3) {
+		size_t k = sc->int_end[u] ? sc->int_end[u] : sc->neg_end[u];
+		const struct cxs_match *m;
+
+		if (!k)
+			break;
+		m = &mm->m[k - 1];
+		if (sc->clause[m->t0] != pc || (!mm->by_chars && m->u0 + 3 < p->u0))
+			break;
+		if (m->role == CXS_ROLE_INTENSIFIER)
+			v *= m->e->multiplier;
+		u = m->u0;
+		steps++;
+	}
+	return v;
+}
+
+/* The number of negators that reach the polarity word: one ending within the 3 tokens
+ * before it in its clause (VADER's window); for zh one before it in its clause with at
+ * most 2 characters between them besides other modifiers (不好吃, 不是很好, 没有那么好). */
+static int negations(const cxs_scorer *sc, const struct cxs_matches *mm,
+		     const struct cxs_match *p)
+{
+	size_t pc = sc->clause[p->t0], u, gap = 0;
+	int n = 0;
+
+	if (!mm->by_chars) {
+		for (u = p->u0; u > 0 && u + 3 > p->u0; u--) {
+			size_t k = sc->neg_end[u];
+			if (k && sc->clause[mm->m[k - 1].t0] == pc)
+				n++;
+		}
+		return n;
+	}
+	u = p->u0;
+	while (u > 0) {
+		size_t k = sc->neg_end[u] ? sc->neg_end[u] : sc->int_end[u];
+
+		if (k) {
+			const struct cxs_match *m = &mm->m[k - 1];
+			if (sc->clause[m->t0] != pc)
+				break;
+			n += m->role == CXS_ROLE_NEGATOR;
+			u = m->u0;
+			continue;
+		}
+		if (clause_of_unit(sc, mm, u - 1) != pc || ++gap > 2)
+			break;
+		u--;
+	}
+	return n;
+}
+
+static double polarity_value(cxs_scorer *sc, const struct cxs_doc *d,
+			     const struct cxs_matches *mm, const struct cxs_match *p)
+{
+	double v = p->e->valence;
+	int k;
+
+	if (v != 0 && caps_emphasis(sc, d, p))
+		v += sign(v) * CXS_CAPS_INCREMENT;
+	v = intensify(sc, mm, p, v);
+	for (k = negations(sc, mm, p); k > 0; k--)
+		v *= CXS_NEGATION_SCALAR;
+	if (sc->last_contrast[p->sent] != NONE && sc->last_contrast[p->sent] > p->u0)
+		v *= CXS_CONTRAST_BEFORE;
+	else if (sc->first_contrast[p->sent] != NONE && sc->first_contrast[p->sent] < p->u0)
+		v *= CXS_CONTRAST_AFTER;
+	v += sign(v) * CXS_EXCLAMATION_INCREMENT * exclamations(sc, d, p->sent);
+	return v;
+}
+
+/* ---------------------------------------------------------------- aspects */
+
+static size_t distance(const struct cxs_match *a, const struct cxs_match *p)
+{
+	if (a->t1 <= p->t0)
+		return p->t0 - (a->t1 - 1);
+	if (p->t1 <= a->t0)
+		return a->t0 - (p->t1 - 1);
+	return 0;
+}
+
+static int near_cmp(const void *x, const void *y)
+{
+	const struct near *a = x, *b = y;
+
+	if (a->dist != b->dist)
+		return a->dist < b->dist ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* The valence an aspect match takes from the polarity words of its clause, nearest
+ * first (a fixed order keeps the floating-point sum reproducible). `*from` walks the
+ * polarity matches along with the aspects, both in text order. */
+static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
+		       size_t npol, size_t *from, double *out)
+{
+	size_t ac = sc->clause[a->t0], i, n = 0;
+	double v = 0;
+
+	while (*from < npol && sc->clause[mm->m[sc->pol[*from]].t0] < ac)
+		(*from)++;
+	for (i = *from; i < npol && sc->clause[mm->m[sc->pol[i]].t0] == ac; i++) {
+		if (grow(&sc->near, &sc->capnear, n + 1, sizeof(*sc->near)) < 0)
+			return -1;
+		sc->near[n].dist = distance(a, &mm->m[sc->pol[i]]);
+		sc->near[n].order = i;
+		sc->near[n].v = sc->pv[i];
+		n++;
+	}
+	if (n > 1)
+		qsort(sc->near, n, sizeof(*sc->near), near_cmp);
+	for (i = 0; i < n; i++)
+		v += sc->near[i].v / (double)(1 + sc->near[i].dist);
+	*out = v;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- run */
+
+void cxs_scorer_empty(struct cxs_score *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->sentiment_polarity = cxs_score_polarity(0);
+}
+
+static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_matches *mm)
+{
+	size_t i, npol = 0;
+
+	if (grow(&sc->clause, &sc->captok, d->ntok + 1, sizeof(size_t)) < 0 ||
+	    grow_all(&sc->capunit, mm->nunits + 1, &sc->neg_end, sizeof(size_t), &sc->int_end,
+		     sizeof(size_t), &sc->pol_cover, 1, NULL, 0) < 0 ||
+	    grow_all(&sc->capsent, d->nsent + 1, &sc->first_contrast, sizeof(size_t),
+		     &sc->last_contrast, sizeof(size_t), &sc->last_tok, sizeof(size_t), &sc->excl,
+		     sizeof(int)) < 0)
+		return -1;
+	for (i = 0; i < mm->n; i++)
+		npol += mm->m[i].role == CXS_ROLE_POLARITY;
+	if (grow_all(&sc->cappol, npol + 1, &sc->pol, sizeof(size_t), &sc->pv, sizeof(double),
+		     NULL, 0, NULL, 0) < 0)
+		return -1;
+	memset(sc->neg_end, 0, (mm->nunits + 1) * sizeof(size_t));
+	memset(sc->int_end, 0, (mm->nunits + 1) * sizeof(size_t));
+	memset(sc->pol_cover, 0, mm->nunits + 1);
+	for (i = 0; i < mm->n; i++) {
+		const struct cxs_match *m = &mm->m[i];
+		if (m->role == CXS_ROLE_POLARITY)
+			memset(sc->pol_cover + m->u0, 1, m->u1 - m->u0);
+	}
+	/* a negator or intensifier inside a polarity word is part of it (not bad, 不错),
+	 * not a modifier of what follows */
+	for (i = 0; i < mm->n; i++) {
+		const struct cxs_match *m = &mm->m[i];
+		size_t u;
+		int covered = 0;
+
+		if (m->role != CXS_ROLE_NEGATOR && m->role != CXS_ROLE_INTENSIFIER)
+			continue;
+		for (u = m->u0; u < m->u1 && !covered; u++)
+			covered = sc->pol_cover[u];
+		if (covered)
+			continue;
+		if (m->role == CXS_ROLE_NEGATOR)
+			sc->neg_end[m->u1] = i + 1;
+		else
+			sc->int_end[m->u1] = i + 1;
+	}
+	find_clauses(sc, d, mm);
+	sc->caps_state = -1;
+	return 0;
+}
+
+int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_matches *mm,
+		   struct cxs_score *out, cxs_err *err)
+{
+	size_t i, npol = 0, from = 0, nsig = 0;
+	double total = 0;
+
+	cxs_scorer_empty(out);
+	if (prepare(sc, d, mm) < 0)
+		goto nomem;
+	memset(sc->raw, 0, sc->ndims * sizeof(*sc->raw));
+	memset(sc->hits, 0, sc->ndims * sizeof(*sc->hits));
+	memset(sc->nev, 0, sc->ndims * sizeof(*sc->nev));
+	for (i = 0; i < mm->n; i++) {
+		if (mm->m[i].role != CXS_ROLE_POLARITY)
+			continue;
+		sc->pol[npol] = i;
+		sc->pv[npol] = polarity_value(sc, d, mm, &mm->m[i]);
+		total += sc->pv[npol];
+		npol++;
+	}
+	for (i = 0; i < mm->n; i++) {
+		const struct cxs_match *a = &mm->m[i];
+		size_t k;
+		double hv;
+
+		if (a->role != CXS_ROLE_ASPECT)
+			continue;
+		if (hit_valence(sc, mm, a, npol, &from, &hv) < 0)
+			goto nomem;
+		for (k = 0; k < a->e->naspects; k++) {
+			const struct cxs_lex_aspect *as = &a->e->aspects[k];
+			size_t dm = as->dim;
+
+			sc->raw[dm] += as->weight * hv;
+			sc->hits[dm]++;
+			if (sc->nev[dm] < CXS_MAX_EVIDENCE) {
+				struct cxs_evidence *ev = &sc->ev[dm * CXS_MAX_EVIDENCE + sc->nev[dm]++];
+				ev->start = a->start;
+				ev->end = a->end;
+				ev->term = as->term;
+				ev->sent = a->sent;
+			}
+		}
+	}
+	for (i = 0; i < sc->ndims; i++) {
+		struct cxs_signal *s = &sc->signals[nsig];
+
+		if (!sc->hits[i])
+			continue;
+		s->dim = i;
+		s->raw = sc->raw[i];
+		s->score = cxs_score_normalize(sc->raw[i]);
+		s->polarity = cxs_score_polarity(s->score);
+		s->hits = sc->hits[i];
+		s->ev = &sc->ev[i * CXS_MAX_EVIDENCE];
+		s->nev = sc->nev[i];
+		nsig++;
+	}
+	out->signals = sc->signals;
+	out->nsignals = nsig;
+	out->sentiment_raw = total;
+	out->sentiment = cxs_score_normalize(total);
+	out->sentiment_polarity = cxs_score_polarity(out->sentiment);
+	return 0;
+nomem:
+	return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+}

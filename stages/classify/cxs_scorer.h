@@ -1,0 +1,79 @@
+/*
+ * cxs_scorer — from matches to signals: clauses, polarity, negation, intensifiers,
+ * emphasis, the contrast rule and the per-dimension score (stages/classify/README.md
+ * explains the rules; VADER is their reference).
+ *
+ * In short: every polarity word gets a valence (its lexicon valence, ALL-CAPS emphasis,
+ * times the intensifiers right before it, × -0.74 per negator shortly before it in its
+ * clause, × 0.5 before / × 1.5 after a contrast word of its sentence, plus 0.292 per '!'
+ * ending its sentence). An aspect hit takes the valences of the polarity words of its
+ * clause, each divided by 1 + its distance in tokens. A dimension's score is the sum of
+ * weight × hit valence, normalised to -1..1 as VADER's compound (x / sqrt(x² + 15)).
+ */
+#ifndef CXS_SCORER_H
+#define CXS_SCORER_H
+
+#include <stddef.h>
+
+#include "cxs_err.h"
+#include "cxs_lexicon.h"
+#include "cxs_matcher.h"
+
+#define CXS_MAX_EVIDENCE 50     /* evidence spans kept per dimension and record */
+
+/* The rule constants, from VADER (Hutto & Gilbert 2014). */
+#define CXS_NEGATION_SCALAR (-0.74)
+#define CXS_CAPS_INCREMENT 0.733
+#define CXS_EXCLAMATION_INCREMENT 0.292
+#define CXS_EXCLAMATION_MAX 3
+#define CXS_CONTRAST_BEFORE 0.5
+#define CXS_CONTRAST_AFTER 1.5
+#define CXS_NORM_ALPHA 15.0
+#define CXS_POLARITY_THRESHOLD 0.05
+
+struct cxs_evidence {
+	size_t start, end;            /* bytes of the original text */
+	const char *term;             /* as written in the pack; owned by the lexicon */
+	size_t sent;
+};
+
+struct cxs_signal {
+	size_t dim;                   /* index into the pack's dimensions */
+	double raw;                   /* Σ weight × hit valence, before normalisation */
+	double score;                 /* -1..1, rounded to 4 decimals */
+	const char *polarity;         /* "positive", "negative" or "neutral" */
+	size_t hits;
+	const struct cxs_evidence *ev;
+	size_t nev;                   /* at most CXS_MAX_EVIDENCE */
+};
+
+struct cxs_score {
+	const struct cxs_signal *signals;   /* dimensions.tsv order; only dimensions hit */
+	size_t nsignals;
+	double sentiment_raw;
+	double sentiment;             /* -1..1, rounded to 4 decimals */
+	const char *sentiment_polarity;
+};
+
+typedef struct cxs_scorer cxs_scorer;
+
+/* A scorer for the dimensions of `lx`, which must outlive it. NULL with `err`. */
+cxs_scorer *cxs_scorer_new(const cxs_lexicon *lx, cxs_err *err);
+
+/* Scores the matches `mm` of doc `d`. `*out` is owned by the scorer and valid until its
+ * next run or its free. Returns 0, or -1 with `err` when memory runs out. */
+int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_matches *mm,
+		   struct cxs_score *out, cxs_err *err);
+
+/* The score of nothing: no signals, neutral sentiment (a language without lexicon). */
+void cxs_scorer_empty(struct cxs_score *out);
+
+/* VADER's normalisation x / sqrt(x² + 15), rounded to 4 decimals. */
+double cxs_score_normalize(double raw);
+/* "positive" (≥ 0.05), "negative" (≤ -0.05) or "neutral". */
+const char *cxs_score_polarity(double score);
+
+/* Frees the scorer; NULL is a no-op. */
+void cxs_scorer_free(cxs_scorer *sc);
+
+#endif

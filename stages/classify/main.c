@@ -1,0 +1,153 @@
+/*
+ * cxs-classify — lexicon matching: customer-experience dimensions with polarity and
+ * evidence, and the overall sentiment of each record (stages/classify/README.md).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uclean.h>
+
+#include "cxs_classifier.h"
+#include "cxs_cli.h"
+#include "cxs_lexicon.h"
+
+enum { OPT_LEXICON = CXS_OPT_STAGE_FIRST, OPT_CHECK };
+
+static const struct option longopts[] = {
+	CXS_STAGE_LONGOPTS,
+	{ "lexicon", required_argument, NULL, OPT_LEXICON },
+	{ "check-lexicon", required_argument, NULL, OPT_CHECK },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void usage(FILE *out)
+{
+	fputs("usage: cxs-classify [--lexicon PACK] -o OUTPUT INPUT...\n"
+	      "       cxs-classify --check-lexicon PACK\n"
+	      "\n"
+	      "Matches the terms of a lexicon pack in records of cxs-stem and adds 'signals'\n"
+	      "(per dimension: polarity, score, hits, evidence), 'sentiment' and 'lexicon'.\n"
+	      "\n"
+	      "Options:\n"
+	      "      --lexicon PACK       the lexicon pack folder (default: the bundled cx-core)\n"
+	      "      --check-lexicon PACK validate PACK only: print every problem as\n"
+	      "                           FILE:LINE: message and exit 3, or a summary and exit 0\n"
+	      "\n", out);
+	cxs_stage_opts_help(out);
+}
+
+/* Loads the pack and prints its problems; dies when it cannot be loaded at all. */
+static cxs_lexicon *load_pack(const char *path, size_t *nproblems)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *lx = cxs_lexicon_load(path, &err);
+	const struct cxs_lex_problem *p;
+	size_t i;
+
+	if (!lx)
+		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
+	p = cxs_lexicon_problems(lx, nproblems);
+	fflush(stdout);
+	for (i = 0; i < *nproblems; i++)
+		fprintf(stderr, "%s: %s\n", cxs_cli_progname(), p[i].text);
+	if (*nproblems)
+		cxs_error("lexicon pack '%s' has %zu problem%s", path, *nproblems,
+			  *nproblems == 1 ? "" : "s");
+	return lx;
+}
+
+static int check_pack(const char *path)
+{
+	size_t n, i;
+	cxs_lexicon *lx = load_pack(path, &n);
+
+	if (!n) {
+		printf("%s %s: %zu dimensions", cxs_lexicon_name(lx), cxs_lexicon_version(lx),
+		       cxs_lexicon_ndims(lx));
+		for (i = 0; i < cxs_lexicon_nlangs(lx); i++) {
+			const cxs_lexlang *ll = cxs_lexicon_lang_at(lx, i);
+			printf("%s %s %zu terms", i ? "," : ";", cxs_lexlang_code(ll),
+			       cxs_lexlang_counts(ll)->terms);
+		}
+		printf("\n");
+	}
+	cxs_lexicon_free(lx);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cxs_error("write failure on standard output");
+		return CXS_EXIT_IO;
+	}
+	return n ? CXS_EXIT_CONFIG : CXS_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct cxs_stage_opts opts;
+	const char *pack = NULL, *check = NULL;
+	char *found = NULL;
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *lx;
+	cxs_classifier *cl;
+	cxs_stage *s;
+	size_t nproblems;
+	int c, rc, status;
+
+	cxs_cli_init(argv[0]);
+	cxs_stage_opts_init(&opts);
+	while ((c = getopt_long(argc, argv, CXS_STAGE_SHORTOPTS, longopts, NULL)) != -1) {
+		if (c == OPT_LEXICON)
+			pack = optarg;
+		else if (c == OPT_CHECK)
+			check = optarg;
+		else if (!cxs_stage_opts_parse(&opts, c, optarg, usage)) {
+			usage(stderr);
+			return CXS_EXIT_USAGE;
+		}
+	}
+	if (check) {
+		if (pack || opts.output || opts.ninputs || optind < argc) {
+			cxs_error("'--check-lexicon' validates a pack only: it takes no other pack, "
+				  "output or input");
+			return CXS_EXIT_USAGE;
+		}
+		status = check_pack(check);
+		u_cleanup();
+		return status;
+	}
+	cxs_stage_opts_finish(&opts, argc, argv, optind, usage);
+	if (!pack) {
+		found = cxs_cli_find_data("cx-core");
+		if (!found)
+			cxs_die(CXS_EXIT_CONFIG, "could not find the lexicon pack 'cx-core' "
+				"(give --lexicon PACK or set CXS_LEXICONS)");
+		pack = found;
+	}
+
+	/* a broken pack stops the run before any input is read */
+	lx = load_pack(pack, &nproblems);
+	if (nproblems) {
+		cxs_lexicon_free(lx);
+		free(found);
+		cxs_stage_opts_release(&opts);
+		u_cleanup();
+		return CXS_EXIT_CONFIG;
+	}
+	cl = cxs_classifier_new(lx, &err);
+	if (!cl)
+		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
+
+	s = cxs_cli_stage_open("classify", &opts);
+	cxs_stage_option(s, "lexicon", json_string(pack));
+	cxs_stage_lexicon(s, json_pack("{s:s, s:s, s:s, s:s}", "name", cxs_lexicon_name(lx),
+				       "version", cxs_lexicon_version(lx), "hash",
+				       cxs_lexicon_hash(lx), "path", pack));
+	rc = cxs_stage_run_records(s, opts.inputs, opts.ninputs, cxs_classifier_record, cl, &err);
+	status = cxs_cli_stage_finish(s, rc < 0, &err);
+
+	cxs_classifier_free(cl);
+	cxs_lexicon_free(lx);
+	free(found);
+	cxs_stage_opts_release(&opts);
+	u_cleanup();
+	return status;
+}

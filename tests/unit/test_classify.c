@@ -1,0 +1,667 @@
+/* Unit tests of classify's matching and scoring: texts go through the same library
+ * chain as cxs-normalize and cxs-stem (segmenter, textnorm, stemmer), then the matcher
+ * and the scorer with the small test pack. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uclean.h>
+
+#include "cxs_buf.h"
+#include "cxs_classifier.h"
+#include "cxs_lexicon.h"
+#include "cxs_segment.h"
+#include "cxs_stemmer.h"
+#include "cxs_textnorm.h"
+#include "cxs_test.h"
+
+#define MAXTOK 512
+#define NEAR(a, b) ((a) - (b) < 1e-9 && (b) - (a) < 1e-9)
+
+static cxs_lexicon *lx;
+static cxs_classifier *cl;
+static cxs_textnorm *tn;
+
+/* A doc and the arrays it points into. */
+struct tdoc {
+	struct cxs_doc d;
+	size_t tok[2 * MAXTOK], sent[2 * MAXTOK], tok_sent[MAXTOK], formlen[MAXTOK],
+		stemlen[MAXTOK];
+	const char *form[MAXTOK], *stem[MAXTOK];
+	char *owned[2 * MAXTOK];
+	size_t nowned;
+};
+
+static void tdoc_release(struct tdoc *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nowned; i++)
+		free(t->owned[i]);
+	t->nowned = 0;
+}
+
+static const char *keep(struct tdoc *t, const char *s, size_t n)
+{
+	char *p = strndup(s, n);
+
+	t->owned[t->nowned++] = p;
+	return p;
+}
+
+static void finish(struct tdoc *t, const char *text, size_t ntok, size_t nsent)
+{
+	size_t i, s = 0;
+
+	for (i = 0; i < ntok; i++) {
+		while (s + 1 < nsent && t->sent[2 * (s + 1)] <= t->tok[2 * i])
+			s++;
+		t->tok_sent[i] = s;
+	}
+	t->d.text = text;
+	t->d.len = strlen(text);
+	t->d.ntok = ntok;
+	t->d.tok = t->tok;
+	t->d.form = t->form;
+	t->d.formlen = t->formlen;
+	t->d.stem = t->stem;
+	t->d.stemlen = t->stemlen;
+	t->d.tok_sent = t->tok_sent;
+	t->d.nsent = nsent;
+	t->d.sent = t->sent;
+}
+
+/* What cxs-normalize and cxs-stem make of `text` in `lang`. */
+static void make_doc(struct tdoc *t, const char *lang, const char *text)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_segmenter *sg = cxs_segmenter_new(lang, &err);
+	cxs_stemmer *st = cxs_stemmer_has(lang) ? cxs_stemmer_new(lang, &err) : NULL;
+	const cxs_segments *segs;
+	cxs_buf form = CXS_BUF_INIT;
+	size_t i;
+
+	memset(t, 0, sizeof(*t));
+	if (!sg || cxs_segmenter_run(sg, text, strlen(text), &segs, &err) < 0) {
+		printf("  segmenter: %s\n", err.msg);
+		exit(2);
+	}
+	for (i = 0; i < segs->nsent && i < MAXTOK; i++) {
+		t->sent[2 * i] = segs->sent[i].start;
+		t->sent[2 * i + 1] = segs->sent[i].end;
+	}
+	for (i = 0; i < segs->ntok && i < MAXTOK; i++) {
+		const char *s;
+		size_t n;
+
+		t->tok[2 * i] = segs->tok[i].start;
+		t->tok[2 * i + 1] = segs->tok[i].end;
+		cxs_textnorm_form(tn, text + segs->tok[i].start,
+				  segs->tok[i].end - segs->tok[i].start, !strcmp(lang, "zh"), &form, &err);
+		t->form[i] = keep(t, form.p, form.len);
+		t->formlen[i] = form.len;
+		s = st ? cxs_stemmer_stem(st, form.p, form.len, &n) : form.p;
+		if (!st)
+			n = form.len;
+		t->stem[i] = keep(t, s, n);
+		t->stemlen[i] = n;
+	}
+	finish(t, text, segs->ntok < MAXTOK ? segs->ntok : MAXTOK,
+	       segs->nsent < MAXTOK ? segs->nsent : MAXTOK);
+	cxs_buf_release(&form);
+	cxs_stemmer_free(st);
+	cxs_segmenter_free(sg);
+}
+
+static struct cxs_score score_text(const char *lang, const char *text)
+{
+	struct tdoc *t = malloc(sizeof(*t));
+	struct cxs_score sc;
+	cxs_err err = { CXS_E_NONE, "" };
+
+	make_doc(t, lang, text);
+	if (cxs_classifier_doc(cl, lang, &t->d, &sc, &err) < 0)
+		printf("  classify: %s\n", err.msg);
+	tdoc_release(t);
+	free(t);
+	return sc;   /* its arrays live in the classifier until the next call */
+}
+
+static const struct cxs_signal *signal_of(const struct cxs_score *sc, const char *dim)
+{
+	size_t i;
+
+	for (i = 0; i < sc->nsignals; i++)
+		if (!strcmp(cxs_lexicon_dim(lx, sc->signals[i].dim)->id, dim))
+			return &sc->signals[i];
+	return NULL;
+}
+
+/* The raw value of one dimension in `text` (0 with a failed check when it is missing). */
+static double raw_of(const char *lang, const char *text, const char *dim)
+{
+	struct cxs_score sc = score_text(lang, text);
+	const struct cxs_signal *s = signal_of(&sc, dim);
+
+	if (!s) {
+		printf("  no '%s' signal in \"%s\"\n", dim, text);
+		cxs_t_cur++;
+		return 0;
+	}
+	return s->raw;
+}
+
+static const char *polarity_of(const char *lang, const char *text, const char *dim)
+{
+	struct cxs_score sc = score_text(lang, text);
+	const struct cxs_signal *s = signal_of(&sc, dim);
+
+	return s ? s->polarity : "(none)";
+}
+
+/* ---------------------------------------------------------------- matching */
+
+static void test_multiword(void)
+{
+	const char *text = "The waiting time at the counter was slow.";
+	struct cxs_score sc = score_text("en", text);
+	const struct cxs_signal *s = signal_of(&sc, "waiting");
+
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	CHECK_INT(s->hits, 1);
+	CHECK_INT(s->nev, 1);
+	CHECK_STR(s->ev[0].term, "waiting time");
+	CHECK_INT(s->ev[0].start, 4);
+	CHECK_INT(s->ev[0].end, 16);
+	CHECK_INT(s->ev[0].sent, 0);
+	CHECK_STR(s->polarity, "negative");
+	/* slow is 5 tokens after the term's last word */
+	CHECK(NEAR(s->raw, -1.5 / 6));
+}
+
+static void test_wildcard(void)
+{
+	struct cxs_score sc = score_text("en", "The service was good.");
+	const struct cxs_signal *s = signal_of(&sc, "staff");
+
+	CHECK(s != NULL);
+	if (s) {
+		CHECK_STR(s->ev[0].term, "servic*");
+		CHECK(NEAR(s->raw, 0.5 * 1.9 / 3));
+	}
+	/* an exact term beats a wildcard of the same length: waiter is staff, not wait* */
+	sc = score_text("en", "Our waiter smiled.");
+	CHECK(signal_of(&sc, "staff") != NULL);
+	CHECK(signal_of(&sc, "waiting") == NULL);
+	/* a multiword term never crosses a sentence: wait* alone matches here */
+	sc = score_text("en", "We kept waiting. Time went by.");
+	s = signal_of(&sc, "waiting");
+	CHECK(s != NULL);
+	if (s) {
+		CHECK_INT(s->hits, 1);
+		CHECK_STR(s->ev[0].term, "wait*");
+		CHECK_INT(s->ev[0].start, 8);
+		CHECK_INT(s->ev[0].end, 15);
+	}
+	/* the wildcard is over the unstemmed form and its characters */
+	sc = score_text("en", "Servicing took an hour.");
+	CHECK(signal_of(&sc, "staff") != NULL);
+	sc = score_text("en", "Serving took an hour.");
+	CHECK(signal_of(&sc, "staff") == NULL);
+}
+
+/* 服务员 split by ICU as 服务|员 is still one term, spanning both tokens. */
+static void test_zh_split_term(void)
+{
+	static const char text[] = "服务员很热情";
+	struct tdoc *t = calloc(1, sizeof(*t));
+	static const size_t spans[] = { 0, 6, 6, 9, 9, 12, 12, 18 };
+	struct cxs_score sc;
+	const struct cxs_signal *s;
+	cxs_err err = { CXS_E_NONE, "" };
+	size_t i;
+
+	memcpy(t->tok, spans, sizeof(spans));
+	for (i = 0; i < 4; i++) {
+		t->form[i] = t->stem[i] = text + spans[2 * i];
+		t->formlen[i] = t->stemlen[i] = spans[2 * i + 1] - spans[2 * i];
+	}
+	t->sent[0] = 0;
+	t->sent[1] = sizeof(text) - 1;
+	finish(t, text, 4, 1);
+	CHECK_INT(cxs_classifier_doc(cl, "zh", &t->d, &sc, &err), 0);
+	s = signal_of(&sc, "staff");
+	CHECK(s != NULL);
+	if (s) {
+		const struct cxs_matches *mm = cxs_classifier_matches(cl);
+		CHECK_INT(s->hits, 1);   /* 服务员, not 服务 as well */
+		CHECK_STR(s->ev[0].term, "服务员");
+		CHECK_INT(s->ev[0].start, 0);
+		CHECK_INT(s->ev[0].end, 9);
+		CHECK_INT(mm->m[0].t0, 0);
+		CHECK_INT(mm->m[0].t1, 2);
+		CHECK_STR(s->polarity, "positive");
+		/* 很 (×1.3) 热情, two tokens after the term's last (员) */
+		CHECK(NEAR(s->raw, 2.2 * 1.3 / 3));
+	}
+	free(t);
+}
+
+/* Traditional input meets Simplified terms, and Traditional terms Simplified input; the
+ * evidence points into the original text. */
+static void test_zh_traditional(void)
+{
+	const char *text = "服務員很熱情，價格有點貴。";
+	struct cxs_score sc = score_text("zh", text);
+	const struct cxs_signal *s = signal_of(&sc, "staff");
+
+	CHECK(s != NULL);
+	if (s) {
+		CHECK_STR(s->ev[0].term, "服务员");
+		CHECK_INT(s->ev[0].start, 0);
+		CHECK_INT(s->ev[0].end, 9);
+		CHECK_STR(s->polarity, "positive");
+	}
+	s = signal_of(&sc, "price");
+	CHECK(s != NULL);
+	if (s) {
+		CHECK_STR(s->ev[0].term, "價格");
+		CHECK_INT(s->ev[0].start, 21);
+		CHECK_INT(s->ev[0].end, 27);
+		CHECK_STR(s->polarity, "negative");   /* 有点 (×0.8) 贵, in its own clause */
+	}
+	CHECK_STR(polarity_of("zh", "价格很贵", "price"), "negative");
+}
+
+/* ---------------------------------------------------------------- polarity rules */
+
+static void test_negation(void)
+{
+	double pos, neg;
+
+	/* en: "not" two tokens before */
+	pos = raw_of("en", "The food was good.", "food");
+	neg = raw_of("en", "The food was not good.", "food");
+	CHECK(NEAR(pos, 1.9 / 3));
+	CHECK(NEAR(neg, 1.9 * -0.74 / 4));
+	CHECK_STR(polarity_of("en", "The food was not good.", "food"), "negative");
+	CHECK_STR(polarity_of("en", "The food isn't good.", "food"), "negative");
+	/* out of the window (4 tokens back) or behind a comma: no negation */
+	CHECK(raw_of("en", "Not that we cared, the food was good.", "food") > 0);
+	CHECK(raw_of("en", "We did not think the food would be good.", "food") > 0);
+	/* sv */
+	CHECK_STR(polarity_of("sv", "Maten var bra.", "food"), "positive");
+	CHECK_STR(polarity_of("sv", "Maten var inte bra.", "food"), "negative");
+	/* es */
+	CHECK_STR(polarity_of("es", "La comida es buena.", "food"), "positive");
+	CHECK_STR(polarity_of("es", "La comida no es buena.", "food"), "negative");
+	/* zh: 不 right before 好吃, and with characters or intensifiers between */
+	CHECK_STR(polarity_of("zh", "这个菜很好吃。", "food"), "positive");
+	CHECK_STR(polarity_of("zh", "这个菜不好吃。", "food"), "negative");
+	CHECK_STR(polarity_of("zh", "这个菜不是很好吃。", "food"), "negative");
+	CHECK_STR(polarity_of("zh", "这个汤没有那么好。", "food"), "negative");
+	/* a negator inside a polarity word is part of it */
+	CHECK_STR(polarity_of("en", "The soup was not bad.", "food"), "positive");
+	CHECK_STR(polarity_of("zh", "这个菜不错。", "food"), "positive");
+}
+
+/* The valence of the one polarity word of `text` (its sentiment before normalising). */
+static double valence_of(const char *lang, const char *text)
+{
+	return score_text(lang, text).sentiment_raw;
+}
+
+static void test_intensifiers(void)
+{
+	CHECK(NEAR(valence_of("en", "The food was very good."), 1.9 * 1.3));
+	CHECK(NEAR(valence_of("en", "The food was slightly good."), 1.9 * 0.7));
+	CHECK(NEAR(valence_of("en", "The food was a bit slow."), -1.5 * 0.8));   /* multiword */
+	CHECK(NEAR(valence_of("en", "The food was really very good."), 1.9 * 1.3 * 1.25));
+	/* the hit is weighted by distance as well: very adds a token */
+	CHECK(NEAR(raw_of("en", "The food was very good.", "food"), 1.9 * 1.3 / 4));
+	/* "very" belongs to cold, not to good further on */
+	CHECK(NEAR(raw_of("en", "The food was very cold and good.", "food"),
+		   -1 * 1.3 / 4 + 1.9 / 6));
+	/* intensified and negated: not very good */
+	CHECK(NEAR(valence_of("en", "The food was not very good."), 1.9 * 1.3 * -0.74));
+	/* an intensifier further back than 3 tokens, or behind another word, does nothing */
+	CHECK(NEAR(valence_of("en", "Very much of the food was good."), 1.9));
+	/* sv, es, zh */
+	CHECK(NEAR(valence_of("sv", "Maten var mycket bra."), 1.9 * 1.3));
+	CHECK(NEAR(valence_of("sv", "Maten var lite dyr."), -1.5 * 0.8));
+	CHECK(NEAR(valence_of("es", "La sopa es muy rica."), 2.4 * 1.3));
+	CHECK(NEAR(valence_of("zh", "汤非常好吃"), 2.9 * 1.5));
+	CHECK(NEAR(valence_of("zh", "汤有点贵"), -1.5 * 0.8));
+	CHECK(NEAR(valence_of("zh", "汤很非常好吃"), 2.9 * 1.5 * 1.3));
+}
+
+static void test_contrast(void)
+{
+	struct cxs_score sc = score_text("en", "The food was good but the service was slow.");
+	const struct cxs_signal *food = signal_of(&sc, "food"), *staff = signal_of(&sc, "staff");
+
+	CHECK(food && staff);
+	if (!food || !staff)
+		return;
+	CHECK(NEAR(food->raw, 1.9 * 0.5 / 3));
+	CHECK(NEAR(staff->raw, 0.5 * -1.5 * 1.5 / 3));
+	CHECK_STR(food->polarity, "positive");
+	CHECK_STR(staff->polarity, "negative");
+	CHECK(NEAR(sc.sentiment_raw, 1.9 * 0.5 - 1.5 * 1.5));
+	CHECK_STR(sc.sentiment_polarity, "negative");
+	/* the other languages' contrast words */
+	sc = score_text("sv", "Maten var bra men servitrisen var otrevlig.");
+	CHECK(signal_of(&sc, "food") && NEAR(signal_of(&sc, "food")->raw, 1.9 * 0.5 / 3));
+	sc = score_text("es", "La comida es buena, sin embargo el camarero es lento.");
+	CHECK(signal_of(&sc, "staff") && NEAR(signal_of(&sc, "staff")->raw, -1.5 * 1.5 / 3));
+	sc = score_text("zh", "菜很好吃，但是服务员很慢。");
+	CHECK(signal_of(&sc, "food") && signal_of(&sc, "food")->raw > 0);
+	CHECK(signal_of(&sc, "staff") && signal_of(&sc, "staff")->raw < 0);
+	CHECK(NEAR(sc.sentiment_raw, 2.9 * 1.3 * 0.5 - 1.5 * 1.3 * 1.5));
+}
+
+/* Polarity goes to the dimension of its own clause. */
+static void test_right_dimension(void)
+{
+	struct cxs_score sc = score_text("en", "The food was great but the waiter was rude.");
+	const struct cxs_signal *food = signal_of(&sc, "food"), *staff = signal_of(&sc, "staff");
+
+	CHECK(food && staff);
+	if (!food || !staff)
+		return;
+	CHECK_STR(food->polarity, "positive");
+	CHECK_STR(staff->polarity, "negative");
+	CHECK(NEAR(food->raw, 3.1 * 0.5 / 3));
+	CHECK(NEAR(staff->raw, -2.5 * 1.5 / 3));
+	CHECK(NEAR(food->score, 0.1322));   /* 0.5167 / sqrt(0.5167² + 15), 4 decimals */
+	/* a comma separates clauses as well */
+	sc = score_text("en", "The soup was cold, the waiter friendly.");
+	CHECK_STR(signal_of(&sc, "food") ? signal_of(&sc, "food")->polarity : "", "negative");
+	CHECK_STR(signal_of(&sc, "staff") ? signal_of(&sc, "staff")->polarity : "", "positive");
+}
+
+static void test_nearest_first(void)
+{
+	/* two polarity words in the clause, weighted by distance */
+	double r = raw_of("en", "Good soup and cold bread.", "food");
+
+	CHECK(NEAR(r, 1.9 / 2 + -1.0 / 3));
+	/* a term that is itself a polarity word counts at distance 0 (zh 好吃 is not an aspect
+	 * here, so build the case with an aspect term next to nothing else) */
+	CHECK(NEAR(raw_of("en", "Soup.", "food"), 0));
+	CHECK_STR(polarity_of("en", "Soup.", "food"), "neutral");
+}
+
+static void test_emphasis(void)
+{
+	double plain = raw_of("en", "The food was good.", "food");
+
+	CHECK(NEAR(raw_of("en", "The food was GOOD.", "food"), (1.9 + 0.733) / 3));
+	CHECK(NEAR(raw_of("en", "THE FOOD WAS GOOD.", "food"), plain));   /* all caps: none */
+	CHECK(NEAR(raw_of("en", "The food was good!!", "food"), (1.9 + 2 * 0.292) / 3));
+	CHECK(NEAR(raw_of("en", "The food was good!!!!!", "food"), (1.9 + 3 * 0.292) / 3));
+	CHECK(NEAR(raw_of("en", "The food was bad!", "food"), (-2.5 - 0.292) / 3));
+	CHECK(NEAR(raw_of("zh", "菜很好吃！", "food"), (2.9 * 1.3 + 0.292) / 2) ||
+	      NEAR(raw_of("zh", "菜很好吃！", "food"), (2.9 * 1.3 + 0.292) / 3));
+}
+
+static void test_sentiment(void)
+{
+	/* a sentence without an aspect still counts toward the sentiment */
+	struct cxs_score sc = score_text("en", "The soup was good. It was a great evening.");
+
+	CHECK_INT(sc.nsignals, 1);
+	CHECK(NEAR(sc.sentiment_raw, 1.9 + 3.1));
+	CHECK(NEAR(sc.sentiment, 0.7906));   /* 5 / sqrt(40) */
+	CHECK_STR(sc.sentiment_polarity, "positive");
+	sc = score_text("en", "Nothing to say.");
+	CHECK_INT(sc.nsignals, 0);
+	CHECK_STR(sc.sentiment_polarity, "neutral");
+	CHECK(sc.sentiment == 0);
+	/* a language without a lexicon in the pack */
+	sc = score_text("und", "The food was good.");
+	CHECK_INT(sc.nsignals, 0);
+	CHECK_STR(sc.sentiment_polarity, "neutral");
+}
+
+static void test_normalize(void)
+{
+	CHECK(NEAR(cxs_score_normalize(0), 0));
+	CHECK(NEAR(cxs_score_normalize(1), 0.2500));
+	CHECK(NEAR(cxs_score_normalize(-1), -0.2500));
+	CHECK(NEAR(cxs_score_normalize(4), 0.7184));
+	CHECK(NEAR(cxs_score_normalize(1e6), 1.0));
+	CHECK(NEAR(cxs_score_normalize(0.19), 0.0490));
+	CHECK_STR(cxs_score_polarity(0.0490), "neutral");
+	CHECK_STR(cxs_score_polarity(0.05), "positive");
+	CHECK_STR(cxs_score_polarity(-0.05), "negative");
+}
+
+static void test_evidence_cap(void)
+{
+	cxs_buf b = CXS_BUF_INIT;
+	struct cxs_score sc;
+	const struct cxs_signal *s;
+	int i;
+
+	for (i = 0; i < 60; i++)
+		cxs_buf_addstr(&b, "Soup. ");
+	sc = score_text("en", b.p);
+	s = signal_of(&sc, "food");
+	CHECK(s != NULL);
+	if (s) {
+		CHECK_INT(s->hits, 60);
+		CHECK_INT(s->nev, 50);
+		CHECK_INT(s->ev[49].start, 49 * 6);
+		CHECK_INT(s->ev[49].sent, 49);
+	}
+	cxs_buf_release(&b);
+}
+
+/* Buffers are reused across records: a big record between two small ones changes
+ * nothing. */
+static void test_reuse(void)
+{
+	double a = raw_of("en", "The waiter was rude.", "staff"), b;
+	cxs_buf big = CXS_BUF_INIT;
+	int i;
+
+	for (i = 0; i < 100; i++)
+		cxs_buf_addstr(&big, "The queue was slow but the meal was great! ");
+	CHECK(raw_of("en", big.p, "waiting") < 0);
+	b = raw_of("en", "The waiter was rude.", "staff");
+	CHECK(a == b);
+	cxs_buf_release(&big);
+}
+
+/* ---------------------------------------------------------------- records */
+
+static json_t *record(const char *lang, const char *text)
+{
+	struct tdoc *t = malloc(sizeof(*t));
+	json_t *rec = json_object(), *tok = json_array(), *sent = json_array(),
+	       *forms = json_array(), *stems = json_array();
+	size_t i;
+
+	make_doc(t, lang, text);
+	for (i = 0; i < t->d.ntok; i++) {
+		json_array_append_new(tok, json_integer((json_int_t)t->tok[2 * i]));
+		json_array_append_new(tok, json_integer((json_int_t)t->tok[2 * i + 1]));
+		json_array_append_new(forms, json_stringn(t->form[i], t->formlen[i]));
+		json_array_append_new(stems, json_stringn(t->stem[i], t->stemlen[i]));
+	}
+	for (i = 0; i < t->d.nsent; i++) {
+		json_array_append_new(sent, json_integer((json_int_t)t->sent[2 * i]));
+		json_array_append_new(sent, json_integer((json_int_t)t->sent[2 * i + 1]));
+	}
+	json_object_set_new(rec, "id", json_string("r1"));
+	json_object_set_new(rec, "text", json_string(text));
+	json_object_set_new(rec, "lang", json_string(lang));
+	json_object_set_new(rec, "sentences", sent);
+	json_object_set_new(rec, "tokens", tok);
+	json_object_set_new(rec, "forms", forms);
+	json_object_set_new(rec, "stems", stems);
+	tdoc_release(t);
+	free(t);
+	return rec;
+}
+
+static void test_record_fields(void)
+{
+	json_t *rec = record("en", "The waiter was rude.");
+	cxs_err reason = { CXS_E_NONE, "" };
+	const char *key = NULL;
+	json_t *v, *sig, *ev;
+	int k = 0;
+
+	CHECK_INT(cxs_classifier_record(cl, rec, &reason), 0);
+	/* the three new fields come last, in this order */
+	json_object_foreach(rec, key, v) {
+		static const char *const order[] = { "id", "text", "lang", "sentences", "tokens",
+						     "forms", "stems", "signals", "sentiment", "lexicon" };
+		if (k < 10)
+			CHECK_STR(key, order[k]);
+		k++;
+	}
+	CHECK_INT(k, 10);
+	sig = json_array_get(json_object_get(rec, "signals"), 0);
+	CHECK_INT(json_array_size(json_object_get(rec, "signals")), 1);
+	CHECK_STR(json_string_value(json_object_get(sig, "dim")), "staff");
+	CHECK_STR(json_string_value(json_object_get(sig, "polarity")), "negative");
+	CHECK(NEAR(json_real_value(json_object_get(sig, "score")),
+		   cxs_score_normalize(-2.5 / 3)));
+	CHECK_INT(json_integer_value(json_object_get(sig, "hits")), 1);
+	ev = json_array_get(json_object_get(sig, "evidence"), 0);
+	CHECK_INT(json_integer_value(json_object_get(ev, "start")), 4);
+	CHECK_INT(json_integer_value(json_object_get(ev, "end")), 10);
+	CHECK_STR(json_string_value(json_object_get(ev, "term")), "waiter");
+	CHECK_INT(json_integer_value(json_object_get(ev, "sentence")), 0);
+	v = json_object_get(rec, "sentiment");
+	CHECK_STR(json_string_value(json_object_get(v, "polarity")), "negative");
+	v = json_object_get(rec, "lexicon");
+	CHECK_STR(json_string_value(json_object_get(v, "name")), "test-small");
+	CHECK_STR(json_string_value(json_object_get(v, "version")), "0.3");
+	CHECK_STR(json_string_value(json_object_get(v, "hash")), cxs_lexicon_hash(lx));
+	json_decref(rec);
+}
+
+static void test_record_und(void)
+{
+	json_t *rec = record("und", "Lorem ipsum good.");
+	cxs_err reason = { CXS_E_NONE, "" };
+
+	CHECK_INT(cxs_classifier_record(cl, rec, &reason), 0);
+	CHECK_INT(json_array_size(json_object_get(rec, "signals")), 0);
+	CHECK(json_is_array(json_object_get(rec, "signals")));
+	CHECK_STR(json_string_value(json_object_get(json_object_get(rec, "sentiment"), "polarity")),
+		  "neutral");
+	CHECK(json_object_get(rec, "lexicon") != NULL);
+	json_decref(rec);
+}
+
+static int reject_reason(json_t *rec, char *out, size_t n)
+{
+	cxs_err reason = { CXS_E_NONE, "" };
+	int rc = cxs_classifier_record(cl, rec, &reason);
+
+	snprintf(out, n, "%s", reason.msg);
+	json_decref(rec);
+	return rc;
+}
+
+static void test_record_rejects(void)
+{
+	char why[1024];
+	json_t *rec;
+
+	rec = record("en", "The waiter was rude.");
+	json_object_del(rec, "stems");
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "record has no 'stems' array (run cxs-stem first)");
+
+	rec = json_pack("{s:s, s:s}", "id", "x", "text", "fetched only");
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "record has no 'stems' array (run cxs-stem first)");
+
+	rec = record("en", "The waiter was rude.");
+	json_object_del(rec, "forms");
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "record has no 'forms' array (run cxs-normalize first)");
+
+	rec = record("en", "The waiter was rude.");
+	json_array_remove(json_object_get(rec, "stems"), 0);
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'stems' has 3 entries for 4 tokens");
+
+	rec = record("en", "The waiter was rude.");
+	json_array_set_new(json_object_get(rec, "tokens"), 7, json_integer(999));
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'tokens' entry 3 [15, 999) is out of order or outside the text");
+
+	rec = record("en", "The waiter was rude.");
+	json_array_set_new(json_object_get(rec, "tokens"), 2, json_integer(0));
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'tokens' entry 1 [0, 10) is out of order or outside the text");
+
+	rec = record("en", "The waiter was rude.");
+	json_array_append_new(json_object_get(rec, "tokens"), json_integer(1));
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'tokens' has an odd number of offsets");
+
+	rec = record("en", "The waiter was rude.");
+	json_array_set_new(json_object_get(rec, "forms"), 1, json_integer(1));
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'forms' entry 1 is not a string");
+
+	rec = record("en", "The waiter was rude.");
+	json_array_clear(json_object_get(rec, "sentences"));
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'sentences' is empty but there are tokens");
+
+	rec = record("en", "The waiter was rude.");
+	json_object_set_new(rec, "text", json_integer(3));
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "record has no 'text' string");
+}
+
+int main(void)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	size_t n;
+
+	lx = cxs_lexicon_load(cxs_test_path("tests/fixtures/classify/pack-small"), &err);
+	tn = cxs_textnorm_new(&err);
+	if (!lx || !tn) {
+		printf("FAIL setup: %s\n", err.msg);
+		return 1;
+	}
+	cxs_lexicon_problems(lx, &n);
+	cl = n ? NULL : cxs_classifier_new(lx, &err);
+	if (!cl) {
+		printf("FAIL setup: the test pack has problems or no memory\n");
+		return 1;
+	}
+	RUN(test_multiword);
+	RUN(test_wildcard);
+	RUN(test_zh_split_term);
+	RUN(test_zh_traditional);
+	RUN(test_negation);
+	RUN(test_intensifiers);
+	RUN(test_contrast);
+	RUN(test_right_dimension);
+	RUN(test_nearest_first);
+	RUN(test_emphasis);
+	RUN(test_sentiment);
+	RUN(test_normalize);
+	RUN(test_evidence_cap);
+	RUN(test_reuse);
+	RUN(test_record_fields);
+	RUN(test_record_und);
+	RUN(test_record_rejects);
+	cxs_classifier_free(cl);
+	cxs_lexicon_free(lx);
+	cxs_textnorm_free(tn);
+	u_cleanup();
+	return cxs_test_done();
+}

@@ -1,0 +1,333 @@
+/* Unit tests of the lexicon pack loader: validation messages, term normalisation,
+ * lookup tables and the pack hash. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uclean.h>
+
+#include "cxs_buf.h"
+#include "cxs_hash.h"
+#include "cxs_lexicon.h"
+#include "cxs_test.h"
+
+static cxs_lexicon *load(const char *rel)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *lx = cxs_lexicon_load(cxs_test_path(rel), &err);
+
+	if (!lx)
+		printf("  could not load '%s': %s\n", rel, err.msg);
+	return lx;
+}
+
+static void print_problems(const cxs_lexicon *lx)
+{
+	size_t n, i;
+	const struct cxs_lex_problem *p = cxs_lexicon_problems(lx, &n);
+
+	for (i = 0; i < n; i++)
+		printf("  unexpected problem: %s\n", p[i].text);
+}
+
+/* Every kind of malformed line, each reported with its file and line, all of them. */
+static void test_broken_pack(void)
+{
+	static const char *const expected[] = {
+		"pack.conf:3: bad language code 'EN' (two or three lowercase letters, such as 'sv')",
+		"pack.conf:3: language 'zh' listed twice",
+		"pack.conf:3: no 'sv.lex' for language 'sv'",
+		"pack.conf:4: unknown key 'colour'",
+		"pack.conf:5: duplicate key 'name' (first on line 2)",
+		"pack.conf:6: expected 'key = value'",
+		"pack.conf:7: empty value for 'description'",
+		"pack.conf: missing required key 'version'",
+		"dimensions.tsv:3: unknown parent 'product' of dimension 'food'",
+		"dimensions.tsv:4: duplicate dimension 'staff' (first on line 2)",
+		"dimensions.tsv:5: bad dimension id 'bad id' (letters, digits, '_', '-' and '.' only)",
+		"dimensions.tsv:6: missing TAB after the dimension id: expected 'id<TAB>label<TAB>description[<TAB>parent]'",
+		"dimensions.tsv:7: missing description: expected 'id<TAB>label<TAB>description[<TAB>parent]'",
+		"dimensions.tsv:8: dimension 'loop' is its own ancestor",
+		"dimensions.tsv:9: empty dimension id",
+		"dimensions.tsv:10: too many fields: expected 'id<TAB>label<TAB>description[<TAB>parent]'",
+		"en.lex:2: duplicate term 'waiter' for dimension 'staff' (first on line 1)",
+		"en.lex:3: missing TAB between term and dimension",
+		"en.lex:4: too many fields: expected 'term<TAB>dimension[:weight]'",
+		"en.lex:5: empty term",
+		"en.lex:6: unknown dimension 'drinks'",
+		"en.lex:7: bad weight 'abc' (a number > 0)",
+		"en.lex:8: weight must be > 0, not '0'",
+		"en.lex:9: '*' is allowed only at the end of a word: 'se*rvice'",
+		"en.lex:10: '*' must follow a word: '*'",
+		"en.lex:11: term ':-)' has no word to match",
+		"en.lex:12: invalid UTF-8",
+		"en.lex:13: bad weight '1e3' (a number > 0)",
+		"en.lex:14: empty dimension",
+		"en.sent:2: duplicate term 'good' (first on line 1)",
+		"en.sent:3: missing TAB between term and valence",
+		"en.sent:4: valence out of range -4 to 4: '-5'",
+		"en.sent:5: bad valence 'nice' (a number from -4 to 4)",
+		"en.neg:2: unexpected TAB: one negator per line",
+		"en.int:2: multiplier must be > 0, not '0'",
+		"en.int:3: bad multiplier 'x' (a number > 0)",
+		"en.int:4: missing TAB between term and multiplier",
+		"en.contrast:2: unexpected TAB: one contrast word per line",
+		"zh.lex:2: '*' wildcards are not supported in zh terms: '服务*'",
+	};
+	size_t n_expected = sizeof(expected) / sizeof(expected[0]), n, i;
+	cxs_lexicon *lx = load("tests/fixtures/classify/pack-broken");
+	const struct cxs_lex_problem *p;
+	char want[8192];
+
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	p = cxs_lexicon_problems(lx, &n);
+	CHECK_INT(n, n_expected);
+	for (i = 0; i < n && i < n_expected; i++) {
+		snprintf(want, sizeof(want), "%s/%s",
+			 cxs_test_path("tests/fixtures/classify/pack-broken"), expected[i]);
+		CHECK_STR(p[i].text, want);
+	}
+	/* the pieces agree with the text */
+	CHECK_INT(p[0].line, 3);
+	CHECK_STR(p[0].msg, "bad language code 'EN' (two or three lowercase letters, such as 'sv')");
+	CHECK_INT(p[7].line, 0);
+	/* the good lines around the bad ones still load */
+	CHECK_INT(cxs_lexicon_ndims(lx), 3);   /* staff, food, loop */
+	CHECK_INT(cxs_lexlang_counts(cxs_lexicon_lang(lx, "en"))->terms, 2);
+	cxs_lexicon_free(lx);
+}
+
+static void test_missing_pack(void)
+{
+	cxs_lexicon *lx = load("tests/fixtures/classify/no-such-pack");
+	const struct cxs_lex_problem *p;
+	size_t n;
+	char want[8192];
+
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	p = cxs_lexicon_problems(lx, &n);
+	CHECK_INT(n, 2);
+	snprintf(want, sizeof(want), "%s/pack.conf: missing (every pack needs a pack.conf)",
+		 cxs_test_path("tests/fixtures/classify/no-such-pack"));
+	CHECK_STR(n > 0 ? p[0].text : NULL, want);
+	cxs_lexicon_free(lx);
+}
+
+static void test_small_pack(void)
+{
+	cxs_lexicon *lx = load("tests/fixtures/classify/pack-small");
+	const cxs_lexlang *en, *zh, *es;
+	size_t n;
+
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	cxs_lexicon_problems(lx, &n);
+	CHECK_INT(n, 0);
+	print_problems(lx);
+	CHECK_STR(cxs_lexicon_name(lx), "test-small");
+	CHECK_STR(cxs_lexicon_version(lx), "0.3");
+	CHECK_INT(cxs_lexicon_ndims(lx), 5);
+	CHECK_STR(cxs_lexicon_dim(lx, 2)->id, "food");
+	CHECK_STR(cxs_lexicon_dim(lx, 2)->parent, "product");
+	CHECK(cxs_lexicon_dim(lx, 0)->parent == NULL);
+	CHECK_INT(cxs_lexicon_nlangs(lx), 4);
+	CHECK_STR(cxs_lexlang_code(cxs_lexicon_lang_at(lx, 3)), "zh");
+	CHECK(cxs_lexicon_lang(lx, "und") == NULL);
+	en = cxs_lexicon_lang(lx, "en");
+	zh = cxs_lexicon_lang(lx, "zh");
+	es = cxs_lexicon_lang(lx, "es");
+	CHECK(en && zh && es);
+	if (!en || !zh || !es)
+		goto out;
+	CHECK_INT(cxs_lexlang_counts(en)->terms, 12);
+	CHECK_INT(cxs_lexlang_counts(en)->polarity, 10);
+	CHECK_INT(cxs_lexlang_counts(en)->negators, 3);
+	CHECK_INT(cxs_lexlang_counts(en)->intensifiers, 4);
+	CHECK_INT(cxs_lexlang_counts(en)->contrast, 3);   /* built in: but, however, although */
+	CHECK_INT(cxs_lexlang_counts(zh)->contrast, 5);
+	CHECK(!cxs_lexlang_by_chars(en));
+	CHECK(cxs_lexlang_by_chars(zh));
+	CHECK_INT(cxs_lexlang_max_chars(zh), 3);          /* 服务员 */
+out:
+	cxs_lexicon_free(lx);
+}
+
+/* Terms pass through the text's chain: case folding, stemming, Traditional→Simplified. */
+static void test_term_normalisation(void)
+{
+	cxs_lexicon *lx = load("tests/fixtures/classify/pack-small");
+	const cxs_lexlang *en, *zh, *es;
+	const struct cxs_lex_entry *e;
+	const uint32_t *ix;
+	size_t n, nl;
+	uint32_t ei;
+	const char *s;
+
+	if (!lx)
+		return;
+	en = cxs_lexicon_lang(lx, "en");
+	zh = cxs_lexicon_lang(lx, "zh");
+	es = cxs_lexicon_lang(lx, "es");
+	/* "Waitress" → casefolded and stemmed like any text token */
+	ix = cxs_lexlang_first(en, "waitress", 8, &n);
+	CHECK(ix != NULL && n == 1);
+	if (ix) {
+		e = cxs_lexlang_entry(en, ix[0]);
+		CHECK_INT(e->naspects, 1);
+		CHECK_STR(e->aspects[0].term, "Waitress");
+		CHECK_INT(e->aspects[0].dim, 0);
+	}
+	/* "waiting time" is stemmed word by word and listed before the one-word "wait..." */
+	ix = cxs_lexlang_first(en, "wait", 4, &n);
+	CHECK(ix != NULL && n == 1);
+	if (ix) {
+		e = cxs_lexlang_entry(en, ix[0]);
+		CHECK_INT(e->nwords, 2);
+		CHECK_STR(e->words[1].s, "time");
+		CHECK(!e->words[0].prefix);
+	}
+	/* "servic*" and "wait*": prefix words, normalised but not stemmed */
+	ix = cxs_lexlang_first_prefix(en, "servic", 6, &n);
+	CHECK(ix != NULL && n == 1);
+	if (ix) {
+		e = cxs_lexlang_entry(en, ix[0]);
+		CHECK(e->words[0].prefix);
+		CHECK(e->aspects[0].weight == 0.5);
+	}
+	CHECK(cxs_lexlang_first(en, "servic", 6, &n) == NULL);
+	{
+		const size_t *pl = cxs_lexlang_prefix_lengths(en, &nl);
+		CHECK_INT(nl, 2);
+		CHECK(nl == 2 && pl[0] == 4 && pl[1] == 6);
+	}
+	/* one entry serves every role: "not bad" is a polarity word starting like "not" */
+	ix = cxs_lexlang_first(en, "not", 3, &n);
+	CHECK(ix != NULL && n == 2);
+	if (ix && n == 2) {
+		e = cxs_lexlang_entry(en, ix[0]);
+		CHECK_INT(e->nwords, 2);
+		CHECK(e->roles == 1u << CXS_ROLE_POLARITY);
+		CHECK(e->valence == 1.5);
+		e = cxs_lexlang_entry(en, ix[1]);
+		CHECK(e->roles == 1u << CXS_ROLE_NEGATOR);
+	}
+	/* camarero and camarera meet in one stem: one entry, the first spelling */
+	ix = cxs_lexlang_first(es, "camarer", 7, &n);
+	CHECK(ix != NULL && n == 1);
+	if (ix)
+		CHECK_STR(cxs_lexlang_entry(es, ix[0])->aspects[0].term, "camarero");
+	CHECK_INT(cxs_lexlang_counts(es)->terms, 6);
+	/* zh: the Traditional term 價格 is stored Simplified; prefixes are known */
+	s = "价格";
+	CHECK_INT(cxs_lexlang_chars(zh, s, strlen(s), cxs_lexhash_add(CXS_LEXHASH_INIT, s, strlen(s)),
+				    &ei), 1);
+	if (cxs_lexlang_chars(zh, s, strlen(s), cxs_lexhash_add(CXS_LEXHASH_INIT, s, strlen(s)), &ei) == 1)
+		CHECK_STR(cxs_lexlang_entry(zh, ei)->aspects[0].term, "價格");
+	s = "服务";   /* a term itself and the start of 服务员 */
+	CHECK_INT(cxs_lexlang_chars(zh, s, strlen(s), cxs_lexhash_add(CXS_LEXHASH_INIT, s, strlen(s)),
+				    &ei), 1);
+	s = "没";     /* a negator and the start of 没有 */
+	CHECK_INT(cxs_lexlang_chars(zh, s, strlen(s), cxs_lexhash_add(CXS_LEXHASH_INIT, s, strlen(s)),
+				    &ei), 1);
+	s = "非";     /* only the start of 非常 */
+	CHECK_INT(cxs_lexlang_chars(zh, s, strlen(s), cxs_lexhash_add(CXS_LEXHASH_INIT, s, strlen(s)),
+				    &ei), 0);
+	s = "猫";
+	CHECK_INT(cxs_lexlang_chars(zh, s, strlen(s), cxs_lexhash_add(CXS_LEXHASH_INIT, s, strlen(s)),
+				    &ei), -1);
+	cxs_lexicon_free(lx);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The hash is SHA-256 over the sorted names and contents of the files read, as the header
+ * documents: recompute it independently from the folder. */
+static void test_pack_hash(void)
+{
+	const char *dir = cxs_test_path("tests/fixtures/classify/pack-small");
+	char *names[64], hex[CXS_SHA256_HEX], path[8192];
+	cxs_lexicon *lx = load("tests/fixtures/classify/pack-small"), *again;
+	cxs_sha256 h;
+	size_t n = 0, i;
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	CHECK(d != NULL);
+	if (!d || !lx) {
+		if (d)
+			closedir(d);
+		cxs_lexicon_free(lx);
+		return;
+	}
+	while ((de = readdir(d)) && n < 64)
+		if (de->d_name[0] != '.')
+			names[n++] = strdup(de->d_name);
+	closedir(d);
+	qsort(names, n, sizeof(*names), name_cmp);
+	cxs_sha256_init(&h);
+	for (i = 0; i < n; i++) {
+		FILE *f;
+		char buf[65536], size[32];
+		size_t len;
+
+		snprintf(path, sizeof(path), "%s/%s", cxs_test_path("tests/fixtures/classify/pack-small"),
+			 names[i]);
+		f = fopen(path, "rb");
+		len = f ? fread(buf, 1, sizeof(buf), f) : 0;
+		if (f)
+			fclose(f);
+		snprintf(size, sizeof(size), "%zu", len);
+		cxs_sha256_update(&h, names[i], strlen(names[i]) + 1);
+		cxs_sha256_update(&h, size, strlen(size) + 1);
+		cxs_sha256_update(&h, buf, len);
+		free(names[i]);
+	}
+	cxs_sha256_hex(&h, hex);
+	CHECK_STR(cxs_lexicon_hash(lx), hex);
+	again = load("tests/fixtures/classify/pack-small");
+	CHECK(again != NULL);
+	if (again)
+		CHECK_STR(cxs_lexicon_hash(again), cxs_lexicon_hash(lx));
+	cxs_lexicon_free(again);
+	cxs_lexicon_free(lx);
+}
+
+/* The bundled pack loads without a single problem. */
+static void test_cx_core(void)
+{
+	cxs_lexicon *lx = load("lexicons/cx-core");
+	size_t n, i;
+
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	cxs_lexicon_problems(lx, &n);
+	CHECK_INT(n, 0);
+	print_problems(lx);
+	CHECK(cxs_lexicon_ndims(lx) >= 12);
+	for (i = 0; i < cxs_lexicon_nlangs(lx); i++)
+		CHECK(cxs_lexlang_counts(cxs_lexicon_lang_at(lx, i))->terms > 0);
+	CHECK(cxs_lexicon_lang(lx, "sv") && cxs_lexicon_lang(lx, "es") &&
+	      cxs_lexicon_lang(lx, "zh") && cxs_lexicon_lang(lx, "en"));
+	cxs_lexicon_free(lx);
+}
+
+int main(void)
+{
+	RUN(test_broken_pack);
+	RUN(test_missing_pack);
+	RUN(test_small_pack);
+	RUN(test_term_normalisation);
+	RUN(test_pack_hash);
+	RUN(test_cx_core);
+	u_cleanup();
+	return cxs_test_done();
+}
