@@ -83,12 +83,23 @@ TEST_BINS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check demo bench install clean help unit golden e2e
 .DELETE_ON_ERROR:
+.SECONDARY:
+
+# `make V=1` shows the full commands.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-5s %s\n' $(1) $(2)
+endif
 
 all: $(BINS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Istages/$(word 2,$(subst /, ,$*)) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS_ALL) -Istages/$(word 2,$(subst /, ,$*)) -MMD -MP -c $< -o $@
 
 $(LIBCXS): $(LIB_OBJ)
 	@rm -f $@; ar rcs $@ $^
@@ -100,21 +111,25 @@ $(BUILD)/libcxs_$(1).a: $$(patsubst %.c,$(BUILD)/%.o,$$(call stage_mods,$(1)))
 	@rm -f $$@; ar rcs $$@ $$^
 $(BINDIR)/cxs-$(1): $(BUILD)/stages/$(1)/main.o $(BUILD)/libcxs_$(1).a $(LIBCLI) $(LIBCXS)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$^ $$(PKG_LIBS)
+	$$(call say,LINK,$$@)
+	$$(Q)$$(CC) $$(LDFLAGS_ALL) -o $$@ $$^ $$(PKG_LIBS)
 endef
 $(foreach s,$(STAGES),$(eval $(call stage_rules,$(s))))
 
 $(BINDIR)/cxs-pipeline: $(DRIVER_SRC:%.c=$(BUILD)/%.o) $(LIBCLI) $(LIBCXS)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(STAGE_LIBS) $(LIBCLI) $(LIBCXS)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS_ALL) -o $@ $< $(STAGE_LIBS) $(LIBCLI) $(LIBCXS) $(PKG_LIBS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $< $(STAGE_LIBS) $(LIBCLI) $(LIBCXS) $(PKG_LIBS)
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests/unit $(foreach s,$(STAGES),-Istages/$(s)) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS_ALL) -Itests/unit $(foreach s,$(STAGES),-Istages/$(s)) -MMD -MP -c $< -o $@
 
 # Every test prints its own results; tests/run-all adds them up into one closing line.
 check: $(BINS) $(TEST_BINS)

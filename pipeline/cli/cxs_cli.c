@@ -84,6 +84,12 @@ void cxs_cli_diag(void *ctx, const char *msg)
 	cxs_note("%s", msg);
 }
 
+void cxs_cli_diag_error(void *ctx, const char *msg)
+{
+	(void)ctx;
+	cxs_error("%s", msg);
+}
+
 long long cxs_cli_parse_int(const char *opt, const char *arg, long long min, long long max)
 {
 	char *end;
@@ -212,6 +218,7 @@ cxs_stage *cxs_cli_stage_open(const char *stage, const struct cxs_stage_opts *o)
 	cfg.level = o->level;
 	cfg.max_record = o->max_record;
 	cfg.diag = cxs_cli_diag;
+	cfg.diag_error = cxs_cli_diag_error;
 	s = cxs_stage_open(&cfg, &err);
 	if (!s)
 		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);

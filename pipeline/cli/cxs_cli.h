@@ -29,8 +29,10 @@ void cxs_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "PROG: MSG" (a diagnostic that names its own place, "FILE:LINE: ..."), unless
  * --quiet was given. */
 void cxs_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* A cxs_diag_fn printing through cxs_note. */
+/* A cxs_diag_fn printing through cxs_note (silenced by --quiet). */
 void cxs_cli_diag(void *ctx, const char *msg);
+/* A cxs_diag_fn printing through cxs_error (always printed). */
+void cxs_cli_diag_error(void *ctx, const char *msg);
 
 /* Silences cxs_note (per-record diagnostics); errors and warnings still print. */
 void cxs_cli_set_quiet(int quiet);

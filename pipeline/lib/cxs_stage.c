@@ -22,7 +22,7 @@ struct cxs_stage {
 	cxs_writer *out;
 	cxs_writer *rejects;
 	size_t max_record;
-	cxs_diag_fn diag;
+	cxs_diag_fn diag, diag_error;
 	void *diag_ctx;
 	json_t *options, *lexicons, *inputs, *errors;
 	struct cxs_counts counts;
@@ -100,6 +100,7 @@ cxs_stage *cxs_stage_open(const struct cxs_stage_config *cfg, cxs_err *err)
 	s->errors = json_array();
 	s->max_record = cfg->max_record;
 	s->diag = cfg->diag;
+	s->diag_error = cfg->diag_error ? cfg->diag_error : cfg->diag;
 	s->diag_ctx = cfg->diag_ctx;
 	if (!s->stage || !s->output || !s->options || !s->lexicons || !s->inputs || !s->errors ||
 	    (!to_stdout && (!s->rejects_path || !s->manifest_path))) {
@@ -201,7 +202,8 @@ int cxs_stage_reject(cxs_stage *s, const char *id, const char *uri, const char *
 
 void cxs_stage_partial(cxs_stage *s, const char *msg)
 {
-	say(s, msg);
+	if (s->diag_error)
+		s->diag_error(s->diag_ctx, msg);
 	json_array_append_new(s->errors, json_string(msg));
 }
 

@@ -36,7 +36,9 @@ struct cxs_stage_config {
 	const char *manifest;   /* NULL: derived from output */
 	int level;              /* gzip level for ".gz" outputs */
 	size_t max_record;      /* 0: CXS_MAX_RECORD_DEFAULT */
-	cxs_diag_fn diag;
+	cxs_diag_fn diag;       /* per-record problems (rejects): informational */
+	cxs_diag_fn diag_error; /* damaged or missing inputs: always worth saying;
+	                           NULL: use diag */
 	void *diag_ctx;
 };
 
@@ -74,7 +76,7 @@ int cxs_stage_reject(cxs_stage *s, const char *id, const char *uri, const char *
 		     cxs_err *err);
 
 /* Notes that an input was damaged (the run is partial); the message goes to the
- * manifest's "errors" and to diag. */
+ * manifest's "errors" and to diag_error. */
 void cxs_stage_partial(cxs_stage *s, const char *msg);
 int cxs_stage_is_partial(const cxs_stage *s);
 

@@ -36,7 +36,7 @@ expect zh-2 zh product negative
 expect en-3 en waiting negative
 expect sv-3 sv loyalty positive
 # Evidence points into the original text.
-zcat "$work/4.jsonl.gz" | jq -e 'select(.id == "zh-1") | .signals[0].evidence[0] | .end > .start' >/dev/null ||
+zcat "$work/4.jsonl.gz" | jq -s -e '.[] | select(.id == "zh-1") | .signals[0].evidence[0] | .end > .start' >/dev/null ||
 	{ echo "FAIL: zh-1 has no evidence span"; bad=1; }
 [ $bad = 0 ] || exit 1
 echo "ok: 10 clear sentences"
