@@ -169,11 +169,16 @@ int cxs_stage_reject(cxs_stage *s, const char *id, const char *uri, const char *
 		     cxs_err *err)
 {
 	cxs_buf msg = CXS_BUF_INIT;
+	const char *diag_loc = locator;
 	json_t *rej;
 	int rc = 0;
 
-	cxs_buf_addf(&msg, "%s%s%s%s%s", uri ? uri : "", locator ? ":" : "",
-		     locator ? locator : "", uri || locator ? ": " : "", reason);
+	/* Diagnostics read "FILE:LINE: reason"; the record keeps the self-describing
+	 * locator ("line 12"). */
+	if (locator && !strncmp(locator, "line ", 5))
+		diag_loc = locator + 5;
+	cxs_buf_addf(&msg, "%s%s%s%s%s", uri ? uri : "", diag_loc ? ":" : "",
+		     diag_loc ? diag_loc : "", uri || diag_loc ? ": " : "", reason);
 	say(s, msg.p ? msg.p : reason);
 	cxs_buf_reset(&msg);
 	rej = json_pack("{s:s?, s:s, s:{s:s?, s:s?}, s:s}", "id", id, "stage", s->stage,
@@ -333,7 +338,7 @@ int cxs_stage_run_records(cxs_stage *s, const char *const *inputs, size_t ninput
 			}
 			docs++;
 			s->counts.in++;
-			snprintf(loc, sizeof(loc), "%lld", cxs_reader_line(r));
+			snprintf(loc, sizeof(loc), "line %lld", cxs_reader_line(r));
 			if (st == CXS_READ_BAD) {
 				size_t rawlen;
 				const char *raw = cxs_reader_raw(r, &rawlen);

@@ -303,7 +303,9 @@ static json_t *polarity_json(cxs_classifier *cl, const char *polarity)
 	return json_incref(cl->pol_json[i]);
 }
 
-static json_t *signal_json(cxs_classifier *cl, const struct cxs_signal *s)
+/* Evidence carries the original words as well as their byte offsets: Python, jq and
+ * DuckDB index strings by code point, so offsets alone would mislead them. */
+static json_t *signal_json(cxs_classifier *cl, const struct cxs_signal *s, const char *text)
 {
 	json_t *o = json_object(), *ev = json_array();
 	size_t i;
@@ -316,6 +318,8 @@ static json_t *signal_json(cxs_classifier *cl, const struct cxs_signal *s)
 			goto fail;
 		if (json_object_set_new_nocheck(e, "start", json_integer((json_int_t)s->ev[i].start)) < 0 ||
 		    json_object_set_new_nocheck(e, "end", json_integer((json_int_t)s->ev[i].end)) < 0 ||
+		    json_object_set_new_nocheck(e, "text", json_stringn(text + s->ev[i].start,
+								 s->ev[i].end - s->ev[i].start)) < 0 ||
 		    json_object_set_new_nocheck(e, "term", term_json(cl, s->ev[i].term)) < 0 ||
 		    json_object_set_new_nocheck(e, "sentence", json_integer((json_int_t)s->ev[i].sent)) < 0)
 			goto fail;
@@ -336,7 +340,8 @@ fail:
 	return NULL;
 }
 
-static int set_fields(cxs_classifier *cl, json_t *rec, const struct cxs_score *sc)
+static int set_fields(cxs_classifier *cl, json_t *rec, const struct cxs_score *sc,
+		      const char *text)
 {
 	json_t *signals = json_array(), *sent;
 	size_t i;
@@ -344,7 +349,7 @@ static int set_fields(cxs_classifier *cl, json_t *rec, const struct cxs_score *s
 	if (!signals)
 		return -1;
 	for (i = 0; i < sc->nsignals; i++) {
-		json_t *s = signal_json(cl, &sc->signals[i]);
+		json_t *s = signal_json(cl, &sc->signals[i], text);
 		if (!s || json_array_append_new(signals, s) < 0) {
 			json_decref(signals);
 			return -1;
@@ -370,7 +375,7 @@ int cxs_classifier_record(void *ctx, json_t *rec, cxs_err *reason)
 	if (cxs_classifier_doc(cl, json_string_value(json_object_get(rec, "lang")), &d, &sc,
 			       reason) < 0)
 		return -1;
-	if (set_fields(cl, rec, &sc) < 0)
+	if (set_fields(cl, rec, &sc, d.text) < 0)
 		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 	return 0;
 }
