@@ -5,6 +5,9 @@
 #include <string.h>
 
 static void vset(cxs_err *err, cxs_errkind kind, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+static void vset(cxs_err *err, cxs_errkind kind, const char *fmt, va_list ap)
 {
 	err->kind = kind;
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
