@@ -92,6 +92,37 @@ static void test_key_order_and_numbers_kept(void)
 	cxs_buf_release(&b);
 }
 
+/* Our serialiser must write exactly what jansson's compact dump does. */
+static void test_dump_matches_jansson(void)
+{
+	static const char *const docs[] = {
+		"{\"s\":\"quote \\\" back \\\\ slash / tab \\t nl \\n cr \\r bs \\b ff \\f ctl \\u0001 \\u001f del \\u007f\"}",
+		"{\"n\":[0,-1,9223372036854775807,-9223372036854775808,42],\"r\":[0.6,-0.0,1e300,2.5e-7,100.0,0.1235,1.0]}",
+		"{\"u\":\"åäö 服务员 \\ud83d\\ude00 \\u2028\",\"e\":{},\"a\":[],\"t\":true,\"f\":false,\"z\":null}",
+		"{\"deep\":[[[{\"k\":[1,{\"x\":\"\"}]}]]],\"\":\"empty key\"}",
+	};
+	cxs_buf b = CXS_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		json_error_t je;
+		json_t *j = json_loads(docs[i], 0, &je);
+		char *ref;
+
+		CHECK(j != NULL);
+		if (!j) {
+			printf("  doc %zu: %s\n", i, je.text);
+			continue;
+		}
+		ref = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
+		CHECK(cxs_record_dump(j, &b) == 0);
+		CHECK_STR(b.p, ref);
+		free(ref);
+		json_decref(j);
+	}
+	cxs_buf_release(&b);
+}
+
 static void test_bad_lines_are_reported_and_skipped(void)
 {
 	const char data[] = "{\"id\":\"a\"}\n"
@@ -336,6 +367,7 @@ int main(void)
 {
 	RUN(test_round_trip);
 	RUN(test_key_order_and_numbers_kept);
+	RUN(test_dump_matches_jansson);
 	RUN(test_bad_lines_are_reported_and_skipped);
 	RUN(test_overlong_record);
 	RUN(test_truncated_and_corrupt_gzip);
