@@ -93,3 +93,24 @@ char *cxs_buf_detach(cxs_buf *b, size_t *len)
 	b->len = b->cap = 0;
 	return p;
 }
+
+int cxs_array_grow(void *pp, size_t *cap, size_t need, size_t size)
+{
+	void **p = pp;
+	size_t ncap = *cap ? *cap : 16;
+	void *np;
+
+	if (need <= *cap)
+		return 0;
+	while (ncap < need) {
+		if (ncap > (size_t)-1 / 2 / size)
+			return -1;
+		ncap *= 2;
+	}
+	np = realloc(*p, ncap * size);
+	if (!np)
+		return -1;
+	*p = np;
+	*cap = ncap;
+	return 0;
+}

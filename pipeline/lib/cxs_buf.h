@@ -33,4 +33,9 @@ void cxs_buf_release(cxs_buf *b);
  * left empty. Returns an empty allocated string for an empty buffer, NULL on no memory. */
 char *cxs_buf_detach(cxs_buf *b, size_t *len);
 
+/* Makes room for `need` elements of `size` bytes in the array whose address is `pp`
+ * (a `T **`) and whose capacity is `*cap`, doubling as it grows; the array may move.
+ * Returns 0, or -1 when memory runs out (the array is then unchanged). */
+int cxs_array_grow(void *pp, size_t *cap, size_t need, size_t size);
+
 #endif

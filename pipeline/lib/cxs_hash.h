@@ -9,6 +9,7 @@
 #define CXS_HASH_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <nettle/sha2.h>
 
 #include "cxs_err.h"
@@ -36,5 +37,19 @@ int cxs_sha256_file(const char *path, char hex[CXS_SHA256_HEX], long long *bytes
  * `locator` (may be NULL) separated by 0x1f, so distinct sources never collide by
  * concatenation. */
 void cxs_make_id(const char *kind, const char *uri, const char *locator, char id[CXS_ID_HEX]);
+
+/* FNV-1a over `len` bytes: a fast, unseeded hash for in-memory tables keyed by short
+ * words we load ourselves (lexicons, stopword lists, caches). Not for hostile keys. */
+static inline uint64_t cxs_hash_fnv1a(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
 
 #endif

@@ -1,3 +1,4 @@
+#include "cxs_buf.h"
 #include "cxs_classifier.h"
 
 #include <stdint.h>
@@ -29,24 +30,6 @@ struct cxs_classifier {
 	size_t *sent;
 	size_t capsent;
 };
-
-static int grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	void **pp = p;
-	size_t ncap = *cap ? *cap : 256;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	while (ncap < need)
-		ncap *= 2;
-	np = realloc(*pp, ncap * size);
-	if (!np)
-		return -1;
-	*pp = np;
-	*cap = ncap;
-	return 0;
-}
 
 static const char *const polarities[3] = { "positive", "negative", "neutral" };
 
@@ -213,8 +196,8 @@ static int read_doc(cxs_classifier *cl, const json_t *rec, struct cxs_doc *d, cx
 	ntok = json_array_size(a[1]) / 2;
 	nsent = json_array_size(a[3]) / 2;
 	old = cl->captok;
-	if (grow(&cl->tok, &cl->captok, 2 * ntok + 2, sizeof(size_t)) < 0 ||
-	    grow(&cl->sent, &cl->capsent, 2 * nsent + 2, sizeof(size_t)) < 0)
+	if (cxs_array_grow(&cl->tok, &cl->captok, 2 * ntok + 2, sizeof(size_t)) < 0 ||
+	    cxs_array_grow(&cl->sent, &cl->capsent, 2 * nsent + 2, sizeof(size_t)) < 0)
 		goto nomem;
 	if (cl->captok != old) {
 		/* the per-token arrays follow cl->tok's capacity (twice what they need) */

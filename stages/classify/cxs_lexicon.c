@@ -103,24 +103,6 @@ struct cxs_lexicon {
 /* ---------------------------------------------------------------- memory */
 
 /* Makes room for `need` elements of `size` bytes in the array `*p` of capacity `*cap`. */
-static int grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	void **pp = p;
-	size_t ncap = *cap ? *cap : 8;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	while (ncap < need)
-		ncap *= 2;
-	np = realloc(*pp, ncap * size);
-	if (!np)
-		return -1;
-	*pp = np;
-	*cap = ncap;
-	return 0;
-}
-
 static void *pool_alloc(cxs_lexicon *lx, size_t n)
 {
 	struct pool_chunk *c = lx->pool;
@@ -170,7 +152,7 @@ static void problem(cxs_lexicon *lx, const char *file, long line, const char *fm
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (grow(&lx->problems, &lx->capproblems, lx->nproblems + 1, sizeof(*p)) < 0) {
+	if (cxs_array_grow(&lx->problems, &lx->capproblems, lx->nproblems + 1, sizeof(*p)) < 0) {
 		lx->oom = 1;
 		return;
 	}
@@ -185,7 +167,7 @@ static void problem(cxs_lexicon *lx, const char *file, long line, const char *fm
 			if (strcmp(lx->groups[g], file) == 0)
 				break;
 		if (g == (size_t)-1) {
-			if (grow(&lx->groups, &lx->capgroups, lx->ngroups + 1, sizeof(*lx->groups)) < 0) {
+			if (cxs_array_grow(&lx->groups, &lx->capgroups, lx->ngroups + 1, sizeof(*lx->groups)) < 0) {
 				lx->oom = 1;
 				return;
 			}
@@ -326,7 +308,7 @@ static int read_pack_file(cxs_lexicon *lx, const char *name, const char *path, i
 		return -1;
 	}
 	fclose(f);
-	if (grow(&lx->files, &lx->capfiles, lx->nfiles + 1, sizeof(*rf)) < 0 ||
+	if (cxs_array_grow(&lx->files, &lx->capfiles, lx->nfiles + 1, sizeof(*rf)) < 0 ||
 	    (!b.p && cxs_buf_grow(&b, 1) < 0)) {
 		lx->oom = 1;
 		cxs_buf_release(&b);
@@ -649,7 +631,7 @@ static void dim_line(cxs_lexicon *lx, void *ctx, const char *path, const struct 
 		problem(lx, path, l->no, "empty label for dimension '%.*s'", (int)l->fl[0], l->f[0]);
 		return;
 	}
-	if (grow(&lx->dims, &lx->capdims, lx->ndims + 1, sizeof(*lx->dims)) < 0) {
+	if (cxs_array_grow(&lx->dims, &lx->capdims, lx->ndims + 1, sizeof(*lx->dims)) < 0) {
 		lx->oom = 1;
 		return;
 	}
@@ -864,7 +846,7 @@ static long entry_for(cxs_lexicon *lx, struct cxs_lexlang *ll, const struct term
 	key = pool_strndup(lx, lx->key.p, lx->key.len);
 	words = pool_alloc(lx, tw->n * sizeof(*words));
 	if (!key || !words ||
-	    grow(&ll->entries, &ll->capentries, ll->nentries + 1, sizeof(*ll->entries)) < 0) {
+	    cxs_array_grow(&ll->entries, &ll->capentries, ll->nentries + 1, sizeof(*ll->entries)) < 0) {
 		lx->oom = 1;
 		return -1;
 	}
@@ -988,7 +970,7 @@ static void lex_line(cxs_lexicon *lx, void *ctx, const char *path, const struct 
 			ll->counts.terms++;   /* another spelling of a term: the first one stays */
 		return;
 	}
-	if (grow(&inf->asp, &inf->capasp, inf->nasp + 1, sizeof(*inf->asp)) < 0) {
+	if (cxs_array_grow(&inf->asp, &inf->capasp, inf->nasp + 1, sizeof(*inf->asp)) < 0) {
 		lx->oom = 1;
 		return;
 	}

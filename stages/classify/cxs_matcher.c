@@ -29,24 +29,6 @@ struct best {
 	size_t len;                   /* in units */
 };
 
-static int grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	void **pp = p;
-	size_t ncap = *cap ? *cap : 64;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	while (ncap < need)
-		ncap *= 2;
-	np = realloc(*pp, ncap * size);
-	if (!np)
-		return -1;
-	*pp = np;
-	*cap = ncap;
-	return 0;
-}
-
 cxs_matcher *cxs_matcher_new(cxs_err *err)
 {
 	cxs_matcher *mt = calloc(1, sizeof(*mt));
@@ -76,7 +58,7 @@ static int emit(cxs_matcher *mt, const struct cxs_lex_entry *e, int role, size_t
 {
 	struct cxs_match *m;
 
-	if (grow(&mt->m, &mt->capm, mt->n + 1, sizeof(*mt->m)) < 0)
+	if (cxs_array_grow(&mt->m, &mt->capm, mt->n + 1, sizeof(*mt->m)) < 0)
 		return -1;
 	m = &mt->m[mt->n++];
 	m->e = e;
@@ -204,7 +186,7 @@ static int layout_chars(cxs_matcher *mt, const struct cxs_doc *d)
 
 	for (t = 0; t < d->ntok; t++)
 		total += count_chars(d->form[t], d->formlen[t]);
-	if (grow(&mt->coff, &mt->capc, total + 1, sizeof(size_t)) < 0)
+	if (cxs_array_grow(&mt->coff, &mt->capc, total + 1, sizeof(size_t)) < 0)
 		return -1;
 	/* the other per-character arrays follow the same capacity */
 	{
@@ -221,7 +203,7 @@ static int layout_chars(cxs_matcher *mt, const struct cxs_doc *d)
 			return -1;
 		mt->cend = a;
 	}
-	if (grow(&mt->tokc, &mt->captokc, d->ntok + 1, sizeof(size_t)) < 0)
+	if (cxs_array_grow(&mt->tokc, &mt->captokc, d->ntok + 1, sizeof(size_t)) < 0)
 		return -1;
 	cxs_buf_reset(&mt->chars);
 	if (cxs_buf_grow(&mt->chars, 1) < 0)
@@ -322,7 +304,7 @@ int cxs_matcher_run(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc
 	int rc;
 
 	mt->n = 0;
-	if (grow(&mt->send, &mt->capsend, d->ntok + 1, sizeof(size_t)) < 0)
+	if (cxs_array_grow(&mt->send, &mt->capsend, d->ntok + 1, sizeof(size_t)) < 0)
 		goto nomem;
 	/* sentence ends, from the back: a match must end before its sentence does */
 	for (i = d->ntok; i-- > 0;)

@@ -1,3 +1,4 @@
+#include "cxs_buf.h"
 #include "cxs_scorer.h"
 
 #include <stdint.h>
@@ -42,24 +43,6 @@ struct cxs_scorer {
 	size_t capnear;
 	int caps_state;               /* -1 not looked at, 0 text all caps, 1 has lower case */
 };
-
-static int grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	void **pp = p;
-	size_t ncap = *cap ? *cap : 64;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	while (ncap < need)
-		ncap *= 2;
-	np = realloc(*pp, ncap * size);
-	if (!np)
-		return -1;
-	*pp = np;
-	*cap = ncap;
-	return 0;
-}
 
 /* Grows the companion arrays of one capacity in step: `*cap` is only raised when all
  * of them have the room. */
@@ -407,7 +390,7 @@ static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struc
 	while (*from < npol && sc->clause[mm->m[sc->pol[*from]].t0] < ac)
 		(*from)++;
 	for (i = *from; i < npol && sc->clause[mm->m[sc->pol[i]].t0] == ac; i++) {
-		if (grow(&sc->near, &sc->capnear, n + 1, sizeof(*sc->near)) < 0)
+		if (cxs_array_grow(&sc->near, &sc->capnear, n + 1, sizeof(*sc->near)) < 0)
 			return -1;
 		sc->near[n].dist = distance(a, &mm->m[sc->pol[i]]);
 		sc->near[n].order = i;
@@ -434,7 +417,7 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 {
 	size_t i, npol = 0;
 
-	if (grow(&sc->clause, &sc->captok, d->ntok + 1, sizeof(size_t)) < 0 ||
+	if (cxs_array_grow(&sc->clause, &sc->captok, d->ntok + 1, sizeof(size_t)) < 0 ||
 	    grow_all(&sc->capunit, mm->nunits + 1, &sc->neg_end, sizeof(size_t), &sc->int_end,
 		     sizeof(size_t), &sc->pol_cover, 1, NULL, 0) < 0 ||
 	    grow_all(&sc->capsent, d->nsent + 1, &sc->first_contrast, sizeof(size_t),

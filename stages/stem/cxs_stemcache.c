@@ -1,3 +1,4 @@
+#include "cxs_hash.h"
 #include "cxs_stemcache.h"
 
 #include <stdint.h>
@@ -19,18 +20,6 @@ struct cxs_stemcache {
 	size_t count, max;
 	json_t *last;   /* a stem made for an uncached form, kept until the next call */
 };
-
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 14695981039346656037ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
 
 cxs_stemcache *cxs_stemcache_new(cxs_stemmer *st, size_t max_entries, cxs_err *err)
 {
@@ -117,7 +106,7 @@ json_t *cxs_stemcache_stem(cxs_stemcache *c, json_t *form, cxs_err *err)
 	c->last = NULL;
 	if (len > CXS_STEMCACHE_MAX_FORM)
 		return c->last = make_stem(c, form, s, len, err);
-	h = hash_bytes(s, len);
+	h = cxs_hash_fnv1a(s, len);
 	for (i = (size_t)h & (c->cap - 1); c->slots[i].form; i = (i + 1) & (c->cap - 1)) {
 		struct entry *e = &c->slots[i];
 

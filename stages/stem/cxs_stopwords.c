@@ -1,3 +1,4 @@
+#include "cxs_hash.h"
 #include "cxs_stopwords.h"
 
 #include <errno.h>
@@ -26,19 +27,6 @@ struct cxs_stopwords {
 };
 
 #define INITIAL_SLOTS 64
-
-/* FNV-1a: short keys, no seed needed (the lists are ours, not an attacker's). */
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 14695981039346656037ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
 
 cxs_stopwords *cxs_stopwords_new(cxs_err *err)
 {
@@ -110,7 +98,7 @@ static int grow(cxs_stopwords *sw)
 
 int cxs_stopwords_add(cxs_stopwords *sw, const char *word, size_t len)
 {
-	uint64_t h = hash_bytes(word, len);
+	uint64_t h = cxs_hash_fnv1a(word, len);
 	struct slot *sl = find_slot(sw, h, word, len);
 	size_t off = sw->words.len;
 
@@ -139,7 +127,7 @@ int cxs_stopwords_has(const cxs_stopwords *sw, const char *word, size_t len)
 {
 	if (!sw || !sw->count)
 		return 0;
-	return find_slot(sw, hash_bytes(word, len), word, len)->ref != 0;
+	return find_slot(sw, cxs_hash_fnv1a(word, len), word, len)->ref != 0;
 }
 
 static int is_blank(char c)
