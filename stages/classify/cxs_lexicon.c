@@ -102,7 +102,6 @@ struct cxs_lexicon {
 
 /* ---------------------------------------------------------------- memory */
 
-/* Makes room for `need` elements of `size` bytes in the array `*p` of capacity `*cap`. */
 static void *pool_alloc(cxs_lexicon *lx, size_t n)
 {
 	struct pool_chunk *c = lx->pool;
