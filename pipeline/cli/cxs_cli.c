@@ -1,6 +1,7 @@
 #include "cxs_cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,16 +9,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cxs_atomic.h"
 #include "cxs_record.h"
 
 static const char *progname = "cxs";
 static int quiet;
+
+/* A stage killed by SIGTERM or SIGINT removes its temporaries, then dies of the same
+ * signal so its parent sees what happened. */
+static void on_signal(int sig)
+{
+	cxs_atomic_unlink_all();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 void cxs_cli_init(const char *name)
 {
 	const char *slash = strrchr(name, '/');
 
 	progname = slash ? slash + 1 : name;
+	signal(SIGTERM, on_signal);
+	signal(SIGINT, on_signal);
+	signal(SIGHUP, on_signal);
 }
 
 const char *cxs_cli_progname(void)

@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,18 @@
 #include "cxs_buf.h"
 #include "cxs_cli.h"
 #include "cxs_summary.h"
+
+/* The stage running now, so that a SIGTERM to the driver also ends it. */
+static volatile pid_t running_child;
+
+static void on_signal(int sig)
+{
+	if (running_child > 0)
+		kill(running_child, sig);
+	cxs_atomic_unlink_all();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 static const char *const stage_names[] = { "fetch", "normalize", "stem", "classify" };
 #define NSTAGES 4
@@ -109,14 +122,19 @@ static int run_child(char **argv)
 	if (pid < 0)
 		cxs_die(CXS_EXIT_INTERNAL, "could not start '%s': %s", argv[0], strerror(errno));
 	if (pid == 0) {
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
 		execv(argv[0], argv);
 		fprintf(stderr, "cxs-pipeline: error: could not run '%s': %s\n", argv[0],
 			strerror(errno));
 		_exit(CXS_EXIT_INTERNAL);
 	}
+	running_child = pid;
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			cxs_die(CXS_EXIT_INTERNAL, "waiting for '%s': %s", argv[0], strerror(errno));
+	running_child = 0;
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
 	cxs_error("'%s' was killed by signal %d", argv[0], WTERMSIG(status));
@@ -295,6 +313,9 @@ int main(int argc, char **argv)
 	int c;
 
 	cxs_cli_init(argv[0]);
+	signal(SIGTERM, on_signal);
+	signal(SIGINT, on_signal);
+	signal(SIGHUP, on_signal);
 	if (argc < 2) {
 		usage(stderr);
 		return CXS_EXIT_USAGE;

@@ -13,6 +13,41 @@ struct cxs_atomic {
 	char *tmp;
 };
 
+/* Temporaries open now, for cxs_atomic_unlink_all. A stage has at most a handful open
+ * (output, rejects, manifest); a full table just means a name is not cleaned up on a
+ * signal, never an error. */
+#define LIVE_MAX 16
+static char *volatile live[LIVE_MAX];
+
+static void live_add(char *tmp)
+{
+	int i;
+
+	for (i = 0; i < LIVE_MAX; i++)
+		if (!live[i]) {
+			live[i] = tmp;
+			return;
+		}
+}
+
+static void live_remove(const char *tmp)
+{
+	int i;
+
+	for (i = 0; i < LIVE_MAX; i++)
+		if (live[i] == tmp)
+			live[i] = NULL;
+}
+
+void cxs_atomic_unlink_all(void)
+{
+	int i;
+
+	for (i = 0; i < LIVE_MAX; i++)
+		if (live[i])
+			unlink(live[i]);
+}
+
 cxs_atomic *cxs_atomic_open(const char *path, cxs_err *err)
 {
 	cxs_atomic *a = calloc(1, sizeof(*a));
@@ -34,6 +69,7 @@ cxs_atomic *cxs_atomic_open(const char *path, cxs_err *err)
 		free(a);
 		return NULL;
 	}
+	live_add(a->tmp);
 	return a;
 }
 
@@ -66,6 +102,7 @@ int cxs_atomic_write(cxs_atomic *a, const void *data, size_t len, cxs_err *err)
 
 static void free_handle(cxs_atomic *a)
 {
+	live_remove(a->tmp);
 	free(a->tmp);
 	free(a->path);
 	free(a);

@@ -32,6 +32,12 @@ int cxs_atomic_commit(cxs_atomic *a, cxs_err *err);
 /* Closes and removes the temporary file and frees the handle. NULL is a no-op. */
 void cxs_atomic_abort(cxs_atomic *a);
 
+/* Removes every temporary file still open in this process. Only unlink(2) on names
+ * prepared in advance, so it is safe from a signal handler: programs call it when
+ * SIGTERM or SIGINT ends them, so a killed run leaves no "NAME.tmp.PID" behind. (After
+ * SIGKILL the temporary stays; it never has the final name.) */
+void cxs_atomic_unlink_all(void);
+
 /* Writes a whole small file atomically (manifests). */
 int cxs_atomic_write_file(const char *path, const void *data, size_t len, cxs_err *err);
 
