@@ -7,56 +7,15 @@
  */
 #include <getopt.h>
 #include <jansson.h>
-#include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uclean.h>
-#include <unicode/utf8.h>
 
 #include "cxs_cli.h"
-#include "cxs_langid.h"
-#include "cxs_segment.h"
-#include "cxs_textnorm.h"
-#include "cxs_utf8.h"
+#include "cxs_normalizer.h"
 
 enum { OPT_LANG = CXS_OPT_STAGE_FIRST };
-
-/* The languages a record can get, with the locale of their break iterators ("" is
- * ICU's root locale, for text in no language of ours). */
-static const char *const langs[] = { "sv", "es", "zh", "en", "und" };
-static const char *const locales[] = { "sv", "es", "zh", "en", "" };
-#define NLANGS (sizeof(langs) / sizeof(langs[0]))
-#define ZH 2
-
-/* Offsets below this are shared JSON integers, made once: most offsets of most
- * documents are small, and a token then costs no allocation for its two offsets. */
-#define SHARED_INTS 65536
-
-/* Recent forms by the token's bytes: the common words make up most tokens, and a hit
- * costs neither normalisation nor an allocation (the JSON string is shared). Direct-
- * mapped and bounded; invisible in the output. */
-#define FORMCACHE_SLOTS 16384   /* a power of two; about 640 KB */
-#define FORMCACHE_KEY 24        /* longer tokens are not cached */
-
-struct form_slot {
-	json_t *form;           /* NULL: empty */
-	unsigned char len;
-	unsigned char zh;
-	char key[FORMCACHE_KEY];
-};
-
-/* Everything the per-record work needs, opened once before the first record. */
-struct norm_ctx {
-	cxs_langid *langid;
-	cxs_textnorm *tn;
-	cxs_segmenter *seg[NLANGS];
-	int forced;                     /* index into langs, or -1: identify */
-	json_t **ints;                  /* SHARED_INTS entries, made on first use */
-	struct form_slot *forms;        /* FORMCACHE_SLOTS */
-	cxs_buf form;
-};
 
 static void usage(FILE *out)
 {
@@ -72,247 +31,6 @@ static void usage(FILE *out)
 	cxs_stage_opts_help(out);
 }
 
-static int lang_index(const char *lang)
-{
-	size_t i;
-
-	for (i = 0; i < NLANGS; i++)
-		if (!strcmp(langs[i], lang))
-			return (int)i;
-	return -1;
-}
-
-/* Sets the reason a record is rejected and returns 1, the cxs_record_fn code for it. */
-static int reject(cxs_err *reason, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int reject(cxs_err *reason, const char *fmt, ...)
-{
-	va_list ap;
-
-	reason->kind = CXS_E_INPUT;
-	va_start(ap, fmt);
-	vsnprintf(reason->msg, sizeof(reason->msg), fmt, ap);
-	va_end(ap);
-	return 1;
-}
-
-static int nomem(cxs_err *err)
-{
-	return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
-}
-
-/* Appends the offset `v` to `a`, shared when small. */
-static int add_offset(struct norm_ctx *c, json_t *a, size_t v)
-{
-	if (v < SHARED_INTS) {
-		if (!c->ints[v] && !(c->ints[v] = json_integer((json_int_t)v)))
-			return -1;
-		return json_array_append(a, c->ints[v]);
-	}
-	return json_array_append_new(a, json_integer((json_int_t)v));
-}
-
-static json_t *span_array(struct norm_ctx *c, const cxs_span *sp, size_t n)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	for (i = 0; a && i < n; i++)
-		if (add_offset(c, a, sp[i].start) < 0 || add_offset(c, a, sp[i].end) < 0) {
-			json_decref(a);
-			return NULL;
-		}
-	return a;
-}
-
-/* Whether the token holds a Han character: such a token is made Simplified whatever
- * the language of its document (a Chinese name in an English review). */
-static int has_han(const char *s, size_t n)
-{
-	const uint8_t *p = (const uint8_t *)s;
-	int32_t i = 0, len = (int32_t)n;
-
-	while (i < len) {
-		UChar32 ch;
-
-		if (p[i] < 0xE2) {      /* nothing below U+2000 is Han */
-			i++;
-			continue;
-		}
-		U8_NEXT(p, i, len, ch);
-		if ((ch >= 0x2E80 && ch <= 0x2FDF) || (ch >= 0x3400 && ch <= 0x4DBF) ||
-		    (ch >= 0x4E00 && ch <= 0x9FFF) || (ch >= 0xF900 && ch <= 0xFAFF) ||
-		    (ch >= 0x20000 && ch <= 0x3FFFF))
-			return 1;
-	}
-	return 0;
-}
-
-static uint32_t token_hash(const char *s, size_t n, int zh)
-{
-	uint32_t h = 2166136261u ^ (uint32_t)zh;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-/* The form of the token `t` (`n` bytes) as a JSON string (a new reference), from the
- * cache or normalised now. NULL with `err`. */
-static json_t *token_form(struct norm_ctx *c, const char *t, size_t n, int zh, cxs_err *err)
-{
-	struct form_slot *sl = NULL;
-	json_t *form;
-
-	if (n <= FORMCACHE_KEY) {
-		sl = &c->forms[token_hash(t, n, zh) & (FORMCACHE_SLOTS - 1)];
-		if (sl->form && sl->len == n && sl->zh == zh && !memcmp(sl->key, t, n))
-			return json_incref(sl->form);
-	}
-	if (cxs_textnorm_form(c->tn, t, n, zh, &c->form, err) < 0)
-		return NULL;
-	form = json_stringn_nocheck(c->form.p, c->form.len);
-	if (!form) {
-		nomem(err);
-		return NULL;
-	}
-	if (sl) {
-		json_decref(sl->form);
-		sl->form = json_incref(form);
-		sl->len = (unsigned char)n;
-		sl->zh = (unsigned char)zh;
-		memcpy(sl->key, t, n);
-	}
-	return form;
-}
-
-static json_t *form_array(struct norm_ctx *c, const char *text, const cxs_segments *sg,
-			  int zh, cxs_err *err)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	if (!a) {
-		nomem(err);
-		return NULL;
-	}
-	for (i = 0; i < sg->ntok; i++) {
-		const char *t = text + sg->tok[i].start;
-		size_t n = sg->tok[i].end - sg->tok[i].start;
-
-		json_t *form = token_form(c, t, n, zh || has_han(t, n), err);
-
-		if (!form)
-			goto fail;
-		if (json_array_append_new(a, form) < 0) {
-			nomem(err);
-			goto fail;
-		}
-	}
-	return a;
-
-fail:
-	json_decref(a);
-	return NULL;
-}
-
-/* Adds the five fields to `rec` in schema order; takes every reference given. */
-static int set_fields(json_t *rec, const char *lang, double score, json_t *sent, json_t *tok,
-		      json_t *forms, cxs_err *err)
-{
-	int rc = 0;
-
-	rc |= json_object_set_new(rec, "lang", json_string(lang));
-	rc |= json_object_set_new(rec, "lang_score", json_real((double)(long)(score * 1000 + 0.5) / 1000));
-	rc |= json_object_set_new(rec, "sentences", sent);
-	rc |= json_object_set_new(rec, "tokens", tok);
-	rc |= json_object_set_new(rec, "forms", forms);
-	return rc ? nomem(err) : 0;
-}
-
-/* The cxs_record_fn: adds language, sentences, tokens and forms to one record. */
-static int normalize_record(void *vctx, json_t *rec, cxs_err *reason)
-{
-	struct norm_ctx *c = vctx;
-	json_t *jtext = json_object_get(rec, "text"), *sent = NULL, *tok = NULL, *forms = NULL;
-	const cxs_segments *sg;
-	struct cxs_langid_result id = { "und", 0 };
-	const char *text;
-	size_t len, valid;
-	int li;
-
-	if (!json_is_string(jtext))
-		return reject(reason, "record has no 'text' string");
-	text = json_string_value(jtext);
-	len = json_string_length(jtext);
-	/* jansson only makes valid strings, but a NUL ("\u0000") would end C strings in
-	 * every later consumer: the reader refuses those already, this is the backstop */
-	valid = cxs_utf8_valid_prefix(text, len);
-	if (valid != len)
-		return reject(reason, "'text' is not valid UTF-8 (byte %zu)", valid);
-
-	if (c->forced >= 0) {
-		id.lang = langs[c->forced];
-		id.score = 1;
-	} else {
-		cxs_langid_detect(c->langid, text, len,
-				  json_string_value(json_object_get(rec, "lang_hint")), &id);
-	}
-	li = lang_index(id.lang);
-	if (cxs_segmenter_run(c->seg[li], text, len, &sg, reason) < 0)
-		return -1;
-	sent = span_array(c, sg->sent, sg->nsent);
-	tok = span_array(c, sg->tok, sg->ntok);
-	if (!sent || !tok) {
-		json_decref(sent);
-		json_decref(tok);
-		return nomem(reason);
-	}
-	forms = form_array(c, text, sg, li == ZH, reason);
-	if (!forms) {
-		json_decref(sent);
-		json_decref(tok);
-		return -1;
-	}
-	return set_fields(rec, id.lang, id.score, sent, tok, forms, reason);
-}
-
-static void norm_ctx_open(struct norm_ctx *c)
-{
-	cxs_err err = { CXS_E_NONE, "" };
-	size_t i;
-
-	c->langid = cxs_langid_new(&err);
-	if (c->langid)
-		c->tn = cxs_textnorm_new(&err);
-	for (i = 0; c->tn && i < NLANGS; i++)
-		if (!(c->seg[i] = cxs_segmenter_new(locales[i], &err)))
-			break;
-	if (err.kind != CXS_E_NONE)
-		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
-	c->ints = calloc(SHARED_INTS, sizeof(*c->ints));
-	c->forms = calloc(FORMCACHE_SLOTS, sizeof(*c->forms));
-	if (!c->ints || !c->forms)
-		cxs_die(CXS_EXIT_INTERNAL, "out of memory");
-}
-
-static void norm_ctx_release(struct norm_ctx *c)
-{
-	size_t i;
-
-	for (i = 0; i < NLANGS; i++)
-		cxs_segmenter_free(c->seg[i]);
-	for (i = 0; c->ints && i < SHARED_INTS; i++)
-		json_decref(c->ints[i]);
-	free(c->ints);
-	for (i = 0; c->forms && i < FORMCACHE_SLOTS; i++)
-		json_decref(c->forms[i].form);
-	free(c->forms);
-	cxs_textnorm_free(c->tn);
-	cxs_langid_free(c->langid);
-	cxs_buf_release(&c->form);
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -321,35 +39,37 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cxs_stage_opts opts;
-	struct norm_ctx ctx;
+	const char *lang = NULL;
+	cxs_normalizer *nz;
 	cxs_err err = { CXS_E_NONE, "" };
 	int c, rc, status;
 	cxs_stage *s;
 
 	cxs_cli_init("cxs-normalize");
 	cxs_stage_opts_init(&opts);
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.forced = -1;
 	while ((c = getopt_long(argc, argv, CXS_STAGE_SHORTOPTS, longopts, NULL)) != -1) {
-		if (c == OPT_LANG) {
-			ctx.forced = lang_index(optarg);
-			if (ctx.forced < 0)
-				cxs_die(CXS_EXIT_USAGE, "unknown language '%s' for '--lang' "
-					"(expected sv, es, zh, en or und)", optarg);
-		} else if (!cxs_stage_opts_parse(&opts, c, optarg, usage)) {
+		if (c == OPT_LANG)
+			lang = optarg;
+		else if (!cxs_stage_opts_parse(&opts, c, optarg, usage)) {
 			usage(stderr);
 			return CXS_EXIT_USAGE;
 		}
 	}
 	cxs_stage_opts_finish(&opts, argc, argv, optind, usage);
 
-	norm_ctx_open(&ctx);
+	nz = cxs_normalizer_new(lang, &err);
+	if (!nz) {
+		if (err.kind == CXS_E_CONFIG)
+			cxs_die(CXS_EXIT_USAGE, "unknown language '%s' for '--lang' "
+				"(expected sv, es, zh, en or und)", lang);
+		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
+	}
 	s = cxs_cli_stage_open("normalize", &opts);
-	cxs_stage_option(s, "lang", json_string(ctx.forced >= 0 ? langs[ctx.forced] : "auto"));
-	rc = cxs_stage_run_records(s, opts.inputs, opts.ninputs, normalize_record, &ctx, &err);
+	cxs_stage_option(s, "lang", json_string(lang ? lang : "auto"));
+	rc = cxs_stage_run_records(s, opts.inputs, opts.ninputs, cxs_normalizer_record, nz, &err);
 	status = cxs_cli_stage_finish(s, rc < 0, &err);
 
-	norm_ctx_release(&ctx);
+	cxs_normalizer_free(nz);
 	cxs_stage_opts_release(&opts);
 	u_cleanup();
 	return status;
