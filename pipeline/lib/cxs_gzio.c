@@ -7,11 +7,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include "cxs_atomic.h"
 
-#define RAWBUF (1 << 17)
+#define RAWBUF (4 << 20)   /* raw window: holds several of our own gzip members */
+#define FASTOUT (4 << 20)  /* a member that inflates to more goes the streaming way */
 
 struct cxs_gzin {
 	int fd;
@@ -24,6 +26,9 @@ struct cxs_gzin {
 	unsigned char *raw;
 	size_t raw_len, raw_pos;
 	long long raw_total;
+	struct libdeflate_decompressor *dec;
+	unsigned char *fast;      /* a whole member inflated by libdeflate */
+	size_t fast_len, fast_pos;
 	cxs_sha256 hash;
 	char *path;
 };
@@ -111,9 +116,82 @@ static long long raw_offset(const cxs_gzin *in)
 	return in->raw_total - (long long)(in->raw_len - in->raw_pos);
 }
 
+/* Moves the unread raw bytes to the front of the window and reads until it is full
+ * or the input ends. Returns 0, or -1 with `err`. */
+static int top_up(cxs_gzin *in, cxs_err *err)
+{
+	size_t keep = in->raw_len - in->raw_pos;
+
+	memmove(in->raw, in->raw + in->raw_pos, keep);
+	in->raw_pos = 0;
+	in->raw_len = keep;
+	while (!in->eof && in->raw_len < RAWBUF) {
+		ssize_t r = read(in->fd, in->raw + in->raw_len, RAWBUF - in->raw_len);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return cxs_err_errno(err, CXS_E_INPUT, errno, "could not read '%s' at byte %lld",
+					     in->path, in->raw_total);
+		}
+		if (r == 0) {
+			in->eof = 1;
+			break;
+		}
+		cxs_sha256_update(&in->hash, in->raw + in->raw_len, (size_t)r);
+		in->raw_len += (size_t)r;
+		in->raw_total += r;
+	}
+	return 0;
+}
+
+/* At the start of a member, tries to inflate all of it at once with libdeflate (about
+ * four times faster than zlib's inflate). Our own files are made of members of about
+ * 1 MiB, so this is the normal way. Anything else (a member larger than the window or
+ * than FASTOUT, damaged or truncated data) is left to the streaming path, which reports
+ * damage with its byte offset. Returns 1 when the member was inflated, 0 to stream it,
+ * -1 on a read error. */
+static int try_fast_member(cxs_gzin *in, cxs_err *err)
+{
+	size_t used = 0, got = 0;
+	enum libdeflate_result r;
+
+	if (in->raw_len - in->raw_pos < RAWBUF / 2 && top_up(in, err) < 0)
+		return -1;
+	if (in->raw_pos >= in->raw_len)
+		return 0;
+	if (!in->dec && !(in->dec = libdeflate_alloc_decompressor()))
+		return 0;
+	if (!in->fast && !(in->fast = malloc(FASTOUT)))
+		return 0;
+	r = libdeflate_gzip_decompress_ex(in->dec, in->raw + in->raw_pos, in->raw_len - in->raw_pos,
+					  in->fast, FASTOUT, &used, &got);
+	if (r != LIBDEFLATE_SUCCESS)
+		return 0;
+	in->raw_pos += used;
+	in->fast_pos = 0;
+	in->fast_len = got;
+	return 1;
+}
+
 static long read_gzip(cxs_gzin *in, unsigned char *buf, size_t n, cxs_err *err)
 {
 	for (;;) {
+		if (in->fast_pos < in->fast_len) {
+			size_t k = in->fast_len - in->fast_pos;
+			if (k > n)
+				k = n;
+			memcpy(buf, in->fast + in->fast_pos, k);
+			in->fast_pos += k;
+			return (long)k;
+		}
+		if (!in->in_member) {
+			int fr = try_fast_member(in, err);
+			if (fr < 0)
+				return -1;
+			if (fr > 0)
+				continue;
+		}
+		/* The streaming way: zlib's inflate, one buffer at a time. */
 		int rc = fill_raw(in, err);
 		int zr;
 
@@ -198,6 +276,8 @@ void cxs_gzin_close(cxs_gzin *in)
 		inflateEnd(&in->zs);
 	if (!in->is_stdin)
 		close(in->fd);
+	libdeflate_free_decompressor(in->dec);
+	free(in->fast);
 	free(in->raw);
 	free(in->path);
 	free(in);
@@ -205,12 +285,22 @@ void cxs_gzin_close(cxs_gzin *in)
 
 /* ---- output ---- */
 
+/* Output is gathered into members of about this many uncompressed bytes, each written
+ * as one complete gzip member (a gzip file may hold several; zcat, Python, pandas and
+ * zlib read them as one stream). libdeflate compresses a whole buffer about three times
+ * faster than zlib's streaming deflate at level 1 and a little smaller, and a member
+ * always ends at the end of a record, so a file can later be split without inflating. */
+#define MEMBER (1 << 20)
+
 struct cxs_gzout {
 	cxs_atomic *atomic;   /* NULL for stdout */
 	int fd;
 	int gzip;
-	z_stream zs;
-	unsigned char *obuf;
+	struct libdeflate_compressor *comp;
+	unsigned char *pending;   /* uncompressed bytes not yet written */
+	size_t npending, cappending;
+	unsigned char *obuf;      /* compressed member */
+	size_t capobuf;
 	long long total;
 	cxs_sha256 hash;
 	char *path;
@@ -223,13 +313,20 @@ static int ends_with(const char *s, const char *suffix)
 	return a >= b && !strcmp(s + a - b, suffix);
 }
 
+static void free_out(cxs_gzout *out)
+{
+	libdeflate_free_compressor(out->comp);
+	free(out->pending);
+	free(out->obuf);
+	free(out->path);
+	free(out);
+}
+
 cxs_gzout *cxs_gzout_open(const char *path, int level, cxs_err *err)
 {
 	cxs_gzout *out = calloc(1, sizeof(*out));
 
-	if (!out || !(out->path = strdup(path)) || !(out->obuf = malloc(RAWBUF))) {
-		if (out)
-			free(out->path);
+	if (!out || !(out->path = strdup(path))) {
 		free(out);
 		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 		return NULL;
@@ -238,28 +335,23 @@ cxs_gzout *cxs_gzout_open(const char *path, int level, cxs_err *err)
 	if (!strcmp(path, "-")) {
 		out->fd = 1;
 	} else {
-		out->atomic = cxs_atomic_open(path, err);
-		if (!out->atomic)
-			goto fail;
-		out->fd = cxs_atomic_fd(out->atomic);
 		out->gzip = ends_with(path, ".gz");
-	}
-	if (out->gzip) {
-		if (level < 0 || level > 9)
-			level = Z_DEFAULT_COMPRESSION;
-		/* windowBits 15+16: a gzip wrapper with mtime 0 and no name: reproducible. */
-		if (deflateInit2(&out->zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-			cxs_err_set(err, CXS_E_INTERNAL, "could not start deflate");
-			cxs_atomic_abort(out->atomic);
-			goto fail;
+		if (out->gzip) {
+			out->comp = libdeflate_alloc_compressor(level < 0 || level > 9 ? 6 : level);
+			if (!out->comp) {
+				cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+				free_out(out);
+				return NULL;
+			}
 		}
+		out->atomic = cxs_atomic_open(path, err);
+		if (!out->atomic) {
+			free_out(out);
+			return NULL;
+		}
+		out->fd = cxs_atomic_fd(out->atomic);
 	}
 	return out;
-fail:
-	free(out->obuf);
-	free(out->path);
-	free(out);
-	return NULL;
 }
 
 static int raw_write(cxs_gzout *out, const void *data, size_t n, cxs_err *err)
@@ -282,51 +374,58 @@ static int raw_write(cxs_gzout *out, const void *data, size_t n, cxs_err *err)
 	return 0;
 }
 
-static int deflate_some(cxs_gzout *out, int flush, cxs_err *err)
+/* Writes the pending bytes: as one gzip member, or as they are. */
+static int flush_pending(cxs_gzout *out, cxs_err *err)
 {
-	int zr;
+	size_t bound, n;
 
-	do {
-		out->zs.next_out = out->obuf;
-		out->zs.avail_out = RAWBUF;
-		zr = deflate(&out->zs, flush);
-		if (zr == Z_STREAM_ERROR)
-			return cxs_err_set(err, CXS_E_INTERNAL, "deflate failed on '%s'", out->path);
-		if (raw_write(out, out->obuf, RAWBUF - out->zs.avail_out, err) < 0)
-			return -1;
-	} while (out->zs.avail_out == 0 || (flush == Z_FINISH && zr != Z_STREAM_END));
-	return 0;
+	if (!out->gzip) {
+		n = out->npending;
+		out->npending = 0;
+		return n ? raw_write(out, out->pending, n, err) : 0;
+	}
+	bound = libdeflate_gzip_compress_bound(out->comp, out->npending);
+	if (bound > out->capobuf) {
+		unsigned char *p = realloc(out->obuf, bound);
+		if (!p)
+			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		out->obuf = p;
+		out->capobuf = bound;
+	}
+	n = libdeflate_gzip_compress(out->comp, out->pending, out->npending, out->obuf, bound);
+	if (!n)
+		return cxs_err_set(err, CXS_E_INTERNAL, "could not compress '%s'", out->path);
+	out->npending = 0;
+	return raw_write(out, out->obuf, n, err);
 }
 
 int cxs_gzout_write(cxs_gzout *out, const void *data, size_t n, cxs_err *err)
 {
-	if (!out->gzip)
-		return raw_write(out, data, n, err);
-	out->zs.next_in = (unsigned char *)(uintptr_t)data;
-	out->zs.avail_in = (uInt)n;
-	if (deflate_some(out, Z_NO_FLUSH, err) < 0)
-		return -1;
-	return 0;
-}
+	if (out->npending + n > out->cappending) {
+		size_t cap = out->cappending ? out->cappending : MEMBER + (MEMBER >> 2);
+		unsigned char *p;
 
-static void free_out(cxs_gzout *out)
-{
-	if (out->gzip)
-		deflateEnd(&out->zs);
-	free(out->obuf);
-	free(out->path);
-	free(out);
+		while (cap < out->npending + n)
+			cap *= 2;
+		p = realloc(out->pending, cap);
+		if (!p)
+			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		out->pending = p;
+		out->cappending = cap;
+	}
+	memcpy(out->pending + out->npending, data, n);
+	out->npending += n;
+	/* Callers write whole records, so a member ends where a record does. */
+	return out->npending >= MEMBER ? flush_pending(out, err) : 0;
 }
 
 int cxs_gzout_commit(cxs_gzout *out, char hex[CXS_SHA256_HEX], long long *bytes, cxs_err *err)
 {
 	int rc = 0;
 
-	if (out->gzip) {
-		out->zs.next_in = NULL;
-		out->zs.avail_in = 0;
-		rc = deflate_some(out, Z_FINISH, err);
-	}
+	/* An empty .gz output is still one (empty) gzip member, so readers accept it. */
+	if (out->npending || (out->gzip && out->total == 0))
+		rc = flush_pending(out, err);
 	if (hex)
 		cxs_sha256_hex(&out->hash, hex);
 	if (bytes)

@@ -8,8 +8,15 @@
  *
  * Output: a path (written atomically, cxs_atomic.h) or "-" (stdout). A path ending in
  * ".gz" is gzip-compressed at the given level; anything else, and "-", is plain, so
- * `cxs-stem -o - | jq` works. The gzip header carries no name and no time, so the same
- * data gives the same bytes.
+ * `cxs-stem -o - | jq` works. Output is buffered and written in pieces of about 1 MiB;
+ * compressed, each piece is one gzip member made by libdeflate (a gzip file may hold
+ * several members; every gzip reader takes them as one stream), and since callers write
+ * whole records a member always ends at a record's end. The gzip header carries no name
+ * and no time, so the same data gives the same bytes.
+ *
+ * Input members are inflated whole by libdeflate when they fit (our own files), else
+ * streamed through zlib (other tools' single large members, damaged data, whose errors
+ * then name the byte offset).
  */
 #ifndef CXS_GZIO_H
 #define CXS_GZIO_H

@@ -235,6 +235,88 @@ static void test_truncated_and_corrupt_gzip(void)
 	cxs_buf_release(&b);
 }
 
+/* Our own files are many gzip members (one per ~1 MiB of records), read member by member
+ * with libdeflate; damage must still be found and named, and a member too large for
+ * that path (a 6 MiB record) must come through the streaming path intact. */
+static void test_own_members_damaged_and_large(void)
+{
+	cxs_err err;
+	cxs_writer *w = cxs_writer_open(tmp("own.jsonl.gz"), 1, &err);
+	cxs_reader *r;
+	json_t *rec;
+	char *big = malloc(6 << 20), *data;
+	long n;
+	FILE *f;
+	int i, st, ok = 0;
+
+	for (i = 0; i < 30000; i++) {
+		char t[96];
+		json_t *j;
+
+		/* Varied enough that 30,000 records make several members. */
+		snprintf(t, sizeof(t), "%x ord %u 服务员 %lx", i * 7919u, (unsigned)i * 2654435761u,
+			 (unsigned long)i * 40503ul * 2654435761ul);
+		j = json_pack("{s:i, s:s}", "n", i, "t", t);
+		cxs_writer_put(w, j, &err);
+		json_decref(j);
+	}
+	memset(big, 'y', (6 << 20) - 1);
+	big[(6 << 20) - 1] = '\0';
+	rec = json_pack("{s:s}", "big", big);
+	cxs_writer_put(w, rec, &err);
+	json_decref(rec);
+	CHECK(cxs_writer_commit(w, NULL, &err) == 0);
+
+	r = cxs_reader_open(tmp("own.jsonl.gz"), 0, &err);
+	while ((st = cxs_reader_next(r, &rec, &err)) == CXS_READ_OK) {
+		if (ok < 30000)
+			CHECK_INT(json_integer_value(json_object_get(rec, "n")), ok);
+		else
+			CHECK_INT(json_string_length(json_object_get(rec, "big")), (6 << 20) - 1);
+		ok++;
+		json_decref(rec);
+	}
+	CHECK_INT(st, CXS_READ_EOF);
+	CHECK_INT(ok, 30001);
+	cxs_reader_close(r);
+
+	f = fopen(tmp("own.jsonl.gz"), "rb");
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	data = malloc((size_t)n);
+	CHECK(fread(data, 1, (size_t)n, f) == (size_t)n);
+	fclose(f);
+	CHECK(n > 600000);   /* several members, or this test tests nothing */
+	/* Cut inside the first member (libdeflate's way) and inside the second (the
+	 * streaming way): what came before is kept, then "truncated". */
+	for (i = 6; i >= 2; i -= 4) {
+		write_file(tmp("owncut.jsonl.gz"), data, (size_t)n / (size_t)i);
+		r = cxs_reader_open(tmp("owncut.jsonl.gz"), 0, &err);
+		ok = 0;
+		while ((st = cxs_reader_next(r, &rec, &err)) == CXS_READ_OK || st == CXS_READ_BAD) {
+			if (st == CXS_READ_OK)
+				ok++;
+			json_decref(rec);
+		}
+		CHECK_INT(st, CXS_READ_FATAL);
+		CHECK(strstr(err.msg, "truncated gzip stream") != NULL);
+		CHECK(ok > 1000);
+		cxs_reader_close(r);
+	}
+	/* A flipped byte inside a member: an error naming a byte offset. */
+	data[n / 3] ^= 0x20;
+	write_file(tmp("ownflip.jsonl.gz"), data, (size_t)n);
+	r = cxs_reader_open(tmp("ownflip.jsonl.gz"), 0, &err);
+	while ((st = cxs_reader_next(r, &rec, &err)) == CXS_READ_OK || st == CXS_READ_BAD)
+		json_decref(rec);
+	CHECK_INT(st, CXS_READ_FATAL);
+	CHECK(strstr(err.msg, "at byte") != NULL);
+	cxs_reader_close(r);
+	free(data);
+	free(big);
+}
+
 static void test_multimember_and_plain(void)
 {
 	cxs_err err;
@@ -372,6 +454,7 @@ int main(void)
 	RUN(test_overlong_record);
 	RUN(test_truncated_and_corrupt_gzip);
 	RUN(test_multimember_and_plain);
+	RUN(test_own_members_damaged_and_large);
 	RUN(test_atomic_abort_leaves_previous);
 	RUN(test_identical_output_bytes);
 	RUN(test_stage_counts_reconcile);
