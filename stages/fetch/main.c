@@ -2,49 +2,23 @@
  * cxs-fetch — HTML pages, text files and JSONL review exports in; one record per
  * document out (schema version 1), with the main text, title and language hint.
  *
- * Its inputs are not records, so it drives cxs_stage itself instead of
+ * Its inputs are not records, so fetch_run drives cxs_stage itself instead of
  * cxs_stage_run_records: every document read is counted in, then emitted or rejected
  * with a reason; a file that cannot be read makes the run partial (exit 4).
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <unicode/uclean.h>
 
-#include "cxs_buf.h"
 #include "cxs_cli.h"
-#include "cxs_hash.h"
-#include "cxs_record.h"
-#include "fetch_charset.h"
-#include "fetch_record.h"
+#include "fetch_run.h"
 #include "fetch_sources.h"
-#include "fetch_text.h"
-#include "html_extract.h"
-
-#define READ_CHUNK (64 << 10)
 
 enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST };
-
-struct fetch {
-	cxs_stage *s;
-	cxs_html *html;
-	cxs_charset *cs;          /* for text files (the HTML extractor has its own) */
-	enum cxs_kind forced;
-	size_t max_record;
-	cxs_buf data;             /* the bytes of the current file */
-	cxs_buf text;             /* a text file decoded */
-	cxs_buf msg;
-	cxs_buf scratch;
-	cxs_err err;              /* why the run stopped, when `failed` */
-	int failed;
-};
 
 static void usage(FILE *out)
 {
@@ -63,317 +37,6 @@ static void usage(FILE *out)
 	      "                           .ndjson .jsonl.gz; .txt .text)\n"
 	      "\n", out);
 	cxs_stage_opts_help(out);
-}
-
-static int fatal(struct fetch *f, const cxs_err *e)
-{
-	f->err = *e;
-	f->failed = 1;
-	return -1;
-}
-
-/* Notes a file that could not be read: the run goes on, but is partial. */
-static void partial(struct fetch *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void partial(struct fetch *f, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (!msg) {
-		cxs_stage_partial(f->s, "an input could not be read (and memory ran out)");
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	cxs_stage_partial(f->s, msg);
-	free(msg);
-}
-
-static int reject(struct fetch *f, const char *id, const char *uri, const char *locator,
-		  const char *reason, const json_t *rec, const char *raw, size_t rawlen)
-{
-	cxs_err e = { CXS_E_NONE, "" };
-
-	if (cxs_stage_reject(f->s, id, uri, locator, reason, rec, raw, rawlen, &e) < 0)
-		return fatal(f, &e);
-	return 0;
-}
-
-static int emit(struct fetch *f, const json_t *rec)
-{
-	cxs_err e = { CXS_E_NONE, "" };
-
-	if (cxs_stage_emit(f->s, rec, &e) < 0)
-		return fatal(f, &e);
-	return 0;
-}
-
-static int out_of_memory(struct fetch *f)
-{
-	cxs_err e = { CXS_E_NOMEM, "out of memory" };
-
-	return fatal(f, &e);
-}
-
-/* Reads `path` ("-": stdin) into f->data, at most max_record bytes. Returns 0 with
- * *size the file's size and *too_big set when it is larger than that (f->data then
- * holds only a part, and *size is -1 when the size is unknown: a pipe); -1 with errno
- * when it cannot be read. */
-static int read_file(struct fetch *f, const char *path, long long *size, int *too_big)
-{
-	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : STDIN_FILENO;
-	struct stat st;
-	int saved;
-
-	cxs_buf_reset(&f->data);
-	*too_big = 0;
-	*size = 0;
-	if (fd < 0 || fstat(fd, &st) < 0)
-		goto fail;
-	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > f->max_record) {
-		*too_big = 1;
-		*size = (long long)st.st_size;
-		goto done;
-	}
-	for (;;) {
-		ssize_t n;
-
-		if (cxs_buf_grow(&f->data, READ_CHUNK) < 0) {
-			errno = ENOMEM;
-			goto fail;
-		}
-		n = read(fd, f->data.p + f->data.len, READ_CHUNK);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto fail;
-		if (n == 0)
-			break;
-		f->data.len += (size_t)n;
-		f->data.p[f->data.len] = '\0';
-		if (f->data.len > f->max_record) {
-			/* A pipe or a file that grew: stop reading, it is refused anyway. */
-			*too_big = 1;
-			*size = -1;
-			goto done;
-		}
-	}
-	*size = (long long)f->data.len;
-done:
-	if (fd != STDIN_FILENO)
-		close(fd);
-	return 0;
-fail:
-	saved = errno;
-	if (fd >= 0 && fd != STDIN_FILENO)
-		close(fd);
-	errno = saved;
-	return -1;
-}
-
-/* Builds, then emits or rejects the record of a whole-file document. */
-static int finish_doc(struct fetch *f, const struct cxs_doc *d, const char *empty_reason)
-{
-	json_t *rec = cxs_doc_record(d, &f->scratch);
-	int rc;
-
-	if (!rec)
-		return out_of_memory(f);
-	if (cxs_text_blank(d->text, d->text_len))
-		rc = reject(f, json_string_value(json_object_get(rec, "id")), d->uri, NULL,
-			    empty_reason, rec, NULL, 0);
-	else
-		rc = emit(f, rec);
-	json_decref(rec);
-	return rc;
-}
-
-static int do_html(struct fetch *f, const char *uri)
-{
-	struct cxs_html_result res;
-	struct cxs_doc d;
-	cxs_err e = { CXS_E_NONE, "" };
-	json_t *comments;
-	size_t i;
-	int rc;
-
-	if (cxs_html_extract(f->html, f->data.p, f->data.len, &res, &e) < 0) {
-		char id[CXS_ID_HEX];
-		if (e.kind != CXS_E_INPUT)
-			return fatal(f, &e);
-		cxs_make_id("html", uri, NULL, id);
-		return reject(f, id, uri, NULL, e.msg, NULL, NULL, 0);
-	}
-	comments = json_array();
-	if (!comments)
-		return out_of_memory(f);
-	memset(&d, 0, sizeof(d));
-	d.invalid_bytes = res.invalid_bytes;
-	for (i = 0; i < res.ncomments; i++) {
-		size_t len;
-		const char *c = cxs_html_comment(f->html, i, &len);
-		if (cxs_doc_append_string(comments, c, len, &f->scratch, &d.invalid_bytes) < 0) {
-			json_decref(comments);
-			return out_of_memory(f);
-		}
-	}
-	d.uri = uri;
-	d.kind = "html";
-	d.title = res.title;
-	d.lang_hint = res.lang;
-	d.text = res.text;
-	d.text_len = res.text_len;
-	d.comments = comments;
-	rc = finish_doc(f, &d, "no text after removing boilerplate");
-	json_decref(comments);
-	return rc;
-}
-
-static int do_text(struct fetch *f, const char *uri)
-{
-	char charset[CXS_CHARSET_MAX];
-	struct cxs_doc d;
-	cxs_err e = { CXS_E_NONE, "" };
-	size_t bom;
-	long bad;
-
-	cxs_charset_sniff(f->data.p, f->data.len, 0, charset, &bom);
-	cxs_buf_reset(&f->text);
-	bad = cxs_charset_to_utf8(f->cs, charset, f->data.p + bom, f->data.len - bom, &f->text, &e);
-	if (bad < 0)
-		return fatal(f, &e);
-	if (f->text.p) {
-		/* The last line end terminates a line; it is not part of the text. */
-		f->text.len = cxs_text_unify_newlines(f->text.p, f->text.len);
-		while (f->text.len > 0 && cxs_space_at(f->text.p + f->text.len - 1, 1))
-			f->text.len--;
-		f->text.p[f->text.len] = '\0';
-	}
-	memset(&d, 0, sizeof(d));
-	d.uri = uri;
-	d.kind = "text";
-	d.text = f->text.p ? f->text.p : "";
-	d.text_len = f->text.len;
-	d.invalid_bytes = bad;
-	return finish_doc(f, &d, "empty file");
-}
-
-/* One HTML page or text file: one document. */
-static int do_file(struct fetch *f, const char *path, enum cxs_kind kind)
-{
-	const char *uri = cxs_source_uri(path), *kname = cxs_kind_name(kind);
-	char hex[CXS_SHA256_HEX], id[CXS_ID_HEX];
-	const char *sha = hex;
-	long long size;
-	int too_big;
-
-	if (read_file(f, path, &size, &too_big) < 0) {
-		partial(f, "could not read '%s': %s", uri, strerror(errno));
-		return 0;
-	}
-	cxs_stage_count_in(f->s, 1);
-	if (!too_big)
-		cxs_sha256_buf(f->data.p ? f->data.p : "", f->data.len, hex);
-	else if (!strcmp(path, "-") || cxs_sha256_file(path, hex, NULL, NULL) < 0)
-		sha = NULL;   /* not all of it was read, and it cannot be read again */
-	cxs_stage_input(f->s, uri, sha, size >= 0 ? size : (long long)f->data.len, 1);
-	cxs_make_id(kname, uri, NULL, id);
-	if (too_big) {
-		cxs_buf_reset(&f->msg);
-		if ((size >= 0 ? cxs_buf_addf(&f->msg, "file of %lld bytes is larger than the maximum "
-					      "of %zu bytes (--max-record-bytes)", size, f->max_record)
-			       : cxs_buf_addf(&f->msg, "input larger than the maximum of %zu bytes "
-					      "(--max-record-bytes)", f->max_record)) < 0)
-			return out_of_memory(f);
-		return reject(f, id, uri, NULL, f->msg.p, NULL, NULL, 0);
-	}
-	if (f->data.len == 0)
-		return reject(f, id, uri, NULL, "empty file", NULL, NULL, 0);
-	return kind == CXS_KIND_HTML ? do_html(f, uri) : do_text(f, uri);
-}
-
-/* A JSONL export: one document per line. */
-static int do_jsonl(struct fetch *f, const char *path)
-{
-	const char *uri = cxs_source_uri(path);
-	cxs_err e = { CXS_E_NONE, "" };
-	cxs_reader *r = cxs_reader_open(path, f->max_record, &e);
-	char hex[CXS_SHA256_HEX], loc[40], idbuf[CXS_EXPORT_ID_BUF];
-	long long docs = 0, bytes = 0;
-	const char *sha = hex;
-	int rc = 0, damaged = 0;
-
-	if (!r) {
-		cxs_stage_partial(f->s, e.msg);
-		return 0;
-	}
-	while (rc == 0) {
-		json_t *in, *rec;
-		const char *reason;
-		int st = cxs_reader_next(r, &in, &e), bad;
-
-		if (st == CXS_READ_EOF)
-			break;
-		if (st == CXS_READ_FATAL) {
-			cxs_stage_partial(f->s, e.msg);
-			damaged = 1;
-			break;
-		}
-		docs++;
-		cxs_stage_count_in(f->s, 1);
-		snprintf(loc, sizeof(loc), "line %lld", cxs_reader_line(r));
-		if (st == CXS_READ_BAD) {
-			size_t rawlen;
-			const char *raw = cxs_reader_raw(r, &rawlen);
-			cxs_make_id("jsonl", uri, loc, idbuf);
-			rc = reject(f, idbuf, uri, loc, cxs_reader_reason(r), NULL, raw, rawlen);
-			continue;
-		}
-		bad = cxs_export_record(in, uri, loc, &f->scratch, &rec, &reason);
-		if (bad < 0)
-			rc = out_of_memory(f);
-		else if (bad > 0)
-			rc = reject(f, cxs_export_id(in, uri, loc, idbuf, &bad), uri, loc, reason, in,
-				    NULL, 0);
-		else
-			rc = emit(f, rec);
-		json_decref(rec);
-		json_decref(in);
-	}
-	cxs_reader_hash(r, hex, &bytes);
-	/* After damage the reader saw only part of the file: hash all of it. */
-	if (damaged && (!strcmp(path, "-") || cxs_sha256_file(path, hex, &bytes, NULL) < 0))
-		sha = NULL;
-	cxs_stage_input(f->s, uri, sha, bytes, docs);
-	cxs_reader_close(r);
-	return rc;
-}
-
-static int on_source(void *ctx, enum cxs_source_event ev, const char *path, enum cxs_kind kind,
-		     const char *why)
-{
-	struct fetch *f = ctx;
-
-	switch (ev) {
-	case CXS_SOURCE_SKIP:
-		cxs_note("skipping '%s': %s", cxs_source_uri(path), why);
-		return 0;
-	case CXS_SOURCE_ERROR:
-		partial(f, "could not read '%s': %s", cxs_source_uri(path), why);
-		return 0;
-	case CXS_SOURCE_FILE:
-		break;
-	}
-	if (kind == CXS_KIND_JSONL)
-		return do_jsonl(f, path) < 0 ? 1 : 0;
-	return do_file(f, path, kind) < 0 ? 1 : 0;
 }
 
 /* A file named on the command line whose kind cannot be told is a usage error, found
@@ -403,18 +66,19 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cxs_stage_opts o;
-	struct fetch f;
+	enum cxs_kind forced = CXS_KIND_UNKNOWN;
+	cxs_fetcher *f;
+	cxs_stage *s;
 	cxs_err e = { CXS_E_NONE, "" };
 	size_t i;
-	int c, rc;
+	int c, rc, failed;
 
 	cxs_cli_init(argv[0]);
 	cxs_stage_opts_init(&o);
-	memset(&f, 0, sizeof(f));
 	while ((c = getopt_long(argc, argv, CXS_STAGE_SHORTOPTS, longopts, NULL)) != -1) {
 		if (c == OPT_FORMAT) {
-			f.forced = cxs_kind_parse(optarg);
-			if (!f.forced)
+			forced = cxs_kind_parse(optarg);
+			if (!forced)
 				cxs_die(CXS_EXIT_USAGE, "unknown format '%s' (html, jsonl, text)", optarg);
 		} else if (!cxs_stage_opts_parse(&o, c, optarg, usage)) {
 			usage(stderr);
@@ -422,27 +86,21 @@ int main(int argc, char **argv)
 		}
 	}
 	cxs_stage_opts_finish(&o, argc, argv, optind, usage);
-	check_named(&o, f.forced);
-	f.max_record = o.max_record;
-	f.html = cxs_html_new(&e);
-	f.cs = f.html ? cxs_charset_new(&e) : NULL;
-	if (!f.cs)
+	check_named(&o, forced);
+	s = cxs_cli_stage_open("fetch", &o);
+	f = cxs_fetcher_new(s, forced, o.max_record, cxs_cli_diag, NULL, &e);
+	if (!f) {
+		cxs_stage_abort(s);
 		cxs_die(cxs_exit_for(e.kind), "%s", e.msg);
+	}
+	cxs_stage_option(s, "format", json_string(forced ? cxs_kind_name(forced) : "auto"));
+	cxs_stage_option(s, "max_record_bytes", json_integer((json_int_t)o.max_record));
+	failed = 0;
+	for (i = 0; i < o.ninputs && !failed; i++)
+		failed = cxs_fetcher_source(f, o.inputs[i], &e) < 0;
+	rc = cxs_cli_stage_finish(s, failed, &e);
 
-	f.s = cxs_cli_stage_open("fetch", &o);
-	cxs_stage_option(f.s, "format", json_string(f.forced ? cxs_kind_name(f.forced) : "auto"));
-	cxs_stage_option(f.s, "max_record_bytes", json_integer((json_int_t)o.max_record));
-	for (i = 0; i < o.ninputs && !f.failed; i++)
-		if (cxs_sources_walk(o.inputs[i], f.forced, on_source, &f, &e) < 0)
-			fatal(&f, &e);
-	rc = cxs_cli_stage_finish(f.s, f.failed, &f.err);
-
-	cxs_html_free(f.html);
-	cxs_charset_free(f.cs);
-	cxs_buf_release(&f.data);
-	cxs_buf_release(&f.text);
-	cxs_buf_release(&f.msg);
-	cxs_buf_release(&f.scratch);
+	cxs_fetcher_free(f);
 	cxs_stage_opts_release(&o);
 	xmlCleanupParser();
 	u_cleanup();
