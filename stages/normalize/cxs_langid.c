@@ -26,42 +26,108 @@ static const char *const function_words[NLANG] = {
 		 "den så också eller från efter nu mycket väldigt bra hon han kan blev vad hur "
 		 "där här någon något bara skulle kommer när sig mig dig oss sedan än vara "
 		 "alla ingen lite mer hade kunde fick gick vår våra mitt min sin dem deras "
-		 "maten personalen trevlig trevligt gott goda tyvärr aldrig igen",
+		 "maten personalen trevlig trevligt gott goda tyvärr aldrig igen "
+		 "dålig dåligt dåliga bästa bättre sämre sämsta tack via mellan under hela "
+		 "detta denna dessa dessutom verkligen inga inget ingenting vid hos mot utan "
+		 "ska skall måste får gör gjorde göra sagt sade säga fått kom kommit "
+		 "varit vill ville vet visste tycker tyckte känns kändes kunna alltid ofta "
+		 "snabb snabbt snabba toppen fin fint fina god jättebra superbra perfekt "
+		 "rekommenderar rekommenderas rekommendera nöjd nöjda missnöjd service "
+		 "personal leverans kund kunder kundtjänst bemötande betalning pengar pris "
+		 "priset bilen bil huset lägenheten jobbet mäklaren företaget butiken "
+		 "köpte köpt beställde beställt fungerar fungerade problem svar "
+		 "redan samma första andra nya nytt stor stort liten små många flera "
+		 "tid dag veckor månader år efter innan sen trots eftersom därför också "
+		 "ja nej hej kanske helt ganska riktigt lätt svårt enkelt tydligen "
+		 "genom kr ca ej hit dit åt i dom blir bli allt alls ni er era honom henne "
+		 "hela själv själva nog tror kolla bord mat fel sålt köpt kök",
 	[L_ES] = "el la los las de que y en un una es no por con para lo se del al muy pero "
 		 "más fue está estaba era me mi nos le les su sus como todo bien también "
 		 "porque cuando hay ya sin este esta eso yo nosotros sí aunque bueno buena "
 		 "mucho muchos poco nada otra otro ni son están fuimos tiene hemos volver "
-		 "comida servicio camarero",
+		 "comida servicio camarero "
+		 "mejor peor lo hasta desde sobre entre durante según hacia tras "
+		 "volveremos repetiremos repetir recomiendo recomendable recomendar "
+		 "excelente buen buenos buenas malo mala mal gracias sitio lugar precio "
+		 "precios calidad platos plato carta postre postres vino vinos mesa "
+		 "trato atención personal ambiente cena cenamos comimos comer cenar "
+		 "pedimos pedí fuimos estuvimos somos tienen tienes puede pueden "
+		 "algo alguien siempre nunca vez veces cada duda dudarlo primera "
+		 "segundo primero todos todas hace hacer han ha había sido estar "
+		 "restaurante terraza vistas cocina menú raciones casa día noche "
+		 "ayer hoy pronto tan tanto tal bastante demasiado sin embargo "
+		 "nuestro nuestra nuestros nuestras mis tu tus ellos ellas usted "
+		 "agradable rico rica ricos sabor estupendo genial "
+		 "increíble lamentable correcto correctos normal encantó encantados "
+		 "encantadas lista favoritos grupo grupos familia amigos solo sólo unos unas "
+		 "después tipo poco caro cara iré será pareció quedé hacerlo todo momento "
+		 "muy bien mal nuestro carne pescado tierra saludo algunos varios",
 	[L_EN] = "the and is was to of a in it that for with on this but not we i you they be "
 		 "are were have had has my our very so at there would will from an as or just "
 		 "all been what which when their them if no out about up can could did don "
-		 "didn food staff really again never too place",
+		 "didn food staff really again never too place "
+		 "great good best better worst bad nice excellent amazing awesome terrible "
+		 "horrible delicious tasty fresh friendly helpful rude slow fast wonderful "
+		 "beautiful fantastic perfect decent average overall always ever here "
+		 "service restaurant dish dishes menu price prices priced wine drinks "
+		 "dinner lunch experience quality atmosphere decor waiter waitress "
+		 "neighborhood recommend recommended highly definitely quite pretty "
+		 "well way over only also even though however while because than then "
+		 "one two some any every each most more much many little lot "
+		 "your its his her he she me us who how why where get got go went come "
+		 "came try tried make made take took order ordered eat ate back "
+		 "do does done say said like love loved enjoy enjoyed worth "
+		 "right left new old first last next top notch ok okay sure",
 	[L_DE] = "der die das und ist nicht ich sie es ein eine einen mit auf den dem zu von "
 		 "war wir auch sehr aber noch nur wie bei für über haben hat wird sind kein "
-		 "keine schon dass wenn oder mir mich uns hier immer gut essen",
+		 "keine schon dass wenn oder mir mich uns hier immer gut essen "
+		 "im in ins am vom zum zur des einer eines einem dieser diese dieses "
+		 "man sich nach vor aus durch gegen ohne um unter zwischen seit bis "
+		 "werden wurde wurden worden kann können könnte muss müssen soll sollte "
+		 "will wollen mehr viel viele jetzt heute dann doch ja nein so was "
+		 "wer wo warum weil ob als also ab neue neuen ihr ihre ihren ihrem "
+		 "sein seine seiner unsere unser euch jahr jahre jahren zeit gibt "
+		 "gewinnt bereits dabei damit etwa rund mal zwei drei erste ersten "
+		 "selbst sowie jedoch wieder weiter heißt geht macht sagt",
 	[L_FR] = "le la les est pas et un une des du de je il elle nous vous ils que qui dans "
 		 "pour sur avec ce cette mais très ou au aux était été sont ont avons bien "
-		 "plus tout fait ne on",
+		 "plus tout fait ne on "
+		 "ces son sa ses leur leurs notre nos votre vos se lui même aussi "
+		 "comme où quand dont peut faire être avoir après avant sans sous "
+		 "entre chez depuis encore alors donc car ainsi toujours jamais "
+		 "deux trois premier première tous toutes autre autres",
 	[L_NL] = "het een niet de van en is dat die ik je we zijn op te voor met maar ook nog "
-		 "wel heel erg was hebben heb heeft er wat naar bij uit goed lekker geen",
+		 "wel heel erg was hebben heb heeft er wat naar bij uit goed lekker geen "
+		 "om dan zo als of door over aan tot al nu worden wordt werd kan kunnen "
+		 "moet moeten zou zal deze dit ons onze hun hij zij ze mij meer veel "
+		 "waar wanneer hoe waarom omdat toen jaar jaren tijd twee drie",
 	[L_PT] = "não você o os as um uma e é do da dos das em no na que com para por muito "
-		 "mas foi está eu ele ela são bem mais também quando isso este esta",
+		 "mas foi está eu ele ela são bem mais também quando isso este esta "
+		 "pelo pela pelos pelas ao aos nos nas seu sua seus suas já ainda "
+		 "sobre entre até depois antes sem ser ter tem têm foram será pode "
+		 "como onde porque então nós eles elas uns umas isto aquele aquela",
 	[L_IT] = "il della che non sono è molto di per questo ma gli lo una con del io ho "
-		 "anche sempre",
+		 "anche sempre "
+		 "delle degli dei alla alle allo nella nelle nel sul sulla ai "
+		 "questa questi quello quella come dove quando perché più già ancora "
+		 "essere stato stata hanno abbiamo fatto può tutti tutto",
 	[L_NO] = "ikke jeg er og det en til på som med har av af hun han de vi var meg deg seg "
 		 "hva hvad hvor ble blev også fra etter efter nå nu mye meget veldig godt bra men "
-		 "eller være noen nogen noe noget bare kun skal dette ikkje",
+		 "eller være noen nogen noe noget bare kun skal dette ikkje "
+		 "jeg også hvis når kunne måtte ville mange mer mest alle andre "
+		 "ble blitt bli blir vært hadde sine sitt sin deres dere oss "
+		 "fordi derfor mellom under over etter uten mot hos sammen "
+		 "år året dag dager tid gang kommer kom går gikk får fikk i",
 };
-
 /* Letters typical of a language, per occurrence (lower case). é is common in Swedish
  * and English loanwords ("café", "idé"), so it counts little anywhere. */
 static const struct {
 	UChar32 c;
 	float w[NLANG];
 } letters[] = {
-	{ 0xE5, { [L_SV] = 1.0f, [L_NO] = 1.0f } },                     /* å */
-	{ 0xE4, { [L_SV] = 1.0f, [L_DE] = 0.8f } },                     /* ä */
-	{ 0xF6, { [L_SV] = 1.0f, [L_DE] = 0.8f } },                     /* ö */
+	{ 0xE5, { [L_SV] = 1.0f, [L_NO] = 0.7f } },                     /* å */
+	{ 0xE4, { [L_SV] = 1.0f, [L_DE] = 0.6f } },                     /* ä */
+	{ 0xF6, { [L_SV] = 1.0f, [L_DE] = 0.6f } },                     /* ö */
 	{ 0xF8, { [L_NO] = 2.0f } },                                    /* ø */
 	{ 0xE6, { [L_NO] = 2.0f } },                                    /* æ */
 	{ 0xDF, { [L_DE] = 2.0f } },                                    /* ß */
@@ -129,6 +195,28 @@ static const struct {
 	{ "hv", AT_START, { [L_NO] = 1.5f } },
 	{ "kj", ANYWHERE, { [L_NO] = 1.0f } },
 	{ "zz", ANYWHERE, { [L_IT] = 1.0f } },
+	{ "ión", AT_END, { [L_ES] = 1.0f } },
+	{ "ía", AT_END, { [L_ES] = 0.6f, [L_PT] = 0.3f } },
+	{ "ll", AT_START, { [L_ES] = 0.6f } },
+	{ "ue", ANYWHERE, { [L_ES] = 0.3f } },
+	{ "aba", AT_END, { [L_ES] = 0.5f, [L_PT] = 0.2f } },
+	{ "igt", AT_END, { [L_SV] = 1.0f } },
+	{ "ade", AT_END, { [L_SV] = 0.5f } },
+	{ "het", AT_END, { [L_SV] = 0.4f, [L_NO] = 0.3f, [L_NL] = 0.3f } },
+	{ "ning", AT_END, { [L_SV] = 0.4f, [L_NO] = 0.4f } },
+	{ "kv", AT_START, { [L_SV] = 0.6f, [L_NO] = 0.4f } },
+	{ "tt", AT_END, { [L_SV] = 0.4f } },
+	{ "erade", AT_END, { [L_SV] = 0.6f } },
+	{ "isk", AT_END, { [L_SV] = 0.4f, [L_NO] = 0.4f } },
+	{ "ska", AT_END, { [L_SV] = 0.4f, [L_NO] = 0.3f } },
+	{ "isim", ANYWHERE, { [L_ES] = 0.6f } },
+	{ "iendo", AT_END, { [L_ES] = 1.0f } },
+	{ "lich", AT_END, { [L_DE] = 0.8f } },
+	{ "isch", AT_END, { [L_DE] = 0.8f } },
+	{ "keit", AT_END, { [L_DE] = 1.0f } },
+	{ "heit", AT_END, { [L_DE] = 1.0f } },
+	{ "äu", ANYWHERE, { [L_DE] = 1.0f } },
+	{ "tz", ANYWHERE, { [L_DE] = 0.8f } },
 	{ "gli", ANYWHERE, { [L_IT] = 1.0f } },
 };
 
@@ -148,7 +236,7 @@ static const struct {
 #define KANA_SHARE 0.1
 
 #define MAX_WORD 48             /* bytes; longer words are counted but not looked up */
-#define NSLOTS 2048             /* a power of two, over twice the words in the lists */
+#define NSLOTS 8192             /* a power of two, over twice the words in the lists */
 
 struct slot {
 	const char *w;          /* into function_words[], not NUL-terminated */
@@ -467,7 +555,8 @@ static void decide_latin(const struct evidence *ev, int hint, struct cxs_langid_
 	}
 	res->lang = "und";
 	res->score = 0;
-	if (ev->s[b] < MIN_EVIDENCE)
+	/* one word alone ("OK", "Terrible.", a name) is too little, whatever list has it */
+	if (ev->s[b] < MIN_EVIDENCE || ev->latin_words < 2)
 		return;
 	for (l = 0; l < NLANG; l++)
 		ties += l != b && tied(ev, l, b);

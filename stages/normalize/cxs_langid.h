@@ -9,7 +9,8 @@
  *    distinctive letters (å ä ö, ñ ¿ ¡, ...) and character n-grams ("ción", "ght",
  *    "ligt"); German, French, Dutch, Portuguese, Italian and Norwegian/Danish are scored
  *    too, so that text in them comes out "und" instead of the nearest of ours;
- *  - too little evidence (a few words, numbers only) → "und".
+ *    the lists also hold everyday review words of sv, es and en, hand-written here;
+ *  - too little evidence (a single word, a few shared words, numbers only) → "und".
  * A declared language (`hint`: HTML lang, export field) is only a tie-breaker: when the
  * best scores are within 25% of each other ("Det var bra, men det var dyrt." is Swedish
  * and Norwegian alike) it picks the one it names, if that is among them; otherwise it is

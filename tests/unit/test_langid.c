@@ -157,6 +157,21 @@ static void test_invalid_bytes(void)
 	cxs_langid_free(NULL);
 }
 
+/* Short review sentences with few function words: the content words, endings and
+ * letters of the larger lists must carry them (eval-langid's most common misses). */
+static void test_short_review_sentences(void)
+{
+	EXPECT("sv", "Dålig kommunikation med säljaren.", NULL);
+	EXPECT("sv", "Rekommenderas varmt, snabb leverans!", NULL);
+	EXPECT("sv", "Riktigt smutsigt rum vid ankomsten.", NULL);
+	EXPECT("es", "Sin duda volveremos pronto.", NULL);
+	EXPECT("es", "Excelente atención, lo recomiendo.", NULL);
+	EXPECT("en", "Great pizza and fantastic service.", NULL);
+	EXPECT("en", "Excellent experience overall.", NULL);
+	EXPECT("und", "Der Service war leider sehr langsam.", NULL);
+	EXPECT("und", "O atendimento foi muito bom, mas a comida chegou fria.", NULL);
+}
+
 int main(void)
 {
 	cxs_err err = { CXS_E_NONE, "" };
@@ -171,6 +186,7 @@ int main(void)
 	RUN(test_spanish);
 	RUN(test_chinese);
 	RUN(test_other_latin_languages);
+	RUN(test_short_review_sentences);
 	RUN(test_other_scripts);
 	RUN(test_too_little_evidence);
 	RUN(test_wrong_hint);
