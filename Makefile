@@ -6,6 +6,7 @@
 #   make bench           throughput and memory per stage on a >= 50 MB corpus
 #   make install PREFIX=/usr/local DESTDIR=
 #   make check SANITIZE=address,undefined   the same tests under ASan+UBSan
+#   make fuzz            libFuzzer targets (clang) into build/fuzz/; see tests/fuzz/README.md
 #   make clean
 #
 # Missing Debian packages are installed by scripts/install-deps (apt-get, as root) the
@@ -81,7 +82,7 @@ BINS := $(STAGE_BINS) $(BINDIR)/cxs-pipeline
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check demo bench install clean help unit golden e2e
+.PHONY: all check demo bench install clean help unit golden e2e fuzz
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -149,6 +150,34 @@ demo: $(BINS)
 bench: $(BINS)
 	CXS_BIN=$(abspath $(BINDIR)) scripts/bench
 
+# --- fuzzing: `make fuzz` (tests/fuzz/README.md) ------------------------------------------
+# Apart from the build above: every library and stage module is compiled again with clang
+# under libFuzzer's coverage, ASan and UBSan into $(BUILD)/fuzz/, and each
+# tests/fuzz/fuzz_NAME.c is linked with them into $(BUILD)/fuzz/fuzz_NAME.
+FUZZ_CC    ?= clang
+FUZZ_BUILD := $(BUILD)/fuzz
+FUZZ_SAN   := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS = $(CFLAGS_ALL) $(FUZZ_SAN) -fsanitize=fuzzer-no-link
+FUZZ_MODS  := $(LIB_SRC) $(foreach s,$(STAGES),$(call stage_mods,$(s)))
+FUZZ_OBJ   := $(FUZZ_MODS:%.c=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_BINS  := $(patsubst tests/fuzz/%.c,$(FUZZ_BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+fuzz: $(FUZZ_BINS)
+
+$(FUZZ_BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,FUZZCC,$<)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Istages/$(word 2,$(subst /, ,$*)) -MMD -MP -c $< -o $@
+
+$(FUZZ_BUILD)/libcxs_fuzz.a: $(FUZZ_OBJ)
+	@rm -f $@; ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_BUILD)/libcxs_fuzz.a
+	$(call say,FUZZ,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(foreach s,$(STAGES),-Istages/$(s)) \
+		-o $@ $< $(FUZZ_BUILD)/libcxs_fuzz.a $(PKG_LIBS)
+# --- end of fuzzing -------------------------------------------------------------------------
+
 MAN1 := $(wildcard stages/*/*.1 pipeline/driver/*.1)
 install: $(BINS)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/cxsignals/lexicons \
@@ -161,6 +190,6 @@ clean:
 	rm -rf build bin demo-run
 
 help:
-	@sed -n '2,12p' Makefile
+	@sed -n '2,13p' Makefile
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

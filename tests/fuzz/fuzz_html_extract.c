@@ -1,0 +1,43 @@
+/*
+ * fuzz_html_extract — cxs_html_extract (stages/fetch/html_extract.h) over arbitrary page
+ * bytes, one extractor reused across pages as cxs-fetch does. The results must keep the
+ * header's promises: NUL-terminated text of the stated length, comments and title
+ * present when announced.
+ */
+#include <string.h>
+
+#include "cxs_utf8.h"
+#include "fuzz_common.h"
+#include "html_extract.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static cxs_html *h;
+	cxs_err err = { CXS_E_NONE, "" };
+	struct cxs_html_result res;
+	size_t i;
+
+	if (!h) {
+		h = cxs_html_new(&err);
+		FUZZ_ASSERT(h);
+	}
+	if (cxs_html_extract(h, (const char *)data, size, &res, &err) < 0) {
+		FUZZ_ASSERT(err.kind == CXS_E_NOMEM);
+		return 0;
+	}
+	FUZZ_ASSERT(res.text && strlen(res.text) == res.text_len);
+	FUZZ_ASSERT(cxs_utf8_valid_prefix(res.text, res.text_len) == res.text_len);
+	FUZZ_ASSERT(!res.title || (*res.title &&
+				   cxs_utf8_valid_prefix(res.title, strlen(res.title)) ==
+				   strlen(res.title)));
+	FUZZ_ASSERT(res.charset && *res.charset);
+	FUZZ_ASSERT(res.invalid_bytes >= 0);
+	for (i = 0; i < res.ncomments; i++) {
+		size_t len;
+		const char *c = cxs_html_comment(h, i, &len);
+
+		FUZZ_ASSERT(c && strlen(c) == len);
+		FUZZ_ASSERT(cxs_utf8_valid_prefix(c, len) == len);
+	}
+	return 0;
+}

@@ -1,0 +1,131 @@
+/*
+ * fuzz_text_chain — the normalize + stem path (stages/normalize/cxs_normalizer.h,
+ * stages/stem/cxs_stemstage.h), then classify with cx-core, over raw bytes as a
+ * record's `text`. The bytes are first repaired the way cxs-fetch repairs them
+ * (cxs_utf8_sanitize), since a record's text is always valid UTF-8.
+ *
+ * Input: the first byte picks the language (its value mod 8: 0-2 identify, then sv, es,
+ * zh, en, und forced); the rest is the text. The fields each stage adds must agree with
+ * the text: offsets in order and inside it on character boundaries, arrays aligned.
+ */
+#include <string.h>
+
+#include "cxs_buf.h"
+#include "cxs_classifier.h"
+#include "cxs_lexicon.h"
+#include "cxs_normalizer.h"
+#include "cxs_stemstage.h"
+#include "cxs_utf8.h"
+#include "fuzz_common.h"
+
+static cxs_normalizer *nz[8];
+static cxs_stemstage *st;
+static cxs_lexicon *lx;
+static cxs_classifier *cl;
+
+static void open_all(void)
+{
+	static const char *const forced[8] = { NULL, NULL, NULL, "sv", "es", "zh", "en", "und" };
+	cxs_err err = { CXS_E_NONE, "" };
+	size_t i, np;
+
+	for (i = 0; i < 8; i++) {
+		nz[i] = i > 0 && i < 3 ? nz[0] : cxs_normalizer_new(forced[i], &err);
+		FUZZ_ASSERT(nz[i]);
+	}
+	st = cxs_stemstage_new(&err);
+	FUZZ_ASSERT(st);
+	FUZZ_ASSERT(cxs_stemstage_load_stopwords(st, CXS_SRC_LEXICONS "/stopwords", NULL, NULL,
+						 &err) > 0);
+	lx = cxs_lexicon_load(CXS_SRC_LEXICONS "/cx-core", &err);
+	FUZZ_ASSERT(lx);
+	cxs_lexicon_problems(lx, &np);
+	FUZZ_ASSERT(np == 0);
+	cl = cxs_classifier_new(lx, &err);
+	FUZZ_ASSERT(cl);
+}
+
+/* A flat [s0,e0,s1,e1,...] array of offsets into a text of `len` bytes: pairs in order,
+ * non-overlapping, on character boundaries. Returns the number of pairs. */
+static size_t check_spans(const json_t *a, const char *text, size_t len, int nonempty)
+{
+	size_t i, n = json_array_size(a);
+	json_int_t prev = 0;
+
+	FUZZ_ASSERT(json_is_array(a) && n % 2 == 0);
+	for (i = 0; i < n; i += 2) {
+		json_int_t s = json_integer_value(json_array_get(a, i));
+		json_int_t e = json_integer_value(json_array_get(a, i + 1));
+
+		FUZZ_ASSERT(prev <= s && s <= e && (size_t)e <= len);
+		FUZZ_ASSERT(!nonempty || s < e);
+		FUZZ_ASSERT((size_t)s == len || (text[s] & 0xC0) != 0x80);
+		FUZZ_ASSERT((size_t)e == len || (text[e] & 0xC0) != 0x80);
+		prev = e;
+	}
+	return n / 2;
+}
+
+static void check_strings(const json_t *a, size_t n)
+{
+	size_t i;
+
+	FUZZ_ASSERT(json_is_array(a) && json_array_size(a) == n);
+	for (i = 0; i < n; i++)
+		FUZZ_ASSERT(json_is_string(json_array_get(a, i)));
+}
+
+static void check_record(const json_t *rec, const char *text, size_t len)
+{
+	size_t ntok, i;
+	const json_t *a, *sig;
+
+	FUZZ_ASSERT(json_is_string(json_object_get(rec, "lang")));
+	check_spans(json_object_get(rec, "sentences"), text, len, 1);
+	ntok = check_spans(json_object_get(rec, "tokens"), text, len, 1);
+	check_strings(json_object_get(rec, "forms"), ntok);
+	check_strings(json_object_get(rec, "stems"), ntok);
+	a = json_object_get(rec, "stop");
+	FUZZ_ASSERT(json_is_array(a) && json_array_size(a) == ntok);
+	json_array_foreach(json_object_get(rec, "signals"), i, sig) {
+		size_t j;
+		const json_t *ev;
+		double score = json_real_value(json_object_get(sig, "score"));
+
+		FUZZ_ASSERT(score >= -1 && score <= 1);
+		json_array_foreach(json_object_get(sig, "evidence"), j, ev) {
+			json_int_t s = json_integer_value(json_object_get(ev, "start"));
+			json_int_t e = json_integer_value(json_object_get(ev, "end"));
+
+			FUZZ_ASSERT(0 <= s && s < e && (size_t)e <= len);
+		}
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static cxs_buf text;
+	cxs_err reason = { CXS_E_NONE, "" };
+	json_t *rec;
+	int rc;
+
+	if (!st)
+		open_all();
+	if (size == 0)
+		return 0;
+	cxs_buf_reset(&text);
+	FUZZ_ASSERT(cxs_utf8_sanitize((const char *)data + 1, size - 1, &text) >= 0);
+	rec = json_pack("{s:s, s:s#}", "id", "fuzz", "text", text.p ? text.p : "",
+			text.len);
+	FUZZ_ASSERT(rec);
+
+	rc = cxs_normalizer_record(nz[data[0] % 8], rec, &reason);
+	FUZZ_ASSERT(rc == 0);
+	rc = cxs_stemstage_record(st, rec, &reason);
+	FUZZ_ASSERT(rc == 0);
+	rc = cxs_classifier_record(cl, rec, &reason);
+	FUZZ_ASSERT(rc == 0);
+	check_record(rec, text.p ? text.p : "", text.len);
+	json_decref(rec);
+	return 0;
+}
