@@ -299,7 +299,7 @@ get a table	waiting
 for a table	waiting
 check-in	waiting
 checkin	waiting
-check in	waiting:0.7
+check in	waiting
 check-out	waiting:0.7
 checkout	waiting:0.7
 delivery time	waiting:1.5

@@ -72,7 +72,7 @@ atento	staff
 atenta	staff
 amable	staff:0.8
 amabilidad	staff
-amablemente	staff
+amablemente	staff:0.8
 simpatía	staff
 simpático	staff
 antipático	staff
@@ -87,7 +87,7 @@ cortés	staff
 descortés	staff
 actitud	staff
 profesionalidad	staff
-profesional	staff:0.7
+profesional	staff
 desatento	staff
 borde	staff:0.5
 prepotente	staff
@@ -310,7 +310,7 @@ oscuro	ambience:0.5
 con encanto	ambience
 acogedor	ambience
 tranquilo	ambience:0.7
-tranquilidad	ambience
+tranquilidad	ambience:0.7
 olor	ambience
 huele	ambience
 olores	ambience
@@ -625,7 +625,7 @@ conversación	cocreation
 charla	cocreation
 charlamos	cocreation
 preguntar	cocreation:0.5
-preguntaron	cocreation
+preguntaron	cocreation:0.5
 nos preguntó	cocreation
 consultar	cocreation:0.5
 interacción	cocreation
@@ -704,7 +704,7 @@ perdón	recovery
 pedir perdón	recovery
 lo sentimos	recovery
 lamentamos	recovery
-lamentar	recovery:0.7
+lamentar	recovery
 compensación	recovery
 compensar	recovery
 compensaron	recovery
@@ -735,7 +735,7 @@ cambiaron	recovery:0.5
 descontaron	recovery:0.7
 garantía	recovery:0.7
 escuchar	recovery:0.5
-escucharon	recovery
+escucharon	recovery:0.5
 respondieron	recovery:0.5
 respuesta	recovery:0.5
 gestionaron	recovery:0.5

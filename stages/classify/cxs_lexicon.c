@@ -80,7 +80,7 @@ struct cxs_lexicon {
 	struct pool_chunk *pool;
 	int oom;
 	struct cxs_lex_problem *problems;
-	size_t nproblems, capproblems;
+	size_t nproblems, capproblems, nerrors;
 	size_t *pgroup;               /* per problem: its file's order of first appearance */
 	const char **groups;          /* the files with problems, in that order */
 	size_t ngroups, capgroups;
@@ -138,19 +138,14 @@ static char *pool_strndup(cxs_lexicon *lx, const char *s, size_t n)
 
 /* ---------------------------------------------------------------- problems */
 
-static void problem(cxs_lexicon *lx, const char *file, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void problem(cxs_lexicon *lx, const char *file, long line, const char *fmt, ...)
+static void report(cxs_lexicon *lx, int warning, const char *file, long line,
+		   const char *fmt, va_list ap)
 {
 	char msg[1024];
 	struct cxs_lex_problem *p;
 	cxs_buf text = CXS_BUF_INIT;
-	va_list ap;
 
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	if (cxs_array_grow(&lx->problems, &lx->capproblems, lx->nproblems + 1, sizeof(*p)) < 0) {
 		lx->oom = 1;
 		return;
@@ -176,19 +171,48 @@ static void problem(cxs_lexicon *lx, const char *file, long line, const char *fm
 		lx->pgroup[lx->nproblems] = g;
 	}
 	if (line > 0)
-		cxs_buf_addf(&text, "%s:%ld: %s", file, line, msg);
+		cxs_buf_addf(&text, "%s:%ld: %s%s", file, line, warning ? "warning: " : "", msg);
 	else
-		cxs_buf_addf(&text, "%s: %s", file, msg);
+		cxs_buf_addf(&text, "%s: %s%s", file, warning ? "warning: " : "", msg);
 	p = &lx->problems[lx->nproblems];
 	p->file = file;
 	p->line = line;
+	p->warning = warning;
 	p->msg = pool_strndup(lx, msg, strlen(msg));
 	p->text = text.p ? pool_strndup(lx, text.p, text.len) : NULL;
 	cxs_buf_release(&text);
-	if (p->msg && p->text)
+	if (p->msg && p->text) {
 		lx->nproblems++;
-	else
+		lx->nerrors += !warning;
+	} else {
 		lx->oom = 1;
+	}
+}
+
+/* An error: the pack must not be used. */
+static void problem(cxs_lexicon *lx, const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void problem(cxs_lexicon *lx, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(lx, 0, file, line, fmt, ap);
+	va_end(ap);
+}
+
+/* A warning: a line that loads but does not do what it seems to. */
+static void warn(cxs_lexicon *lx, const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void warn(cxs_lexicon *lx, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(lx, 1, file, line, fmt, ap);
+	va_end(ap);
 }
 
 /* ---------------------------------------------------------------- hash tables */
@@ -871,21 +895,43 @@ static long entry_for(cxs_lexicon *lx, struct cxs_lexlang *ll, const struct term
 	return (long)ll->nentries++;
 }
 
-/* Gives entry `ei` the role `role` as written on line `no`. Returns 1 when the role is
- * new (the caller sets its value), 0 when an earlier line with another spelling already
- * gave it (waiter, waiters: the first wins), -1 for the same spelling twice (reported). */
+/* How two spellings that meet in one key are described in warnings. */
+static const char *meets(const struct cxs_lexlang *ll)
+{
+	return ll->stem ? "stems like" : "normalises like";
+}
+
+static int same_text(const char *a, const char *t, size_t tl)
+{
+	return strlen(a) == tl && memcmp(a, t, tl) == 0;
+}
+
+/* Gives entry `ei` the role `role` as written on line `no`, with `value` (a valence or
+ * multiplier, `what` naming it; NULL for roles without a value). Returns 1 when the role
+ * is new (the caller sets its value), 0 when an earlier line with another spelling
+ * already gave it (waiter, waiters: the first wins), -1 for the same spelling again.
+ * Either of the last two is warned about when the lines disagree, or repeat. */
 static int claim_role(cxs_lexicon *lx, struct cxs_lexlang *ll, long ei, int role,
-		      const char *path, long no, const char *t, size_t tl)
+		      const char *path, long no, const char *t, size_t tl, const char *what,
+		      double value)
 {
 	struct entry_info *inf = &ll->info[ei];
 
 	if (ll->entries[ei].roles & (1u << role)) {
-		if (strlen(inf->written[role]) == tl && memcmp(inf->written[role], t, tl) == 0) {
-			problem(lx, path, no, "duplicate term '%.*s' (first on line %ld)", (int)tl,
-				t, inf->line[role]);
-			return -1;
-		}
-		return 0;
+		const struct cxs_lex_entry *e = &ll->entries[ei];
+		double first = role == CXS_ROLE_POLARITY ? e->valence : e->multiplier;
+		int same = same_text(inf->written[role], t, tl), differ = what && first != value;
+
+		if (same && !differ)
+			warn(lx, path, no, "duplicate of line %ld", inf->line[role]);
+		else if (same)
+			warn(lx, path, no, "'%.*s' repeats line %ld but has %s %g, not %g; the "
+			     "first line wins", (int)tl, t, inf->line[role], what, value, first);
+		else if (differ)
+			warn(lx, path, no, "'%.*s' %s '%s' (line %ld) but has %s %g, not %g; the "
+			     "first line wins", (int)tl, t, meets(ll), inf->written[role],
+			     inf->line[role], what, value, first);
+		return same ? -1 : 0;
 	}
 	inf->written[role] = pool_strndup(lx, t, tl);
 	if (!inf->written[role])
@@ -899,6 +945,22 @@ struct file_ctx {
 	struct cxs_lexlang *ll;
 	int role;
 };
+
+/* A negator or intensifier that is also a polarity word is always inside a match of that
+ * word, and the scorer reads such a modifier as part of the word (not bad, 不错): it can
+ * never modify anything. (.sent is read before .neg and .int.) */
+static void check_swallowed(cxs_lexicon *lx, const struct cxs_lexlang *ll, long ei,
+			    int role, const char *path, long no, const char *t, size_t tl)
+{
+	const struct entry_info *inf = &ll->info[ei];
+
+	if (!(ll->entries[ei].roles & (1u << CXS_ROLE_POLARITY)))
+		return;
+	warn(lx, path, no, "'%.*s' never %s: the polarity word '%s' (%s.sent line %ld) takes "
+	     "it whole", (int)tl, t,
+	     role == CXS_ROLE_NEGATOR ? "negates" : "intensifies or tones down",
+	     inf->written[CXS_ROLE_POLARITY], ll->code, inf->line[CXS_ROLE_POLARITY]);
+}
 
 static void lex_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
 {
@@ -958,17 +1020,36 @@ static void lex_line(cxs_lexicon *lx, void *ctx, const char *path, const struct 
 		return;
 	inf = &ll->info[ei];
 	for (i = 0; i < inf->nasp; i++) {
-		if (inf->asp[i].dim != (size_t)dim)
+		const struct cxs_lex_aspect *a = &inf->asp[i];
+		int same = same_text(a->term, l->f[0], l->fl[0]);
+
+		if (a->dim != (size_t)dim)
 			continue;
-		if (strlen(inf->asp[i].term) == l->fl[0] &&
-		    memcmp(inf->asp[i].term, l->f[0], l->fl[0]) == 0)
-			problem(lx, path, l->no,
-				"duplicate term '%.*s' for dimension '%s' (first on line %ld)",
-				(int)l->fl[0], l->f[0], lx->dims[dim].id, inf->asp_line[i]);
-		else
+		if (same && a->weight == weight)
+			warn(lx, path, l->no, "duplicate of line %ld", inf->asp_line[i]);
+		else if (same)
+			warn(lx, path, l->no, "'%.*s' repeats line %ld but has weight %g, not %g; "
+			     "the first line wins", (int)l->fl[0], l->f[0], inf->asp_line[i],
+			     weight, a->weight);
+		else if (a->weight != weight)
+			warn(lx, path, l->no, "'%.*s' %s '%s' (line %ld) but has weight %g, not "
+			     "%g; the first line wins", (int)l->fl[0], l->f[0], meets(ll), a->term,
+			     inf->asp_line[i], weight, a->weight);
+		if (!same)
 			ll->counts.terms++;   /* another spelling of a term: the first one stays */
 		return;
 	}
+	/* a term may be a cue of several dimensions, each on a line of its own with the same
+	 * spelling; another spelling with another dimension is more likely a slip */
+	for (i = 0; i < inf->nasp; i++) {
+		if (same_text(inf->asp[i].term, l->f[0], l->fl[0]))
+			break;
+	}
+	if (inf->nasp && i == inf->nasp)
+		warn(lx, path, l->no, "'%.*s' %s '%s' (line %ld) but has dimension '%s', not "
+		     "'%s'; the term counts for both", (int)l->fl[0], l->f[0], meets(ll),
+		     inf->asp[0].term, inf->asp_line[0], lx->dims[dim].id,
+		     lx->dims[inf->asp[0].dim].id);
 	if (cxs_array_grow(&inf->asp, &inf->capasp, inf->nasp + 1, sizeof(*inf->asp)) < 0) {
 		lx->oom = 1;
 		return;
@@ -1019,7 +1100,8 @@ static void sent_line(cxs_lexicon *lx, void *ctx, const char *path, const struct
 		return;
 	if ((ei = entry_for(lx, fc->ll, &tw)) < 0)
 		return;
-	rc = claim_role(lx, fc->ll, ei, CXS_ROLE_POLARITY, path, l->no, l->f[0], l->fl[0]);
+	rc = claim_role(lx, fc->ll, ei, CXS_ROLE_POLARITY, path, l->no, l->f[0], l->fl[0],
+			"valence", v);
 	if (rc > 0)
 		fc->ll->entries[ei].valence = v;
 	if (rc >= 0)
@@ -1056,9 +1138,13 @@ static void int_line(cxs_lexicon *lx, void *ctx, const char *path, const struct 
 		return;
 	if ((ei = entry_for(lx, fc->ll, &tw)) < 0)
 		return;
-	rc = claim_role(lx, fc->ll, ei, CXS_ROLE_INTENSIFIER, path, l->no, l->f[0], l->fl[0]);
-	if (rc > 0)
+	rc = claim_role(lx, fc->ll, ei, CXS_ROLE_INTENSIFIER, path, l->no, l->f[0], l->fl[0],
+			"multiplier", m);
+	if (rc > 0) {
 		fc->ll->entries[ei].multiplier = m;
+		check_swallowed(lx, fc->ll, ei, CXS_ROLE_INTENSIFIER, path, l->no, l->f[0],
+				l->fl[0]);
+	}
 	if (rc >= 0)
 		fc->ll->counts.intensifiers++;
 }
@@ -1069,6 +1155,7 @@ static void word_line(cxs_lexicon *lx, void *ctx, const char *path, const struct
 	struct file_ctx *fc = ctx;
 	struct term_words tw;
 	long ei;
+	int rc;
 
 	if (l->nf > 1) {
 		problem(lx, path, l->no, "unexpected TAB: one %s per line",
@@ -1079,8 +1166,11 @@ static void word_line(cxs_lexicon *lx, void *ctx, const char *path, const struct
 		return;
 	if ((ei = entry_for(lx, fc->ll, &tw)) < 0)
 		return;
-	if (claim_role(lx, fc->ll, ei, fc->role, path, l->no, l->f[0], l->fl[0]) < 0)
+	rc = claim_role(lx, fc->ll, ei, fc->role, path, l->no, l->f[0], l->fl[0], NULL, 0);
+	if (rc < 0)
 		return;
+	if (rc > 0 && fc->role == CXS_ROLE_NEGATOR)
+		check_swallowed(lx, fc->ll, ei, fc->role, path, l->no, l->f[0], l->fl[0]);
 	if (fc->role == CXS_ROLE_NEGATOR)
 		fc->ll->counts.negators++;
 	else
@@ -1404,6 +1494,11 @@ const struct cxs_lex_problem *cxs_lexicon_problems(const cxs_lexicon *lx, size_t
 {
 	*n = lx->nproblems;
 	return lx->problems;
+}
+
+size_t cxs_lexicon_nerrors(const cxs_lexicon *lx)
+{
+	return lx->nerrors;
 }
 
 const char *cxs_lexicon_name(const cxs_lexicon *lx)

@@ -13,8 +13,13 @@
  *
  * Loading never stops at the first problem: every problem in every file is collected as
  * "FILE:LINE: message" (FILE is the pack folder as given joined with the file name), so
- * `cxs-classify --check-lexicon` can list them all. A lexicon with problems must not be
- * used for classification.
+ * `cxs-classify --check-lexicon` can list them all. A lexicon with errors must not be
+ * used for classification. Warnings ("FILE:LINE: warning: message") are lines the
+ * loader accepted but that do not do what they seem to: the same line twice, two
+ * spellings that meet in one key with different values (only the first line's counts),
+ * or with different dimensions (both count), and a negator or intensifier that is also
+ * a polarity word (the polarity word takes it whole, so it never modifies anything).
+ * A lexicon with warnings only is fine to use.
  *
  * Terms go through the same chain as the text at load time: words from cxs_segmenter
  * (language locale), each normalised with cxs_textnorm_form (Traditional→Simplified for
@@ -83,8 +88,10 @@ struct cxs_lex_entry {
 struct cxs_lex_problem {
 	const char *file;        /* the pack folder as given joined with the file name */
 	long line;               /* 1-based; 0 for a problem with a whole file */
+	int warning;             /* 1: a warning (the pack is usable), 0: an error */
 	const char *msg;         /* the message alone */
-	const char *text;        /* "FILE:LINE: message" (or "FILE: message" when line 0) */
+	const char *text;        /* "FILE:LINE: message" (or "FILE: message" when line 0);
+				  * "FILE:LINE: warning: message" for a warning */
 };
 
 /* Lines accepted per file of one language (after comments and problems). */
@@ -96,15 +103,19 @@ typedef struct cxs_lexicon cxs_lexicon;
 typedef struct cxs_lexlang cxs_lexlang;
 
 /* Loads the pack in folder `dir`. Problems with the pack are not failures: they are
- * collected (cxs_lexicon_problems) and the caller must not classify with such a
- * lexicon. Returns NULL with `err` only when memory runs out or the language libraries
+ * collected (cxs_lexicon_problems) and the caller must not classify with a lexicon
+ * that has errors (cxs_lexicon_nerrors). Returns NULL with `err` only when memory runs out or the language libraries
  * (ICU, libstemmer) cannot be opened. */
 cxs_lexicon *cxs_lexicon_load(const char *dir, cxs_err *err);
 
-/* The problems found while loading, in file order (pack.conf, dimensions.tsv, then per
- * language .lex, .sent, .neg, .int, .contrast), each file's by line and those about a
- * whole file (line 0) last. The array is owned by the lexicon and lives as long as it. */
+/* The problems (errors and warnings) found while loading, in file order (pack.conf,
+ * dimensions.tsv, then per language .lex, .sent, .neg, .int, .contrast), each file's by
+ * line and those about a whole file (line 0) last. The array is owned by the lexicon
+ * and lives as long as it. */
 const struct cxs_lex_problem *cxs_lexicon_problems(const cxs_lexicon *lx, size_t *n);
+
+/* How many of the problems are errors (the rest are warnings). */
+size_t cxs_lexicon_nerrors(const cxs_lexicon *lx);
 
 /* pack.conf values (NULL when missing); owned by the lexicon. */
 const char *cxs_lexicon_name(const cxs_lexicon *lx);

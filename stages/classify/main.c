@@ -32,28 +32,39 @@ static void usage(FILE *out)
 	      "Options:\n"
 	      "      --lexicon PACK       the lexicon pack folder (default: the bundled cx-core)\n"
 	      "      --check-lexicon PACK validate PACK only: print every problem as\n"
-	      "                           FILE:LINE: message and exit 3, or a summary and exit 0\n"
+	      "                           FILE:LINE: message and exit 3 when there are errors;\n"
+	      "                           else print the warnings (FILE:LINE: warning: ...) and\n"
+	      "                           a summary and exit 0\n"
 	      "\n", out);
 	cxs_stage_opts_help(out);
 }
 
-/* Loads the pack and prints its problems; dies when it cannot be loaded at all. */
-static cxs_lexicon *load_pack(const char *path, size_t *nproblems)
+/* Loads the pack and prints its problems (errors and warnings); `*nerrors` receives the
+ * number of errors. Dies when the pack cannot be loaded at all. */
+static cxs_lexicon *load_pack(const char *path, size_t *nerrors)
 {
 	cxs_err err = { CXS_E_NONE, "" };
 	cxs_lexicon *lx = cxs_lexicon_load(path, &err);
 	const struct cxs_lex_problem *p;
-	size_t i;
+	size_t i, n, nwarn;
 
 	if (!lx)
 		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
-	p = cxs_lexicon_problems(lx, nproblems);
+	p = cxs_lexicon_problems(lx, &n);
+	*nerrors = cxs_lexicon_nerrors(lx);
+	nwarn = n - *nerrors;
 	fflush(stdout);
-	for (i = 0; i < *nproblems; i++)
+	for (i = 0; i < n; i++)
 		fprintf(stderr, "%s: %s\n", cxs_cli_progname(), p[i].text);
-	if (*nproblems)
-		cxs_error("lexicon pack '%s' has %zu problem%s", path, *nproblems,
-			  *nproblems == 1 ? "" : "s");
+	if (*nerrors && nwarn)
+		cxs_error("lexicon pack '%s' has %zu problem%s and %zu warning%s", path, *nerrors,
+			  *nerrors == 1 ? "" : "s", nwarn, nwarn == 1 ? "" : "s");
+	else if (*nerrors)
+		cxs_error("lexicon pack '%s' has %zu problem%s", path, *nerrors,
+			  *nerrors == 1 ? "" : "s");
+	else if (nwarn)
+		cxs_warning("lexicon pack '%s' has %zu warning%s", path, nwarn,
+			    nwarn == 1 ? "" : "s");
 	return lx;
 }
 

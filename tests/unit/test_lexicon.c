@@ -50,7 +50,7 @@ static void test_broken_pack(void)
 		"dimensions.tsv:8: dimension 'loop' is its own ancestor",
 		"dimensions.tsv:9: empty dimension id",
 		"dimensions.tsv:10: too many fields: expected 'id<TAB>label<TAB>description[<TAB>parent]'",
-		"en.lex:2: duplicate term 'waiter' for dimension 'staff' (first on line 1)",
+		"en.lex:2: warning: duplicate of line 1",
 		"en.lex:3: missing TAB between term and dimension",
 		"en.lex:4: too many fields: expected 'term<TAB>dimension[:weight]'",
 		"en.lex:5: empty term",
@@ -63,7 +63,7 @@ static void test_broken_pack(void)
 		"en.lex:12: invalid UTF-8",
 		"en.lex:13: bad weight '1e3' (a number > 0)",
 		"en.lex:14: empty dimension",
-		"en.sent:2: duplicate term 'good' (first on line 1)",
+		"en.sent:2: warning: 'good' repeats line 1 but has valence 2, not 1.9; the first line wins",
 		"en.sent:3: missing TAB between term and valence",
 		"en.sent:4: valence out of range -4 to 4: '-5'",
 		"en.sent:5: bad valence 'nice' (a number from -4 to 4)",
@@ -93,6 +93,7 @@ static void test_broken_pack(void)
 	CHECK_INT(p[0].line, 3);
 	CHECK_STR(p[0].msg, "bad language code 'EN' (two or three lowercase letters, such as 'sv')");
 	CHECK_INT(p[7].line, 0);
+	CHECK_INT(cxs_lexicon_nerrors(lx), n_expected - 2);   /* two warnings */
 	/* the good lines around the bad ones still load */
 	CHECK_INT(cxs_lexicon_ndims(lx), 3);   /* staff, food, loop */
 	CHECK_INT(cxs_lexlang_counts(cxs_lexicon_lang(lx, "en"))->terms, 2);
@@ -300,7 +301,78 @@ static void test_pack_hash(void)
 	cxs_lexicon_free(lx);
 }
 
-/* The bundled pack loads without a single problem. */
+/* One warning of each kind, on the lines the fixture marks; a pack with warnings only
+ * has no errors and its lines still count (the first of two that disagree wins). */
+static void test_warnings(void)
+{
+	static const char *const expected[] = {
+		"en.lex:3: warning: duplicate of line 2",
+		"en.lex:4: warning: 'waiters' stems like 'waiter' (line 2) but has dimension "
+		"'food', not 'staff'; the term counts for both",
+		"en.lex:6: warning: 'soups' stems like 'soup' (line 5) but has weight 1, not 1.5; "
+		"the first line wins",
+		"en.lex:7: warning: 'soup' repeats line 5 but has weight 2, not 1.5; the first line "
+		"wins",
+		"en.sent:2: warning: duplicate of line 1",
+		"en.sent:4: warning: 'greatly' stems like 'great' (line 3) but has valence 2, not "
+		"3.1; the first line wins",
+		"en.sent:5: warning: 'good' repeats line 1 but has valence 2.5, not 1.9; the first "
+		"line wins",
+		"en.neg:2: warning: duplicate of line 1",
+		"en.neg:3: warning: 'lack' never negates: the polarity word 'lacking' (en.sent line "
+		"6) takes it whole",
+		"en.int:2: warning: 'very' repeats line 1 but has multiplier 1.5, not 1.3; the "
+		"first line wins",
+		"en.int:3: warning: 'greatly' never intensifies or tones down: the polarity word "
+		"'great' (en.sent line 3) takes it whole",
+		"zh.lex:2: warning: '服務員' normalises like '服务员' (line 1) but has weight 0.5, "
+		"not 1; the first line wins",
+	};
+	size_t n_expected = sizeof(expected) / sizeof(expected[0]), n, i, k;
+	const char *dir = "tests/fixtures/classify/pack-warnings";
+	cxs_lexicon *lx = load(dir);
+	const struct cxs_lex_problem *p;
+	const struct cxs_lex_entry *e;
+	const cxs_lexlang *en;
+	const uint32_t *ix;
+	char want[8192];
+
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	p = cxs_lexicon_problems(lx, &n);
+	CHECK_INT(n, n_expected);
+	CHECK_INT(cxs_lexicon_nerrors(lx), 0);
+	for (i = 0; i < n && i < n_expected; i++) {
+		snprintf(want, sizeof(want), "%s/%s", cxs_test_path(dir), expected[i]);
+		CHECK_STR(p[i].text, want);
+		CHECK_INT(p[i].warning, 1);
+	}
+	CHECK_STR(n > 0 ? p[0].msg : NULL, "duplicate of line 2");
+	en = cxs_lexicon_lang(lx, "en");
+	CHECK(en != NULL);
+	if (!en)
+		goto out;
+	CHECK_INT(cxs_lexlang_counts(en)->terms, 7);
+	/* the first line wins: soup 1.5, good 1.9, very 1.3; waiter(s) counts for both */
+	ix = cxs_lexlang_first(en, "soup", 4, &k);
+	CHECK(ix && k == 1);
+	if (ix && k == 1) {
+		e = cxs_lexlang_entry(en, ix[0]);
+		CHECK_INT(e->naspects, 1);
+		CHECK(e->naspects == 1 && e->aspects[0].weight == 1.5);
+	}
+	ix = cxs_lexlang_first(en, "good", 4, &k);
+	CHECK(ix && k == 1 && cxs_lexlang_entry(en, ix[0])->valence == 1.9);
+	ix = cxs_lexlang_first(en, "veri", 4, &k);
+	CHECK(ix && k == 1 && cxs_lexlang_entry(en, ix[0])->multiplier == 1.3);
+	ix = cxs_lexlang_first(en, "waiter", 6, &k);
+	CHECK(ix && k == 1 && cxs_lexlang_entry(en, ix[0])->naspects == 2);
+out:
+	cxs_lexicon_free(lx);
+}
+
+/* The bundled pack loads without a single problem: no error and no warning. */
 static void test_cx_core(void)
 {
 	cxs_lexicon *lx = load("lexicons/cx-core");
@@ -327,6 +399,7 @@ int main(void)
 	RUN(test_small_pack);
 	RUN(test_term_normalisation);
 	RUN(test_pack_hash);
+	RUN(test_warnings);
 	RUN(test_cx_core);
 	u_cleanup();
 	return cxs_test_done();
