@@ -1,6 +1,7 @@
 #include "cxs_stage.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -309,6 +310,19 @@ void cxs_stage_abort(cxs_stage *s)
 	cxs_writer_abort(s->out);
 	cxs_writer_abort(s->rejects);
 	stage_free(s);
+}
+
+int cxs_reject(cxs_err *reason, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (reason) {
+		reason->kind = CXS_E_INPUT;
+		va_start(ap, fmt);
+		vsnprintf(reason->msg, sizeof(reason->msg), fmt, ap);
+		va_end(ap);
+	}
+	return 1;
 }
 
 int cxs_stage_run_records(cxs_stage *s, const char *const *inputs, size_t ninputs,

@@ -94,6 +94,10 @@ void cxs_stage_abort(cxs_stage *s);
  * holds the error; the stage stops). */
 typedef int (*cxs_record_fn)(void *ctx, json_t *rec, cxs_err *reason);
 
+/* For a cxs_record_fn: sets `reason` (kind CXS_E_INPUT) and returns 1, the code that
+ * rejects the record: `return cxs_reject(reason, "record has no 'text' string");` */
+int cxs_reject(cxs_err *reason, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Streams every record of every input through `fn` into the stage. A damaged input is
  * reported (partial) and the next input is read; bad lines are rejected. Returns 0, or
  * -1 for a fatal error with `err` set. */

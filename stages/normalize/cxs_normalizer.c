@@ -15,6 +15,7 @@
 #include "cxs_buf.h"
 #include "cxs_langid.h"
 #include "cxs_segment.h"
+#include "cxs_stage.h"
 #include "cxs_textnorm.h"
 #include "cxs_utf8.h"
 
@@ -61,19 +62,6 @@ static int lang_index(const char *lang)
 		if (!strcmp(langs[i], lang))
 			return (int)i;
 	return -1;
-}
-
-/* Sets the reason a record is rejected and returns 1, the cxs_record_fn code for it. */
-static int reject(cxs_err *reason, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int reject(cxs_err *reason, const char *fmt, ...)
-{
-	va_list ap;
-
-	reason->kind = CXS_E_INPUT;
-	va_start(ap, fmt);
-	vsnprintf(reason->msg, sizeof(reason->msg), fmt, ap);
-	va_end(ap);
-	return 1;
 }
 
 static int nomem(cxs_err *err)
@@ -223,14 +211,14 @@ int cxs_normalizer_record(void *vctx, json_t *rec, cxs_err *reason)
 	int li;
 
 	if (!json_is_string(jtext))
-		return reject(reason, "record has no 'text' string");
+		return cxs_reject(reason, "record has no 'text' string");
 	text = json_string_value(jtext);
 	len = json_string_length(jtext);
 	/* jansson only makes valid strings, but a NUL ("\u0000") would end C strings in
 	 * every later consumer: the reader refuses those already, this is the backstop */
 	valid = cxs_utf8_valid_prefix(text, len);
 	if (valid != len)
-		return reject(reason, "'text' is not valid UTF-8 (byte %zu)", valid);
+		return cxs_reject(reason, "'text' is not valid UTF-8 (byte %zu)", valid);
 
 	if (c->forced >= 0) {
 		id.lang = langs[c->forced];

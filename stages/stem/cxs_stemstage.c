@@ -58,32 +58,19 @@ static int add_stem(cxs_stemcache *cache, json_t *form, json_t *stems, cxs_err *
 	return 0;
 }
 
-/* Sets the reason a record is rejected and returns 1, the cxs_record_fn code for it. */
-static int reject(cxs_err *reason, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int reject(cxs_err *reason, const char *fmt, ...)
-{
-	va_list ap;
-
-	reason->kind = CXS_E_INPUT;
-	va_start(ap, fmt);
-	vsnprintf(reason->msg, sizeof(reason->msg), fmt, ap);
-	va_end(ap);
-	return 1;
-}
-
 /* Checks that `rec` has what cxs-normalize adds. Returns 0, or 1 with the reason. */
 static int check_record(json_t *rec, cxs_err *reason)
 {
 	json_t *forms = json_object_get(rec, "forms"), *tokens = json_object_get(rec, "tokens");
 
 	if (!json_is_array(forms))
-		return reject(reason, "record has no 'forms' array (run cxs-normalize first)");
+		return cxs_reject(reason, "record has no 'forms' array (run cxs-normalize first)");
 	if (!json_is_array(tokens))
-		return reject(reason, "record has no 'tokens' array (run cxs-normalize first)");
+		return cxs_reject(reason, "record has no 'tokens' array (run cxs-normalize first)");
 	if (!json_is_string(json_object_get(rec, "lang")))
-		return reject(reason, "record has no 'lang' string (run cxs-normalize first)");
+		return cxs_reject(reason, "record has no 'lang' string (run cxs-normalize first)");
 	if (json_array_size(tokens) != 2 * json_array_size(forms))
-		return reject(reason, "'tokens' has %zu offsets for %zu forms (expected two per form)",
+		return cxs_reject(reason, "'tokens' has %zu offsets for %zu forms (expected two per form)",
 			      json_array_size(tokens), json_array_size(forms));
 	return 0;
 }
@@ -103,7 +90,7 @@ static int stem_forms(const struct cxs_stemstage *c, int li, json_t *forms, json
 		int flag;
 
 		if (!json_is_string(form))
-			return reject(reason, "'forms' entry %zu is not a string", i);
+			return cxs_reject(reason, "'forms' entry %zu is not a string", i);
 		if (add_stem(cache, form, stems, reason) < 0)
 			return -1;
 		flag = cxs_stopwords_has(sw, json_string_value(form), json_string_length(form));
