@@ -1070,35 +1070,60 @@ static void lex_line(cxs_lexicon *lx, void *ctx, const char *path, const struct 
 	ll->counts.terms++;
 }
 
+/* The shared part of .sent and .int lines, "term<TAB>number": checks the fields, parses
+ * the number into `*v` and lets `in_range` judge it (reporting its own problem), then
+ * finds the term's entry. Returns the entry index, or -1 after reporting a problem. */
+static long number_line(cxs_lexicon *lx, struct file_ctx *fc, const char *path,
+			const struct line *l, const char *what, const char *hint,
+			int (*in_range)(cxs_lexicon *, const char *, const struct line *, double),
+			double *v)
+{
+	struct term_words tw;
+
+	if (l->nf < 2) {
+		problem(lx, path, l->no, "missing TAB between term and %s", what);
+		return -1;
+	}
+	if (l->nf > 2) {
+		problem(lx, path, l->no, "too many fields: expected 'term<TAB>%s'", what);
+		return -1;
+	}
+	if (parse_number(l->f[1], l->fl[1], v) < 0) {
+		problem(lx, path, l->no, "bad %s '%.*s' (%s)", what, (int)l->fl[1], l->f[1], hint);
+		return -1;
+	}
+	if (!in_range(lx, path, l, *v))
+		return -1;
+	if (term_words(lx, fc->ll, path, l->no, l->f[0], l->fl[0], &tw) < 0)
+		return -1;
+	return entry_for(lx, fc->ll, &tw);
+}
+
+static int valence_in_range(cxs_lexicon *lx, const char *path, const struct line *l, double v)
+{
+	if (v >= -4 && v <= 4)
+		return 1;
+	problem(lx, path, l->no, "valence out of range -4 to 4: '%.*s'", (int)l->fl[1], l->f[1]);
+	return 0;
+}
+
+static int multiplier_in_range(cxs_lexicon *lx, const char *path, const struct line *l, double m)
+{
+	if (m > 0)
+		return 1;
+	problem(lx, path, l->no, "multiplier must be > 0, not '%.*s'", (int)l->fl[1], l->f[1]);
+	return 0;
+}
+
 static void sent_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
 {
 	struct file_ctx *fc = ctx;
-	struct term_words tw;
 	double v;
-	long ei;
+	long ei = number_line(lx, fc, path, l, "valence", "a number from -4 to 4",
+			      valence_in_range, &v);
 	int rc;
 
-	if (l->nf < 2) {
-		problem(lx, path, l->no, "missing TAB between term and valence");
-		return;
-	}
-	if (l->nf > 2) {
-		problem(lx, path, l->no, "too many fields: expected 'term<TAB>valence'");
-		return;
-	}
-	if (parse_number(l->f[1], l->fl[1], &v) < 0) {
-		problem(lx, path, l->no, "bad valence '%.*s' (a number from -4 to 4)",
-			(int)l->fl[1], l->f[1]);
-		return;
-	}
-	if (v < -4 || v > 4) {
-		problem(lx, path, l->no, "valence out of range -4 to 4: '%.*s'", (int)l->fl[1],
-			l->f[1]);
-		return;
-	}
-	if (term_words(lx, fc->ll, path, l->no, l->f[0], l->fl[0], &tw) < 0)
-		return;
-	if ((ei = entry_for(lx, fc->ll, &tw)) < 0)
+	if (ei < 0)
 		return;
 	rc = claim_role(lx, fc->ll, ei, CXS_ROLE_POLARITY, path, l->no, l->f[0], l->fl[0],
 			"valence", v);
@@ -1111,32 +1136,12 @@ static void sent_line(cxs_lexicon *lx, void *ctx, const char *path, const struct
 static void int_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
 {
 	struct file_ctx *fc = ctx;
-	struct term_words tw;
 	double m;
-	long ei;
+	long ei = number_line(lx, fc, path, l, "multiplier", "a number > 0",
+			      multiplier_in_range, &m);
 	int rc;
 
-	if (l->nf < 2) {
-		problem(lx, path, l->no, "missing TAB between term and multiplier");
-		return;
-	}
-	if (l->nf > 2) {
-		problem(lx, path, l->no, "too many fields: expected 'term<TAB>multiplier'");
-		return;
-	}
-	if (parse_number(l->f[1], l->fl[1], &m) < 0) {
-		problem(lx, path, l->no, "bad multiplier '%.*s' (a number > 0)", (int)l->fl[1],
-			l->f[1]);
-		return;
-	}
-	if (!(m > 0)) {
-		problem(lx, path, l->no, "multiplier must be > 0, not '%.*s'", (int)l->fl[1],
-			l->f[1]);
-		return;
-	}
-	if (term_words(lx, fc->ll, path, l->no, l->f[0], l->fl[0], &tw) < 0)
-		return;
-	if ((ei = entry_for(lx, fc->ll, &tw)) < 0)
+	if (ei < 0)
 		return;
 	rc = claim_role(lx, fc->ll, ei, CXS_ROLE_INTENSIFIER, path, l->no, l->f[0], l->fl[0],
 			"multiplier", m);
