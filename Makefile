@@ -62,7 +62,7 @@ CFLAGS_ALL  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-reco
 LDFLAGS_ALL += -fsanitize=$(SANITIZE)
 endif
 
-STAGES := fetch normalize stem classify
+STAGES := fetch normalize stem classify eval
 
 LIB_SRC := $(wildcard pipeline/lib/*.c)
 CLI_SRC := $(wildcard pipeline/cli/*.c)

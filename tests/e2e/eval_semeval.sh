@@ -1,0 +1,33 @@
+# SemEval-2016 restaurant reviews (en train) through the whole pipeline and cxs-eval with
+# the cx-core mapping: it runs, reports every mapped dimension, and staff and product
+# F1 stay above a low floor. Skipped (77) when the shared data sets are absent.
+. "$(dirname "$0")/lib.inc"
+
+xml="$CXS_SRC/../shared/data/reviews/semeval2016-restaurants/en/ABSA16_Restaurants_Train_SB1_v2.xml"
+if [ ! -f "$xml" ]; then
+	echo "no SemEval-2016 data under \$CXS_SRC/../shared/data"
+	exit 77
+fi
+command -v python3 >/dev/null || { echo "python3 not found"; exit 77; }
+
+"$CXS_SRC/scripts/semeval-to-jsonl" --lang en -o "$work/en.jsonl" "$xml" ||
+	die "semeval-to-jsonl failed"
+[ "$(grep -c . "$work/en.jsonl")" -gt 1000 ] || die "too few sentences converted"
+cxs-pipeline run -q --workdir "$work/p" "$work/en.jsonl" >/dev/null 2>"$work/err" ||
+	die "pipeline failed: $(cat "$work/err")"
+cxs-eval -q --json --map "$CXS_SRC/lexicons/cx-core/eval/semeval2016.map" \
+	"$work/p/04-classify.jsonl.gz" >"$work/eval.json" 2>"$work/err" ||
+	die "cxs-eval failed: $(cat "$work/err")"
+cxs-eval -q --map "$CXS_SRC/lexicons/cx-core/eval/semeval2016.map" \
+	"$work/p/04-classify.jsonl.gz" >"$work/eval.txt" || die "cxs-eval (table) failed"
+
+[ "$(jq .overall.records.gold_opinions "$work/eval.json")" -gt 1000 ] ||
+	die "too few records with gold opinions"
+for d in staff product; do
+	f1=$(jq ".overall.dimensions.$d.f1" "$work/eval.json")
+	awk -v f="$f1" 'BEGIN { exit !(f != "null" && f + 0 > 0.5) }' ||
+		die "$d F1 $f1 is not above 0.5"
+	grep -q "^$d " "$work/eval.txt" || die "table lacks $d"
+done
+echo "staff F1 $(jq .overall.dimensions.staff.f1 "$work/eval.json"), product F1 $(jq .overall.dimensions.product.f1 "$work/eval.json")"
+rm -rf "$work"

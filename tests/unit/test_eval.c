@@ -1,0 +1,205 @@
+/* Unit tests of cxs_eval: mapping files and hand-computed scores on a tiny set. */
+#include <math.h>
+
+#include "cxs_eval.h"
+#include "cxs_test.h"
+
+static const char MAP[] =
+	"# test map\n"
+	"staff\tSERVICE#GENERAL\n"
+	"\n"
+	"food\tFOOD#QUALITY,FOOD#PRICES\n"
+	"price\tFOOD#PRICES\n"
+	"fail\t-\n";
+
+/* Eight records, scored by hand:
+ *  1 gold SERVICE+ ; pred staff+, fail-      staff TP (polarity right); fail has no map
+ *  2 gold FOOD#QUALITY-, FOOD#PRICES+ ; food- food TP (mixed gold: polarity not scored),
+ *                                            price FN
+ *  3 gold no opinions ; pred staff-          staff FP
+ *  4 no gold                                 skipped
+ *  5 gold FOOD#PRICES- ; pred price+, food-  price TP (wrong), food TP (right)
+ *  6 gold.polarity "negative", sentiment negative; 7 gold.polarity -1, sentiment positive
+ *  8 gold.opinions not an array              bad
+ * staff tp1 fp1 fn0; food tp2; price tp1 fn1. */
+static const char *RECS[] = {
+	"{\"gold\":{\"opinions\":[{\"category\":\"SERVICE#GENERAL\",\"polarity\":\"positive\"}]},"
+	"\"signals\":[{\"dim\":\"staff\",\"polarity\":\"positive\"},{\"dim\":\"fail\",\"polarity\":\"negative\"}]}",
+	"{\"gold\":{\"opinions\":[{\"category\":\"FOOD#QUALITY\",\"polarity\":\"negative\"},"
+	"{\"category\":\"FOOD#PRICES\",\"polarity\":\"positive\"}]},"
+	"\"signals\":[{\"dim\":\"food\",\"polarity\":\"negative\"}]}",
+	"{\"gold\":{\"opinions\":[]},\"signals\":[{\"dim\":\"staff\",\"polarity\":\"negative\"}]}",
+	"{\"signals\":[{\"dim\":\"staff\",\"polarity\":\"negative\"}]}",
+	"{\"gold\":{\"opinions\":[{\"category\":\"FOOD#PRICES\",\"polarity\":\"negative\"}]},"
+	"\"signals\":[{\"dim\":\"food\",\"polarity\":\"negative\"},{\"dim\":\"price\",\"polarity\":\"positive\"}]}",
+	"{\"gold\":{\"polarity\":\"negative\"},\"signals\":[],\"sentiment\":{\"polarity\":\"negative\"}}",
+	"{\"gold\":{\"polarity\":-1},\"signals\":[],\"sentiment\":{\"polarity\":\"positive\"}}",
+	"{\"gold\":{\"opinions\":\"FOOD#QUALITY\"},\"signals\":[]}",
+};
+static const int EXPECT[] = { 1, 1, 1, 0, 1, 1, 1, -1 };
+
+#define CHECK_NEAR(a, b) CHECK(fabs((a) - (b)) < 1e-9)
+
+static cxs_evalmap *test_map(void)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_evalmap *m = cxs_evalmap_parse(MAP, sizeof MAP - 1, "t.map", &err);
+
+	CHECK(m != NULL);
+	return m;
+}
+
+static void test_map_parse(void)
+{
+	cxs_evalmap *m = test_map();
+
+	if (!m)
+		return;
+	CHECK_INT(cxs_evalmap_ndims(m), 4);
+	CHECK_STR(cxs_evalmap_dim(m, 0), "staff");
+	CHECK_STR(cxs_evalmap_dim(m, 3), "fail");
+	CHECK_INT(cxs_evalmap_mapped(m, 2), 1);
+	CHECK_INT(cxs_evalmap_mapped(m, 3), 0);
+	cxs_evalmap_free(m);
+	cxs_evalmap_free(NULL);
+}
+
+static void bad_map(const char *text, const char *msg)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_evalmap *m = cxs_evalmap_parse(text, strlen(text), "b.map", &err);
+
+	CHECK(m == NULL);
+	CHECK_INT(err.kind, CXS_E_CONFIG);
+	CHECK_STR(err.msg, msg);
+	cxs_evalmap_free(m);
+}
+
+static void test_map_errors(void)
+{
+	bad_map("# c\nstaff\tA\nfood A\n", "b.map:3: expected 'dimension<TAB>category[,category...]' "
+		"or 'dimension<TAB>-'");
+	bad_map("staff\tA\nstaff\tB\n", "b.map:2: dimension listed twice");
+	bad_map("staff\tA,,B\n", "b.map:1: empty category in the list");
+	bad_map("staff\tA, B\n", "b.map:1: categories are separated by commas without spaces");
+	bad_map("staff\t\n", "b.map:1: no categories (write '-' for a dimension without a gold "
+		"counterpart)");
+	bad_map("staff\tA\tB\n", "b.map:1: more than one TAB");
+	bad_map("# only comments\n\n", "b.map: no dimensions in the mapping");
+}
+
+static void test_scores(void)
+{
+	cxs_evalmap *m = test_map();
+	cxs_evaltally *t;
+	const struct cxs_evalcounts *c;
+	const struct cxs_evaldim *d;
+	struct cxs_evalscores s;
+	size_t i;
+
+	if (!m)
+		return;
+	t = cxs_evaltally_new(m);
+	for (i = 0; i < sizeof RECS / sizeof *RECS; i++) {
+		cxs_err err = { CXS_E_NONE, "" };
+		json_t *rec = json_loads(RECS[i], 0, NULL);
+
+		CHECK(rec != NULL);
+		CHECK_INT(cxs_evaltally_add(t, rec, &err), EXPECT[i]);
+		json_decref(rec);
+	}
+	d = cxs_evaltally_dim(t, 0);  /* staff */
+	CHECK_INT(d->tp, 1);
+	CHECK_INT(d->fp, 1);
+	CHECK_INT(d->fn, 0);
+	CHECK_NEAR(cxs_eval_precision(d), 0.5);
+	CHECK_NEAR(cxs_eval_recall(d), 1.0);
+	CHECK_NEAR(cxs_eval_f1(d), 2.0 / 3);
+	d = cxs_evaltally_dim(t, 1);  /* food */
+	CHECK_INT(d->tp, 2);
+	CHECK_INT(d->fp + d->fn, 0);
+	CHECK_INT(d->pol_n, 1);
+	CHECK_INT(d->pol_ok, 1);
+	d = cxs_evaltally_dim(t, 2);  /* price */
+	CHECK_INT(d->tp, 1);
+	CHECK_INT(d->fn, 1);
+	CHECK_NEAR(cxs_eval_precision(d), 1.0);
+	CHECK_NEAR(cxs_eval_recall(d), 0.5);
+	CHECK_INT(d->pol_ok, 0);
+	d = cxs_evaltally_dim(t, 3);  /* fail: no mapping, never counted */
+	CHECK_INT(d->tp + d->fp + d->fn, 0);
+
+	cxs_evaltally_scores(t, &s);
+	CHECK_NEAR(s.micro_p, 0.8);
+	CHECK_NEAR(s.micro_r, 0.8);
+	CHECK_NEAR(s.micro_f1, 0.8);
+	CHECK_INT(s.macro_n, 3);
+	CHECK_NEAR(s.macro_p, 2.5 / 3);
+	CHECK_NEAR(s.macro_r, 2.5 / 3);
+	CHECK_NEAR(s.macro_f1, (2.0 / 3 + 1 + 2.0 / 3) / 3);
+	CHECK_INT(s.pol_n, 3);
+	CHECK_INT(s.pol_ok, 2);
+	CHECK_NEAR(s.polarity, 2.0 / 3);
+	CHECK_NEAR(s.doc, 0.5);
+
+	c = cxs_evaltally_counts(t);
+	CHECK_INT(c->records, 8);
+	CHECK_INT(c->opinions, 4);
+	CHECK_INT(c->doc, 2);
+	CHECK_INT(c->doc_ok, 1);
+	CHECK_INT(c->no_gold, 1);
+	CHECK_INT(c->bad, 1);
+	cxs_evaltally_free(t);
+	cxs_evaltally_free(NULL);
+	cxs_evalmap_free(m);
+}
+
+static void test_empty_tally(void)
+{
+	cxs_evalmap *m = test_map();
+	cxs_evaltally *t;
+	struct cxs_evalscores s;
+
+	if (!m)
+		return;
+	t = cxs_evaltally_new(m);
+	cxs_evaltally_scores(t, &s);
+	CHECK(s.micro_p < 0);
+	CHECK(s.macro_f1 < 0);
+	CHECK(s.polarity < 0);
+	CHECK(s.doc < 0);
+	cxs_evaltally_free(t);
+	cxs_evalmap_free(m);
+}
+
+static void test_bad_gold(void)
+{
+	cxs_evalmap *m = test_map();
+	cxs_evaltally *t;
+	cxs_err err = { CXS_E_NONE, "" };
+	json_t *rec;
+
+	if (!m)
+		return;
+	t = cxs_evaltally_new(m);
+	rec = json_loads("{\"gold\":{\"opinions\":[{\"polarity\":\"positive\"}]}}", 0, NULL);
+	CHECK_INT(cxs_evaltally_add(t, rec, &err), -1);
+	CHECK_STR(err.msg, "gold opinion 0 has no 'category' string");
+	json_decref(rec);
+	rec = json_loads("{\"gold\":{\"polarity\":\"great\"}}", 0, NULL);
+	CHECK_INT(cxs_evaltally_add(t, rec, &err), -1);
+	json_decref(rec);
+	CHECK_INT(cxs_evaltally_counts(t)->bad, 2);
+	cxs_evaltally_free(t);
+	cxs_evalmap_free(m);
+}
+
+int main(void)
+{
+	RUN(test_map_parse);
+	RUN(test_map_errors);
+	RUN(test_scores);
+	RUN(test_empty_tally);
+	RUN(test_bad_gold);
+	return cxs_test_done();
+}
