@@ -240,13 +240,13 @@ static long read_gzip(cxs_gzin *in, unsigned char *buf, size_t n, cxs_err *err)
 long cxs_gzin_read(cxs_gzin *in, void *buf, size_t n, cxs_err *err)
 {
 	if (in->gzip < 0) {
-		int rc = fill_raw(in, err);
-		if (rc < 0)
-			return -1;
-		/* A single byte 0x1f could start gzip; we need both magic bytes, which a file
-		 * of at least 2 bytes has in its first read except on a pipe's odd split. */
-		in->gzip = rc > 0 && in->raw_len - in->raw_pos >= 2 &&
-			   in->raw[in->raw_pos] == 0x1f && in->raw[in->raw_pos + 1] == 0x8b;
+		/* Both magic bytes are needed; a pipe may hand over one byte first, so read
+		 * until there are two or the input ends. */
+		while (in->raw_len - in->raw_pos < 2 && !in->eof)
+			if (top_up(in, err) < 0)
+				return -1;
+		in->gzip = in->raw_len - in->raw_pos >= 2 && in->raw[in->raw_pos] == 0x1f &&
+			   in->raw[in->raw_pos + 1] == 0x8b;
 	}
 	return in->gzip ? read_gzip(in, buf, n, err) : read_plain(in, buf, n, err);
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -317,6 +318,43 @@ static void test_own_members_damaged_and_large(void)
 	free(big);
 }
 
+/* A pipe may deliver the first gzip byte alone; the input is still gzip. */
+static void test_gzip_magic_split_on_a_pipe(void)
+{
+	static const unsigned char gz[] = { /* gzip of {"a":1}\n */
+		0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xab, 0x56, 0x4a,
+		0x54, 0xb2, 0x32, 0xac, 0xe5, 0x02, 0x00, 0x46, 0xa3, 0xe8, 0x74, 0x08, 0x00,
+		0x00, 0x00 };
+	char path[64];
+	int fds[2];
+	pid_t pid;
+	cxs_err err;
+	cxs_reader *r;
+	json_t *rec = NULL;
+
+	CHECK(pipe(fds) == 0);
+	pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		if (write(fds[1], gz, 1) != 1)
+			_exit(1);
+		usleep(100000);
+		if (write(fds[1], gz + 1, sizeof(gz) - 1) != (ssize_t)sizeof(gz) - 1)
+			_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	snprintf(path, sizeof(path), "/dev/fd/%d", fds[0]);
+	r = cxs_reader_open(path, 0, &err);
+	CHECK(r != NULL);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_OK);
+	CHECK_INT(json_integer_value(json_object_get(rec, "a")), 1);
+	json_decref(rec);
+	cxs_reader_close(r);
+	close(fds[0]);
+	waitpid(pid, NULL, 0);
+}
+
 static void test_multimember_and_plain(void)
 {
 	cxs_err err;
@@ -454,6 +492,7 @@ int main(void)
 	RUN(test_overlong_record);
 	RUN(test_truncated_and_corrupt_gzip);
 	RUN(test_multimember_and_plain);
+	RUN(test_gzip_magic_split_on_a_pipe);
 	RUN(test_own_members_damaged_and_large);
 	RUN(test_atomic_abort_leaves_previous);
 	RUN(test_identical_output_bytes);
