@@ -282,7 +282,31 @@ static int is_utf8_name(const char *name)
 	return starts_ci(name, strlen(name), "utf-8") && name[5] == '\0';
 }
 
-/* Makes cs->cnv the converter for `name`; returns 0 when ICU does not know it. */
+/* Whether `c` reads ASCII bytes as ASCII. A label found by the prescan was itself read
+ * as ASCII, so an encoding where it would not be (UTF-7, UTF-32, EBCDIC) cannot be what
+ * the page is in; WHATWG ignores such labels, and so do we (UTF-16 comes only from a
+ * BOM, where this does not apply). */
+static int ascii_compatible(UConverter *c, const char *name)
+{
+	static const char probe[] = "<meta charset=\"x\"> Az09+-/.,;:!?'()";
+	UChar u[sizeof(probe)];
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n, i;
+
+	if (starts_ci(name, strlen(name), "utf-16"))
+		return 1;
+	n = ucnv_toUChars(c, u, (int32_t)(sizeof(probe)), probe, (int32_t)(sizeof(probe) - 1), &st);
+	ucnv_reset(c);
+	if (U_FAILURE(st) || n != (int32_t)(sizeof(probe) - 1))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (u[i] != (UChar)(unsigned char)probe[i])
+			return 0;
+	return 1;
+}
+
+/* Makes cs->cnv the converter for `name`; returns 0 when ICU does not know it or it is
+ * not ASCII-compatible (the caller then reads UTF-8). */
 static int open_converter(cxs_charset *cs, const char *name)
 {
 	UErrorCode st = U_ZERO_ERROR;
@@ -293,6 +317,10 @@ static int open_converter(cxs_charset *cs, const char *name)
 	c = ucnv_open(name, &st);
 	if (U_FAILURE(st) || !c)
 		return 0;
+	if (!ascii_compatible(c, name)) {
+		ucnv_close(c);
+		return 0;
+	}
 	ucnv_setToUCallBack(c, on_bad_bytes, &cs->replaced, NULL, NULL, &st);
 	if (U_FAILURE(st)) {
 		ucnv_close(c);

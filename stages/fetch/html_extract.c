@@ -760,6 +760,36 @@ static void reset(cxs_html *h)
 	h->nomem = 0;
 }
 
+/* libxml2's HTML parser stops at this many open elements unless given HTML_PARSE_HUGE,
+ * which we do not give: unbounded nesting is a memory and stack risk. */
+#define LIBXML_MAX_DEPTH 256
+
+/* Whether the tree comes within a few levels of that limit (the parser stopped there). */
+static int depth_exceeded(xmlDocPtr doc)
+{
+	xmlNodePtr n = xmlDocGetRootElement(doc);
+	unsigned depth = 1;
+
+	while (n) {
+		if (depth >= LIBXML_MAX_DEPTH - 8)
+			return 1;
+		if (n->children) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		while (n && !n->next) {
+			n = n->parent;
+			depth--;
+			if (n && n->type == XML_DOCUMENT_NODE)
+				n = NULL;
+		}
+		if (n)
+			n = n->next;
+	}
+	return 0;
+}
+
 int cxs_html_extract(cxs_html *h, const char *data, size_t len, struct cxs_html_result *res,
 		     cxs_err *err)
 {
@@ -783,6 +813,13 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, struct cxs_html_
 	doc = h->src.len ? htmlCtxtReadMemory(h->ctxt, h->src.p, (int)h->src.len, NULL, "UTF-8",
 					      PARSE_OPTS)
 			 : NULL;
+	/* libxml2 stops at 256 levels of nesting and keeps only what came before: that
+	 * would be a silently shortened document, so the page is rejected instead. */
+	if (doc && h->ctxt->errNo == XML_ERR_INTERNAL_ERROR && depth_exceeded(doc)) {
+		xmlFreeDoc(doc);
+		return cxs_err_set(err, CXS_E_INPUT, "HTML nested deeper than %d levels: the page "
+				   "cannot be read whole", LIBXML_MAX_DEPTH);
+	}
 	if (doc) {
 		title = classify(doc);
 		if (title)
