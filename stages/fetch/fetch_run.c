@@ -152,6 +152,22 @@ fail:
 }
 
 /* Builds, then emits or rejects the record of a whole-file document. */
+/* Decoding and JSON escaping can make a record longer than the file it came from; a
+ * record over --max-record-bytes would be rejected by the next stage, so it is rejected
+ * here, where the reason is clearest (the reason goes to f->msg). Records whose text is
+ * well under the limit are not serialised twice. */
+static int too_long(struct cxs_fetcher *f, const json_t *rec, size_t text_len)
+{
+	if (text_len < f->max_record / 4)
+		return 0;
+	if (cxs_record_dump(rec, &f->scratch) < 0 || f->scratch.len < f->max_record)
+		return 0;
+	cxs_buf_reset(&f->msg);
+	cxs_buf_addf(&f->msg, "record of %zu bytes is longer than the maximum of %zu bytes "
+		     "(--max-record-bytes)", f->scratch.len, f->max_record);
+	return 1;
+}
+
 static int finish_doc(struct cxs_fetcher *f, const struct cxs_doc *d, const char *empty_reason)
 {
 	json_t *rec = cxs_doc_record(d, &f->scratch);
@@ -162,6 +178,9 @@ static int finish_doc(struct cxs_fetcher *f, const struct cxs_doc *d, const char
 	if (cxs_text_blank(d->text, d->text_len))
 		rc = reject(f, json_string_value(json_object_get(rec, "id")), d->uri, NULL,
 			    empty_reason, rec, NULL, 0);
+	else if (too_long(f, rec, d->text_len))
+		rc = reject(f, json_string_value(json_object_get(rec, "id")), d->uri, NULL,
+			    f->msg.p, NULL, NULL, 0);
 	else
 		rc = emit(f, rec);
 	json_decref(rec);
@@ -254,8 +273,9 @@ static int do_file(struct cxs_fetcher *f, const char *path, enum cxs_kind kind)
 	cxs_stage_count_in(f->s, 1);
 	if (!too_big)
 		cxs_sha256_buf(f->data.p ? f->data.p : "", f->data.len, hex);
-	else if (!strcmp(path, "-") || cxs_sha256_file(path, hex, NULL, NULL) < 0)
-		sha = NULL;   /* not all of it was read, and it cannot be read again */
+	else if (size < 0 || !strcmp(path, "-") || cxs_sha256_file(path, hex, NULL, NULL) < 0)
+		sha = NULL;   /* not all of it was read, and a pipe or device cannot be read
+			       * again (/dev/zero would never end) */
 	cxs_stage_input(f->s, uri, sha, size >= 0 ? size : (long long)f->data.len, 1);
 	cxs_make_id(kname, uri, NULL, id);
 	if (too_big) {

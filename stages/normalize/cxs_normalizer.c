@@ -228,8 +228,9 @@ int cxs_normalizer_record(void *vctx, json_t *rec, cxs_err *reason)
 				  json_string_value(json_object_get(rec, "lang_hint")), &id);
 	}
 	li = lang_index(id.lang);
+	/* A text ICU cannot take (too long) is this record's problem, not the run's. */
 	if (cxs_segmenter_run(c->seg[li], text, len, &sg, reason) < 0)
-		return -1;
+		return reason->kind == CXS_E_INPUT ? 1 : -1;
 	sent = span_array(c, sg->sent, sg->nsent);
 	tok = span_array(c, sg->tok, sg->ntok);
 	if (!sent || !tok) {
@@ -241,7 +242,7 @@ int cxs_normalizer_record(void *vctx, json_t *rec, cxs_err *reason)
 	if (!forms) {
 		json_decref(sent);
 		json_decref(tok);
-		return -1;
+		return reason->kind == CXS_E_INPUT ? 1 : -1;
 	}
 	return set_fields(rec, id.lang, id.score, sent, tok, forms, reason);
 }
