@@ -125,8 +125,8 @@ static const char *const needs[][2] = {
 /* Reads a flat array of [start, end) offset pairs into `out`: every pair within the
  * text, starts < ends allowed equal, and in text order without overlap. Returns the
  * number of pairs, or -1 with the reason. */
-static long read_spans(const json_t *a, const char *name, size_t textlen, size_t *out,
-		       cxs_err *reason)
+static long read_spans(const json_t *a, const char *name, const char *text, size_t textlen,
+		       size_t *out, cxs_err *reason)
 {
 	size_t n = json_array_size(a), i, prev = 0;
 
@@ -144,6 +144,12 @@ static long read_spans(const json_t *a, const char *name, size_t textlen, size_t
 		if (sv < (json_int_t)prev || ev < sv || (size_t)ev > textlen)
 			return cxs_err_set(reason, CXS_E_INPUT,
 					   "'%s' entry %zu [%lld, %lld) is out of order or outside the text",
+					   name, i / 2, (long long)sv, (long long)ev);
+		/* An offset inside a UTF-8 character would make evidence invalid text. */
+		if (((size_t)sv < textlen && (text[sv] & 0xC0) == 0x80) ||
+		    ((size_t)ev < textlen && (text[ev] & 0xC0) == 0x80))
+			return cxs_err_set(reason, CXS_E_INPUT,
+					   "'%s' entry %zu [%lld, %lld) splits a UTF-8 character",
 					   name, i / 2, (long long)sv, (long long)ev);
 		out[i] = (size_t)sv;
 		out[i + 1] = (size_t)ev;
@@ -210,10 +216,10 @@ static int read_doc(cxs_classifier *cl, const json_t *rec, struct cxs_doc *d, cx
 		REGROW(tok_sent) REGROW(formlen) REGROW(stemlen) REGROW(form) REGROW(stem)
 #undef REGROW
 	}
-	if ((n = read_spans(a[1], "tokens", d->len, cl->tok, reason)) < 0 ||
+	if ((n = read_spans(a[1], "tokens", d->text, d->len, cl->tok, reason)) < 0 ||
 	    read_strings(a[2], "forms", ntok, cl->form, cl->formlen, reason) < 0 ||
 	    read_strings(a[0], "stems", ntok, cl->stem, cl->stemlen, reason) < 0 ||
-	    (n = read_spans(a[3], "sentences", d->len, cl->sent, reason)) < 0)
+	    (n = read_spans(a[3], "sentences", d->text, d->len, cl->sent, reason)) < 0)
 		return 1;
 	if (ntok && !nsent) {
 		cxs_err_set(reason, CXS_E_INPUT, "'sentences' is empty but there are tokens");
@@ -223,6 +229,10 @@ static int read_doc(cxs_classifier *cl, const json_t *rec, struct cxs_doc *d, cx
 	for (i = 0, s = 0; i < ntok; i++) {
 		while (s + 1 < nsent && cl->sent[2 * (s + 1)] <= cl->tok[2 * i])
 			s++;
+		if (cl->tok[2 * i] < cl->sent[2 * s] || cl->tok[2 * i + 1] > cl->sent[2 * s + 1]) {
+			cxs_err_set(reason, CXS_E_INPUT, "'tokens' entry %zu lies outside every sentence", i);
+			return 1;
+		}
 		cl->tok_sent[i] = s;
 	}
 	d->ntok = ntok;

@@ -143,7 +143,11 @@ static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 		ix = cxs_lexlang_first(ll, d->stem[i], d->stemlen[i], &n);
 		if (ix)
 			consider(ll, d, i, room, ix, n, need, best);
-		for (k = 0; k < nplens && plens[k] <= d->formlen[i]; k++) {
+		/* Longest prefix first: among wildcards of as many words, the most specific
+		 * wins (servic* before serv*); an exact word was considered before both. */
+		for (k = nplens; k-- > 0;) {
+			if (plens[k] > d->formlen[i])
+				continue;
 			/* a prefix ends at a character boundary, never inside one */
 			if (plens[k] < d->formlen[i] && (d->form[i][plens[k]] & 0xC0) == 0x80)
 				continue;

@@ -604,6 +604,18 @@ static void test_record_rejects(void)
 	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
 	CHECK_STR(why, "'tokens' entry 1 [0, 10) is out of order or outside the text");
 
+	/* An offset inside "é" (bytes 0-1) would make evidence invalid UTF-8. */
+	rec = record("en", "\xc3\xa9 food was cold.");
+	json_array_set_new(json_object_get(rec, "tokens"), 0, json_integer(1));
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'tokens' entry 0 [1, 2) splits a UTF-8 character");
+
+	/* A token outside every sentence: the sentence ends before "rude". */
+	rec = record("en", "The waiter was rude.");
+	json_array_set_new(json_object_get(rec, "sentences"), 1, json_integer(14));
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'tokens' entry 3 lies outside every sentence");
+
 	rec = record("en", "The waiter was rude.");
 	json_array_append_new(json_object_get(rec, "tokens"), json_integer(1));
 	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);

@@ -1,0 +1,2 @@
+serv*	staff
+servic*	food
