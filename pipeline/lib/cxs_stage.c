@@ -27,6 +27,7 @@ struct cxs_stage {
 	void *diag_ctx;
 	json_t *options, *lexicons, *inputs, *errors;
 	struct cxs_counts counts;
+	long nerrors;
 	struct timespec t0;
 	time_t started;
 };
@@ -55,6 +56,27 @@ char *cxs_stage_sibling(const char *output, const char *suffix)
 		return NULL;
 	}
 	return cxs_buf_detach(&b, NULL);
+}
+
+/* A JSON string of `s`, which may come from a file name and so need not be UTF-8:
+ * json_string() would refuse it and the value would vanish from the manifest or the
+ * reject. Invalid bytes become U+FFFD. NULL only when memory runs out. */
+static json_t *text_json(const char *s)
+{
+	cxs_buf b = CXS_BUF_INIT;
+	json_t *j;
+
+	if (!s)
+		return json_null();
+	if (cxs_utf8_valid_prefix(s, strlen(s)) == strlen(s))
+		return json_string(s);
+	if (cxs_utf8_sanitize(s, strlen(s), &b) < 0) {
+		cxs_buf_release(&b);
+		return NULL;
+	}
+	j = json_stringn(b.p ? b.p : "", b.len);
+	cxs_buf_release(&b);
+	return j;
 }
 
 static void say(cxs_stage *s, const char *msg)
@@ -147,7 +169,7 @@ void cxs_stage_lexicon(cxs_stage *s, json_t *lex)
 void cxs_stage_input(cxs_stage *s, const char *path, const char *sha256, long long bytes,
 		     long long documents)
 {
-	json_array_append_new(s->inputs, json_pack("{s:s, s:s?, s:I, s:I}", "path", path,
+	json_array_append_new(s->inputs, json_pack("{s:o, s:s?, s:I, s:I}", "path", text_json(path),
 						  "sha256", sha256, "bytes", (json_int_t)bytes,
 						  "documents", (json_int_t)documents));
 }
@@ -182,8 +204,9 @@ int cxs_stage_reject(cxs_stage *s, const char *id, const char *uri, const char *
 		     diag_loc ? diag_loc : "", uri || diag_loc ? ": " : "", reason);
 	say(s, msg.p ? msg.p : reason);
 	cxs_buf_reset(&msg);
-	rej = json_pack("{s:s?, s:s, s:{s:s?, s:s?}, s:s}", "id", id, "stage", s->stage,
-			"source", "uri", uri, "locator", locator, "reason", reason);
+	rej = json_pack("{s:s?, s:s, s:{s:o?, s:s?}, s:o}", "id", id, "stage", s->stage,
+			"source", "uri", uri ? text_json(uri) : NULL, "locator", locator,
+			"reason", text_json(reason));
 	if (!rej) {
 		cxs_buf_release(&msg);
 		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
@@ -210,12 +233,13 @@ void cxs_stage_partial(cxs_stage *s, const char *msg)
 {
 	if (s->diag_error)
 		s->diag_error(s->diag_ctx, msg);
-	json_array_append_new(s->errors, json_string(msg));
+	s->nerrors++;   /* counted apart: the message may fail to become JSON */
+	json_array_append_new(s->errors, text_json(msg));
 }
 
 int cxs_stage_is_partial(const cxs_stage *s)
 {
-	return json_array_size(s->errors) > 0;
+	return s->nerrors > 0;
 }
 
 const struct cxs_counts *cxs_stage_counts(const cxs_stage *s)
@@ -234,14 +258,14 @@ static json_t *manifest(cxs_stage *s, const char *out_hash, const char *rej_hash
 	secs = (double)(t1.tv_sec - s->t0.tv_sec) + (double)(t1.tv_nsec - s->t0.tv_nsec) / 1e9;
 	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%SZ", gmtime(&s->started));
 	m = json_pack("{s:s, s:s+, s:s, s:i, s:O, s:O, s:O,"
-		      " s:{s:s, s:s, s:I}, s:{s:s?, s:s?, s:I},"
+		      " s:{s:o, s:s, s:I}, s:{s:o, s:s?, s:I},"
 		      " s:{s:I, s:I, s:I}, s:b, s:O, s:s, s:f}",
 		      "stage", s->stage, "program", "cxs-", s->stage, "version", CXS_VERSION,
 		      "schema", CXS_SCHEMA_VERSION, "options", s->options, "inputs", s->inputs,
 		      "lexicons", s->lexicons,
-		      "output", "path", s->output, "sha256", out_hash,
+		      "output", "path", text_json(s->output), "sha256", out_hash,
 		      "records", (json_int_t)s->counts.out,
-		      "rejects", "path", s->rejects_path, "sha256", rej_hash,
+		      "rejects", "path", text_json(s->rejects_path), "sha256", rej_hash,
 		      "records", (json_int_t)s->counts.rejected,
 		      "counts", "in", (json_int_t)s->counts.in, "out", (json_int_t)s->counts.out,
 		      "rejected", (json_int_t)s->counts.rejected,
