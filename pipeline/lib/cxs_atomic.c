@@ -63,7 +63,7 @@ cxs_atomic *cxs_atomic_open(const char *path, cxs_err *err)
 	snprintf(a->tmp, n, "%s.tmp.%ld", path, (long)getpid());
 	a->fd = open(a->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (a->fd < 0) {
-		cxs_err_errno(err, CXS_E_IO, errno, "could not create '%s'", a->tmp);
+		cxs_err_errno(err, CXS_E_IO, errno, "could not create '%s'", path);
 		free(a->tmp);
 		free(a->path);
 		free(a);

@@ -293,8 +293,9 @@ void cxs_gzin_close(cxs_gzin *in)
 #define MEMBER (1 << 20)
 
 struct cxs_gzout {
-	cxs_atomic *atomic;   /* NULL for stdout */
+	cxs_atomic *atomic;   /* NULL for stdout, a FIFO or a device */
 	int fd;
+	int own_fd;           /* a FIFO or device we opened and must close */
 	int gzip;
 	struct libdeflate_compressor *comp;
 	unsigned char *pending;   /* uncompressed bytes not yet written */
@@ -325,6 +326,7 @@ static void free_out(cxs_gzout *out)
 cxs_gzout *cxs_gzout_open(const char *path, int level, cxs_err *err)
 {
 	cxs_gzout *out = calloc(1, sizeof(*out));
+	struct stat st;
 
 	if (!out || !(out->path = strdup(path))) {
 		free(out);
@@ -334,6 +336,23 @@ cxs_gzout *cxs_gzout_open(const char *path, int level, cxs_err *err)
 	cxs_sha256_init(&out->hash);
 	if (!strcmp(path, "-")) {
 		out->fd = 1;
+	} else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* A FIFO or a device (/dev/null, a named pipe to another program) is written
+		 * to as it is; renaming a temporary over it would replace it with a file. */
+		out->fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (out->fd < 0) {
+			cxs_err_errno(err, CXS_E_IO, errno, "could not open '%s'", path);
+			free_out(out);
+			return NULL;
+		}
+		out->own_fd = 1;
+		out->gzip = ends_with(path, ".gz");
+		if (out->gzip && !(out->comp = libdeflate_alloc_compressor(level < 0 || level > 9 ? 6 : level))) {
+			cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+			close(out->fd);
+			free_out(out);
+			return NULL;
+		}
 	} else {
 		out->gzip = ends_with(path, ".gz");
 		if (out->gzip) {
@@ -366,7 +385,7 @@ static int raw_write(cxs_gzout *out, const void *data, size_t n, cxs_err *err)
 			if (errno == EINTR)
 				continue;
 			return cxs_err_errno(err, CXS_E_IO, errno, "could not write '%s'",
-					     out->atomic ? out->path : "standard output");
+					     out->fd == 1 && !out->own_fd ? "standard output" : out->path);
 		}
 		p += w;
 		n -= (size_t)w;
@@ -436,6 +455,8 @@ int cxs_gzout_commit(cxs_gzout *out, char hex[CXS_SHA256_HEX], long long *bytes,
 		else
 			rc = cxs_atomic_commit(out->atomic, err);
 	}
+	if (out->own_fd && close(out->fd) < 0 && rc == 0)
+		rc = cxs_err_errno(err, CXS_E_IO, errno, "could not close '%s'", out->path);
 	free_out(out);
 	return rc;
 }
@@ -445,5 +466,7 @@ void cxs_gzout_abort(cxs_gzout *out)
 	if (!out)
 		return;
 	cxs_atomic_abort(out->atomic);
+	if (out->own_fd)
+		close(out->fd);
 	free_out(out);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -79,6 +80,12 @@ static json_t *text_json(const char *s)
 	return j;
 }
 
+/* Two names for one file would make two writers share one temporary. */
+static int same_path(const char *a, const char *b)
+{
+	return a && b && strcmp(a, "-") && !strcmp(a, b);
+}
+
 static void say(cxs_stage *s, const char *msg)
 {
 	if (s->diag)
@@ -128,6 +135,15 @@ cxs_stage *cxs_stage_open(const struct cxs_stage_config *cfg, cxs_err *err)
 	if (!s->stage || !s->output || !s->options || !s->lexicons || !s->inputs || !s->errors ||
 	    (!to_stdout && (!s->rejects_path || !s->manifest_path))) {
 		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		stage_free(s);
+		return NULL;
+	}
+	if (same_path(s->output, s->rejects_path) || same_path(s->output, s->manifest_path) ||
+	    same_path(s->rejects_path, s->manifest_path)) {
+		cxs_err_set(err, CXS_E_CONFIG, "output, rejects and manifest must be three "
+			    "different files ('%s', '%s', '%s')", s->output,
+			    s->rejects_path ? s->rejects_path : "-",
+			    s->manifest_path ? s->manifest_path : "-");
 		stage_free(s);
 		return NULL;
 	}
@@ -274,6 +290,16 @@ static json_t *manifest(cxs_stage *s, const char *out_hash, const char *rej_hash
 	return m;
 }
 
+/* Removes a file this stage renamed into place, when it is one (never stdout, a FIFO
+ * or a device that was written to directly). */
+static void unpublish(const char *path)
+{
+	struct stat st;
+
+	if (path && strcmp(path, "-") && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		unlink(path);
+}
+
 int cxs_stage_commit(cxs_stage *s, cxs_err *err)
 {
 	char out_hash[CXS_SHA256_HEX], rej_hash[CXS_SHA256_HEX];
@@ -288,26 +314,33 @@ int cxs_stage_commit(cxs_stage *s, cxs_err *err)
 		cxs_stage_abort(s);
 		return -1;
 	}
-	rc = cxs_writer_commit(s->out, out_hash, err);
-	s->out = NULL;
-	if (rc < 0) {
-		cxs_writer_abort(s->rejects);
-		stage_free(s);
-		return -1;
-	}
+	/* Rejects first, then the output, then the manifest: whatever fails, what was
+	 * already renamed into place is taken back, so a failed stage leaves no output
+	 * under its final name (exit 5) rather than a new output beside old rejects. */
 	if (s->rejects) {
 		rc = cxs_writer_commit(s->rejects, rej_hash, err);
 		s->rejects = NULL;
 		if (rc < 0) {
+			cxs_writer_abort(s->out);
+			s->out = NULL;
 			stage_free(s);
 			return -1;
 		}
+	}
+	rc = cxs_writer_commit(s->out, out_hash, err);
+	s->out = NULL;
+	if (rc < 0) {
+		unpublish(s->rejects_path);
+		stage_free(s);
+		return -1;
 	}
 	if (s->manifest_path) {
 		m = manifest(s, out_hash, s->rejects_path ? rej_hash : NULL);
 		text = m ? json_dumps(m, JSON_INDENT(2) | JSON_REAL_PRECISION(15)) : NULL;
 		json_decref(m);
 		if (!text) {
+			unpublish(s->rejects_path);
+			unpublish(s->output);
 			stage_free(s);
 			return cxs_err_set(err, CXS_E_NOMEM, "could not build the manifest");
 		}
@@ -322,6 +355,10 @@ int cxs_stage_commit(cxs_stage *s, cxs_err *err)
 		}
 		rc = cxs_atomic_write_file(s->manifest_path, text, strlen(text), err);
 		free(text);
+		if (rc < 0) {
+			unpublish(s->rejects_path);
+			unpublish(s->output);
+		}
 	}
 	stage_free(s);
 	return rc;
