@@ -114,9 +114,17 @@ static char *stage_program(const char *stage)
  * or died of a signal). */
 static int run_child(char **argv)
 {
+	sigset_t block, old;
 	int status;
 	pid_t pid;
 
+	/* Signals wait until the child's pid is recorded, so a SIGTERM in between cannot
+	 * leave the child running alone. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &old);
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0)
@@ -125,12 +133,14 @@ static int run_child(char **argv)
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		execv(argv[0], argv);
 		fprintf(stderr, "cxs-pipeline: error: could not run '%s': %s\n", argv[0],
 			strerror(errno));
 		_exit(CXS_EXIT_INTERNAL);
 	}
 	running_child = pid;
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			cxs_die(CXS_EXIT_INTERNAL, "waiting for '%s': %s", argv[0], strerror(errno));
