@@ -20,8 +20,8 @@ enum cxs_exit {
 	CXS_EXIT_IO = 5,        /* output could not be written (disk full, permissions);
 	                           no output was left under the final name */
 	CXS_EXIT_INTERNAL = 6,  /* out of memory or an unexpected library failure */
-	CXS_EXIT_REJECTS = 7    /* cxs-pipeline: finished, but more records were rejected than
-	                           --max-reject-rate allows */
+	CXS_EXIT_REJECTS = 7    /* reserved for cxs-pipeline --max-reject-rate (not built yet):
+	                           finished, but too many records were rejected */
 };
 
 static inline int cxs_exit_for(cxs_errkind kind)

@@ -192,7 +192,6 @@ void cxs_reader_close(cxs_reader *r)
 struct cxs_writer {
 	cxs_gzout *out;
 	cxs_buf line;
-	long long count;
 };
 
 cxs_writer *cxs_writer_open(const char *path, int level, cxs_err *err)
@@ -374,21 +373,7 @@ int cxs_writer_put(cxs_writer *w, const json_t *rec, cxs_err *err)
 		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 	if (cxs_gzout_write(w->out, w->line.p, w->line.len, err) < 0)
 		return -1;
-	w->count++;
 	return 0;
-}
-
-int cxs_writer_put_raw(cxs_writer *w, const char *line, size_t len, cxs_err *err)
-{
-	if (cxs_gzout_write(w->out, line, len, err) < 0 || cxs_gzout_write(w->out, "\n", 1, err) < 0)
-		return -1;
-	w->count++;
-	return 0;
-}
-
-long long cxs_writer_count(const cxs_writer *w)
-{
-	return w->count;
 }
 
 int cxs_writer_commit(cxs_writer *w, char hex[CXS_SHA256_HEX], cxs_err *err)

@@ -65,12 +65,6 @@ cxs_writer *cxs_writer_open(const char *path, int level, cxs_err *err);
 /* Appends one record as one line. The record is not modified or released. */
 int cxs_writer_put(cxs_writer *w, const json_t *rec, cxs_err *err);
 
-/* Appends one already serialised line (without its newline). */
-int cxs_writer_put_raw(cxs_writer *w, const char *line, size_t len, cxs_err *err);
-
-/* Records written so far. */
-long long cxs_writer_count(const cxs_writer *w);
-
 /* Finishes and publishes the file; `hex` (may be NULL) receives its SHA-256. Frees the
  * writer in every case. */
 int cxs_writer_commit(cxs_writer *w, char hex[CXS_SHA256_HEX], cxs_err *err);

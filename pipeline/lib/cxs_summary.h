@@ -13,7 +13,7 @@
 #include "cxs_err.h"
 
 /* Appends the summary of `workdir` as text to `out`. `dimensions_tsv` (may be NULL) gives
- * the order of the dimension rows; dimensions not listed there follow in name order.
+ * the order of the dimension rows; dimensions not listed there follow in the order they are first met.
  * Returns 0, or -1 with `err` when 04-classify.jsonl.gz cannot be read. */
 int cxs_summary_build(const char *workdir, const char *dimensions_tsv, cxs_buf *out,
 		      cxs_err *err);
