@@ -7,6 +7,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "cxs_hash.h"
+
 /* The Latin-script languages scored. Ours come first; the others are there so that their
  * text has somewhere to go other than the nearest of ours. */
 enum { L_SV, L_ES, L_EN, L_OURS, L_DE = L_OURS, L_FR, L_NL, L_PT, L_IT, L_NO, NLANG };
@@ -286,12 +288,7 @@ struct evidence {
 
 static uint32_t hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	return (uint32_t)cxs_hash_fnv1a(s, n);
 }
 
 /* The slot holding `w`, or the empty one where it would go. */

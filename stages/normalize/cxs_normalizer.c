@@ -13,6 +13,7 @@
 #include <unicode/utf8.h>
 
 #include "cxs_buf.h"
+#include "cxs_hash.h"
 #include "cxs_langid.h"
 #include "cxs_segment.h"
 #include "cxs_stage.h"
@@ -118,12 +119,7 @@ static int has_han(const char *s, size_t n)
 
 static uint32_t token_hash(const char *s, size_t n, int zh)
 {
-	uint32_t h = 2166136261u ^ (uint32_t)zh;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	return (uint32_t)(cxs_hash_fnv1a(s, n) ^ (uint64_t)zh);
 }
 
 /* The form of the token `t` (`n` bytes) as a JSON string (a new reference), from the
