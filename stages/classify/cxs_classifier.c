@@ -29,6 +29,7 @@ struct cxs_classifier {
 	size_t captok;
 	size_t *sent;
 	size_t capsent;
+	size_t capaux;     /* capacity the per-token arrays have been grown to */
 };
 
 static const char *const polarities[3] = { "positive", "negative", "neutral" };
@@ -181,7 +182,7 @@ static int read_doc(cxs_classifier *cl, const json_t *rec, struct cxs_doc *d, cx
 {
 	const json_t *text = json_object_get(rec, "text");
 	const json_t *a[4];
-	size_t i, ntok, nsent, s, old;
+	size_t i, ntok, nsent, s;
 	long n;
 
 	for (i = 0; i < 4; i++) {
@@ -201,11 +202,12 @@ static int read_doc(cxs_classifier *cl, const json_t *rec, struct cxs_doc *d, cx
 	d->len = json_string_length(text);
 	ntok = json_array_size(a[1]) / 2;
 	nsent = json_array_size(a[3]) / 2;
-	old = cl->captok;
 	if (cxs_array_grow(&cl->tok, &cl->captok, 2 * ntok + 2, sizeof(size_t)) < 0 ||
 	    cxs_array_grow(&cl->sent, &cl->capsent, 2 * nsent + 2, sizeof(size_t)) < 0)
 		goto nomem;
-	if (cl->captok != old) {
+	/* capaux is raised only once every per-token array has grown, so a failure half
+	 * way leaves them to be grown again next time, never too short. */
+	if (cl->capaux < cl->captok) {
 		/* the per-token arrays follow cl->tok's capacity (twice what they need) */
 		size_t cap = cl->captok;
 		void *p;
@@ -215,6 +217,7 @@ static int read_doc(cxs_classifier *cl, const json_t *rec, struct cxs_doc *d, cx
 	cl->f = p;
 		REGROW(tok_sent) REGROW(formlen) REGROW(stemlen) REGROW(form) REGROW(stem)
 #undef REGROW
+		cl->capaux = cap;
 	}
 	if ((n = read_spans(a[1], "tokens", d->text, d->len, cl->tok, reason)) < 0 ||
 	    read_strings(a[2], "forms", ntok, cl->form, cl->formlen, reason) < 0 ||

@@ -20,6 +20,7 @@ struct cxs_matcher {
 	size_t *ctok;                 /* per character: its token */
 	size_t *cstart, *cend;        /* per character: span in the original text */
 	size_t capc;
+	size_t capc_aux;   /* capacity ctok, cstart and cend have been grown to */
 	size_t *tokc;                 /* per token: its first character (+1 sentinel) */
 	size_t captokc;
 };
@@ -192,8 +193,9 @@ static int layout_chars(cxs_matcher *mt, const struct cxs_doc *d)
 		total += count_chars(d->form[t], d->formlen[t]);
 	if (cxs_array_grow(&mt->coff, &mt->capc, total + 1, sizeof(size_t)) < 0)
 		return -1;
-	/* the other per-character arrays follow the same capacity */
-	{
+	/* the other per-character arrays follow the same capacity, grown only when it
+	 * grew (capc_aux is raised once all three have) */
+	if (mt->capc_aux < mt->capc) {
 		size_t *a = realloc(mt->ctok, mt->capc * sizeof(size_t));
 		if (!a)
 			return -1;
@@ -206,6 +208,7 @@ static int layout_chars(cxs_matcher *mt, const struct cxs_doc *d)
 		if (!a)
 			return -1;
 		mt->cend = a;
+		mt->capc_aux = mt->capc;
 	}
 	if (cxs_array_grow(&mt->tokc, &mt->captokc, d->ntok + 1, sizeof(size_t)) < 0)
 		return -1;
