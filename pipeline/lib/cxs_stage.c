@@ -413,8 +413,8 @@ int cxs_stage_run_records(cxs_stage *s, const char *const *inputs, size_t ninput
 			}
 			docs++;
 			s->counts.in++;
-			snprintf(loc, sizeof(loc), "line %lld", cxs_reader_line(r));
 			if (st == CXS_READ_BAD) {
+				snprintf(loc, sizeof(loc), "line %lld", cxs_reader_line(r));
 				size_t rawlen;
 				const char *raw = cxs_reader_raw(r, &rawlen);
 				if (cxs_stage_reject(s, NULL, inputs[i], loc, cxs_reader_reason(r), NULL,
@@ -423,20 +423,26 @@ int cxs_stage_run_records(cxs_stage *s, const char *const *inputs, size_t ninput
 				continue;
 			}
 			{
-				cxs_err reason = { CXS_E_NONE, "" };
-				int keep = fn(ctx, rec, &reason);
-				json_t *id = json_object_get(rec, "id");
-				int rc;
+				/* Set only when fn fails or rejects: no per-record clearing of 1 KiB. */
+				cxs_err reason;
+				int keep, rc;
 
+				reason.kind = CXS_E_NONE;
+				reason.msg[0] = '\0';
+				keep = fn(ctx, rec, &reason);
 				if (keep < 0) {
 					cxs_err_set(err, reason.kind ? reason.kind : CXS_E_INTERNAL,
-						    "%s:%s: %s", inputs[i], loc, reason.msg);
+						    "%s:%lld: %s", inputs[i], cxs_reader_line(r), reason.msg);
 					json_decref(rec);
 					goto fatal;
 				}
-				rc = keep == 0 ? cxs_stage_emit(s, rec, err)
-					       : cxs_stage_reject(s, json_string_value(id), inputs[i],
-								  loc, reason.msg, rec, NULL, 0, err);
+				if (keep == 0) {
+					rc = cxs_stage_emit(s, rec, err);
+				} else {
+					snprintf(loc, sizeof(loc), "line %lld", cxs_reader_line(r));
+					rc = cxs_stage_reject(s, json_string_value(json_object_get(rec, "id")),
+							      inputs[i], loc, reason.msg, rec, NULL, 0, err);
+				}
 				json_decref(rec);
 				if (rc < 0)
 					goto fatal;
