@@ -139,6 +139,9 @@ static char *pool_strndup(cxs_lexicon *lx, const char *s, size_t n)
 /* ---------------------------------------------------------------- problems */
 
 static void report(cxs_lexicon *lx, int warning, const char *file, long line,
+		   const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+
+static void report(cxs_lexicon *lx, int warning, const char *file, long line,
 		   const char *fmt, va_list ap)
 {
 	char msg[1024];
