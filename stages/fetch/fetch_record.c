@@ -64,9 +64,12 @@ json_t *cxs_doc_record(const struct cxs_doc *d, cxs_buf *scratch)
 	rc |= put_string(src, "uri", d->uri, scratch, &invalid);
 	rc |= put_string(src, "kind", d->kind, scratch, &invalid);
 	rc |= put_string(src, "locator", d->locator, scratch, &invalid);
+	rc |= put_string(src, "date", d->source_date, scratch, &invalid);
 	rc |= put(rec, "source", src);
 	rc |= put_string(rec, "url", d->url, scratch, &invalid);
 	rc |= put_string(rec, "title", d->title, scratch, &invalid);
+	rc |= put_string(rec, "author", d->author, scratch, &invalid);
+	rc |= put_string(rec, "published", d->published, scratch, &invalid);
 	rc |= put_string(rec, "lang_hint", d->lang_hint, scratch, &invalid);
 	rc |= put(rec, "text", clean_string(d->text, d->text_len, scratch, &invalid));
 	if (d->comments && json_array_size(d->comments))
@@ -75,6 +78,14 @@ json_t *cxs_doc_record(const struct cxs_doc *d, cxs_buf *scratch)
 		rc |= put(rec, "meta", json_incref((json_t *)(uintptr_t)d->meta));
 	if (d->gold)
 		rc |= put(rec, "gold", json_incref((json_t *)(uintptr_t)d->gold));
+	if (d->charset) {
+		json_t *enc = json_object();
+		rc |= put(rec, "encoding", enc);
+		if (enc) {
+			rc |= put_string(enc, "charset", d->charset, scratch, &invalid);
+			rc |= put_string(enc, "rule", d->charset_rule, scratch, &invalid);
+		}
+	}
 	if (invalid > 0)
 		rc |= put(rec, "invalid_bytes", json_integer(invalid));
 	if (rc) {

@@ -2,8 +2,9 @@
  * fetch_record — the records cxs-fetch writes (schema version 1, pipeline/README.md).
  *
  * Field order is fixed, so equal inputs give equal bytes: id, source {uri, kind,
- * locator}, url, title, lang_hint, text, comments, meta, gold, invalid_bytes. Absent
- * values are left out rather than written as null.
+ * locator, date}, url, title, author, published, lang_hint, text, comments, meta, gold,
+ * encoding {charset, rule}, invalid_bytes. Absent values are left out rather than
+ * written as null.
  *
  * Every string that came from outside is passed through cxs_utf8_sanitize here, and the
  * replacements are added to `invalid_bytes`, so no caller can write invalid UTF-8.
@@ -22,16 +23,21 @@
 struct cxs_doc {
 	const char *id;         /* NULL: cxs_make_id(kind, uri, locator) */
 	const char *uri;        /* the path as given (see cxs_source_uri) */
-	const char *kind;       /* "html", "jsonl" or "text" */
-	const char *locator;    /* "line 12"; NULL for a whole file */
+	const char *kind;       /* "html", "jsonl", "text", "warc", ... (cxs_kind_name) */
+	const char *locator;    /* "line 12", "offset 1234"; NULL for a whole file */
+	const char *source_date; /* when the source was captured (WARC-Date), or NULL */
 	const char *url;        /* NULL when absent */
 	const char *title;      /* NULL when absent */
+	const char *author;     /* NULL when absent */
+	const char *published;  /* ISO 8601 as found, NULL when absent */
 	const char *lang_hint;  /* NULL when absent */
 	const char *text;       /* `text_len` bytes, any bytes */
 	size_t text_len;
 	const json_t *comments; /* array of strings (already valid UTF-8), NULL when absent */
 	const json_t *meta;     /* object, NULL when absent */
 	const json_t *gold;     /* object, NULL when absent */
+	const char *charset;    /* the encoding the bytes were decoded from, or NULL */
+	const char *charset_rule; /* what decided it ("bom", "transport", "meta", ...) */
 	long invalid_bytes;     /* replaced before (while decoding); more are added here */
 };
 

@@ -2,6 +2,7 @@
  * fetch_run — what cxs-fetch does with its sources (see fetch_run.h, README.md).
  */
 #include "fetch_run.h"
+#include "fetch_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,33 +23,14 @@
 
 #define READ_CHUNK (64 << 10)
 
-struct cxs_fetcher {
-	cxs_stage *s;
-	cxs_diag_fn note;
-	void *note_ctx;
-	cxs_html *html;
-	cxs_charset *cs;          /* for text files (the HTML extractor has its own) */
-	enum cxs_kind forced;
-	size_t max_record;
-	cxs_buf data;             /* the bytes of the current file */
-	cxs_buf text;             /* a text file decoded */
-	cxs_buf msg;
-	cxs_buf scratch;
-	cxs_err err;              /* why the run stopped, when `failed` */
-	int failed;
-};
-
-static int fatal(struct cxs_fetcher *f, const cxs_err *e)
+int cxs_fetch_fatal(struct cxs_fetcher *f, const cxs_err *e)
 {
 	f->err = *e;
 	f->failed = 1;
 	return -1;
 }
 
-/* Notes a file that could not be read: the run goes on, but is partial. */
-static void partial(struct cxs_fetcher *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void partial(struct cxs_fetcher *f, const char *fmt, ...)
+void cxs_fetch_partial(struct cxs_fetcher *f, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
@@ -69,30 +51,31 @@ static void partial(struct cxs_fetcher *f, const char *fmt, ...)
 	free(msg);
 }
 
-static int reject(struct cxs_fetcher *f, const char *id, const char *uri, const char *locator,
-		  const char *reason, const json_t *rec, const char *raw, size_t rawlen)
+int cxs_fetch_reject(struct cxs_fetcher *f, const char *id, const char *uri,
+		     const char *locator, const char *reason, const json_t *rec,
+		     const char *raw, size_t rawlen)
 {
 	cxs_err e = { CXS_E_NONE, "" };
 
 	if (cxs_stage_reject(f->s, id, uri, locator, reason, rec, raw, rawlen, &e) < 0)
-		return fatal(f, &e);
+		return cxs_fetch_fatal(f, &e);
 	return 0;
 }
 
-static int emit(struct cxs_fetcher *f, const json_t *rec)
+int cxs_fetch_emit(struct cxs_fetcher *f, const json_t *rec)
 {
 	cxs_err e = { CXS_E_NONE, "" };
 
 	if (cxs_stage_emit(f->s, rec, &e) < 0)
-		return fatal(f, &e);
+		return cxs_fetch_fatal(f, &e);
 	return 0;
 }
 
-static int out_of_memory(struct cxs_fetcher *f)
+int cxs_fetch_nomem(struct cxs_fetcher *f)
 {
 	cxs_err e = { CXS_E_NOMEM, "out of memory" };
 
-	return fatal(f, &e);
+	return cxs_fetch_fatal(f, &e);
 }
 
 /* Reads `path` ("-": stdin) into f->data, at most max_record bytes. Returns 0 with
@@ -110,7 +93,7 @@ static int read_file(struct cxs_fetcher *f, const char *path, long long *size, i
 	*size = 0;
 	if (fd < 0 || fstat(fd, &st) < 0)
 		goto fail;
-	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > f->max_record) {
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > f->o.max_record) {
 		*too_big = 1;
 		*size = (long long)st.st_size;
 		goto done;
@@ -131,7 +114,7 @@ static int read_file(struct cxs_fetcher *f, const char *path, long long *size, i
 			break;
 		f->data.len += (size_t)n;
 		f->data.p[f->data.len] = '\0';
-		if (f->data.len > f->max_record) {
+		if (f->data.len > f->o.max_record) {
 			/* A pipe or a file that grew: stop reading, it is refused anyway. */
 			*too_big = 1;
 			*size = -1;
@@ -158,36 +141,48 @@ fail:
  * well under the limit are not serialised twice. */
 static int too_long(struct cxs_fetcher *f, const json_t *rec, size_t text_len)
 {
-	if (text_len < f->max_record / 4)
+	if (text_len < f->o.max_record / 4)
 		return 0;
-	if (cxs_record_dump(rec, &f->scratch) < 0 || f->scratch.len < f->max_record)
+	if (cxs_record_dump(rec, &f->scratch) < 0 || f->scratch.len < f->o.max_record)
 		return 0;
 	cxs_buf_reset(&f->msg);
 	cxs_buf_addf(&f->msg, "record of %zu bytes is longer than the maximum of %zu bytes "
-		     "(--max-record-bytes)", f->scratch.len, f->max_record);
+		     "(--max-record-bytes)", f->scratch.len, f->o.max_record);
 	return 1;
 }
 
-static int finish_doc(struct cxs_fetcher *f, const struct cxs_doc *d, const char *empty_reason)
+int cxs_fetch_doc(struct cxs_fetcher *f, const struct cxs_doc *d, const char *empty_reason)
 {
 	json_t *rec = cxs_doc_record(d, &f->scratch);
 	int rc;
 
 	if (!rec)
-		return out_of_memory(f);
+		return cxs_fetch_nomem(f);
 	if (cxs_text_blank(d->text, d->text_len))
-		rc = reject(f, json_string_value(json_object_get(rec, "id")), d->uri, NULL,
+		rc = cxs_fetch_reject(f, json_string_value(json_object_get(rec, "id")), d->uri, NULL,
 			    empty_reason, rec, NULL, 0);
 	else if (too_long(f, rec, d->text_len))
-		rc = reject(f, json_string_value(json_object_get(rec, "id")), d->uri, NULL,
+		rc = cxs_fetch_reject(f, json_string_value(json_object_get(rec, "id")), d->uri, NULL,
 			    f->msg.p, NULL, NULL, 0);
 	else
-		rc = emit(f, rec);
+		rc = cxs_fetch_emit(f, rec);
 	json_decref(rec);
 	return rc;
 }
 
-static int do_html(struct cxs_fetcher *f, const char *uri)
+void cxs_fetch_count_in(struct cxs_fetcher *f)
+{
+	cxs_stage_count_in(f->s, 1);
+}
+
+void cxs_fetch_input(struct cxs_fetcher *f, const char *uri, const char *sha256,
+		     long long bytes, long long docs)
+{
+	cxs_stage_input(f->s, uri, sha256, bytes, docs);
+}
+
+int cxs_fetch_html(struct cxs_fetcher *f, const struct cxs_doc *base, const char *data,
+		   size_t len, const char *transport_charset)
 {
 	struct cxs_html_result res;
 	struct cxs_doc d;
@@ -196,36 +191,48 @@ static int do_html(struct cxs_fetcher *f, const char *uri)
 	size_t i;
 	int rc;
 
-	if (cxs_html_extract(f->html, f->data.p, f->data.len, &res, &e) < 0) {
+	if (cxs_html_extract(f->html, data, len, transport_charset, &res, &e) < 0) {
 		char id[CXS_ID_HEX];
 		if (e.kind != CXS_E_INPUT)
-			return fatal(f, &e);
-		cxs_make_id("html", uri, NULL, id);
-		return reject(f, id, uri, NULL, e.msg, NULL, NULL, 0);
+			return cxs_fetch_fatal(f, &e);
+		if (!base->id)
+			cxs_make_id(base->kind, base->uri, base->locator, id);
+		return cxs_fetch_reject(f, base->id ? base->id : id, base->uri, base->locator,
+					e.msg, NULL, NULL, 0);
 	}
 	comments = json_array();
 	if (!comments)
-		return out_of_memory(f);
-	memset(&d, 0, sizeof(d));
-	d.invalid_bytes = res.invalid_bytes;
+		return cxs_fetch_nomem(f);
+	d = *base;
+	d.invalid_bytes += res.invalid_bytes;
 	for (i = 0; i < res.ncomments; i++) {
-		size_t len;
-		const char *c = cxs_html_comment(f->html, i, &len);
-		if (cxs_doc_append_string(comments, c, len, &f->scratch, &d.invalid_bytes) < 0) {
+		size_t clen;
+		const char *c = cxs_html_comment(f->html, i, &clen);
+		if (cxs_doc_append_string(comments, c, clen, &f->scratch, &d.invalid_bytes) < 0) {
 			json_decref(comments);
-			return out_of_memory(f);
+			return cxs_fetch_nomem(f);
 		}
 	}
-	d.uri = uri;
-	d.kind = "html";
-	d.title = res.title;
-	d.lang_hint = res.lang;
+	if (!d.title)
+		d.title = res.title;
+	if (!d.lang_hint)
+		d.lang_hint = res.lang;
 	d.text = res.text;
 	d.text_len = res.text_len;
 	d.comments = comments;
-	rc = finish_doc(f, &d, "no text after removing boilerplate");
+	rc = cxs_fetch_doc(f, &d, "no text after removing boilerplate");
 	json_decref(comments);
 	return rc;
+}
+
+static int do_html(struct cxs_fetcher *f, const char *uri)
+{
+	struct cxs_doc d;
+
+	memset(&d, 0, sizeof(d));
+	d.uri = uri;
+	d.kind = "html";
+	return cxs_fetch_html(f, &d, f->data.p, f->data.len, NULL);
 }
 
 static int do_text(struct cxs_fetcher *f, const char *uri)
@@ -240,7 +247,7 @@ static int do_text(struct cxs_fetcher *f, const char *uri)
 	cxs_buf_reset(&f->text);
 	bad = cxs_charset_to_utf8(f->cs, charset, f->data.p + bom, f->data.len - bom, &f->text, &e);
 	if (bad < 0)
-		return fatal(f, &e);
+		return cxs_fetch_fatal(f, &e);
 	if (f->text.p) {
 		/* The last line end terminates a line; it is not part of the text. */
 		f->text.len = cxs_text_unify_newlines(f->text.p, f->text.len);
@@ -254,7 +261,7 @@ static int do_text(struct cxs_fetcher *f, const char *uri)
 	d.text = f->text.p ? f->text.p : "";
 	d.text_len = f->text.len;
 	d.invalid_bytes = bad;
-	return finish_doc(f, &d, "empty file");
+	return cxs_fetch_doc(f, &d, "empty file");
 }
 
 /* One HTML page or text file: one document. */
@@ -267,7 +274,7 @@ static int do_file(struct cxs_fetcher *f, const char *path, enum cxs_kind kind)
 	int too_big;
 
 	if (read_file(f, path, &size, &too_big) < 0) {
-		partial(f, "could not read '%s': %s", uri, strerror(errno));
+		cxs_fetch_partial(f, "could not read '%s': %s", uri, strerror(errno));
 		return 0;
 	}
 	cxs_stage_count_in(f->s, 1);
@@ -281,14 +288,14 @@ static int do_file(struct cxs_fetcher *f, const char *path, enum cxs_kind kind)
 	if (too_big) {
 		cxs_buf_reset(&f->msg);
 		if ((size >= 0 ? cxs_buf_addf(&f->msg, "file of %lld bytes is larger than the maximum "
-					      "of %zu bytes (--max-record-bytes)", size, f->max_record)
+					      "of %zu bytes (--max-record-bytes)", size, f->o.max_record)
 			       : cxs_buf_addf(&f->msg, "input larger than the maximum of %zu bytes "
-					      "(--max-record-bytes)", f->max_record)) < 0)
-			return out_of_memory(f);
-		return reject(f, id, uri, NULL, f->msg.p, NULL, NULL, 0);
+					      "(--max-record-bytes)", f->o.max_record)) < 0)
+			return cxs_fetch_nomem(f);
+		return cxs_fetch_reject(f, id, uri, NULL, f->msg.p, NULL, NULL, 0);
 	}
 	if (f->data.len == 0)
-		return reject(f, id, uri, NULL, "empty file", NULL, NULL, 0);
+		return cxs_fetch_reject(f, id, uri, NULL, "empty file", NULL, NULL, 0);
 	return kind == CXS_KIND_HTML ? do_html(f, uri) : do_text(f, uri);
 }
 
@@ -297,7 +304,7 @@ static int do_jsonl(struct cxs_fetcher *f, const char *path)
 {
 	const char *uri = cxs_source_uri(path);
 	cxs_err e = { CXS_E_NONE, "" };
-	cxs_reader *r = cxs_reader_open(path, f->max_record, &e);
+	cxs_reader *r = cxs_reader_open(path, f->o.max_record, &e);
 	char hex[CXS_SHA256_HEX], loc[40], idbuf[CXS_EXPORT_ID_BUF];
 	long long docs = 0, bytes = 0;
 	const char *sha = hex;
@@ -326,17 +333,17 @@ static int do_jsonl(struct cxs_fetcher *f, const char *path)
 			size_t rawlen;
 			const char *raw = cxs_reader_raw(r, &rawlen);
 			cxs_make_id("jsonl", uri, loc, idbuf);
-			rc = reject(f, idbuf, uri, loc, cxs_reader_reason(r), NULL, raw, rawlen);
+			rc = cxs_fetch_reject(f, idbuf, uri, loc, cxs_reader_reason(r), NULL, raw, rawlen);
 			continue;
 		}
 		bad = cxs_export_record(in, uri, loc, &f->scratch, &rec, &reason);
 		if (bad < 0)
-			rc = out_of_memory(f);
+			rc = cxs_fetch_nomem(f);
 		else if (bad > 0)
-			rc = reject(f, cxs_export_id(in, uri, loc, idbuf, &bad), uri, loc, reason, in,
+			rc = cxs_fetch_reject(f, cxs_export_id(in, uri, loc, idbuf, &bad), uri, loc, reason, in,
 				    NULL, 0);
 		else
-			rc = emit(f, rec);
+			rc = cxs_fetch_emit(f, rec);
 		json_decref(rec);
 		json_decref(in);
 	}
@@ -356,25 +363,42 @@ static int on_source(void *ctx, enum cxs_source_event ev, const char *path, enum
 
 	switch (ev) {
 	case CXS_SOURCE_SKIP:
-		if (f->note) {
+		if (f->o.note) {
 			cxs_buf_reset(&f->msg);
 			if (cxs_buf_addf(&f->msg, "skipping '%s': %s", cxs_source_uri(path), why) == 0)
-				f->note(f->note_ctx, f->msg.p);
+				f->o.note(f->o.note_ctx, f->msg.p);
 		}
 		return 0;
 	case CXS_SOURCE_ERROR:
-		partial(f, "could not read '%s': %s", cxs_source_uri(path), why);
+		cxs_fetch_partial(f, "could not read '%s': %s", cxs_source_uri(path), why);
 		return 0;
 	case CXS_SOURCE_FILE:
 		break;
 	}
-	if (kind == CXS_KIND_JSONL)
+	switch (kind) {
+	case CXS_KIND_JSONL:
 		return do_jsonl(f, path) < 0 ? 1 : 0;
+	case CXS_KIND_WARC:
+	case CXS_KIND_ARC:
+		return cxs_fetch_warc(f, path, kind) < 0 ? 1 : 0;
+	case CXS_KIND_FEED:
+		return cxs_fetch_feed(f, path) < 0 ? 1 : 0;
+	case CXS_KIND_SEMEVAL:
+		return cxs_fetch_semeval(f, path) < 0 ? 1 : 0;
+	case CXS_KIND_XML:
+		return cxs_fetch_xml(f, path) < 0 ? 1 : 0;
+	case CXS_KIND_CSV:
+	case CXS_KIND_TSV:
+		return cxs_fetch_table(f, path, kind) < 0 ? 1 : 0;
+	case CXS_KIND_HTML:
+	case CXS_KIND_TEXT:
+	case CXS_KIND_UNKNOWN:
+		break;
+	}
 	return do_file(f, path, kind) < 0 ? 1 : 0;
 }
 
-cxs_fetcher *cxs_fetcher_new(cxs_stage *s, enum cxs_kind forced, size_t max_record,
-			     cxs_diag_fn note, void *note_ctx, cxs_err *err)
+cxs_fetcher *cxs_fetcher_new(cxs_stage *s, const struct cxs_fetch_opts *o, cxs_err *err)
 {
 	cxs_fetcher *f = calloc(1, sizeof(*f));
 
@@ -383,10 +407,7 @@ cxs_fetcher *cxs_fetcher_new(cxs_stage *s, enum cxs_kind forced, size_t max_reco
 		return NULL;
 	}
 	f->s = s;
-	f->forced = forced;
-	f->max_record = max_record;
-	f->note = note;
-	f->note_ctx = note_ctx;
+	f->o = *o;
 	f->html = cxs_html_new(err);
 	f->cs = f->html ? cxs_charset_new(err) : NULL;
 	if (!f->cs) {
@@ -400,8 +421,8 @@ int cxs_fetcher_source(cxs_fetcher *f, const char *source, cxs_err *err)
 {
 	cxs_err e = { CXS_E_NONE, "" };
 
-	if (!f->failed && cxs_sources_walk(source, f->forced, on_source, f, &e) < 0)
-		fatal(f, &e);
+	if (!f->failed && cxs_sources_walk(source, f->o.forced, on_source, f, &e) < 0)
+		cxs_fetch_fatal(f, &e);
 	if (f->failed) {
 		if (err)
 			*err = f->err;

@@ -14,12 +14,22 @@
 
 typedef struct cxs_fetcher cxs_fetcher;
 
+/* What cxs-fetch's options ask for. Zero means the default; strings are borrowed and
+ * must outlive the fetcher. */
+struct cxs_fetch_opts {
+	enum cxs_kind forced;     /* a kind for every source, or 0 to tell by name/content */
+	size_t max_record;        /* files and records larger than this are rejected */
+	int comments;             /* --comments: keep reader comments in `comments` */
+	int keep_duplicates;      /* --keep-duplicates: do not reject exact duplicates */
+	const char *map;          /* --map: column/field mapping of review exports, or NULL */
+	const char *unit;         /* --unit: "sentence" or "review" for SemEval, or NULL */
+	cxs_diag_fn note;         /* says which files are skipped and why; may be NULL */
+	void *note_ctx;
+};
+
 /* Opens the HTML extractor and charset converter once. Documents go to `s` (borrowed;
- * it must outlive the fetcher). `forced` is a kind for every source, or 0 to tell by
- * name; files larger than `max_record` bytes are rejected unread. Skipped files are
- * said through `note` (may be NULL). NULL with `err`. */
-cxs_fetcher *cxs_fetcher_new(cxs_stage *s, enum cxs_kind forced, size_t max_record,
-			     cxs_diag_fn note, void *note_ctx, cxs_err *err);
+ * it must outlive the fetcher). NULL with `err`. */
+cxs_fetcher *cxs_fetcher_new(cxs_stage *s, const struct cxs_fetch_opts *o, cxs_err *err);
 
 /* Reads one SOURCE (a file, a directory, or "-" for JSONL on stdin). Unreadable files
  * make the stage partial and are not errors here. Returns 0, or -1 with `err` when the

@@ -9,7 +9,6 @@
 
 #include "cxs_buf.h"
 
-#define KNOWN_NAMES ".html, .htm, .xhtml, .jsonl, .ndjson, .jsonl.gz, .txt or .text"
 
 struct suffix {
 	const char *suffix;
@@ -21,6 +20,19 @@ static const struct suffix suffixes[] = {
 	{ ".jsonl", CXS_KIND_JSONL }, { ".ndjson", CXS_KIND_JSONL },
 	{ ".jsonl.gz", CXS_KIND_JSONL }, { ".ndjson.gz", CXS_KIND_JSONL },
 	{ ".txt", CXS_KIND_TEXT }, { ".text", CXS_KIND_TEXT },
+	{ ".warc", CXS_KIND_WARC }, { ".warc.gz", CXS_KIND_WARC },
+	{ ".arc", CXS_KIND_ARC }, { ".arc.gz", CXS_KIND_ARC },
+	{ ".rss", CXS_KIND_FEED }, { ".atom", CXS_KIND_FEED }, { ".rdf", CXS_KIND_FEED },
+	{ ".xml", CXS_KIND_XML },
+	{ ".csv", CXS_KIND_CSV }, { ".tsv", CXS_KIND_TSV }, { ".tab", CXS_KIND_TSV },
+};
+
+/* Kind names, indexed by enum cxs_kind. */
+static const char *const kind_names[] = {
+	[CXS_KIND_UNKNOWN] = "unknown", [CXS_KIND_HTML] = "html", [CXS_KIND_JSONL] = "jsonl",
+	[CXS_KIND_TEXT] = "text", [CXS_KIND_WARC] = "warc", [CXS_KIND_ARC] = "arc",
+	[CXS_KIND_FEED] = "feed", [CXS_KIND_CSV] = "csv", [CXS_KIND_TSV] = "tsv",
+	[CXS_KIND_SEMEVAL] = "semeval", [CXS_KIND_XML] = "xml",
 };
 
 /* A directory being read, and the ones above it: a symbolic link back to one of them
@@ -40,23 +52,18 @@ struct walker {
 
 enum cxs_kind cxs_kind_parse(const char *s)
 {
-	if (!strcmp(s, "html"))
-		return CXS_KIND_HTML;
-	if (!strcmp(s, "jsonl"))
-		return CXS_KIND_JSONL;
-	if (!strcmp(s, "text"))
-		return CXS_KIND_TEXT;
+	size_t k;
+
+	for (k = 1; k < sizeof(kind_names) / sizeof(kind_names[0]); k++)
+		if (!strcmp(s, kind_names[k]))
+			return (enum cxs_kind)k;
 	return CXS_KIND_UNKNOWN;
 }
 
 const char *cxs_kind_name(enum cxs_kind k)
 {
-	switch (k) {
-	case CXS_KIND_HTML: return "html";
-	case CXS_KIND_JSONL: return "jsonl";
-	case CXS_KIND_TEXT: return "text";
-	case CXS_KIND_UNKNOWN: break;
-	}
+	if ((size_t)k < sizeof(kind_names) / sizeof(kind_names[0]) && kind_names[k])
+		return kind_names[k];
 	return "unknown";
 }
 
@@ -217,9 +224,9 @@ static int walk_path(struct walker *w, const char *path, int named,
 	kind = w->forced ? w->forced : cxs_kind_of_path(path);
 	if (kind == CXS_KIND_UNKNOWN)
 		return report(w, named ? CXS_SOURCE_ERROR : CXS_SOURCE_SKIP, path, kind,
-			      named ? "cannot tell its kind from the name (not " KNOWN_NAMES
-				      "; use --format)"
-				    : "not " KNOWN_NAMES);
+			      named ? "cannot tell its kind from the name (see cxs-fetch --help; "
+				      "use --format)"
+				    : "not a name cxs-fetch reads (see cxs-fetch --help)");
 	return report(w, CXS_SOURCE_FILE, path, kind, NULL);
 }
 

@@ -10,8 +10,10 @@
  * links on one path is not entered again.
  *
  * Kinds by name, ignoring case: .html .htm .xhtml -> html; .jsonl .ndjson .jsonl.gz
- * .ndjson.gz -> jsonl; .txt .text -> text. A forced kind (--format) applies to every
- * file, and "-" is jsonl unless forced.
+ * .ndjson.gz -> jsonl; .txt .text -> text; .warc .warc.gz -> warc; .arc .arc.gz -> arc;
+ * .rss .atom .rdf -> feed; .csv -> csv; .tsv .tab -> tsv; .xml -> xml (a feed or a
+ * SemEval file: the reader tells them apart by the root element). A forced kind
+ * (--format) applies to every file, and "-" is jsonl unless forced.
  *
  * The module never prints: each file, skip and error goes to the caller's callback.
  */
@@ -24,13 +26,21 @@ enum cxs_kind {
 	CXS_KIND_UNKNOWN = 0,
 	CXS_KIND_HTML,
 	CXS_KIND_JSONL,
-	CXS_KIND_TEXT
+	CXS_KIND_TEXT,
+	CXS_KIND_WARC,
+	CXS_KIND_ARC,
+	CXS_KIND_FEED,
+	CXS_KIND_CSV,
+	CXS_KIND_TSV,
+	CXS_KIND_SEMEVAL,
+	CXS_KIND_XML       /* a feed or SemEval XML, told apart by content */
 };
 
-/* The kind named `s` ("html", "jsonl", "text"), CXS_KIND_UNKNOWN otherwise. */
+/* The kind named `s` (see cxs_kind_name), CXS_KIND_UNKNOWN otherwise. */
 enum cxs_kind cxs_kind_parse(const char *s);
 
-/* "html", "jsonl", "text", or "unknown": a static string. */
+/* "html", "jsonl", "text", "warc", "arc", "feed", "csv", "tsv", "semeval", "xml", or
+ * "unknown": a static string. */
 const char *cxs_kind_name(enum cxs_kind k);
 
 /* The kind of a file by its name's extension. */

@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -790,8 +791,8 @@ static int depth_exceeded(xmlDocPtr doc)
 	return 0;
 }
 
-int cxs_html_extract(cxs_html *h, const char *data, size_t len, struct cxs_html_result *res,
-		     cxs_err *err)
+int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *transport_charset,
+		     struct cxs_html_result *res, cxs_err *err)
 {
 	char charset[CXS_CHARSET_MAX];
 	size_t bom;
@@ -801,7 +802,10 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, struct cxs_html_
 
 	reset(h);
 	memset(res, 0, sizeof(*res));
-	cxs_charset_sniff(data, len, 1, charset, &bom);
+	/* A transport header outranks what the page says of itself, a BOM outranks both. */
+	if (cxs_charset_sniff(data, len, 1, charset, &bom) != CXS_CHARSET_BOM &&
+	    transport_charset && *transport_charset)
+		snprintf(charset, sizeof(charset), "%s", transport_charset);
 	bad = cxs_charset_to_utf8(h->cs, charset, data + bom, len - bom, &h->src, err);
 	if (bad < 0)
 		return -1;

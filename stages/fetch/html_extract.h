@@ -71,12 +71,13 @@ typedef struct cxs_html cxs_html;
  * with `err` set when memory runs out. */
 cxs_html *cxs_html_new(cxs_err *err);
 
-/* Extracts the page `data` (`len` raw bytes, any encoding). Returns 0 and fills `res`,
+/* Extracts the page `data` (`len` raw bytes, any encoding; `transport_charset` is the
+ * charset an HTTP Content-Type header declared, or NULL). Returns 0 and fills `res`,
  * or -1 with `err` set (CXS_E_NOMEM, CXS_E_INTERNAL); a malformed or empty page is not
  * an error (it gives empty text). Pages longer than INT_MAX bytes after decoding are
  * refused with CXS_E_INPUT: callers bound their input well below that. */
-int cxs_html_extract(cxs_html *h, const char *data, size_t len, struct cxs_html_result *res,
-		     cxs_err *err);
+int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *transport_charset,
+		     struct cxs_html_result *res, cxs_err *err);
 
 /* The `i`-th reader comment of the last page (i < res.ncomments), NUL-terminated, with
  * its length in `*len` (may be NULL). Owned by the extractor, valid as the result. */

@@ -32,9 +32,11 @@ static void usage(FILE *out)
 	      "larger than --max-record-bytes is rejected unread.\n"
 	      "\n"
 	      "Fetch options:\n"
-	      "      --format KIND        read every source as KIND: html, jsonl or text\n"
+	      "      --format KIND        read every source as KIND: html, jsonl, text, warc,\n"
+	      "                           arc, feed, semeval, xml (feed or SemEval), csv, tsv\n"
 	      "                           (default: by extension: .html .htm .xhtml; .jsonl\n"
-	      "                           .ndjson .jsonl.gz; .txt .text)\n"
+	      "                           .ndjson .jsonl.gz; .txt .text; .warc .warc.gz; .arc\n"
+	      "                           .arc.gz; .rss .atom .rdf; .xml; .csv; .tsv .tab)\n"
 	      "\n", out);
 	cxs_stage_opts_help(out);
 }
@@ -53,8 +55,9 @@ static void check_named(const struct cxs_stage_opts *o, enum cxs_kind forced)
 		if (strcmp(p, "-") && stat(p, &st) == 0 && !S_ISDIR(st.st_mode) &&
 		    cxs_kind_of_path(p) == CXS_KIND_UNKNOWN)
 			cxs_die(CXS_EXIT_USAGE, "cannot tell the kind of '%s' from its name "
-				"(.html, .htm, .xhtml, .jsonl, .ndjson, .jsonl.gz, .txt, .text); "
-				"use --format html|jsonl|text", p);
+				"(.html, .htm, .xhtml, .jsonl, .ndjson, .jsonl.gz, .txt, .text, .warc, "
+				".warc.gz, .arc, .arc.gz, .rss, .atom, .rdf, .xml, .csv, .tsv, .tab); "
+				"use --format KIND", p);
 	}
 }
 
@@ -66,6 +69,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cxs_stage_opts o;
+	struct cxs_fetch_opts fo;
 	enum cxs_kind forced = CXS_KIND_UNKNOWN;
 	cxs_fetcher *f;
 	cxs_stage *s;
@@ -75,11 +79,13 @@ int main(int argc, char **argv)
 
 	cxs_cli_init(argv[0]);
 	cxs_stage_opts_init(&o);
+	memset(&fo, 0, sizeof(fo));
 	while ((c = getopt_long(argc, argv, CXS_STAGE_SHORTOPTS, longopts, NULL)) != -1) {
 		if (c == OPT_FORMAT) {
 			forced = cxs_kind_parse(optarg);
 			if (!forced)
-				cxs_die(CXS_EXIT_USAGE, "unknown format '%s' (html, jsonl, text)", optarg);
+				cxs_die(CXS_EXIT_USAGE, "unknown format '%s' (html, jsonl, text, warc, arc, feed, "
+					"semeval, xml, csv, tsv)", optarg);
 		} else if (!cxs_stage_opts_parse(&o, c, optarg, usage)) {
 			usage(stderr);
 			return CXS_EXIT_USAGE;
@@ -88,7 +94,10 @@ int main(int argc, char **argv)
 	cxs_stage_opts_finish(&o, argc, argv, optind, usage);
 	check_named(&o, forced);
 	s = cxs_cli_stage_open("fetch", &o);
-	f = cxs_fetcher_new(s, forced, o.max_record, cxs_cli_diag, NULL, &e);
+	fo.forced = forced;
+	fo.max_record = o.max_record;
+	fo.note = cxs_cli_diag;
+	f = cxs_fetcher_new(s, &fo, &e);
 	if (!f) {
 		cxs_stage_abort(s);
 		cxs_die(cxs_exit_for(e.kind), "%s", e.msg);

@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		h = cxs_html_new(&err);
 		FUZZ_ASSERT(h);
 	}
-	if (cxs_html_extract(h, (const char *)data, size, &res, &err) < 0) {
+	if (cxs_html_extract(h, (const char *)data, size, NULL, &res, &err) < 0) {
 		FUZZ_ASSERT(err.kind == CXS_E_NOMEM);
 		return 0;
 	}

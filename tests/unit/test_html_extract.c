@@ -14,7 +14,7 @@ static const char *text_of_n(const char *page, size_t len)
 {
 	cxs_err err = { CXS_E_NONE, "" };
 
-	if (cxs_html_extract(H, page, len, &R, &err) < 0) {
+	if (cxs_html_extract(H, page, len, NULL, &R, &err) < 0) {
 		printf("  extract failed: %s\n", err.msg);
 		return NULL;
 	}
@@ -357,7 +357,7 @@ static void test_deep_nesting(void)
 		CHECK(page != NULL);
 		if (!page)
 			return;
-		rc = cxs_html_extract(H, page, len, &R, &err);
+		rc = cxs_html_extract(H, page, len, NULL, &R, &err);
 		if (depths[i] < 256) {
 			CHECK_INT(rc, 0);
 			CHECK(rc == 0 && strstr(R.text, "After: the review.") != NULL);
