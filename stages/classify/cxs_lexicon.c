@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cxs_buf.h"
 #include "cxs_segment.h"
@@ -23,6 +24,8 @@ static const char *const builtin_contrast[][6] = {
 	{ "es", "pero", "sin embargo", "aunque", NULL },
 	{ "zh", "但是", "但", "不过", "可是", "然而" },
 };
+
+struct import;
 
 /* Strings and small arrays that live as long as the lexicon, freed in one go. */
 struct pool_chunk {
@@ -96,6 +99,8 @@ struct cxs_lexicon {
 	struct read_file *files;
 	size_t nfiles, capfiles;
 	/* loading tools */
+	struct import *imp;           /* a dictionary being imported, or NULL for a pack */
+	int quiet_warnings;
 	cxs_textnorm *tn;
 	cxs_buf form, key;
 };
@@ -149,6 +154,16 @@ static void report(cxs_lexicon *lx, int warning, const char *file, long line,
 	cxs_buf text = CXS_BUF_INIT;
 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (warning && lx->quiet_warnings)
+		return;
+	/* an imported dictionary is read once per language: say each problem once */
+	if (lx->imp) {
+		size_t i;
+		for (i = 0; i < lx->nproblems; i++)
+			if (lx->problems[i].line == line && lx->problems[i].warning == warning &&
+			    !strcmp(lx->problems[i].file, file) && !strcmp(lx->problems[i].msg, msg))
+				return;
+	}
 	if (cxs_array_grow(&lx->problems, &lx->capproblems, lx->nproblems + 1, sizeof(*p)) < 0) {
 		lx->oom = 1;
 		return;
@@ -1323,6 +1338,371 @@ static int index_chars(struct cxs_lexlang *ll)
 
 /* ---------------------------------------------------------------- languages */
 
+/* ---------------------------------------------------------------- imported dictionaries */
+
+/* A category of an imported dictionary: a dimension, or (valence != 0) a polarity class
+ * (LIWC's posemo and negemo, or categories called positive and negative). */
+struct imp_cat {
+	const char *num, *name, *label;   /* num: the LIWC number; NULL in a category TSV */
+	size_t numlen, namelen, labellen;
+	long line;
+	int valence;
+};
+
+struct imp_term {
+	const char *s;
+	size_t n;
+	long line;
+	size_t first, count;                /* its categories: imp->tcats[first..] */
+};
+
+struct import {
+	const char *path;
+	int dic;                            /* LIWC .dic, else a category TSV */
+	struct imp_cat *cats;
+	size_t ncats, capcats;
+	struct imp_term *terms;
+	size_t nterms, capterms;
+	size_t *tcats;
+	size_t ntcats, captcats;
+};
+
+static int ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* The next field of `*s` (`*n` bytes) up to a TAB, or, when `any_space`, up to any
+ * white space; NULL when none is left. */
+static const char *next_field(const char **s, size_t *n, int any_space, size_t *len)
+{
+	const char *f, *e = *s + *n, *p = *s;
+
+	while (p < e && (ws(*p) && (any_space || *p == '\t' || *p == ' ')))
+		p++;
+	if (p == e) {
+		*s = p;
+		*n = 0;
+		return NULL;
+	}
+	f = p;
+	while (p < e && !(any_space ? ws(*p) : *p == '\t'))
+		p++;
+	*len = (size_t)(p - f);
+	while (*len && ws(f[*len - 1]))
+		(*len)--;
+	*n = (size_t)(e - p);
+	*s = p;
+	return f;
+}
+
+static int name_is(const char *s, size_t n, const char *const *names)
+{
+	size_t i;
+
+	for (i = 0; names[i]; i++)
+		if (strlen(names[i]) == n && !strncasecmp(s, names[i], n))
+			return 1;
+	return 0;
+}
+
+static int cat_valence(const char *s, size_t n)
+{
+	static const char *const pos[] = { "posemo", "positive", "pos", NULL };
+	static const char *const neg[] = { "negemo", "negative", "neg", NULL };
+
+	return name_is(s, n, pos) ? 2 : name_is(s, n, neg) ? -2 : 0;
+}
+
+static long find_cat(const struct import *imp, const char *s, size_t n, int by_num)
+{
+	size_t i;
+
+	for (i = 0; i < imp->ncats; i++) {
+		const char *k = by_num ? imp->cats[i].num : imp->cats[i].name;
+		size_t kl = by_num ? imp->cats[i].numlen : imp->cats[i].namelen;
+		if (kl == n && !memcmp(k, s, n))
+			return (long)i;
+	}
+	return -1;
+}
+
+static long add_cat(cxs_lexicon *lx, struct import *imp, const char *num, size_t numlen,
+		    const char *name, size_t namelen, const char *label, size_t labellen,
+		    long line)
+{
+	struct imp_cat *c;
+
+	if (cxs_array_grow(&imp->cats, &imp->capcats, imp->ncats + 1, sizeof(*c)) < 0) {
+		lx->oom = 1;
+		return -1;
+	}
+	c = &imp->cats[imp->ncats];
+	c->num = num;
+	c->numlen = numlen;
+	c->name = name;
+	c->namelen = namelen;
+	c->label = label ? label : name;
+	c->labellen = label ? labellen : namelen;
+	c->line = line;
+	c->valence = cat_valence(name, namelen);
+	return (long)imp->ncats++;
+}
+
+static struct imp_term *add_term(cxs_lexicon *lx, struct import *imp, const char *s, size_t n,
+				 long line)
+{
+	struct imp_term *t;
+
+	if (cxs_array_grow(&imp->terms, &imp->capterms, imp->nterms + 1, sizeof(*t)) < 0) {
+		lx->oom = 1;
+		return NULL;
+	}
+	t = &imp->terms[imp->nterms++];
+	t->s = s;
+	t->n = n;
+	t->line = line;
+	t->first = imp->ntcats;
+	t->count = 0;
+	return t;
+}
+
+static void term_cat(cxs_lexicon *lx, struct import *imp, struct imp_term *t, size_t cat)
+{
+	size_t i;
+
+	for (i = t->first; i < t->first + t->count; i++)
+		if (imp->tcats[i] == cat)
+			return;   /* "good 1 1": once is enough */
+	if (cxs_array_grow(&imp->tcats, &imp->captcats, imp->ntcats + 1, sizeof(size_t)) < 0) {
+		lx->oom = 1;
+		return;
+	}
+	imp->tcats[imp->ntcats++] = cat;
+	t->count++;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return n > 0;
+}
+
+/* A LIWC-style dictionary: "%", lines "NUMBER<white>NAME[<white>label]", "%", then
+ * lines "TERM<TAB>NUMBER..." (or TERM and numbers separated by spaces when the line
+ * has no TAB; a TAB-separated term may hold spaces: a multiword term). */
+static void dic_line(cxs_lexicon *lx, struct import *imp, int *part, long no, const char *s,
+		     size_t n)
+{
+	const char *f, *g;
+	size_t fl, gl;
+	int tabbed = memchr(s, '\t', n) != NULL;
+
+	if (n == 1 && *s == '%') {
+		if (*part == 2)
+			problem(lx, imp->path, no, "a third '%%': the dictionary has two parts "
+				"(categories, then terms)");
+		else
+			(*part)++;
+		return;
+	}
+	if (*part == 0) {
+		problem(lx, imp->path, no, "expected '%%' to open the category list");
+		*part = 1;
+	}
+	if (*part == 1) {
+		f = next_field(&s, &n, 1, &fl);
+		g = next_field(&s, &n, 1, &gl);
+		if (!f || !all_digits(f, fl) || !g) {
+			problem(lx, imp->path, no, "expected 'NUMBER<TAB>CATEGORY' in the category "
+				"list");
+			return;
+		}
+		while (n && ws(*s)) {
+			s++;
+			n--;
+		}
+		if (find_cat(imp, f, fl, 1) >= 0) {
+			problem(lx, imp->path, no, "category number %.*s defined twice", (int)fl, f);
+			return;
+		}
+		if (find_cat(imp, g, gl, 0) >= 0) {
+			problem(lx, imp->path, no, "category '%.*s' defined twice", (int)gl, g);
+			return;
+		}
+		add_cat(lx, imp, f, fl, g, gl, n ? s : NULL, n, no);
+		return;
+	}
+	f = next_field(&s, &n, !tabbed, &fl);
+	if (!f)
+		return;
+	{
+		struct imp_term *t = add_term(lx, imp, f, fl, no);
+
+		if (!t)
+			return;
+		while ((g = next_field(&s, &n, 1, &gl)) != NULL) {
+			long c;
+
+			if (!all_digits(g, gl)) {
+				/* LIWC's conditional entries, "(02 134)53" or "<of>131/125" */
+				warn(lx, imp->path, no, "'%.*s' is not a category number (LIWC "
+				     "conditional categories are not supported): left out", (int)gl, g);
+				if (*g == '(' && !memchr(g, ')', gl)) {
+					/* "(02 134)53": the rest of the group is part of it */
+					while ((g = next_field(&s, &n, 1, &gl)) != NULL &&
+					       !memchr(g, ')', gl))
+						;
+				}
+				continue;
+			}
+			c = find_cat(imp, g, gl, 1);
+			if (c < 0)
+				problem(lx, imp->path, no, "unknown category number %.*s", (int)gl, g);
+			else
+				term_cat(lx, imp, t, (size_t)c);
+		}
+		if (!t->count && !lx->oom)
+			warn(lx, imp->path, no, "term '%.*s' has no category: left out", (int)fl, f);
+	}
+}
+
+/* A category TSV: "CATEGORY<TAB>TERM<TAB>TERM..."; a category may come back on later
+ * lines. */
+static void tsv_line(cxs_lexicon *lx, struct import *imp, long no, const char *s, size_t n)
+{
+	const char *f, *g;
+	size_t fl, gl;
+	long c;
+
+	f = next_field(&s, &n, 0, &fl);
+	if (!f)
+		return;
+	if (!memchr(s, '\t', n)) {
+		problem(lx, imp->path, no, "expected 'CATEGORY<TAB>TERM[<TAB>TERM...]'");
+		return;
+	}
+	c = find_cat(imp, f, fl, 0);
+	if (c < 0 && (c = add_cat(lx, imp, NULL, 0, f, fl, NULL, 0, no)) < 0)
+		return;
+	while ((g = next_field(&s, &n, 0, &gl)) != NULL) {
+		struct imp_term *t;
+
+		if (!gl)
+			continue;
+		t = add_term(lx, imp, g, gl, no);
+		if (t)
+			term_cat(lx, imp, t, (size_t)c);
+	}
+}
+
+static void parse_import(cxs_lexicon *lx, struct import *imp, const struct read_file *rf)
+{
+	const char *p = rf->data, *end = rf->data + rf->len;
+	long no = 0;
+	int part = 0;
+
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end && !lx->oom) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *s = p;
+		size_t n = (size_t)((nl ? nl : end) - p);
+
+		p = nl ? nl + 1 : end;
+		no++;
+		if (cxs_utf8_valid_prefix(s, n) != n) {
+			problem(lx, imp->path, no, "invalid UTF-8");
+			continue;
+		}
+		while (n && ws(*s)) {
+			s++;
+			n--;
+		}
+		while (n && ws(s[n - 1]))
+			n--;
+		if (!n || (*s == '#' && !(imp->dic && part == 0)))
+			continue;
+		if (imp->dic)
+			dic_line(lx, imp, &part, no, s, n);
+		else
+			tsv_line(lx, imp, no, s, n);
+	}
+	if (imp->dic && part < 2 && !lx->oom)
+		problem(lx, imp->path, 0, "no term list: a LIWC dictionary is '%%', categories, "
+			"'%%', terms");
+}
+
+/* The categories become the dimensions, as if dimensions.tsv had listed them. */
+static void import_dims(cxs_lexicon *lx, struct import *imp)
+{
+	static const char desc[] = "imported category";
+	size_t i;
+
+	lx->dims_read = 1;
+	for (i = 0; i < imp->ncats; i++) {
+		const struct imp_cat *c = &imp->cats[i];
+		struct line l;
+
+		if (c->valence)
+			continue;
+		memset(&l, 0, sizeof(l));
+		l.no = c->line;
+		l.nf = 3;
+		l.f[0] = c->name;
+		l.fl[0] = c->namelen;
+		l.f[1] = c->label;
+		l.fl[1] = c->labellen;
+		l.f[2] = desc;
+		l.fl[2] = sizeof(desc) - 1;
+		dim_line(lx, NULL, imp->path, &l);
+	}
+	if (!lx->ndims && !lx->oom)
+		problem(lx, imp->path, 0, "no categories that could be dimensions");
+}
+
+/* The terms of one language, as if LANG.lex (`polarity` 0) or LANG.sent (`polarity`
+ * 1, terms of the polarity classes) had listed them on the dictionary's own line
+ * numbers. Polarity terms come after the base pack's LANG.sent, whose valences win
+ * without a warning: the researcher did not write that file. */
+static void import_terms(cxs_lexicon *lx, struct file_ctx *fc, int polarity)
+{
+	const struct import *imp = lx->imp;
+	size_t i, j;
+
+	lx->quiet_warnings = polarity;
+	for (i = 0; i < imp->nterms && !lx->oom; i++) {
+		const struct imp_term *t = &imp->terms[i];
+
+		for (j = t->first; j < t->first + t->count; j++) {
+			const struct imp_cat *c = &imp->cats[imp->tcats[j]];
+			struct line l;
+
+			if (!c->valence != !polarity)
+				continue;
+			memset(&l, 0, sizeof(l));
+			l.no = t->line;
+			l.nf = 2;
+			l.f[0] = t->s;
+			l.fl[0] = t->n;
+			if (c->valence) {
+				l.f[1] = c->valence > 0 ? "2" : "-2";
+				l.fl[1] = strlen(l.f[1]);
+				sent_line(lx, fc, imp->path, &l);
+			} else {
+				l.f[1] = c->name;
+				l.fl[1] = c->namelen;
+				lex_line(lx, fc, imp->path, &l);
+			}
+		}
+	}
+	lx->quiet_warnings = 0;
+}
+
 static void load_lang(cxs_lexicon *lx, struct cxs_lexlang *ll)
 {
 	static const struct {
@@ -1359,18 +1739,24 @@ static void load_lang(cxs_lexicon *lx, struct cxs_lexlang *ll)
 		const char *path;
 		int missing, fi;
 
+		if (lx->imp && files[i].role == CXS_ROLE_ASPECT) {
+			import_terms(lx, &fc, 0);
+			continue;
+		}
 		snprintf(name, sizeof(name), "%s.%s", ll->code, files[i].ext);
 		path = pack_path(lx, name);
 		fi = read_pack_file(lx, name, path, &missing);
+		if (fi >= 0)
+			each_line(lx, &lx->files[fi], path, files[i].fn, &fc);
+		if (lx->imp && files[i].role == CXS_ROLE_POLARITY)
+			import_terms(lx, &fc, 1);
 		if (fi < 0) {
 			if (missing && files[i].role == CXS_ROLE_ASPECT)
 				problem(lx, conf, lx->langs_line, "no '%s' for language '%s'", name,
 					ll->code);
 			if (missing && files[i].role == CXS_ROLE_CONTRAST)
 				builtin_contrasts(lx, ll);
-			continue;
 		}
-		each_line(lx, &lx->files[fi], path, files[i].fn, &fc);
 	}
 	for (i = 0; i < ll->nentries; i++) {
 		ll->entries[i].aspects = ll->info[i].asp;
@@ -1455,10 +1841,10 @@ static void sort_problems(cxs_lexicon *lx)
 	free(k);
 }
 
-cxs_lexicon *cxs_lexicon_load(const char *dir, cxs_err *err)
+static cxs_lexicon *lexicon_new(const char *dir, cxs_err *err)
 {
 	cxs_lexicon *lx = calloc(1, sizeof(*lx));
-	size_t n, i;
+	size_t n;
 
 	if (!lx) {
 		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
@@ -1478,10 +1864,13 @@ cxs_lexicon *cxs_lexicon_load(const char *dir, cxs_err *err)
 		cxs_lexicon_free(lx);
 		return NULL;
 	}
-	load_conf(lx);
-	load_dims(lx);
-	for (i = 0; i < lx->nlangs && !lx->oom; i++)
-		load_lang(lx, &lx->langs[i]);
+	return lx;
+}
+
+static cxs_lexicon *lexicon_finish(cxs_lexicon *lx, const char *what, cxs_err *err)
+{
+	size_t i;
+
 	cxs_textnorm_free(lx->tn);
 	lx->tn = NULL;
 	sort_problems(lx);
@@ -1492,10 +1881,103 @@ cxs_lexicon *cxs_lexicon_load(const char *dir, cxs_err *err)
 	}
 	if (lx->oom) {
 		cxs_lexicon_free(lx);
-		cxs_err_set(err, CXS_E_NOMEM, "out of memory loading lexicon pack '%s'", dir);
+		cxs_err_set(err, CXS_E_NOMEM, "out of memory loading lexicon '%s'", what);
 		return NULL;
 	}
 	return lx;
+}
+
+cxs_lexicon *cxs_lexicon_load(const char *dir, cxs_err *err)
+{
+	cxs_lexicon *lx = lexicon_new(dir, err);
+	size_t i;
+
+	if (!lx)
+		return NULL;
+	load_conf(lx);
+	load_dims(lx);
+	for (i = 0; i < lx->nlangs && !lx->oom; i++)
+		load_lang(lx, &lx->langs[i]);
+	return lexicon_finish(lx, dir, err);
+}
+
+int cxs_lexicon_is_import(const char *path)
+{
+	static const char *const sfx[] = { ".dic", ".tsv", ".txt" };
+	size_t n = strlen(path), i;
+
+	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+		size_t m = strlen(sfx[i]);
+		if (n > m && !strcasecmp(path + n - m, sfx[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Name, version and languages of an imported dictionary: "hotel.en.dic" is "hotel" for
+ * English only (when the base pack has English), "hotel.dic" is "hotel" for every
+ * language of the base pack; the version is the start of the file's SHA-256. */
+static void import_identity(cxs_lexicon *lx, const char *file, const struct read_file *rf)
+{
+	const char *base = strrchr(file, '/'), *dot, *ldot;
+	char hex[CXS_SHA256_HEX];
+	size_t n, i;
+
+	base = base ? base + 1 : file;
+	dot = strrchr(base, '.');
+	n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+	for (ldot = base + n; ldot > base && ldot[-1] != '.'; ldot--)
+		;
+	ldot = ldot > base + 1 ? ldot - 1 : NULL;
+	if (ldot) {
+		size_t ll = n - (size_t)(ldot + 1 - base);
+		for (i = 0; i < lx->nlangs; i++) {
+			if (strlen(lx->langs[i].code) != ll || memcmp(lx->langs[i].code, ldot + 1, ll))
+				continue;
+			if (i)
+				lx->langs[0] = lx->langs[i];
+			lx->nlangs = 1;
+			n = (size_t)(ldot - base);
+			break;
+		}
+	}
+	lx->name = pool_strndup(lx, base, n);
+	cxs_sha256_buf(rf->data, rf->len, hex);
+	lx->version = pool_strndup(lx, hex, 12);
+}
+
+cxs_lexicon *cxs_lexicon_import(const char *file, const char *base, cxs_err *err)
+{
+	cxs_lexicon *lx = lexicon_new(base, err);
+	struct import imp;
+	const char *name;
+	int missing = 0, fi;
+	size_t i;
+
+	if (!lx)
+		return NULL;
+	memset(&imp, 0, sizeof(imp));
+	imp.path = pool_strndup(lx, file, strlen(file));
+	imp.dic = strlen(file) > 4 && !strcasecmp(file + strlen(file) - 4, ".dic");
+	lx->imp = &imp;
+	load_conf(lx);
+	name = strrchr(file, '/');
+	name = name ? name + 1 : file;
+	fi = imp.path ? read_pack_file(lx, name, imp.path, &missing) : -1;
+	if (fi < 0 && missing)
+		problem(lx, imp.path ? imp.path : file, 0, "no such file");
+	if (fi >= 0) {
+		parse_import(lx, &imp, &lx->files[fi]);
+		import_dims(lx, &imp);
+		import_identity(lx, file, &lx->files[fi]);
+		for (i = 0; i < lx->nlangs && !lx->oom; i++)
+			load_lang(lx, &lx->langs[i]);
+	}
+	lx->imp = NULL;
+	free(imp.cats);
+	free(imp.terms);
+	free(imp.tcats);
+	return lexicon_finish(lx, file, err);
 }
 
 const struct cxs_lex_problem *cxs_lexicon_problems(const cxs_lexicon *lx, size_t *n)

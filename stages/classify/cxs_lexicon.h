@@ -108,6 +108,25 @@ typedef struct cxs_lexlang cxs_lexlang;
  * (ICU, libstemmer) cannot be opened. */
 cxs_lexicon *cxs_lexicon_load(const char *dir, cxs_err *err);
 
+/* Non-zero when `path` names a dictionary to import rather than a pack folder: a file
+ * ending in .dic (LIWC style) or .tsv/.txt (category TSV). */
+int cxs_lexicon_is_import(const char *path);
+
+/* Imports a dictionary researchers already have, as a pack (lexicons/README.md,
+ * "Importing a dictionary"):
+ *   LIWC style (.dic): "%", lines "NUMBER<TAB>CATEGORY", "%", lines
+ *     "TERM<TAB>NUMBER[<TAB>NUMBER...]"; a trailing '*' is a prefix, as in packs;
+ *   category TSV (.tsv, .txt): lines "CATEGORY<TAB>TERM[<TAB>TERM...]".
+ * Categories become dimensions, except the polarity classes posemo/positive/pos
+ * (valence +2) and negemo/negative/neg (valence -2), whose terms become polarity words.
+ * Polarity words, negators, intensifiers and contrast words come from the pack folder
+ * `base` (its LANG.sent, .neg, .int, .contrast) and so do the languages: all of the
+ * base pack's, or only LANG when the file is called NAME.LANG.dic. The name is NAME;
+ * the version is the first 12 hex digits of the file's SHA-256; the hash covers the
+ * file and the base files read. Problems name the dictionary's own lines. Same
+ * contract as cxs_lexicon_load otherwise. */
+cxs_lexicon *cxs_lexicon_import(const char *file, const char *base, cxs_err *err);
+
 /* The problems (errors and warnings) found while loading, in file order (pack.conf,
  * dimensions.tsv, then per language .lex, .sent, .neg, .int, .contrast), each file's by
  * line and those about a whole file (line 0) last. The array is owned by the lexicon

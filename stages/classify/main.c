@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unicode/uclean.h>
 
 #include "cxs_classifier.h"
@@ -30,7 +31,10 @@ static void usage(FILE *out)
 	      "(per dimension: polarity, score, hits, evidence), 'sentiment' and 'lexicon'.\n"
 	      "\n"
 	      "Options:\n"
-	      "      --lexicon PACK       the lexicon pack folder (default: the bundled cx-core)\n"
+	      "      --lexicon PACK       the lexicon pack folder (default: the bundled cx-core),\n"
+	      "                           or a dictionary to import: NAME[.LANG].dic (LIWC\n"
+	      "                           style) or NAME[.LANG].tsv (CATEGORY<TAB>TERM...),\n"
+	      "                           with cx-core's polarity words and negators\n"
 	      "      --check-lexicon PACK validate PACK only: print every problem as\n"
 	      "                           FILE:LINE: message and exit 3 when there are errors;\n"
 	      "                           else print the warnings (FILE:LINE: warning: ...) and\n"
@@ -39,12 +43,31 @@ static void usage(FILE *out)
 	cxs_stage_opts_help(out);
 }
 
+/* A pack folder, or a dictionary file to import over the bundled cx-core (which gives
+ * it polarity words, negators, intensifiers and languages). */
+static cxs_lexicon *open_lexicon(const char *path, cxs_err *err)
+{
+	struct stat st;
+	char *base;
+	cxs_lexicon *lx;
+
+	if (stat(path, &st) != 0 || S_ISDIR(st.st_mode) || !cxs_lexicon_is_import(path))
+		return cxs_lexicon_load(path, err);
+	base = cxs_cli_find_data("cx-core");
+	if (!base)
+		cxs_die(CXS_EXIT_CONFIG, "could not find the lexicon pack 'cx-core', which an "
+			"imported dictionary takes its polarity words from (set CXS_LEXICONS)");
+	lx = cxs_lexicon_import(path, base, err);
+	free(base);
+	return lx;
+}
+
 /* Loads the pack and prints its problems (errors and warnings); `*nerrors` receives the
  * number of errors. Dies when the pack cannot be loaded at all. */
 static cxs_lexicon *load_pack(const char *path, size_t *nerrors)
 {
 	cxs_err err = { CXS_E_NONE, "" };
-	cxs_lexicon *lx = cxs_lexicon_load(path, &err);
+	cxs_lexicon *lx = open_lexicon(path, &err);
 	const struct cxs_lex_problem *p;
 	size_t i, n, nwarn;
 
