@@ -82,12 +82,16 @@ static void damage(struct warc_rd *r, const char *what)
 	r->damaged = 1;
 }
 
-static void stream_damage(struct warc_rd *r, const cxs_err *e)
+/* The stream's own message names the file and the byte; `in_record` adds the record
+ * it happened in (none between records: the damage is then in the next member). */
+static void stream_damage(struct warc_rd *r, const cxs_err *e, int in_record)
 {
 	if (e->kind == CXS_E_NOMEM)
 		cxs_fetch_nomem(r->f);
-	else
+	else if (in_record)
 		cxs_fetch_partial(r->f, "%s, in the record at %s", e->msg, r->loc);
+	else
+		cxs_fetch_partial(r->f, "%s", e->msg);
 	r->damaged = 1;
 }
 
@@ -100,7 +104,7 @@ static int skip_blank(struct warc_rd *r)
 		int c = warc_stream_peek(r->in, &e);
 
 		if (c == -2) {
-			stream_damage(r, &e);
+			stream_damage(r, &e, 0);
 			return -1;
 		}
 		if (c != '\r' && c != '\n')
@@ -163,7 +167,7 @@ static int read_warc_header(struct warc_rd *r)
 		int st = warc_stream_line(r->in, &r->head, HEAD_MAX - start, &e);
 
 		if (st < 0) {
-			stream_damage(r, &e);
+			stream_damage(r, &e, 1);
 			return -1;
 		}
 		if (st == 0) {
@@ -277,7 +281,7 @@ static int read_block(struct warc_rd *r)
 	}
 	got = warc_stream_read(r->in, r->block.p, keep, &e);
 	if (got < 0) {
-		stream_damage(r, &e);
+		stream_damage(r, &e, 1);
 		return -1;
 	}
 	r->block.len = (size_t)got;
@@ -286,7 +290,7 @@ static int read_block(struct warc_rd *r)
 	if ((size_t)got == keep && rest > 0) {
 		long long skipped = warc_stream_read(r->in, NULL, (size_t)rest, &e);
 		if (skipped < 0) {
-			stream_damage(r, &e);
+			stream_damage(r, &e, 1);
 			return -1;
 		}
 		got += skipped;
@@ -296,6 +300,11 @@ static int read_block(struct warc_rd *r)
 		snprintf(msg, sizeof(msg), "truncated record: its length is %lld bytes but the "
 			 "file ends after %lld", r->length, got);
 		damage(r, msg);
+		return -1;
+	}
+	/* A record is used only once its gzip member checked out whole. */
+	if (warc_stream_end_member(r->in, &e) < 0) {
+		stream_damage(r, &e, 1);
 		return -1;
 	}
 	return 0;
@@ -509,7 +518,7 @@ static int next_record(struct warc_rd *r)
 	r->length = 0;
 	st = warc_stream_line(r->in, &r->head, HEAD_MAX, &e);
 	if (st < 0) {
-		stream_damage(r, &e);
+		stream_damage(r, &e, 1);
 		return r->f->failed ? -1 : 0;
 	}
 	if (st == 0)
@@ -556,8 +565,10 @@ static int next_record(struct warc_rd *r)
 /* "'a.warc.gz': 12 pages, 3 revisits and 40 non-HTML responses skipped" */
 static void say_counts(struct warc_rd *r)
 {
-	const char *what[4] = { "revisits", "non-HTML responses", "non-2xx responses",
-				"other records" };
+	static const char *const what[4][2] = {
+		{ "revisit", "revisits" }, { "non-HTML response", "non-HTML responses" },
+		{ "non-2xx response", "non-2xx responses" }, { "other record", "other records" }
+	};
 	long long n[4];
 	cxs_buf *m = &r->f->msg;
 	int i, k = 0, shown = 0;
@@ -575,7 +586,8 @@ static void say_counts(struct warc_rd *r)
 		if (!n[i])
 			continue;
 		shown++;
-		cxs_buf_addf(m, "%s%lld %s", shown == k ? " and " : ", ", n[i], what[i]);
+		cxs_buf_addf(m, "%s%lld %s", shown == k && k > 1 ? " and " : ", ", n[i],
+			     what[i][n[i] != 1]);
 	}
 	if (k)
 		cxs_buf_addstr(m, " skipped");

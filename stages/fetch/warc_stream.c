@@ -102,14 +102,43 @@ static ssize_t more_raw(warc_stream *s, cxs_err *err)
 	return n;
 }
 
+/* Inflates into obuf[olen..] until the member ends or obuf is full. Returns 0, or -1
+ * on error. */
+static int inflate_more(warc_stream *s, cxs_err *err)
+{
+	s->z.next_out = s->obuf + s->olen;
+	s->z.avail_out = (uInt)(sizeof(s->obuf) - s->olen);
+	while (s->z.avail_out > 0) {
+		ssize_t n = more_raw(s, err);
+		int zr;
+
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return set_fail(s, err, CXS_E_INPUT, "'%s': truncated gzip member at byte %lld "
+					"(it starts at byte %lld)", s->name, consumed(s), s->member_off);
+		zr = inflate(&s->z, Z_NO_FLUSH);
+		if (zr == Z_STREAM_END) {
+			s->in_member = 0;
+			break;
+		}
+		if (zr == Z_MEM_ERROR)
+			return set_fail(s, err, CXS_E_NOMEM, "out of memory");
+		if (zr != Z_OK && zr != Z_BUF_ERROR)
+			return set_fail(s, err, CXS_E_INPUT, "'%s': corrupt gzip data at byte %lld "
+					"(in the member at byte %lld): %s", s->name, consumed(s),
+					s->member_off, s->z.msg ? s->z.msg : "invalid data");
+	}
+	s->olen = sizeof(s->obuf) - s->z.avail_out;
+	return 0;
+}
+
 /* Inflates the next piece of the current member, or starts the next member. Returns 1
  * with data in obuf, 0 at the end of the file, -1 on error. A member's data never
  * shares obuf with the next member's, so positions stay exact. */
 static int fill_gz(warc_stream *s, cxs_err *err)
 {
 	for (;;) {
-		int zr;
-
 		if (!s->in_member) {
 			ssize_t n = more_raw(s, err);
 			if (n <= 0)
@@ -126,29 +155,8 @@ static int fill_gz(warc_stream *s, cxs_err *err)
 		}
 		s->member_out += (long long)s->olen;
 		s->olen = s->opos = 0;
-		s->z.next_out = s->obuf;
-		s->z.avail_out = sizeof(s->obuf);
-		while (s->z.avail_out > 0) {
-			ssize_t n = more_raw(s, err);
-			if (n < 0)
-				return -1;
-			if (n == 0)
-				return set_fail(s, err, CXS_E_INPUT, "'%s': truncated gzip member at byte %lld "
-						"(it starts at byte %lld)", s->name, consumed(s),
-						s->member_off);
-			zr = inflate(&s->z, Z_NO_FLUSH);
-			if (zr == Z_STREAM_END) {
-				s->in_member = 0;
-				break;
-			}
-			if (zr == Z_MEM_ERROR)
-				return set_fail(s, err, CXS_E_NOMEM, "out of memory");
-			if (zr != Z_OK && zr != Z_BUF_ERROR)
-				return set_fail(s, err, CXS_E_INPUT, "'%s': corrupt gzip data at byte %lld "
-						"(in the member at byte %lld): %s", s->name, consumed(s),
-						s->member_off, s->z.msg ? s->z.msg : "invalid data");
-		}
-		s->olen = sizeof(s->obuf) - s->z.avail_out;
+		if (inflate_more(s, err) < 0)
+			return -1;
 		if (s->olen > 0)
 			return 1;
 		/* An empty member: go on with the next one. */
@@ -305,6 +313,23 @@ int warc_stream_line(warc_stream *s, cxs_buf *line, size_t max, cxs_err *err)
 		if (got >= max)
 			return 2;
 	}
+}
+
+int warc_stream_end_member(warc_stream *s, cxs_err *err)
+{
+	size_t left;
+
+	if (s->failed)
+		return fail(s, err);
+	if (!s->gz || !s->in_member)
+		return 0;
+	/* Move what is unread to the front, then inflate behind it. */
+	left = s->olen - s->opos;
+	memmove(s->obuf, s->obuf + s->opos, left);
+	s->member_out += (long long)s->opos;
+	s->opos = 0;
+	s->olen = left;
+	return inflate_more(s, err);
 }
 
 long long warc_stream_rawbytes(const warc_stream *s)

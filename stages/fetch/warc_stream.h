@@ -57,6 +57,13 @@ long long warc_stream_read(warc_stream *s, void *buf, size_t n, cxs_err *err);
  * `err` (or CXS_E_NOMEM). */
 int warc_stream_line(warc_stream *s, cxs_buf *line, size_t max, cxs_err *err);
 
+/* In a gzip file, inflates the rest of the current member when it fits in the buffer
+ * (one record per member: the record's trailing line ends), so that its CRC and
+ * length are checked before the caller uses the record. Returns 0 (also for a plain
+ * file, or a member holding more data than fits, which is checked as it is read), or -1
+ * with `err` when the member is corrupt or truncated. */
+int warc_stream_end_member(warc_stream *s, cxs_err *err);
+
 /* Raw bytes read from the file so far, and their SHA-256 (all of the file's once the
  * end was reached). */
 long long warc_stream_rawbytes(const warc_stream *s);
