@@ -25,7 +25,7 @@ BUILD  ?= build
 BINDIR ?= bin
 endif
 
-PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle libdeflate
+PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle libdeflate libbrotlidec
 
 NODEPS_GOALS := clean help
 ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)

@@ -190,6 +190,15 @@ void cxs_stage_input(cxs_stage *s, const char *path, const char *sha256, long lo
 						  "documents", (json_int_t)documents));
 }
 
+void cxs_stage_input_detail(cxs_stage *s, const char *key, json_t *value)
+{
+	json_t *last = json_array_get(s->inputs, json_array_size(s->inputs) - 1);
+
+	if (last)
+		json_object_set(last, key, value);
+	json_decref(value);
+}
+
 void cxs_stage_count_in(cxs_stage *s, long long n)
 {
 	s->counts.in += n;

@@ -61,6 +61,11 @@ void cxs_stage_lexicon(cxs_stage *s, json_t *lex);
 void cxs_stage_input(cxs_stage *s, const char *path, const char *sha256, long long bytes,
 		     long long documents);
 
+/* Adds `key` with `value` (stolen) to the input recorded last, for what a reader wants
+ * to say about one file beyond its documents (cxs-fetch: an archive's skipped records
+ * by type). Nothing happens when no input was recorded yet. */
+void cxs_stage_input_detail(cxs_stage *s, const char *key, json_t *value);
+
 /* Counts `n` documents read (every one must then be emitted or rejected). */
 void cxs_stage_count_in(cxs_stage *s, long long n);
 
