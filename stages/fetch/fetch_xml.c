@@ -19,6 +19,7 @@
 #include "fetch_text.h"
 
 #define RAW_CHUNK (64 << 10)
+#define PIECE 64
 
 /* Never XML_PARSE_NOENT (entity substitution), XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR,
  * XML_PARSE_DTDVALID, XML_PARSE_XINCLUDE or XML_PARSE_HUGE: see the header. CDATA comes
@@ -88,15 +89,17 @@ static size_t seq_len(unsigned char c)
 }
 
 /* Appends `s` (`n` bytes) to x->pend with what XML 1.0 cannot hold replaced by U+FFFD:
- * invalid UTF-8, control characters other than tab and line ends, U+FFFE and U+FFFF.
- * An incomplete sequence at the end is kept for the next chunk unless `last`. */
+ * invalid UTF-8 (one U+FFFD per maximal invalid subpart, cxs_utf8.h) and control
+ * characters other than tab and line ends. An incomplete sequence at the end is kept
+ * for the next chunk unless `last`. */
 static int repair(cxs_xml *x, const char *s, size_t n, int last)
 {
-	size_t i = 0, start = 0, len;
+	size_t i = 0, start = 0;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
-		unsigned cp;
+		size_t j, k;
+		long bad;
 
 		if (c >= 0x20 && c < 0x80) {
 			i++;
@@ -106,30 +109,33 @@ static int repair(cxs_xml *x, const char *s, size_t n, int last)
 			i++;
 			continue;
 		}
-		if (c >= 0x80 && !last && n - i < 4 && seq_len(c) > n - i) {
-			size_t k = i + 1;
-			while (k < n && ((unsigned char)s[k] & 0xc0) == 0x80)
-				k++;
-			if (k == n) {      /* a sequence cut by the chunk: finish it next time */
-				memcpy(x->tail, s + i, n - i);
-				x->ntail = n - i;
-				n = i;
-				break;
-			}
-		}
-		cp = c < 0x80 ? 0xfffd : cxs_utf8_decode(s + i, n - i, &len);
-		if (c < 0x80)
-			len = 1;
-		if (cp != 0xfffe && cp != 0xffff && !(cp == 0xfffd && len == 1)) {
-			i += len;
+		if (cxs_buf_add(&x->pend, s + start, i - start) < 0)
+			return -1;
+		if (c < 0x80) {
+			if (cxs_buf_add(&x->pend, fffd, 3) < 0)
+				return -1;
+			x->replaced++;
+			start = ++i;
 			continue;
 		}
-		if (cxs_buf_add(&x->pend, s + start, i - start) < 0 ||
-		    cxs_buf_add(&x->pend, fffd, 3) < 0)
+		/* A run of non-ASCII bytes: valid sequences pass, the rest is replaced. */
+		for (j = i; j < n && (unsigned char)s[j] >= 0x80; j++)
+			;
+		if (j == n && !last) {
+			/* The chunk may end inside a sequence: keep its start for the next one. */
+			for (k = n; k > i && n - k < 3 && ((unsigned char)s[k - 1] & 0xc0) == 0x80; k--)
+				;
+			if (k > i && seq_len((unsigned char)s[k - 1]) > n - (k - 1)) {
+				x->ntail = n - (k - 1);
+				memcpy(x->tail, s + k - 1, x->ntail);
+				j = n = k - 1;
+			}
+		}
+		bad = cxs_utf8_sanitize(s + i, j - i, &x->pend);
+		if (bad < 0)
 			return -1;
-		x->replaced++;
-		i += len;
-		start = i;
+		x->replaced += bad;
+		start = i = j;
 	}
 	return cxs_buf_add(&x->pend, s + start, n - start);
 }
@@ -181,6 +187,11 @@ static int io_read(void *ctx, char *buf, int len)
 	avail = x->pend.len - x->pend_off;
 	if (avail > (size_t)len)
 		avail = (size_t)len;
+	/* libxml2's reader parses what it is given in one go, and a chunk that holds an
+	 * error loses every node completed in it: small pieces keep the items before
+	 * damage. */
+	if (avail > PIECE)
+		avail = PIECE;
 	if (x->mark >= 0 && x->given + (long long)avail - x->mark > (long long)x->cap) {
 		x->over = 1;
 		return -1;
