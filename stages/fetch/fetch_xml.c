@@ -20,6 +20,7 @@
 
 #define RAW_CHUNK (64 << 10)
 #define PIECE 64
+#define ENTITY_MAX 64
 
 /* Never XML_PARSE_NOENT (entity substitution), XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR,
  * XML_PARSE_DTDVALID, XML_PARSE_XINCLUDE or XML_PARSE_HUGE: see the header. CDATA comes
@@ -437,15 +438,17 @@ int cxs_xml_is(const xmlNode *n, const char *local, const char *ns)
 	return n->ns && n->ns->href && !strcmp((const char *)n->ns->href, ns);
 }
 
-/* An internal entity whose replacement is plain text (no markup, no references): safe
- * to copy, and cannot grow. */
+/* An internal entity whose replacement is short plain text (no markup, no references,
+ * at most ENTITY_MAX bytes, like an &nbsp; declared in the feed): safe to copy, and
+ * many references to it cannot blow up. */
 static const char *plain_entity(const xmlNode *n)
 {
 	const xmlEntity *ent = n->doc ? xmlGetDocEntity(n->doc, n->name) : NULL;
 
 	if (!ent || ent->etype != XML_INTERNAL_GENERAL_ENTITY || !ent->content)
 		return NULL;
-	if (strpbrk((const char *)ent->content, "&<"))
+	if (strlen((const char *)ent->content) > ENTITY_MAX ||
+	    strpbrk((const char *)ent->content, "&<"))
 		return NULL;
 	return (const char *)ent->content;
 }

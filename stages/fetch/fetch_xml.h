@@ -9,7 +9,7 @@
  * XML_PARSE_HUGE: no network, no external DTD or entity is ever loaded (an XXE entity
  * stays an empty reference), and libxml2's entity amplification and depth limits stay
  * on (a billion-laughs file stops with a clear error). Internal entities are not
- * expanded by cxs_xml_text either, except one whose replacement is plain text.
+ * expanded by cxs_xml_text either, except one whose replacement is short plain text.
  *
  * Bytes: the file is read through a callback that hashes every byte (for the
  * manifest), passes over whitespace before the first '<' (real feeds start with a blank
@@ -78,8 +78,8 @@ int cxs_xml_is(const xmlNode *n, const char *local, const char *ns);
 
 /* Appends the text inside `n` (text and CDATA of all descendants, in order) to `out`,
  * stopping at `max` bytes of `out`. Entity references other than the predefined ones
- * are left out unless the entity is internal and its replacement has neither '&' nor
- * '<'. Returns 0, or -1 when memory runs out. */
+ * are left out unless the entity is internal and its replacement is short (64 bytes)
+ * and has neither '&' nor '<'. Returns 0, or -1 when memory runs out. */
 int cxs_xml_text(const xmlNode *n, cxs_buf *out, size_t max);
 
 /* The same, with runs of whitespace collapsed to one space and the ends trimmed. */
