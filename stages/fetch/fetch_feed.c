@@ -275,19 +275,25 @@ struct body {
 	enum body_form form;
 };
 
-static int blank_node(const xmlNode *n, cxs_buf *tmp)
+/* Non-zero when `n` holds text other than whitespace, or any element (markup). */
+static int has_content(const xmlNode *n)
 {
-	cxs_buf_reset(tmp);
-	if (cxs_xml_text(n, tmp, 4096) < 0)
-		return -1;
-	return cxs_text_blank(tmp->p ? tmp->p : "", tmp->len) && !(n->children &&
-		n->children->type == XML_ELEMENT_NODE);
+	const xmlNode *c;
+
+	for (c = n->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE)
+			return 1;
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content &&
+		    !cxs_text_blank((const char *)c->content, strlen((const char *)c->content)))
+			return 1;
+	}
+	return 0;
 }
 
 static void consider(struct body *b, const xmlNode *n, enum body_form form, int rank,
-		     int *best, cxs_buf *tmp)
+		     int *best)
 {
-	if (form == BODY_NONE || rank <= *best || blank_node(n, tmp) != 0)
+	if (form == BODY_NONE || rank <= *best || !has_content(n))
 		return;
 	b->node = n;
 	b->form = form;
@@ -320,13 +326,13 @@ static int item_fields(struct feed *fd, const xmlNode *item, struct body *body)
 		if (cxs_xml_is(c, "title", NULL))
 			rc |= take_text(&fd->title, c);
 		else if (cxs_xml_is(c, "encoded", NS_CONTENT))
-			consider(body, c, BODY_HTML, 4, &best, &fd->msg);
+			consider(body, c, BODY_HTML, 4, &best);
 		else if (fd->type != FEED_ATOM && cxs_xml_is(c, "description", NULL))
-			consider(body, c, BODY_HTML, 2, &best, &fd->msg);
+			consider(body, c, BODY_HTML, 2, &best);
 		else if (fd->type == FEED_ATOM && cxs_xml_is(c, "content", NULL))
-			consider(body, c, atom_form(fd, c), 3, &best, &fd->msg);
+			consider(body, c, atom_form(fd, c), 3, &best);
 		else if (fd->type == FEED_ATOM && cxs_xml_is(c, "summary", NULL))
-			consider(body, c, atom_form(fd, c), 1, &best, &fd->msg);
+			consider(body, c, atom_form(fd, c), 1, &best);
 		else if (fd->type == FEED_ATOM && cxs_xml_is(c, "link", NULL)) {
 			const char *rel = cxs_xml_attr(c, "rel");
 			if (!rel || !strcmp(rel, "alternate"))
