@@ -46,7 +46,8 @@ struct cxs_xml {
 	char *raw;                /* RAW_CHUNK bytes */
 	cxs_buf pend;             /* bytes for libxml2, from `pend_off` */
 	size_t pend_off;
-	int bom;                  /* 0, or the kind of byte order mark seen */
+	int bom;                  /* a byte order mark was seen */
+	const char *wide;         /* UTF-16 or UTF-32 by the first bytes, or NULL */
 	char declared[CXS_CHARSET_MAX];
 	int err_line;
 	cxs_buf err;              /* the last fatal libxml2 error */
@@ -259,30 +260,58 @@ static void sniff_declaration(const char *s, size_t n, char out[CXS_CHARSET_MAX]
 	out[len] = '\0';
 }
 
-/* Reads the first chunk to decide how the rest is read: a UTF-16 byte order mark or a
- * declared legacy encoding is left to libxml2 (which converts it); UTF-8, declared or
+/* UTF-16 and UTF-32, with or without a byte order mark, by the first four bytes (XML
+ * 1.0 Appendix F): the name, and *bom set when there is one; NULL for anything else.
+ * (libxml2 2.9 converts UTF-16 but refuses most UTF-32 files: they are damage.) */
+static const char *wide_encoding(const unsigned char *u, size_t len, int *bom)
+{
+	static const struct { unsigned char b[4]; size_t n; const char *name; int bom; } sig[] = {
+		{ { 0x00, 0x00, 0xfe, 0xff }, 4, "UTF-32BE", 1 },
+		{ { 0xff, 0xfe, 0x00, 0x00 }, 4, "UTF-32LE", 1 },
+		{ { 0x00, 0x00, 0x00, 0x3c }, 4, "UTF-32BE", 0 },
+		{ { 0x3c, 0x00, 0x00, 0x00 }, 4, "UTF-32LE", 0 },
+		{ { 0xfe, 0xff, 0, 0 }, 2, "UTF-16BE", 1 },
+		{ { 0xff, 0xfe, 0, 0 }, 2, "UTF-16LE", 1 },
+		{ { 0x00, 0x3c, 0x00, 0x3f }, 4, "UTF-16BE", 0 },
+		{ { 0x3c, 0x00, 0x3f, 0x00 }, 4, "UTF-16LE", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(sig) / sizeof(sig[0]); i++)
+		if (len >= sig[i].n && !memcmp(u, sig[i].b, sig[i].n)) {
+			*bom = sig[i].bom;
+			return sig[i].name;
+		}
+	return NULL;
+}
+
+/* Reads the first chunk to decide how the rest is read: UTF-16 or UTF-32, or a
+ * declared legacy encoding, is left to libxml2 (which converts it); UTF-8, declared or
  * not, is repaired on the way. Whitespace before the first '<' is passed over. */
 static int start(cxs_xml *x)
 {
 	ssize_t n = read_raw(x);
 	const unsigned char *u = (const unsigned char *)x->raw;
 	size_t skip = 0, len;
+	int bom = 0;
 
 	if (n < 0)
 		return -1;
 	len = (size_t)n;
-	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
-		x->bom = 8;
-	else if (len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) || (u[0] == 0xff && u[1] == 0xfe)))
-		x->bom = 16;
-	if (!x->bom)
+	x->wide = wide_encoding(u, len, &bom);
+	if (x->wide)
+		x->bom = bom;
+	else if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+		x->bom = 1;
+	if (!x->bom && !x->wide)
 		while (skip < len && (u[skip] == ' ' || u[skip] == '\t' || u[skip] == '\n' ||
 				      u[skip] == '\r'))
 			skip++;
-	sniff_declaration(x->raw + skip + (x->bom == 8 ? 3 : 0), len - skip - (x->bom == 8 ? 3 : 0),
-			  x->declared);
-	x->repair = x->bom != 16 && (!x->declared[0] || !strcasecmp(x->declared, "utf-8") ||
-				     !strcasecmp(x->declared, "utf8"));
+	if (!x->wide)
+		sniff_declaration(x->raw + skip + (x->bom ? 3 : 0), len - skip - (x->bom ? 3 : 0),
+				  x->declared);
+	x->repair = !x->wide && (!x->declared[0] || !strcasecmp(x->declared, "utf-8") ||
+				 !strcasecmp(x->declared, "utf8"));
 	cxs_buf_reset(&x->pend);
 	if (!x->repair)
 		return cxs_buf_add(&x->pend, x->raw + skip, len - skip);
@@ -385,12 +414,11 @@ const char *cxs_xml_error(cxs_xml *x, cxs_buf *out)
 
 const char *cxs_xml_charset(cxs_xml *x, const char **rule)
 {
-	if (x->bom == 16) {
-		const unsigned char *u = (const unsigned char *)x->raw;
-		*rule = "bom";
-		return x->bytes > 0 && u[0] == 0xfe ? "UTF-16BE" : "UTF-16LE";
+	if (x->wide) {
+		*rule = x->bom ? "bom" : "detected";
+		return x->wide;
 	}
-	if (x->bom == 8) {
+	if (x->bom) {
 		*rule = "bom";
 		return "UTF-8";
 	}
