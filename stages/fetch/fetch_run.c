@@ -159,11 +159,11 @@ int cxs_fetch_doc(struct cxs_fetcher *f, const struct cxs_doc *d, const char *em
 	if (!rec)
 		return cxs_fetch_nomem(f);
 	if (cxs_text_blank(d->text, d->text_len))
-		rc = cxs_fetch_reject(f, json_string_value(json_object_get(rec, "id")), d->uri, d->locator,
-			    empty_reason, rec, NULL, 0);
+		rc = cxs_fetch_reject(f, json_string_value(json_object_get(rec, "id")), d->uri,
+			    d->locator, empty_reason, rec, NULL, 0);
 	else if (too_long(f, rec, d->text_len))
-		rc = cxs_fetch_reject(f, json_string_value(json_object_get(rec, "id")), d->uri, d->locator,
-			    f->msg.p, NULL, NULL, 0);
+		rc = cxs_fetch_reject(f, json_string_value(json_object_get(rec, "id")), d->uri,
+			    d->locator, f->msg.p, NULL, NULL, 0);
 	else
 		rc = cxs_fetch_emit(f, rec);
 	json_decref(rec);

@@ -18,7 +18,7 @@
 #include "fetch_run.h"
 #include "fetch_sources.h"
 
-enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST };
+enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST, OPT_UNIT };
 
 static void usage(FILE *out)
 {
@@ -37,6 +37,8 @@ static void usage(FILE *out)
 	      "                           (default: by extension: .html .htm .xhtml; .jsonl\n"
 	      "                           .ndjson .jsonl.gz; .txt .text; .warc .warc.gz; .arc\n"
 	      "                           .arc.gz; .rss .atom .rdf; .xml; .csv; .tsv .tab)\n"
+	      "      --unit UNIT          SemEval XML: one document per 'sentence' (default)\n"
+	      "                           or per 'review' (2015/2016 files)\n"
 	      "\n", out);
 	cxs_stage_opts_help(out);
 }
@@ -66,6 +68,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		CXS_STAGE_LONGOPTS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "unit", required_argument, NULL, OPT_UNIT },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cxs_stage_opts o;
@@ -86,6 +89,10 @@ int main(int argc, char **argv)
 			if (!forced)
 				cxs_die(CXS_EXIT_USAGE, "unknown format '%s' (html, jsonl, text, warc, arc, feed, "
 					"semeval, xml, csv, tsv)", optarg);
+		} else if (c == OPT_UNIT) {
+			if (strcmp(optarg, "sentence") && strcmp(optarg, "review"))
+				cxs_die(CXS_EXIT_USAGE, "unknown unit '%s' (sentence, review)", optarg);
+			fo.unit = optarg;
 		} else if (!cxs_stage_opts_parse(&o, c, optarg, usage)) {
 			usage(stderr);
 			return CXS_EXIT_USAGE;
@@ -95,6 +102,8 @@ int main(int argc, char **argv)
 	check_named(&o, forced);
 	s = cxs_cli_stage_open("fetch", &o);
 	fo.forced = forced;
+	if (!fo.unit)
+		fo.unit = "sentence";
 	fo.max_record = o.max_record;
 	fo.note = cxs_cli_diag;
 	f = cxs_fetcher_new(s, &fo, &e);
@@ -104,6 +113,7 @@ int main(int argc, char **argv)
 	}
 	cxs_stage_option(s, "format", json_string(forced ? cxs_kind_name(forced) : "auto"));
 	cxs_stage_option(s, "max_record_bytes", json_integer((json_int_t)o.max_record));
+	cxs_stage_option(s, "unit", json_string(fo.unit));
 	failed = 0;
 	for (i = 0; i < o.ninputs && !failed; i++)
 		failed = cxs_fetcher_source(f, o.inputs[i], &e) < 0;

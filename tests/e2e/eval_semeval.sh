@@ -1,6 +1,7 @@
-# SemEval-2016 restaurant reviews (en train) through the whole pipeline and cxs-eval with
-# the cx-core mapping: it runs, reports every mapped dimension, and staff and product
-# F1 stay above a low floor. Skipped (77) when the shared data sets are absent.
+# SemEval-2016 restaurant reviews (en train), read as XML by cxs-fetch, through the whole
+# pipeline and cxs-eval with the cx-core mapping: it runs, reports every mapped
+# dimension, and staff and product F1 stay above a low floor. Skipped (77) when the
+# shared data sets are absent.
 . "$(dirname "$0")/lib.inc"
 
 xml="$CXS_SRC/../shared/data/reviews/semeval2016-restaurants/en/ABSA16_Restaurants_Train_SB1_v2.xml"
@@ -8,13 +9,10 @@ if [ ! -f "$xml" ]; then
 	echo "no SemEval-2016 data under \$CXS_SRC/../shared/data"
 	exit 77
 fi
-command -v python3 >/dev/null || { echo "python3 not found"; exit 77; }
-
-"$CXS_SRC/scripts/semeval-to-jsonl" --lang en -o "$work/en.jsonl" "$xml" ||
-	die "semeval-to-jsonl failed"
-[ "$(grep -c . "$work/en.jsonl")" -gt 1000 ] || die "too few sentences converted"
-cxs-pipeline run -q --workdir "$work/p" "$work/en.jsonl" >/dev/null 2>"$work/err" ||
+cp "$xml" "$work/en.xml"
+cxs-pipeline run -q --workdir "$work/p" "$work/en.xml" >/dev/null 2>"$work/err" ||
 	die "pipeline failed: $(cat "$work/err")"
+[ "$(count "$work/p" 01-fetch out)" -eq 2000 ] || die "expected 2000 sentences from fetch"
 cxs-eval -q --json --map "$CXS_SRC/lexicons/cx-core/eval/semeval2016.map" \
 	"$work/p/04-classify.jsonl.gz" >"$work/eval.json" 2>"$work/err" ||
 	die "cxs-eval failed: $(cat "$work/err")"
