@@ -18,6 +18,7 @@
 #include "cxs_err.h"
 #include "cxs_stage.h"
 #include "fetch_charset.h"
+#include "fetch_map.h"
 #include "fetch_record.h"
 #include "fetch_run.h"
 #include "html_extract.h"
@@ -27,6 +28,8 @@ struct cxs_fetcher {
 	struct cxs_fetch_opts o;  /* a copy; its strings are borrowed from the caller */
 	cxs_html *html;
 	cxs_charset *cs;          /* for text files (the HTML extractor has its own) */
+	cxs_map *map;             /* --map, for CSV/TSV and (when given) JSONL exports */
+	const char *where;        /* "'list.txt': line 3: " while reading a --from-list */
 	cxs_buf data;             /* the bytes of the current file */
 	cxs_buf text;             /* a text file decoded */
 	cxs_buf msg;

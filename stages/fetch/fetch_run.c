@@ -159,11 +159,11 @@ int cxs_fetch_doc(struct cxs_fetcher *f, const struct cxs_doc *d, const char *em
 	if (!rec)
 		return cxs_fetch_nomem(f);
 	if (cxs_text_blank(d->text, d->text_len))
-		rc = cxs_fetch_reject(f, json_string_value(json_object_get(rec, "id")), d->uri, NULL,
-			    empty_reason, rec, NULL, 0);
+		rc = cxs_fetch_reject(f, json_string_value(json_object_get(rec, "id")), d->uri,
+			    d->locator, empty_reason, rec, NULL, 0);
 	else if (too_long(f, rec, d->text_len))
-		rc = cxs_fetch_reject(f, json_string_value(json_object_get(rec, "id")), d->uri, NULL,
-			    f->msg.p, NULL, NULL, 0);
+		rc = cxs_fetch_reject(f, json_string_value(json_object_get(rec, "id")), d->uri,
+			    d->locator, f->msg.p, NULL, NULL, 0);
 	else
 		rc = cxs_fetch_emit(f, rec);
 	json_decref(rec);
@@ -370,7 +370,8 @@ static int on_source(void *ctx, enum cxs_source_event ev, const char *path, enum
 		}
 		return 0;
 	case CXS_SOURCE_ERROR:
-		cxs_fetch_partial(f, "could not read '%s': %s", cxs_source_uri(path), why);
+		cxs_fetch_partial(f, "%scould not read '%s': %s", f->where ? f->where : "",
+				  cxs_source_uri(path), why);
 		return 0;
 	case CXS_SOURCE_FILE:
 		break;
@@ -410,19 +411,17 @@ cxs_fetcher *cxs_fetcher_new(cxs_stage *s, const struct cxs_fetch_opts *o, cxs_e
 	f->o = *o;
 	f->html = cxs_html_new(err);
 	f->cs = f->html ? cxs_charset_new(err) : NULL;
-	if (!f->cs) {
+	f->map = f->cs ? cxs_map_new(o->map, err) : NULL;
+	if (!f->map) {
 		cxs_fetcher_free(f);
 		return NULL;
 	}
 	return f;
 }
 
-int cxs_fetcher_source(cxs_fetcher *f, const char *source, cxs_err *err)
+/* 0, or -1 with `err` when the run has failed. */
+static int run_status(cxs_fetcher *f, cxs_err *err)
 {
-	cxs_err e = { CXS_E_NONE, "" };
-
-	if (!f->failed && cxs_sources_walk(source, f->o.forced, on_source, f, &e) < 0)
-		cxs_fetch_fatal(f, &e);
 	if (f->failed) {
 		if (err)
 			*err = f->err;
@@ -431,12 +430,76 @@ int cxs_fetcher_source(cxs_fetcher *f, const char *source, cxs_err *err)
 	return 0;
 }
 
+int cxs_fetcher_source(cxs_fetcher *f, const char *source, cxs_err *err)
+{
+	cxs_err e = { CXS_E_NONE, "" };
+
+	if (!f->failed && cxs_sources_walk(source, f->o.forced, on_source, f, &e) < 0)
+		cxs_fetch_fatal(f, &e);
+	return run_status(f, err);
+}
+
+/* One line of a --from-list: the name it gives (cut in place), or NULL for a blank
+ * line or a comment. */
+static char *list_entry(char *line)
+{
+	size_t n = strlen(line);
+
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' ||
+			 line[n - 1] == '\t'))
+		line[--n] = '\0';
+	while (*line == ' ' || *line == '\t')
+		line++;
+	return *line && *line != '#' ? line : NULL;
+}
+
+int cxs_fetcher_list(cxs_fetcher *f, const char *list, cxs_err *err)
+{
+	int from_stdin = !strcmp(list, "-");
+	FILE *in = from_stdin ? stdin : fopen(list, "r");
+	cxs_buf where = CXS_BUF_INIT;
+	char *line = NULL;
+	size_t cap = 0;
+	long long n = 0;
+	int rc = 0;
+
+	if (!in) {
+		cxs_fetch_partial(f, "could not read the list '%s': %s", list, strerror(errno));
+		return run_status(f, err);
+	}
+	while (rc == 0 && getline(&line, &cap, in) >= 0) {
+		char *name = list_entry(line);
+		n++;
+		if (!name)
+			continue;
+		cxs_buf_reset(&where);
+		if (cxs_buf_addf(&where, "'%s': line %lld: ", from_stdin ? "-" : list, n) < 0) {
+			rc = cxs_fetch_nomem(f);
+			break;
+		}
+		f->where = where.p;
+		if (from_stdin && !strcmp(name, "-"))
+			cxs_fetch_partial(f, "%s'-' (standard input) is the list itself", where.p);
+		else
+			rc = cxs_fetcher_source(f, name, err);
+		f->where = NULL;
+	}
+	if (rc == 0 && ferror(in))
+		cxs_fetch_partial(f, "could not read the list '%s': %s", list, strerror(errno));
+	if (!from_stdin)
+		fclose(in);
+	free(line);
+	cxs_buf_release(&where);
+	return run_status(f, err);
+}
+
 void cxs_fetcher_free(cxs_fetcher *f)
 {
 	if (!f)
 		return;
 	cxs_html_free(f->html);
 	cxs_charset_free(f->cs);
+	cxs_map_free(f->map);
 	cxs_buf_release(&f->data);
 	cxs_buf_release(&f->text);
 	cxs_buf_release(&f->msg);

@@ -15,10 +15,12 @@
 #include <unicode/uclean.h>
 
 #include "cxs_cli.h"
+#include "cxs_buf.h"
+#include "fetch_map.h"
 #include "fetch_run.h"
 #include "fetch_sources.h"
 
-enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST };
+enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST, OPT_MAP, OPT_KEEP_DUPLICATES, OPT_FROM_LIST };
 
 static void usage(FILE *out)
 {
@@ -61,11 +63,53 @@ static void check_named(const struct cxs_stage_opts *o, enum cxs_kind forced)
 	}
 }
 
+/* The fetch options beyond --format: --map (repeatable; the rules are joined), --keep-
+ * duplicates, --from-list (repeatable). Returns 0 when `c` is not one of them. */
+static int table_option(int c, const char *arg, struct cxs_fetch_opts *fo, cxs_buf *map,
+			struct cxs_stage_opts *o, const char ***lists, size_t *nlists)
+{
+	const char **p;
+
+	switch (c) {
+	case OPT_MAP:
+		if ((map->len && cxs_buf_addch(map, ',') < 0) || cxs_buf_addstr(map, arg) < 0)
+			cxs_die(CXS_EXIT_INTERNAL, "out of memory");
+		fo->map = map->p;
+		return 1;
+	case OPT_KEEP_DUPLICATES:
+		fo->keep_duplicates = 1;
+		return 1;
+	case OPT_FROM_LIST:
+		p = realloc(*lists, (*nlists + 1) * sizeof(*p));
+		if (!p)
+			cxs_die(CXS_EXIT_INTERNAL, "out of memory");
+		p[(*nlists)++] = arg;
+		*lists = p;
+		o->inputs_elsewhere = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* A bad --map is a usage error, found before anything is written. */
+static void check_map(const char *spec)
+{
+	cxs_err e = { CXS_E_NONE, "" };
+	cxs_map *m = cxs_map_new(spec, &e);
+
+	if (!m)
+		cxs_die(e.kind == CXS_E_NOMEM ? CXS_EXIT_INTERNAL : CXS_EXIT_USAGE, "%s", e.msg);
+	cxs_map_free(m);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CXS_STAGE_LONGOPTS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "map", required_argument, NULL, OPT_MAP },
+		{ "keep-duplicates", no_argument, NULL, OPT_KEEP_DUPLICATES },
+		{ "from-list", required_argument, NULL, OPT_FROM_LIST },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cxs_stage_opts o;
@@ -74,7 +118,9 @@ int main(int argc, char **argv)
 	cxs_fetcher *f;
 	cxs_stage *s;
 	cxs_err e = { CXS_E_NONE, "" };
-	size_t i;
+	cxs_buf map = CXS_BUF_INIT;
+	const char **lists = NULL;
+	size_t i, nlists = 0;
 	int c, rc, failed;
 
 	cxs_cli_init(argv[0]);
@@ -86,13 +132,15 @@ int main(int argc, char **argv)
 			if (!forced)
 				cxs_die(CXS_EXIT_USAGE, "unknown format '%s' (html, jsonl, text, warc, arc, feed, "
 					"semeval, xml, csv, tsv)", optarg);
-		} else if (!cxs_stage_opts_parse(&o, c, optarg, usage)) {
+		} else if (!table_option(c, optarg, &fo, &map, &o, &lists, &nlists) &&
+			   !cxs_stage_opts_parse(&o, c, optarg, usage)) {
 			usage(stderr);
 			return CXS_EXIT_USAGE;
 		}
 	}
 	cxs_stage_opts_finish(&o, argc, argv, optind, usage);
 	check_named(&o, forced);
+	check_map(fo.map);
 	s = cxs_cli_stage_open("fetch", &o);
 	fo.forced = forced;
 	fo.max_record = o.max_record;
@@ -104,13 +152,19 @@ int main(int argc, char **argv)
 	}
 	cxs_stage_option(s, "format", json_string(forced ? cxs_kind_name(forced) : "auto"));
 	cxs_stage_option(s, "max_record_bytes", json_integer((json_int_t)o.max_record));
+	cxs_stage_option(s, "map", fo.map ? json_string(fo.map) : json_null());
+	cxs_stage_option(s, "keep_duplicates", json_boolean(fo.keep_duplicates));
 	failed = 0;
 	for (i = 0; i < o.ninputs && !failed; i++)
 		failed = cxs_fetcher_source(f, o.inputs[i], &e) < 0;
+	for (i = 0; i < nlists && !failed; i++)
+		failed = cxs_fetcher_list(f, lists[i], &e) < 0;
 	rc = cxs_cli_stage_finish(s, failed, &e);
 
 	cxs_fetcher_free(f);
 	cxs_stage_opts_release(&o);
+	cxs_buf_release(&map);
+	free(lists);
 	xmlCleanupParser();
 	u_cleanup();
 	return rc;
