@@ -18,6 +18,7 @@
 #include "cxs_err.h"
 #include "cxs_stage.h"
 #include "fetch_charset.h"
+#include "fetch_dedup.h"
 #include "fetch_map.h"
 #include "fetch_record.h"
 #include "fetch_run.h"
@@ -29,6 +30,7 @@ struct cxs_fetcher {
 	cxs_html *html;
 	cxs_charset *cs;          /* for text files (the HTML extractor has its own) */
 	cxs_map *map;             /* --map, for CSV/TSV and (when given) JSONL exports */
+	cxs_dedup *dedup;         /* texts emitted so far (unless --keep-duplicates) */
 	const char *where;        /* "'list.txt': line 3: " while reading a --from-list */
 	cxs_buf data;             /* the bytes of the current file */
 	cxs_buf text;             /* a text file decoded */
@@ -59,7 +61,9 @@ int cxs_fetch_reject(struct cxs_fetcher *f, const char *id, const char *uri,
 		     const char *locator, const char *reason, const json_t *rec,
 		     const char *raw, size_t rawlen);
 
-/* Emits a finished record. Returns 0, or -1 when the run must stop. */
+/* Emits a finished record, or rejects it as "duplicate of ID" when a record with the
+ * same text (fetch_dedup.h) was emitted before in this run, unless --keep-duplicates.
+ * Returns 0, or -1 when the run must stop. */
 int cxs_fetch_emit(struct cxs_fetcher *f, const json_t *rec);
 
 /* Builds the record of `d` and emits it, or rejects it with `empty_reason` when its

@@ -62,9 +62,36 @@ int cxs_fetch_reject(struct cxs_fetcher *f, const char *id, const char *uri,
 	return 0;
 }
 
+/* 1 when `rec` repeats the text of a record emitted before (the reject is done), 0 when
+ * it does not, -1 when the run must stop. */
+static int duplicate(struct cxs_fetcher *f, const json_t *rec)
+{
+	const json_t *text = json_object_get(rec, "text"), *src = json_object_get(rec, "source");
+	const char *id = json_string_value(json_object_get(rec, "id")), *first;
+	cxs_err e = { CXS_E_NONE, "" };
+	int rc;
+
+	if (f->o.keep_duplicates || !json_is_string(text))
+		return 0;
+	rc = cxs_dedup_check(f->dedup, json_string_value(text), json_string_length(text),
+			     id ? id : "", &first, &e);
+	if (rc <= 0)
+		return rc < 0 ? cxs_fetch_fatal(f, &e) : 0;
+	cxs_buf_reset(&f->msg);
+	if (cxs_buf_addf(&f->msg, "duplicate of %s", first) < 0)
+		return cxs_fetch_nomem(f);
+	return cxs_fetch_reject(f, id, json_string_value(json_object_get(src, "uri")),
+				json_string_value(json_object_get(src, "locator")), f->msg.p,
+				rec, NULL, 0) < 0 ? -1 : 1;
+}
+
 int cxs_fetch_emit(struct cxs_fetcher *f, const json_t *rec)
 {
 	cxs_err e = { CXS_E_NONE, "" };
+	int dup = duplicate(f, rec);
+
+	if (dup)
+		return dup < 0 ? -1 : 0;
 
 	if (cxs_stage_emit(f->s, rec, &e) < 0)
 		return cxs_fetch_fatal(f, &e);
@@ -412,7 +439,8 @@ cxs_fetcher *cxs_fetcher_new(cxs_stage *s, const struct cxs_fetch_opts *o, cxs_e
 	f->html = cxs_html_new(err);
 	f->cs = f->html ? cxs_charset_new(err) : NULL;
 	f->map = f->cs ? cxs_map_new(o->map, err) : NULL;
-	if (!f->map) {
+	f->dedup = f->map ? cxs_dedup_new(err) : NULL;
+	if (!f->dedup) {
 		cxs_fetcher_free(f);
 		return NULL;
 	}
@@ -500,6 +528,7 @@ void cxs_fetcher_free(cxs_fetcher *f)
 	cxs_html_free(f->html);
 	cxs_charset_free(f->cs);
 	cxs_map_free(f->map);
+	cxs_dedup_free(f->dedup);
 	cxs_buf_release(&f->data);
 	cxs_buf_release(&f->text);
 	cxs_buf_release(&f->msg);
