@@ -84,6 +84,13 @@ int cxs_fetch_html(struct cxs_fetcher *f, const struct cxs_doc *base, const char
 void cxs_fetch_input(struct cxs_fetcher *f, const char *uri, const char *sha256,
 		     long long bytes, long long docs);
 
+/* One row of a table or line of a JSONL export (`in`, an object) through --map
+ * (fetch_map.h): emitted, or rejected with the mapping's reason (keeping `in`).
+ * `invalid_bytes` were replaced in `in` already. Returns 0, or -1 when the run must
+ * stop. */
+int cxs_fetch_mapped(struct cxs_fetcher *f, const json_t *in, const char *uri,
+		     const char *kind, const char *locator, long invalid_bytes);
+
 /* Readers of the formats beyond HTML, text and JSONL: each reads the file `path`
  * (already known to be of its kind) and returns 0, or -1 when the run must stop. */
 int cxs_fetch_warc(struct cxs_fetcher *f, const char *path, enum cxs_kind kind);

@@ -556,7 +556,7 @@ int cxs_map_apply(const cxs_map *m, const json_t *in, struct cxs_map_result *res
 	if (rc == 0 && !a.rejected && !a.done[T_TEXT]) {
 		tr = rule_for(m, T_TEXT);
 		if (tr)
-			rc = reject(&a, "no field '%s' for the text (--map text=...)", tr->source);
+			rc = reject(&a, "no field '%s' (--map text=%s)", tr->source, tr->source);
 		else
 			rc = reject(&a, "%s", CXS_REASON_NO_TEXT);
 	}

@@ -363,6 +363,11 @@ static int do_jsonl(struct cxs_fetcher *f, const char *path)
 			rc = cxs_fetch_reject(f, idbuf, uri, loc, cxs_reader_reason(r), NULL, raw, rawlen);
 			continue;
 		}
+		if (cxs_map_given(f->map)) {
+			rc = cxs_fetch_mapped(f, in, uri, "jsonl", loc, 0);
+			json_decref(in);
+			continue;
+		}
 		bad = cxs_export_record(in, uri, loc, &f->scratch, &rec, &reason);
 		if (bad < 0)
 			rc = cxs_fetch_nomem(f);

@@ -109,8 +109,6 @@ static json_t *row_object(struct table *t, const struct cxs_csv_row *row, long *
 static int take_row(struct table *t, const struct cxs_csv_row *row)
 {
 	struct cxs_fetcher *f = t->f;
-	struct cxs_map_result res;
-	struct cxs_doc d;
 	char loc[40], id[CXS_ID_HEX];
 	long bad = 0;
 	json_t *in;
@@ -136,38 +134,50 @@ static int take_row(struct table *t, const struct cxs_csv_row *row)
 	in = row_object(t, row, &bad);
 	if (!in)
 		return cxs_fetch_nomem(f);
-	rc = cxs_map_apply(f->map, in, &res, &t->why);
+	rc = cxs_fetch_mapped(f, in, t->uri, t->kind, loc, bad);
+	json_decref(in);
+	return rc;
+}
+
+int cxs_fetch_mapped(struct cxs_fetcher *f, const json_t *in, const char *uri,
+		     const char *kind, const char *locator, long invalid_bytes)
+{
+	struct cxs_map_result res;
+	struct cxs_doc d;
+	char id[CXS_ID_HEX];
+	int rc;
+
+	rc = cxs_map_apply(f->map, in, &res, &f->msg);
 	if (rc == 0) {
 		memset(&d, 0, sizeof(d));
 		d.id = res.id;
-		d.uri = t->uri;
-		d.kind = t->kind;
-		d.locator = loc;
+		d.uri = uri;
+		d.kind = kind;
+		d.locator = locator;
 		d.url = res.url;
 		d.title = res.title;
 		d.author = res.author;
 		d.published = res.published;
 		d.lang_hint = res.lang_hint;
+		d.meta = res.meta;
+		d.gold = res.gold;
+		d.invalid_bytes = invalid_bytes;
 		/* Line ends inside a quoted field become LF, as in text files. */
 		cxs_buf_reset(&f->text);
 		if (cxs_buf_add(&f->text, res.text, res.text_len) < 0) {
 			cxs_map_result_release(&res);
-			json_decref(in);
 			return cxs_fetch_nomem(f);
 		}
 		d.text = f->text.p;
 		d.text_len = cxs_text_unify_newlines(f->text.p, f->text.len);
-		d.meta = res.meta;
-		d.gold = res.gold;
-		d.invalid_bytes = bad;
 		rc = cxs_fetch_doc(f, &d, "empty text");
 	} else if (rc > 0) {
-		rc = cxs_fetch_reject(f, res.id ? res.id : id, t->uri, loc, t->why.p, in, NULL, 0);
+		cxs_make_id(kind, uri, locator, id);
+		rc = cxs_fetch_reject(f, res.id ? res.id : id, uri, locator, f->msg.p, in, NULL, 0);
 	} else {
 		rc = cxs_fetch_nomem(f);
 	}
 	cxs_map_result_release(&res);
-	json_decref(in);
 	return rc;
 }
 

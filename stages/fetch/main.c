@@ -43,11 +43,12 @@ static void usage(FILE *out)
 	cxs_stage_opts_help(out);
 }
 
-/* A file named on the command line whose kind cannot be told is a usage error, found
- * before anything is written. */
+/* A file named on the command line whose kind cannot be told, by name or content, is
+ * a usage error, found before anything is written. */
 static void check_named(const struct cxs_stage_opts *o, enum cxs_kind forced)
 {
 	struct stat st;
+	const char *why;
 	size_t i;
 
 	if (forced)
@@ -55,11 +56,8 @@ static void check_named(const struct cxs_stage_opts *o, enum cxs_kind forced)
 	for (i = 0; i < o->ninputs; i++) {
 		const char *p = o->inputs[i];
 		if (strcmp(p, "-") && stat(p, &st) == 0 && !S_ISDIR(st.st_mode) &&
-		    cxs_kind_of_path(p) == CXS_KIND_UNKNOWN)
-			cxs_die(CXS_EXIT_USAGE, "cannot tell the kind of '%s' from its name "
-				"(.html, .htm, .xhtml, .jsonl, .ndjson, .jsonl.gz, .txt, .text, .warc, "
-				".warc.gz, .arc, .arc.gz, .rss, .atom, .rdf, .xml, .csv, .tsv, .tab); "
-				"use --format KIND", p);
+		    cxs_kind_of_file(p, &why) == CXS_KIND_UNKNOWN)
+			cxs_die(CXS_EXIT_USAGE, "'%s': %s", p, why);
 	}
 }
 
