@@ -302,18 +302,29 @@ static json_t *translate(const struct rule *r, json_t *v)
 	return json_incref(v);
 }
 
-/* "1", "-12": a decimal integer as documented in fetch_map.h. */
+/* "1", "-12", "4.0": a whole number as documented in fetch_map.h. */
 static int integer_string(const char *s, json_int_t *out)
 {
 	const char *p = s + (*s == '-');
-	size_t n = strlen(p), i;
+	size_t n = 0, i;
 
-	if (n == 0 || n > 18 || (p[0] == '0' && n > 1) || (*s == '-' && !strcmp(p, "0")))
+	while (p[n] >= '0' && p[n] <= '9')
+		n++;
+	if (n == 0 || n > 18 || (p[0] == '0' && n > 1))
 		return 0;
-	for (i = 0; i < n; i++)
-		if (p[i] < '0' || p[i] > '9')
+	i = n;
+	if (p[i] == '.') {
+		/* "4.0", as spreadsheets and pandas write whole numbers */
+		for (i++; p[i] == '0'; i++)
+			;
+		if (i == n + 1)
 			return 0;
+	}
+	if (p[i])
+		return 0;
 	*out = (json_int_t)strtoll(s, NULL, 10);
+	if (*out == 0 && *s == '-')
+		return 0;
 	return 1;
 }
 

@@ -29,8 +29,9 @@
  * subtag (`sv-SE` -> sv). A known field whose value does not fit goes under meta
  * unchanged. gold.NAME values stay strings (JSON values stay as they are; empty or null
  * values are left out), except gold.polarity and gold.rating, which become JSON integers
- * when they are decimal integers (-?[0-9]+, no leading zeros or '+', at most 18 digits):
- * "1" -> 1, "-1" -> -1, "01" and "4.5" stay strings. meta values are kept unchanged.
+ * when they are whole numbers: -?[0-9]+ with no leading zero or '+' and at most 18
+ * digits, optionally followed by '.' and zeros: "1" -> 1, "-1" -> -1, "4.0" -> 4;
+ * "01", "4.5", "-0" and "1e3" stay strings. meta values are kept unchanged.
  */
 #ifndef FETCH_MAP_H
 #define FETCH_MAP_H
