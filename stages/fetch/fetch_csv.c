@@ -184,15 +184,21 @@ static int feed_piece(cxs_csv *c, const char *s, size_t n, cxs_err *err)
 		if (keep && cxs_buf_add(&c->raw, s + start, keep) < 0)
 			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 	}
+	if (c->open && !c->too_long) {
+		size_t body = c->row_bytes;
+		/* The line end that may close the row is not part of it. */
+		if (n > start && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+			body--;
+		if (body > c->max_row) {
+			c->too_long = 1;
+			cxs_buf_reset(&c->cells);
+			c->nfields = 0;
+		}
+	}
 	if (csv_parse(&c->p, s, n, on_field, on_row, c) != n && !c->stop)
 		return cxs_err_set(err, CXS_E_NOMEM, "out of memory (parsing CSV)");
 	if (c->stop == -1)
 		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
-	if (c->open && !c->too_long && c->row_bytes > c->max_row) {
-		c->too_long = 1;
-		cxs_buf_reset(&c->cells);
-		c->nfields = 0;
-	}
 	if (c->open && c->too_long) {
 		/* Forget what libcsv holds of the field being read, so an endless field costs
 		 * no memory; the parser's state (inside quotes or not) stays as it is. */

@@ -120,8 +120,8 @@ static int take_row(struct table *t, const struct cxs_csv_row *row)
 	cxs_make_id(t->kind, t->uri, loc, id);
 	cxs_buf_reset(&t->why);
 	if (row->too_long) {
-		if (cxs_buf_addf(&t->why, "row of more than %zu bytes (--max-record-bytes)",
-				 f->o.max_record) < 0)
+		if (cxs_buf_addf(&t->why, "row of %zu bytes is longer than the maximum of %zu bytes "
+				 "(--max-record-bytes)", row->bytes, f->o.max_record) < 0)
 			return cxs_fetch_nomem(f);
 		return cxs_fetch_reject(f, id, t->uri, loc, t->why.p, NULL, NULL, 0);
 	}
