@@ -152,7 +152,7 @@ enum cxs_kind cxs_kind_sniff(const char *data, size_t len)
 		/* UTF-16: the markup is ASCII, so its low bytes are enough. */
 		int le = s[0] == '\xff';
 		for (i = 0, n = 0; 2 * i + 3 < len && n < sizeof(ascii); i++)
-			ascii[n++] = s[2 + 2 * i + !le] ? '\x80' : s[2 + 2 * i + le];
+			ascii[n++] = s[2 + 2 * i + le] ? '\x80' : s[2 + 2 * i + !le];
 		s = ascii;
 	}
 	if (n >= 7 && !memcmp(s, "WARC/1.", 7))
