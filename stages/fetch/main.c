@@ -38,7 +38,17 @@ static void usage(FILE *out)
 	      "                           arc, feed, semeval, xml (feed or SemEval), csv, tsv\n"
 	      "                           (default: by extension: .html .htm .xhtml; .jsonl\n"
 	      "                           .ndjson .jsonl.gz; .txt .text; .warc .warc.gz; .arc\n"
-	      "                           .arc.gz; .rss .atom .rdf; .xml; .csv; .tsv .tab)\n"
+	      "                           .arc.gz; .rss .atom .rdf; .xml; .csv; .tsv .tab;\n"
+	      "                           else, for named files, by the first bytes)\n"
+	      "      --map RULES          columns (fields) of review exports to record fields:\n"
+	      "                           TARGET=SOURCE[,...], TARGET text, id, title, url,\n"
+	      "                           lang, author, published, gold.NAME, meta.NAME or\n"
+	      "                           gold.opinions (SOURCE a pattern); SOURCE may end in\n"
+	      "                           [FROM=TO;...] (e.g. gold.polarity=label[1=positive])\n"
+	      "      --keep-duplicates    keep documents repeating an earlier text of the run\n"
+	      "      --from-list FILE     more sources, one per line ('-': standard input)\n"
+	      "\n"
+	      "A SOURCE may also be a glob pattern ('exports/*.csv'), expanded in byte order.\n"
 	      "\n", out);
 	cxs_stage_opts_help(out);
 }
