@@ -193,6 +193,7 @@ cxs_map *cxs_map_new(const char *spec, cxs_err *err)
 		next = *end ? end + 1 : end;
 		*end = '\0';
 		if (!*s) {
+			cxs_buf_release(&orig);
 			cxs_map_free(m);
 			cxs_err_set(err, CXS_E_CONFIG, "--map: empty rule in '%s'", spec);
 			return NULL;
