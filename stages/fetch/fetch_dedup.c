@@ -188,7 +188,8 @@ int cxs_dedup_check(cxs_dedup *d, const char *text, size_t len, const char *id,
 
 	*first = NULL;
 	s = normalize(d, text, len, &n);
-	if (!s || (2 * (d->n + 1) > d->cap && grow_table(d) < 0))
+	/* Linear probing stays short up to three quarters full. */
+	if (!s || (4 * (d->n + 1) > 3 * d->cap && grow_table(d) < 0))
 		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 	sha256_init(&h);
 	sha256_update(&h, n, (const uint8_t *)s);

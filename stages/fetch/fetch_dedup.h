@@ -7,7 +7,8 @@
  * (as cxs_space_at defines it) made one space, and whitespace at both ends removed.
  * Case, punctuation and everything else count. The set keeps a 16-byte digest (the first
  * half of SHA-256 over the normalized text) and the id of the first document with it:
- * about 40 bytes per distinct text plus the id.
+ * about 65 bytes per distinct text with a short id (the table is kept at most three
+ * quarters full and grows by doubling).
  */
 #ifndef FETCH_DEDUP_H
 #define FETCH_DEDUP_H
