@@ -189,7 +189,7 @@ void cxs_stage_opts_finish(struct cxs_stage_opts *o, int argc, char **argv, int 
 		usage(stderr);
 		exit(CXS_EXIT_USAGE);
 	}
-	if (!o->ninputs) {
+	if (!o->ninputs && !o->inputs_elsewhere) {
 		cxs_error("no input given (FILE..., or - for standard input)");
 		usage(stderr);
 		exit(CXS_EXIT_USAGE);

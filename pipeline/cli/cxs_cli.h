@@ -48,6 +48,8 @@ struct cxs_stage_opts {
 	int quiet;                /* -q, --quiet */
 	const char **inputs;      /* -i FILE (repeatable) and positional arguments */
 	size_t ninputs;
+	int inputs_elsewhere;     /* set by a stage that has another way to name inputs
+				   * (cxs-fetch --from-list): then none here is fine */
 };
 
 /* getopt_long entries for the common options; put CXS_STAGE_LONGOPTS in a stage's table
@@ -73,7 +75,7 @@ void cxs_stage_opts_init(struct cxs_stage_opts *o);
 int cxs_stage_opts_parse(struct cxs_stage_opts *o, int c, const char *arg,
 			 void (*usage)(FILE *out));
 /* Adds positional arguments (argv[optind..argc-1]) as inputs; checks that -o was given
- * and that there is at least one input; dies with usage status otherwise. */
+ * and that there is at least one input (or inputs_elsewhere); dies with usage status otherwise. */
 void cxs_stage_opts_finish(struct cxs_stage_opts *o, int argc, char **argv, int optind_,
 			   void (*usage)(FILE *out));
 void cxs_stage_opts_release(struct cxs_stage_opts *o);

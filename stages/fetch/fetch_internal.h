@@ -18,6 +18,8 @@
 #include "cxs_err.h"
 #include "cxs_stage.h"
 #include "fetch_charset.h"
+#include "fetch_dedup.h"
+#include "fetch_map.h"
 #include "fetch_record.h"
 #include "fetch_run.h"
 #include "html_extract.h"
@@ -27,6 +29,9 @@ struct cxs_fetcher {
 	struct cxs_fetch_opts o;  /* a copy; its strings are borrowed from the caller */
 	cxs_html *html;
 	cxs_charset *cs;          /* for text files (the HTML extractor has its own) */
+	cxs_map *map;             /* --map, for CSV/TSV and (when given) JSONL exports */
+	cxs_dedup *dedup;         /* texts emitted so far (unless --keep-duplicates) */
+	const char *where;        /* "'list.txt': line 3: " while reading a --from-list */
 	cxs_buf data;             /* the bytes of the current file */
 	cxs_buf text;             /* a text file decoded */
 	cxs_buf msg;
@@ -56,7 +61,9 @@ int cxs_fetch_reject(struct cxs_fetcher *f, const char *id, const char *uri,
 		     const char *locator, const char *reason, const json_t *rec,
 		     const char *raw, size_t rawlen);
 
-/* Emits a finished record. Returns 0, or -1 when the run must stop. */
+/* Emits a finished record, or rejects it as "duplicate of ID" when a record with the
+ * same text (fetch_dedup.h) was emitted before in this run, unless --keep-duplicates.
+ * Returns 0, or -1 when the run must stop. */
 int cxs_fetch_emit(struct cxs_fetcher *f, const json_t *rec);
 
 /* Builds the record of `d` and emits it, or rejects it with `empty_reason` when its
@@ -76,6 +83,13 @@ int cxs_fetch_html(struct cxs_fetcher *f, const struct cxs_doc *base, const char
  * bytes and how many documents it held (for the manifest). */
 void cxs_fetch_input(struct cxs_fetcher *f, const char *uri, const char *sha256,
 		     long long bytes, long long docs);
+
+/* One row of a table or line of a JSONL export (`in`, an object) through --map
+ * (fetch_map.h): emitted, or rejected with the mapping's reason (keeping `in`).
+ * `invalid_bytes` were replaced in `in` already. Returns 0, or -1 when the run must
+ * stop. */
+int cxs_fetch_mapped(struct cxs_fetcher *f, const json_t *in, const char *uri,
+		     const char *kind, const char *locator, long invalid_bytes);
 
 /* Readers of the formats beyond HTML, text and JSONL: each reads the file `path`
  * (already known to be of its kind) and returns 0, or -1 when the run must stop. */

@@ -62,9 +62,36 @@ int cxs_fetch_reject(struct cxs_fetcher *f, const char *id, const char *uri,
 	return 0;
 }
 
+/* 1 when `rec` repeats the text of a record emitted before (the reject is done), 0 when
+ * it does not, -1 when the run must stop. */
+static int duplicate(struct cxs_fetcher *f, const json_t *rec)
+{
+	const json_t *text = json_object_get(rec, "text"), *src = json_object_get(rec, "source");
+	const char *id = json_string_value(json_object_get(rec, "id")), *first;
+	cxs_err e = { CXS_E_NONE, "" };
+	int rc;
+
+	if (f->o.keep_duplicates || !json_is_string(text))
+		return 0;
+	rc = cxs_dedup_check(f->dedup, json_string_value(text), json_string_length(text),
+			     id ? id : "", &first, &e);
+	if (rc <= 0)
+		return rc < 0 ? cxs_fetch_fatal(f, &e) : 0;
+	cxs_buf_reset(&f->msg);
+	if (cxs_buf_addf(&f->msg, "duplicate of %s", first) < 0)
+		return cxs_fetch_nomem(f);
+	return cxs_fetch_reject(f, id, json_string_value(json_object_get(src, "uri")),
+				json_string_value(json_object_get(src, "locator")), f->msg.p,
+				rec, NULL, 0) < 0 ? -1 : 1;
+}
+
 int cxs_fetch_emit(struct cxs_fetcher *f, const json_t *rec)
 {
 	cxs_err e = { CXS_E_NONE, "" };
+	int dup = duplicate(f, rec);
+
+	if (dup)
+		return dup < 0 ? -1 : 0;
 
 	if (cxs_stage_emit(f->s, rec, &e) < 0)
 		return cxs_fetch_fatal(f, &e);
@@ -336,6 +363,11 @@ static int do_jsonl(struct cxs_fetcher *f, const char *path)
 			rc = cxs_fetch_reject(f, idbuf, uri, loc, cxs_reader_reason(r), NULL, raw, rawlen);
 			continue;
 		}
+		if (cxs_map_given(f->map)) {
+			rc = cxs_fetch_mapped(f, in, uri, "jsonl", loc, 0);
+			json_decref(in);
+			continue;
+		}
 		bad = cxs_export_record(in, uri, loc, &f->scratch, &rec, &reason);
 		if (bad < 0)
 			rc = cxs_fetch_nomem(f);
@@ -370,7 +402,8 @@ static int on_source(void *ctx, enum cxs_source_event ev, const char *path, enum
 		}
 		return 0;
 	case CXS_SOURCE_ERROR:
-		cxs_fetch_partial(f, "could not read '%s': %s", cxs_source_uri(path), why);
+		cxs_fetch_partial(f, "%scould not read '%s': %s", f->where ? f->where : "",
+				  cxs_source_uri(path), why);
 		return 0;
 	case CXS_SOURCE_FILE:
 		break;
@@ -410,19 +443,18 @@ cxs_fetcher *cxs_fetcher_new(cxs_stage *s, const struct cxs_fetch_opts *o, cxs_e
 	f->o = *o;
 	f->html = cxs_html_new(err);
 	f->cs = f->html ? cxs_charset_new(err) : NULL;
-	if (!f->cs) {
+	f->map = f->cs ? cxs_map_new(o->map, err) : NULL;
+	f->dedup = f->map ? cxs_dedup_new(err) : NULL;
+	if (!f->dedup) {
 		cxs_fetcher_free(f);
 		return NULL;
 	}
 	return f;
 }
 
-int cxs_fetcher_source(cxs_fetcher *f, const char *source, cxs_err *err)
+/* 0, or -1 with `err` when the run has failed. */
+static int run_status(cxs_fetcher *f, cxs_err *err)
 {
-	cxs_err e = { CXS_E_NONE, "" };
-
-	if (!f->failed && cxs_sources_walk(source, f->o.forced, on_source, f, &e) < 0)
-		cxs_fetch_fatal(f, &e);
 	if (f->failed) {
 		if (err)
 			*err = f->err;
@@ -431,12 +463,77 @@ int cxs_fetcher_source(cxs_fetcher *f, const char *source, cxs_err *err)
 	return 0;
 }
 
+int cxs_fetcher_source(cxs_fetcher *f, const char *source, cxs_err *err)
+{
+	cxs_err e = { CXS_E_NONE, "" };
+
+	if (!f->failed && cxs_sources_walk(source, f->o.forced, on_source, f, &e) < 0)
+		cxs_fetch_fatal(f, &e);
+	return run_status(f, err);
+}
+
+/* One line of a --from-list: the name it gives (cut in place), or NULL for a blank
+ * line or a comment. */
+static char *list_entry(char *line)
+{
+	size_t n = strlen(line);
+
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' ||
+			 line[n - 1] == '\t'))
+		line[--n] = '\0';
+	while (*line == ' ' || *line == '\t')
+		line++;
+	return *line && *line != '#' ? line : NULL;
+}
+
+int cxs_fetcher_list(cxs_fetcher *f, const char *list, cxs_err *err)
+{
+	int from_stdin = !strcmp(list, "-");
+	FILE *in = from_stdin ? stdin : fopen(list, "r");
+	cxs_buf where = CXS_BUF_INIT;
+	char *line = NULL;
+	size_t cap = 0;
+	long long n = 0;
+	int rc = 0;
+
+	if (!in) {
+		cxs_fetch_partial(f, "could not read the list '%s': %s", list, strerror(errno));
+		return run_status(f, err);
+	}
+	while (rc == 0 && getline(&line, &cap, in) >= 0) {
+		char *name = list_entry(line);
+		n++;
+		if (!name)
+			continue;
+		cxs_buf_reset(&where);
+		if (cxs_buf_addf(&where, "'%s': line %lld: ", from_stdin ? "-" : list, n) < 0) {
+			rc = cxs_fetch_nomem(f);
+			break;
+		}
+		f->where = where.p;
+		if (from_stdin && !strcmp(name, "-"))
+			cxs_fetch_partial(f, "%s'-' (standard input) is the list itself", where.p);
+		else
+			rc = cxs_fetcher_source(f, name, err);
+		f->where = NULL;
+	}
+	if (rc == 0 && ferror(in))
+		cxs_fetch_partial(f, "could not read the list '%s': %s", list, strerror(errno));
+	if (!from_stdin)
+		fclose(in);
+	free(line);
+	cxs_buf_release(&where);
+	return run_status(f, err);
+}
+
 void cxs_fetcher_free(cxs_fetcher *f)
 {
 	if (!f)
 		return;
 	cxs_html_free(f->html);
 	cxs_charset_free(f->cs);
+	cxs_map_free(f->map);
+	cxs_dedup_free(f->dedup);
 	cxs_buf_release(&f->data);
 	cxs_buf_release(&f->text);
 	cxs_buf_release(&f->msg);

@@ -36,6 +36,13 @@ cxs_fetcher *cxs_fetcher_new(cxs_stage *s, const struct cxs_fetch_opts *o, cxs_e
  * run cannot go on (output failure, out of memory); every later call then fails too. */
 int cxs_fetcher_source(cxs_fetcher *f, const char *source, cxs_err *err);
 
+/* Reads the SOURCEs listed in the file `list` ("-": standard input), one per line, in
+ * order: blank lines and lines whose first non-blank character is '#' are skipped,
+ * spaces and tabs around a name are dropped. A listed source that cannot be read is
+ * reported as "'LIST': line N: could not read ..."; "-" may be listed only when the list
+ * is not itself standard input. Returns as cxs_fetcher_source. */
+int cxs_fetcher_list(cxs_fetcher *f, const char *list, cxs_err *err);
+
 /* Frees the fetcher; NULL is a no-op. */
 void cxs_fetcher_free(cxs_fetcher *f);
 

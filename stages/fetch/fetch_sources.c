@@ -1,11 +1,17 @@
 #include "fetch_sources.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <glob.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <zlib.h>
 
 #include "cxs_buf.h"
 
@@ -25,6 +31,7 @@ static const struct suffix suffixes[] = {
 	{ ".rss", CXS_KIND_FEED }, { ".atom", CXS_KIND_FEED }, { ".rdf", CXS_KIND_FEED },
 	{ ".xml", CXS_KIND_XML },
 	{ ".csv", CXS_KIND_CSV }, { ".tsv", CXS_KIND_TSV }, { ".tab", CXS_KIND_TSV },
+	{ ".csv.gz", CXS_KIND_CSV }, { ".tsv.gz", CXS_KIND_TSV }, { ".tab.gz", CXS_KIND_TSV },
 };
 
 /* Kind names, indexed by enum cxs_kind. */
@@ -81,6 +88,146 @@ enum cxs_kind cxs_kind_of_path(const char *path)
 			return suffixes[i].kind;
 	}
 	return CXS_KIND_UNKNOWN;
+}
+
+/* Whether `s` (`n` bytes) starts with `word` followed by the end of a tag name. */
+static int tag_is(const char *s, size_t n, const char *word, int nocase)
+{
+	size_t m = strlen(word);
+
+	if (n < m || (nocase ? strncasecmp(s, word, m) : strncmp(s, word, m)))
+		return 0;
+	return n == m || isspace((unsigned char)s[m]) || s[m] == '>' || s[m] == '/';
+}
+
+/* The first `needle` (`m` bytes) in `s` (`n` bytes), or NULL. */
+static const char *find(const char *s, size_t n, const char *needle, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i + m <= n; i++)
+		if (!memcmp(s + i, needle, m))
+			return s + i;
+	return NULL;
+}
+
+/* Skips `<?...?>`, `<!--...-->` and `<!DOCTYPE ...>` (not an HTML one) and whitespace;
+ * returns the offset of what follows, or `n` when the window ends first. */
+static size_t skip_prolog(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (;;) {
+		const char *end;
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+		if (i + 1 >= n || s[i] != '<')
+			return i;
+		if (s[i + 1] == '?') {
+			end = find(s + i, n - i, "?>", 2);
+			end = end ? end + 1 : NULL;
+		} else if (n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+			end = find(s + i + 4, n - i - 4, "-->", 3);
+			end = end ? end + 2 : NULL;
+		} else if (s[i + 1] == '!' && !tag_is(s + i, n - i, "<!doctype html", 1))
+			end = memchr(s + i, '>', n - i);
+		else
+			return i;
+		if (!end)
+			return n;
+		i = (size_t)(end - s) + 1;
+	}
+}
+
+enum cxs_kind cxs_kind_sniff(const char *data, size_t len)
+{
+	char ascii[CXS_SNIFF_BYTES];
+	const char *s = data;
+	size_t n = len, i;
+
+	if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
+		s += 3;
+		n -= 3;
+	} else if (n >= 2 && (!memcmp(s, "\xff\xfe", 2) || !memcmp(s, "\xfe\xff", 2))) {
+		/* UTF-16: the markup is ASCII, so its low bytes are enough. */
+		int le = s[0] == '\xff';
+		for (i = 0, n = 0; 2 * i + 3 < len && n < sizeof(ascii); i++)
+			ascii[n++] = s[2 + 2 * i + le] ? '\x80' : s[2 + 2 * i + !le];
+		s = ascii;
+	}
+	if (n >= 7 && !memcmp(s, "WARC/1.", 7))
+		return CXS_KIND_WARC;
+	if (n >= 11 && !memcmp(s, "filedesc://", 11))
+		return CXS_KIND_ARC;
+	i = skip_prolog(s, n);
+	s += i;
+	n -= i;
+	if (n > 0 && s[0] == '{')
+		return CXS_KIND_JSONL;
+	if (tag_is(s, n, "<rss", 0) || tag_is(s, n, "<rdf:RDF", 0) || tag_is(s, n, "<feed", 0))
+		return CXS_KIND_FEED;
+	if (tag_is(s, n, "<sentences", 0) || tag_is(s, n, "<Reviews", 0))
+		return CXS_KIND_SEMEVAL;
+	if (tag_is(s, n, "<!doctype html", 1) || tag_is(s, n, "<html", 1))
+		return CXS_KIND_HTML;
+	return CXS_KIND_UNKNOWN;
+}
+
+/* Kinds whose readers take gzip-compressed files. */
+static int reads_gzip(enum cxs_kind k)
+{
+	return k == CXS_KIND_WARC || k == CXS_KIND_ARC || k == CXS_KIND_JSONL ||
+	       k == CXS_KIND_CSV || k == CXS_KIND_TSV;
+}
+
+enum cxs_kind cxs_kind_of_content(const char *path, int *gzipped)
+{
+	char buf[CXS_SNIFF_BYTES];
+	unsigned char magic[2];
+	gzFile gz;
+	FILE *f = fopen(path, "rb");
+	int n;
+
+	*gzipped = 0;
+	if (!f)
+		return CXS_KIND_UNKNOWN;
+	*gzipped = fread(magic, 1, 2, f) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+	fclose(f);
+	/* zlib reads plain files as they are, and inflates gzip ones. */
+	gz = gzopen(path, "rb");
+	if (!gz)
+		return CXS_KIND_UNKNOWN;
+	n = gzread(gz, buf, sizeof(buf));
+	gzclose(gz);
+	if (n <= 0)
+		return CXS_KIND_UNKNOWN;
+	return cxs_kind_sniff(buf, (size_t)n);
+}
+
+enum cxs_kind cxs_kind_of_file(const char *path, const char **why)
+{
+	enum cxs_kind k = cxs_kind_of_path(path);
+	struct stat st;
+	int gz;
+
+	*why = NULL;
+	if (k != CXS_KIND_UNKNOWN)
+		return k;
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode)) {
+		*why = "cannot tell its kind from the name (see cxs-fetch --help; use --format)";
+		return k;
+	}
+	k = cxs_kind_of_content(path, &gz);
+	if (k == CXS_KIND_UNKNOWN)
+		*why = "cannot tell its kind from its name or its first bytes (see cxs-fetch "
+		       "--help); use --format KIND";
+	else if (gz && !reads_gzip(k)) {
+		*why = k == CXS_KIND_HTML ? "gzip-compressed html is not read; gunzip it first"
+		     : k == CXS_KIND_FEED ? "a gzip-compressed feed is not read; gunzip it first"
+		     : "gzip-compressed SemEval XML is not read; gunzip it first";
+		k = CXS_KIND_UNKNOWN;
+	}
+	return k;
 }
 
 const char *cxs_source_uri(const char *path)
@@ -168,6 +315,10 @@ nomem:
 	return -2;
 }
 
+/* `named`: NAMED_NO (found in a directory), NAMED_YES (the user named it), NAMED_GLOB
+ * (a glob's match: read like a named file, but skipped when its kind cannot be told). */
+enum { NAMED_NO, NAMED_YES, NAMED_GLOB };
+
 static int walk_path(struct walker *w, const char *path, int named,
 		     const struct dir_chain *up);
 
@@ -199,21 +350,21 @@ static int walk_dir(struct walker *w, const char *path, const struct stat *st,
 		    cxs_buf_addstr(&child, names[i]) < 0)
 			rc = cxs_err_set(w->err, CXS_E_NOMEM, "out of memory");
 		else
-			rc = walk_path(w, child.p, 0, &here);
+			rc = walk_path(w, child.p, NAMED_NO, &here);
 	}
 	cxs_buf_release(&child);
 	free_names(names, n);
 	return rc;
 }
 
-/* `named`: the user named this path (rather than it being found in a directory). */
 static int walk_path(struct walker *w, const char *path, int named,
 		     const struct dir_chain *up)
 {
 	struct stat st;
 	enum cxs_kind kind;
+	const char *why = NULL;
 
-	if (named && !strcmp(path, "-"))
+	if (named == NAMED_YES && !strcmp(path, "-"))
 		return report(w, CXS_SOURCE_FILE, path, w->forced ? w->forced : CXS_KIND_JSONL, NULL);
 	if (stat(path, &st) < 0)
 		return report(w, CXS_SOURCE_ERROR, path, CXS_KIND_UNKNOWN, strerror(errno));
@@ -221,13 +372,48 @@ static int walk_path(struct walker *w, const char *path, int named,
 		return walk_dir(w, path, &st, up);
 	if (!named && !S_ISREG(st.st_mode))
 		return report(w, CXS_SOURCE_SKIP, path, CXS_KIND_UNKNOWN, "not a regular file");
-	kind = w->forced ? w->forced : cxs_kind_of_path(path);
+	if (w->forced)
+		kind = w->forced;
+	else if (named)
+		kind = cxs_kind_of_file(path, &why);
+	else
+		kind = cxs_kind_of_path(path);
 	if (kind == CXS_KIND_UNKNOWN)
-		return report(w, named ? CXS_SOURCE_ERROR : CXS_SOURCE_SKIP, path, kind,
-			      named ? "cannot tell its kind from the name (see cxs-fetch --help; "
-				      "use --format)"
-				    : "not a name cxs-fetch reads (see cxs-fetch --help)");
+		return report(w, named == NAMED_YES ? CXS_SOURCE_ERROR : CXS_SOURCE_SKIP, path, kind,
+			      why ? why : "not a name cxs-fetch reads (see cxs-fetch --help)");
 	return report(w, CXS_SOURCE_FILE, path, kind, NULL);
+}
+
+static int is_glob(const char *s)
+{
+	return strpbrk(s, "*?[") != NULL;
+}
+
+/* A SOURCE that is no file but a pattern: its matches in byte order. */
+static int walk_glob(struct walker *w, const char *pattern)
+{
+	glob_t g;
+	size_t i;
+	int rc;
+
+	memset(&g, 0, sizeof(g));
+	/* Sorted here, by bytes: glob's own order follows the locale. */
+	rc = glob(pattern, GLOB_NOSORT, NULL, &g);
+	if (rc == GLOB_NOSPACE) {
+		globfree(&g);
+		return cxs_err_set(w->err, CXS_E_NOMEM, "out of memory");
+	}
+	if (rc != 0) {
+		globfree(&g);
+		return report(w, CXS_SOURCE_ERROR, pattern, CXS_KIND_UNKNOWN,
+			      rc == GLOB_NOMATCH ? "no file matches this pattern"
+						 : "the pattern could not be expanded");
+	}
+	qsort(g.gl_pathv, g.gl_pathc, sizeof(*g.gl_pathv), cmp_names);
+	for (i = 0, rc = 0; i < g.gl_pathc && rc == 0; i++)
+		rc = walk_path(w, g.gl_pathv[i], NAMED_GLOB, NULL);
+	globfree(&g);
+	return rc;
 }
 
 int cxs_sources_walk(const char *source, enum cxs_kind forced, cxs_source_fn fn, void *ctx,
@@ -240,5 +426,7 @@ int cxs_sources_walk(const char *source, enum cxs_kind forced, cxs_source_fn fn,
 	w.fn = fn;
 	w.ctx = ctx;
 	w.err = err;
-	return walk_path(&w, source, 1, NULL);
+	if (strcmp(source, "-") && is_glob(source) && access(source, F_OK) != 0 && errno == ENOENT)
+		return walk_glob(&w, source);
+	return walk_path(&w, source, NAMED_YES, NULL);
 }

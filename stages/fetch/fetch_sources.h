@@ -1,19 +1,29 @@
 /*
  * fetch_sources — which files a fetch reads, in which order, and as what kind.
  *
- * A SOURCE is a file, a directory or "-" (standard input). Directories are read
- * recursively with the entries of each directory sorted by name (byte order, whatever
- * the locale), so the same tree always gives the same records in the same order. In a
- * directory, hidden entries (names starting with ".") are passed over silently, and
- * files of an unknown kind are reported as skipped; a file named explicitly is always
- * read (its kind must be known or forced). A directory reached twice through symbolic
- * links on one path is not entered again.
+ * A SOURCE is a file, a directory, a glob pattern or "-" (standard input). Directories
+ * are read recursively with the entries of each directory sorted by name (byte order,
+ * whatever the locale), so the same tree always gives the same records in the same
+ * order. In a directory, hidden entries (names starting with ".") are passed over
+ * silently, and files of an unknown kind are reported as skipped; a file named
+ * explicitly is always read (its kind must be known or forced). A directory reached
+ * twice through symbolic links on one path is not entered again. A SOURCE that does not
+ * exist and holds '*', '?' or '[' is a pattern, expanded by glob(3) and sorted by bytes;
+ * each match is read as if named (directories are walked), except that a match whose
+ * kind cannot be told is skipped with a note; no match at all is an error.
  *
  * Kinds by name, ignoring case: .html .htm .xhtml -> html; .jsonl .ndjson .jsonl.gz
  * .ndjson.gz -> jsonl; .txt .text -> text; .warc .warc.gz -> warc; .arc .arc.gz -> arc;
- * .rss .atom .rdf -> feed; .csv -> csv; .tsv .tab -> tsv; .xml -> xml (a feed or a
- * SemEval file: the reader tells them apart by the root element). A forced kind
- * (--format) applies to every file, and "-" is jsonl unless forced.
+ * .rss .atom .rdf -> feed; .csv .csv.gz -> csv; .tsv .tab .tsv.gz .tab.gz -> tsv; .xml ->
+ * xml (a feed or a SemEval file: the reader tells them apart by the root element).
+ *
+ * How names, content and --format combine: a forced kind (--format) applies to every
+ * file, unchecked. Otherwise a known extension decides, and the content is not looked
+ * at. A named file (command line, --from-list, a glob's match) with no known extension
+ * (including NAME.gz of an unknown NAME) is told by its first bytes (cxs_kind_sniff;
+ * inflated first when gzip-compressed); in directories such files are skipped, not
+ * sniffed: crawl folders hold many files that are not documents. "-" is jsonl unless
+ * forced (standard input cannot be read twice).
  *
  * The module never prints: each file, skip and error goes to the caller's callback.
  */
@@ -45,6 +55,26 @@ const char *cxs_kind_name(enum cxs_kind k);
 
 /* The kind of a file by its name's extension. */
 enum cxs_kind cxs_kind_of_path(const char *path);
+
+#define CXS_SNIFF_BYTES 1024   /* bytes looked at by cxs_kind_sniff */
+
+/* The kind the first bytes of a file say (`data`, `len` bytes, already inflated): after
+ * a UTF-8 or UTF-16 byte order mark, "WARC/1." -> warc, "filedesc://" (an ARC file
+ * header) -> arc; then, after whitespace, XML declarations, comments and a non-HTML
+ * DOCTYPE: '{' -> jsonl, <rss, <rdf:RDF, <feed -> feed, <sentences, <Reviews -> semeval,
+ * <!DOCTYPE html, <html (any case) -> html. CXS_KIND_UNKNOWN otherwise (CSV, TSV and
+ * text are never guessed). */
+enum cxs_kind cxs_kind_sniff(const char *data, size_t len);
+
+/* The kind of the regular file `path` by its first CXS_SNIFF_BYTES (inflated when it is
+ * gzip-compressed; *gzipped says whether it was). CXS_KIND_UNKNOWN when it cannot be
+ * read or told. */
+enum cxs_kind cxs_kind_of_content(const char *path, int *gzipped);
+
+/* The kind of a named file: by name, else by content (regular files only). A gzip-
+ * compressed file whose content is of a kind whose reader takes no gzip (html, feed,
+ * semeval) is CXS_KIND_UNKNOWN. When the kind is unknown, *why says why (static). */
+enum cxs_kind cxs_kind_of_file(const char *path, const char **why);
 
 /* `path` without leading "./" parts: how a document's source is named in records and
  * ids ("./in/a.html" -> "in/a.html"). Points into `path`. */

@@ -15,10 +15,12 @@
 #include <unicode/uclean.h>
 
 #include "cxs_cli.h"
+#include "cxs_buf.h"
+#include "fetch_map.h"
 #include "fetch_run.h"
 #include "fetch_sources.h"
 
-enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST, OPT_UNIT };
+enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST, OPT_UNIT, OPT_MAP, OPT_KEEP_DUPLICATES, OPT_FROM_LIST };
 
 static void usage(FILE *out)
 {
@@ -36,18 +38,29 @@ static void usage(FILE *out)
 	      "                           arc, feed, semeval, xml (feed or SemEval), csv, tsv\n"
 	      "                           (default: by extension: .html .htm .xhtml; .jsonl\n"
 	      "                           .ndjson .jsonl.gz; .txt .text; .warc .warc.gz; .arc\n"
-	      "                           .arc.gz; .rss .atom .rdf; .xml; .csv; .tsv .tab)\n"
+	      "                           .arc.gz; .rss .atom .rdf; .xml; .csv; .tsv .tab;\n"
+	      "                           else, for named files, by the first bytes)\n"
 	      "      --unit UNIT          SemEval XML: one document per 'sentence' (default)\n"
 	      "                           or per 'review' (2015/2016 files)\n"
+	      "      --map RULES          columns (fields) of review exports to record fields:\n"
+	      "                           TARGET=SOURCE[,...], TARGET text, id, title, url,\n"
+	      "                           lang, author, published, gold.NAME, meta.NAME or\n"
+	      "                           gold.opinions (SOURCE a pattern); SOURCE may end in\n"
+	      "                           [FROM=TO;...] (e.g. gold.polarity=label[1=positive])\n"
+	      "      --keep-duplicates    keep documents repeating an earlier text of the run\n"
+	      "      --from-list FILE     more sources, one per line ('-': standard input)\n"
+	      "\n"
+	      "A SOURCE may also be a glob pattern ('exports/*.csv'), expanded in byte order.\n"
 	      "\n", out);
 	cxs_stage_opts_help(out);
 }
 
-/* A file named on the command line whose kind cannot be told is a usage error, found
- * before anything is written. */
+/* A file named on the command line whose kind cannot be told, by name or content, is
+ * a usage error, found before anything is written. */
 static void check_named(const struct cxs_stage_opts *o, enum cxs_kind forced)
 {
 	struct stat st;
+	const char *why;
 	size_t i;
 
 	if (forced)
@@ -55,12 +68,48 @@ static void check_named(const struct cxs_stage_opts *o, enum cxs_kind forced)
 	for (i = 0; i < o->ninputs; i++) {
 		const char *p = o->inputs[i];
 		if (strcmp(p, "-") && stat(p, &st) == 0 && !S_ISDIR(st.st_mode) &&
-		    cxs_kind_of_path(p) == CXS_KIND_UNKNOWN)
-			cxs_die(CXS_EXIT_USAGE, "cannot tell the kind of '%s' from its name "
-				"(.html, .htm, .xhtml, .jsonl, .ndjson, .jsonl.gz, .txt, .text, .warc, "
-				".warc.gz, .arc, .arc.gz, .rss, .atom, .rdf, .xml, .csv, .tsv, .tab); "
-				"use --format KIND", p);
+		    cxs_kind_of_file(p, &why) == CXS_KIND_UNKNOWN)
+			cxs_die(CXS_EXIT_USAGE, "'%s': %s", p, why);
 	}
+}
+
+/* The fetch options beyond --format: --map (repeatable; the rules are joined), --keep-
+ * duplicates, --from-list (repeatable). Returns 0 when `c` is not one of them. */
+static int table_option(int c, const char *arg, struct cxs_fetch_opts *fo, cxs_buf *map,
+			struct cxs_stage_opts *o, const char ***lists, size_t *nlists)
+{
+	const char **p;
+
+	switch (c) {
+	case OPT_MAP:
+		if ((map->len && cxs_buf_addch(map, ',') < 0) || cxs_buf_addstr(map, arg) < 0)
+			cxs_die(CXS_EXIT_INTERNAL, "out of memory");
+		fo->map = map->p;
+		return 1;
+	case OPT_KEEP_DUPLICATES:
+		fo->keep_duplicates = 1;
+		return 1;
+	case OPT_FROM_LIST:
+		p = realloc(*lists, (*nlists + 1) * sizeof(*p));
+		if (!p)
+			cxs_die(CXS_EXIT_INTERNAL, "out of memory");
+		p[(*nlists)++] = arg;
+		*lists = p;
+		o->inputs_elsewhere = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* A bad --map is a usage error, found before anything is written. */
+static void check_map(const char *spec)
+{
+	cxs_err e = { CXS_E_NONE, "" };
+	cxs_map *m = cxs_map_new(spec, &e);
+
+	if (!m)
+		cxs_die(e.kind == CXS_E_NOMEM ? CXS_EXIT_INTERNAL : CXS_EXIT_USAGE, "%s", e.msg);
+	cxs_map_free(m);
 }
 
 int main(int argc, char **argv)
@@ -69,6 +118,9 @@ int main(int argc, char **argv)
 		CXS_STAGE_LONGOPTS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "unit", required_argument, NULL, OPT_UNIT },
+		{ "map", required_argument, NULL, OPT_MAP },
+		{ "keep-duplicates", no_argument, NULL, OPT_KEEP_DUPLICATES },
+		{ "from-list", required_argument, NULL, OPT_FROM_LIST },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cxs_stage_opts o;
@@ -77,7 +129,9 @@ int main(int argc, char **argv)
 	cxs_fetcher *f;
 	cxs_stage *s;
 	cxs_err e = { CXS_E_NONE, "" };
-	size_t i;
+	cxs_buf map = CXS_BUF_INIT;
+	const char **lists = NULL;
+	size_t i, nlists = 0;
 	int c, rc, failed;
 
 	cxs_cli_init(argv[0]);
@@ -93,13 +147,15 @@ int main(int argc, char **argv)
 			if (strcmp(optarg, "sentence") && strcmp(optarg, "review"))
 				cxs_die(CXS_EXIT_USAGE, "unknown unit '%s' (sentence, review)", optarg);
 			fo.unit = optarg;
-		} else if (!cxs_stage_opts_parse(&o, c, optarg, usage)) {
+		} else if (!table_option(c, optarg, &fo, &map, &o, &lists, &nlists) &&
+			   !cxs_stage_opts_parse(&o, c, optarg, usage)) {
 			usage(stderr);
 			return CXS_EXIT_USAGE;
 		}
 	}
 	cxs_stage_opts_finish(&o, argc, argv, optind, usage);
 	check_named(&o, forced);
+	check_map(fo.map);
 	s = cxs_cli_stage_open("fetch", &o);
 	fo.forced = forced;
 	if (!fo.unit)
@@ -114,13 +170,19 @@ int main(int argc, char **argv)
 	cxs_stage_option(s, "format", json_string(forced ? cxs_kind_name(forced) : "auto"));
 	cxs_stage_option(s, "max_record_bytes", json_integer((json_int_t)o.max_record));
 	cxs_stage_option(s, "unit", json_string(fo.unit));
+	cxs_stage_option(s, "map", fo.map ? json_string(fo.map) : json_null());
+	cxs_stage_option(s, "keep_duplicates", json_boolean(fo.keep_duplicates));
 	failed = 0;
 	for (i = 0; i < o.ninputs && !failed; i++)
 		failed = cxs_fetcher_source(f, o.inputs[i], &e) < 0;
+	for (i = 0; i < nlists && !failed; i++)
+		failed = cxs_fetcher_list(f, lists[i], &e) < 0;
 	rc = cxs_cli_stage_finish(s, failed, &e);
 
 	cxs_fetcher_free(f);
 	cxs_stage_opts_release(&o);
+	cxs_buf_release(&map);
+	free(lists);
 	xmlCleanupParser();
 	u_cleanup();
 	return rc;

@@ -38,7 +38,7 @@ cat >"$work/absa.xml" <<XML
 XML
 
 cd "$work" || die "no work directory"
-cxs-fetch -o out.jsonl.gz direct.rss dtd.rss param.atom absa.xml >log 2>&1
+cxs-fetch --keep-duplicates -o out.jsonl.gz direct.rss dtd.rss param.atom absa.xml >log 2>&1
 rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 4 ] || die "cxs-fetch exit $rc: $(cat log)"
 [ -f out.manifest.json ] || die "no manifest: $(cat log)"

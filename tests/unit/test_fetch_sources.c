@@ -141,6 +141,14 @@ static void test_walk(void)
 	CHECK_STR(walk("-", CXS_KIND_HTML, &out), "file - html\n");
 	mkdir_rel("empty");
 	CHECK_STR(walk("empty", CXS_KIND_UNKNOWN, &out), "");
+	/* Globs: matches in byte order, unknown kinds skipped, no match an error. */
+	CHECK_STR(walk("d/*.htm*", CXS_KIND_UNKNOWN, &out),
+		  "file d/B.htm html\n"
+		  "file d/b.html html\n");
+	CHECK_STR(walk("d/[xz]*", CXS_KIND_UNKNOWN, &out),
+		  "skip d/x.pdf unknown\n"
+		  "file d/z.JSONL.GZ jsonl\n");
+	CHECK_STR(walk("d/*.nothing", CXS_KIND_UNKNOWN, &out), "error d/*.nothing unknown\n");
 	cxs_buf_release(&out);
 }
 
@@ -154,6 +162,32 @@ static int stop_at_second(void *ctx, enum cxs_source_event ev, const char *path,
 	(void)kind;
 	(void)why;
 	return ++*n == 2 ? 7 : 0;
+}
+
+#define SNIFF(s) cxs_kind_sniff(s, sizeof(s) - 1)
+
+static void test_sniff(void)
+{
+	CHECK_INT(SNIFF("WARC/1.1\r\nWARC-Type: warcinfo"), CXS_KIND_WARC);
+	CHECK_INT(SNIFF("filedesc://crawl.arc 0.0.0.0 2010 text/plain 76"), CXS_KIND_ARC);
+	CHECK_INT(SNIFF("\n  {\"text\": \"x\"}"), CXS_KIND_JSONL);
+	CHECK_INT(SNIFF("<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">"), CXS_KIND_FEED);
+	CHECK_INT(SNIFF("<rdf:RDF xmlns:rdf=\"x\">"), CXS_KIND_FEED);
+	CHECK_INT(SNIFF("\xef\xbb\xbf<feed xmlns=\"http://www.w3.org/2005/Atom\">"), CXS_KIND_FEED);
+	CHECK_INT(SNIFF("<?xml version=\"1.0\"?><sentences><sentence"), CXS_KIND_SEMEVAL);
+	CHECK_INT(SNIFF("<Reviews><Review rid=\"1\">"), CXS_KIND_SEMEVAL);
+	CHECK_INT(SNIFF("<!-- saved -->\n<!DOCTYPE html>\n<html>"), CXS_KIND_HTML);
+	CHECK_INT(SNIFF("<HTML LANG=sv>"), CXS_KIND_HTML);
+	CHECK_INT(SNIFF("<!DOCTYPE feed SYSTEM \"x\"><feed>"), CXS_KIND_FEED);
+	CHECK_INT(SNIFF("\xff\xfe<\0h\0t\0m\0l\0>\0"), CXS_KIND_HTML);
+	CHECK_INT(SNIFF("<feedback>"), CXS_KIND_UNKNOWN);
+	CHECK_INT(SNIFF("<htmlx>"), CXS_KIND_UNKNOWN);
+	CHECK_INT(SNIFF("text,label\n"), CXS_KIND_UNKNOWN);
+	CHECK_INT(SNIFF(" WARC/1.1"), CXS_KIND_UNKNOWN);
+	CHECK_INT(SNIFF("<!-- never closed"), CXS_KIND_UNKNOWN);
+	CHECK_INT(cxs_kind_sniff("", 0), CXS_KIND_UNKNOWN);
+	CHECK_INT(cxs_kind_of_path("r.csv.gz"), CXS_KIND_CSV);
+	CHECK_INT(cxs_kind_of_path("r.TSV.gz"), CXS_KIND_TSV);
 }
 
 static void test_stop(void)
@@ -177,5 +211,6 @@ int main(void)
 	RUN(test_uri);
 	RUN(test_walk);
 	RUN(test_stop);
+	RUN(test_sniff);
 	return cxs_test_done();
 }
