@@ -46,7 +46,30 @@ enum {
 	F_UNIT_BELOW = 1 << 16, /* a comment-marked element with a <p> is below */
 	F_H1 = 1 << 17,
 	F_H1_BELOW = 1 << 18,
-	F_BYLINE = 1 << 19      /* inside a comment: its author, date or reply link */
+	F_BYLINE = 1 << 19,     /* inside a comment: its author, date or reply link */
+	F_A = 1 << 20,          /* a link, or inside one */
+	F_DROPPED = 1 << 21,    /* dropped, or inside a dropped element */
+	F_HEADING = 1 << 22,    /* h1-h6 */
+	F_GOOD = 1 << 23,       /* class or id says content ("entry-content", "article") */
+	F_MARKED_IN = 1 << 24,  /* marked as boilerplate or comments, or inside such */
+	F_ROOT = 1 << 25,       /* a part of the main content chosen by scoring */
+	F_ROOT_BELOW = 1 << 26, /* holds a part of the main content */
+	F_SCORED = 1 << 27,     /* a candidate for the main content (has a score) */
+	F_LINKY = 1 << 28       /* a block whose text is mostly links */
+};
+
+/* What the scoring knows of one element; `_private` of the element points here. */
+struct einfo {
+	xmlNode *node;
+	unsigned flags;
+	int parent;        /* index of the parent element, -1 at the top */
+	int block;         /* the nearest block element at or above it, -1 when none */
+	unsigned text;     /* weighted characters of text below, outside dropped parts */
+	unsigned link;     /* of those, inside links */
+	unsigned own;      /* text whose nearest block element is this one */
+	unsigned own_link;
+	unsigned commas;   /* in `own` */
+	double score;      /* readability's content score, when F_SCORED */
 };
 
 struct tag {
@@ -56,7 +79,7 @@ struct tag {
 
 /* Sorted by name for bsearch. Dropped: what a reader never sees as the page's text. */
 static const struct tag tags[] = {
-	{ "address", F_BLOCK }, { "applet", F_DROP }, { "article", F_BLOCK | F_KEY },
+	{ "a", F_A }, { "address", F_BLOCK }, { "applet", F_DROP }, { "article", F_BLOCK | F_KEY },
 	{ "aside", F_DROP }, { "audio", F_DROP }, { "blockquote", F_BLOCK },
 	{ "body", F_BLOCK }, { "br", F_BR }, { "button", F_DROP }, { "canvas", F_DROP },
 	{ "caption", F_BLOCK }, { "center", F_BLOCK }, { "datalist", F_DROP },
@@ -64,8 +87,9 @@ static const struct tag tags[] = {
 	{ "dl", F_BLOCK }, { "dt", F_BLOCK }, { "embed", F_DROP }, { "fieldset", F_BLOCK },
 	{ "figcaption", F_BLOCK }, { "figure", F_BLOCK }, { "footer", F_DROP },
 	{ "form", F_DROP | F_FORM }, { "frame", F_DROP }, { "frameset", F_DROP },
-	{ "h1", F_BLOCK | F_KEY | F_H1 }, { "h2", F_BLOCK }, { "h3", F_BLOCK }, { "h4", F_BLOCK },
-	{ "h5", F_BLOCK }, { "h6", F_BLOCK }, { "head", F_DROP }, { "header", F_DROP },
+	{ "h1", F_BLOCK | F_KEY | F_H1 | F_HEADING }, { "h2", F_BLOCK | F_HEADING },
+	{ "h3", F_BLOCK | F_HEADING }, { "h4", F_BLOCK | F_HEADING },
+	{ "h5", F_BLOCK | F_HEADING }, { "h6", F_BLOCK | F_HEADING }, { "head", F_DROP }, { "header", F_DROP },
 	{ "hgroup", F_BLOCK }, { "hr", F_BLOCK }, { "html", F_BLOCK }, { "iframe", F_DROP },
 	{ "input", F_DROP }, { "legend", F_BLOCK }, { "li", F_BLOCK },
 	{ "main", F_BLOCK | F_MAIN | F_KEY }, { "map", F_DROP }, { "math", F_DROP },
@@ -113,6 +137,13 @@ static const char *const flag_prefixes[] = {
 	"author", "postid", "term", NULL
 };
 
+/* Class and id words (anywhere in the value) that say "the content is here", as
+ * readability weighs them. */
+static const char *const good_words[] = {
+	"article", "content", "entry", "post", "text", "story", "main", "body", "blog",
+	"hentry", NULL
+};
+
 static const char *const boiler_roles[] = {
 	"navigation", "banner", "contentinfo", "complementary", "search", NULL
 };
@@ -127,6 +158,8 @@ struct cxs_html {
 	size_t *com_start;
 	size_t ncom, com_cap;
 	cxs_buf scratch;      /* the comment being extracted */
+	struct einfo *info;   /* one per element of the page, in document order */
+	size_t ninfo, info_cap;
 	char lang[CXS_LANG_MAX];
 	int nomem;
 };
@@ -151,14 +184,24 @@ static void silent_structured(void *ctx, xmlErrorPtr e)
 
 /* ---- element flags ---- */
 
+static struct einfo *info_of(const xmlNode *n)
+{
+	return n->type == XML_ELEMENT_NODE ? n->_private : NULL;
+}
+
 static unsigned get_flags(const xmlNode *n)
 {
-	return (unsigned)(uintptr_t)n->_private;
+	const struct einfo *e = info_of(n);
+
+	return e ? e->flags : 0;
 }
 
 static void set_flags(xmlNode *n, unsigned f)
 {
-	n->_private = (void *)(uintptr_t)f;
+	struct einfo *e = info_of(n);
+
+	if (e)
+		e->flags = f;
 }
 
 static int cmp_tag(const void *key, const void *elem)
@@ -297,6 +340,19 @@ static unsigned role_flags(const char *v)
 	return 0;
 }
 
+/* Non-zero when `v` contains one of good_words, ignoring ASCII case. */
+static int has_good_word(const char *v)
+{
+	const char *const *p;
+	size_t i;
+
+	for (i = 0; v[i]; i++)
+		for (p = good_words; *p; p++)
+			if (lower((unsigned char)v[i]) == (*p)[0] && starts_ci(v + i, strlen(v + i), *p))
+				return 1;
+	return 0;
+}
+
 static unsigned attr_flags(const xmlNode *n)
 {
 	const xmlAttr *a;
@@ -307,10 +363,15 @@ static unsigned attr_flags(const xmlNode *n)
 
 		if (!v)
 			continue;
-		if (!strcmp(name, "class") || !strcmp(name, "id"))
+		if (!strcmp(name, "class") || !strcmp(name, "id")) {
 			f |= list_marks(v);
-		else if (!strcmp(name, "role"))
+			if (has_good_word(v))
+				f |= F_GOOD;
+		} else if (!strcmp(name, "role")) {
 			f |= role_flags(v);
+		} else if (!strcmp(name, "itemprop") && starts_ci(v, strlen(v), "articlebody")) {
+			f |= F_GOOD;
+		}
 	}
 	return f & F_BOILER ? f & ~(unsigned)F_CMARK : f;
 }
@@ -350,7 +411,35 @@ static int inside_svg(const xmlNode *n)
 	return 0;
 }
 
-/* Classifies every element of the page (three passes, each linear). Returns the
+/* Gives every element of `doc` its einfo, in document order. Returns -1 when memory
+ * runs out. */
+static int attach_info(cxs_html *h, xmlDoc *doc)
+{
+	xmlNode *top = (xmlNode *)doc, *n;
+	size_t count = 0;
+
+	for (n = doc->children; n; n = next_node(n, top, 1))
+		if (n->type == XML_ELEMENT_NODE)
+			count++;
+	if (cxs_array_grow(&h->info, &h->info_cap, count ? count : 1, sizeof(*h->info)) < 0)
+		return -1;
+	h->ninfo = 0;
+	for (n = doc->children; n; n = next_node(n, top, 1)) {
+		struct einfo *e, *p;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		e = &h->info[h->ninfo++];
+		memset(e, 0, sizeof(*e));
+		e->node = n;
+		p = n->parent ? info_of(n->parent) : NULL;
+		e->parent = p ? (int)(p - h->info) : -1;
+		n->_private = e;
+	}
+	return 0;
+}
+
+/* Classifies every element of the page (a few passes, each linear). Returns the
  * <title> element, or NULL. */
 static xmlNode *classify(xmlDoc *doc)
 {
@@ -408,6 +497,201 @@ static xmlNode *classify(xmlDoc *doc)
 		}
 	}
 	return title;
+}
+
+/* ---- text statistics and content scores ---- */
+
+/* The weight of `s` for scoring: characters other than spaces, a CJK one counting as
+ * two (it carries about as much as a short word). Adds the commas (, ， 、) it holds to
+ * *commas. */
+static unsigned weigh(const char *s, unsigned *commas)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned w = 0;
+
+	for (; *p; p++) {
+		if (*p <= ' ' || (*p & 0xC0) == 0x80)
+			continue;
+		if (*p == ',') {
+			(*commas)++;
+		} else if ((p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ||
+			   (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x81)) {
+			(*commas)++;
+		}
+		w += *p >= 0xE3 && *p < 0xF0 ? 2 : 1;
+	}
+	return w;
+}
+
+/* Fills the inherited flags, text and link weights of every element: elements come in
+ * document order, so a parent is always done before its children, and summing in
+ * reverse order adds every subtree up. */
+static void measure(cxs_html *h, xmlDoc *doc)
+{
+	xmlNode *top = (xmlNode *)doc, *n;
+	size_t i;
+
+	for (i = 0; i < h->ninfo; i++) {
+		struct einfo *e = &h->info[i];
+		unsigned pf = e->parent >= 0 ? h->info[e->parent].flags : 0;
+
+		if ((e->flags & F_DROP) || (pf & F_DROPPED))
+			e->flags |= F_DROPPED;
+		if (pf & F_A)
+			e->flags |= F_A;
+		if ((e->flags & (F_BOILER | F_CMARK)) || (pf & F_MARKED_IN))
+			e->flags |= F_MARKED_IN;
+		e->block = (e->flags & (F_BLOCK | F_CELL)) ? (int)i
+			   : e->parent >= 0 ? h->info[e->parent].block : -1;
+	}
+	for (n = doc->children; n; n = next_node(n, top, 1)) {
+		struct einfo *e;
+		unsigned w, commas = 0;
+
+		if ((n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) || !n->content ||
+		    !n->parent || !(e = info_of(n->parent)) || (e->flags & F_DROPPED))
+			continue;
+		w = weigh((const char *)n->content, &commas);
+		e->text += w;
+		if (e->flags & F_A)
+			e->link += w;
+		if (e->block >= 0) {
+			struct einfo *b = &h->info[e->block];
+			b->own += w;
+			b->commas += commas;
+			if (e->flags & F_A)
+				b->own_link += w;
+		}
+	}
+	for (i = h->ninfo; i-- > 1;) {
+		struct einfo *e = &h->info[i];
+
+		if (e->parent >= 0 && !(e->flags & F_DROPPED)) {
+			h->info[e->parent].text += e->text;
+			h->info[e->parent].link += e->link;
+		}
+	}
+}
+
+static double link_density(const struct einfo *e)
+{
+	return e->text ? (double)e->link / e->text : 0.0;
+}
+
+/* A paragraph inside a part marked as boilerplate or comments counts this much: the
+ * marks are hints, often wrong on real pages ("widget Blog" wraps the posts of every
+ * Blogger page, "layout-right-sidebar" the whole page of many themes), so they lower a
+ * part's chances instead of ruling it out. */
+#define MARKED_WEIGHT 0.2
+
+/* Readability's first score of a candidate: by its tag and by its class words. */
+static double initial_score(const struct einfo *e)
+{
+	const char *name = (const char *)e->node->name;
+	double s = 0;
+
+	if (!strcmp(name, "div"))
+		s = 5;
+	else if (!strcmp(name, "pre") || !strcmp(name, "td") || !strcmp(name, "blockquote"))
+		s = 3;
+	else if (!strcmp(name, "address") || !strcmp(name, "ol") || !strcmp(name, "ul") ||
+		 !strcmp(name, "dl") || !strcmp(name, "dd") || !strcmp(name, "dt") ||
+		 !strcmp(name, "li") || !strcmp(name, "form"))
+		s = -3;
+	else if ((e->flags & F_HEADING) || !strcmp(name, "th"))
+		s = -5;
+	/* A class word says where the content is only when there is content: a
+	 * "textwidget" of one line gets next to nothing. */
+	if (e->flags & F_GOOD)
+		s += 25 * (e->text < 1000 ? e->text / 1000.0 : 1.0) *
+		     (e->flags & F_MARKED_IN ? MARKED_WEIGHT : 1.0);
+	if (e->flags & (F_BOILER | F_CMARK))
+		s -= 25;
+	return s;
+}
+
+/* A text block shorter than this (weighted characters) says nothing about where the
+ * content is: menus, buttons, captions. */
+#define MIN_PARAGRAPH 25
+
+/* Scores the page as readability does: each paragraph (a block with text of its own)
+ * gives its parent 1 + commas + length/100 (at most 3), half of that to its grandparent
+ * and a third per level to three more levels; a candidate's final score is scaled by
+ * its share of text outside links. Returns the index of the best candidate (the first
+ * in document order among equals), or -1 when no paragraph is long enough. */
+static int score_page(cxs_html *h)
+{
+	size_t i;
+	int best = -1;
+	double best_score = 0;
+
+	for (i = 0; i < h->ninfo; i++) {
+		struct einfo *e = &h->info[i];
+		double s;
+		int a, level;
+
+		if ((e->flags & (F_DROPPED | F_HEADING)) || e->own < MIN_PARAGRAPH)
+			continue;
+		s = 1 + e->commas + (e->own / 100 < 3 ? e->own / 100 : 3);
+		s *= 1.0 - (double)e->own_link / e->own;
+		if (e->flags & F_MARKED_IN)
+			s *= MARKED_WEIGHT;
+		for (a = e->parent, level = 0; a >= 0 && level < 5; a = h->info[a].parent, level++) {
+			struct einfo *c = &h->info[a];
+
+			if (!(c->flags & F_SCORED)) {
+				c->flags |= F_SCORED;
+				c->score = initial_score(c);
+			}
+			c->score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+		}
+	}
+	for (i = 0; i < h->ninfo; i++) {
+		struct einfo *e = &h->info[i];
+
+		if (!(e->flags & F_SCORED))
+			continue;
+		e->score *= 1.0 - link_density(e);
+		if (best < 0 || e->score > best_score) {
+			best = (int)i;
+			best_score = e->score;
+		}
+	}
+	return best;
+}
+
+/* Marks the main content: the best candidate and those of its siblings that score
+ * near it or are long paragraphs with few links (readability's sibling rule), so a
+ * post split over several containers is taken whole. */
+static void choose_roots(cxs_html *h, int best)
+{
+	struct einfo *b = &h->info[best];
+	xmlNode *c, *parent = b->node->parent;
+	double threshold = b->score * 0.2 > 10 ? b->score * 0.2 : 10;
+	xmlChar *bclass = xmlGetNoNsProp(b->node, (const xmlChar *)"class");
+
+	if (!parent || parent->type != XML_ELEMENT_NODE || !strcmp((const char *)b->node->name, "body")) {
+		b->flags |= F_ROOT;
+	} else {
+		for (c = parent->children; c; c = c->next) {
+			struct einfo *e = info_of(c);
+			double bonus = 0;
+
+			if (!e || (e->flags & F_DROPPED))
+				continue;
+			if (c != b->node && bclass && *bclass) {
+				xmlChar *cl = xmlGetNoNsProp(c, (const xmlChar *)"class");
+				if (cl && !strcmp((const char *)cl, (const char *)bclass))
+					bonus = b->score * 0.2;
+				xmlFree(cl);
+			}
+			if (c == b->node || ((e->flags & F_SCORED) && e->score + bonus >= threshold) ||
+			    (e->own == e->text && e->text > 80 && link_density(e) < 0.25 &&
+			     !(e->flags & F_MARKED_IN)))
+				e->flags |= F_ROOT;
+		}
+	}
+	xmlFree(bclass);
 }
 
 /* ---- text layout ---- */
@@ -493,10 +777,16 @@ static void lay_leave(struct layout *l, unsigned f)
 /* ---- walks ---- */
 
 enum mode {
-	MODE_MAIN,     /* the page's text; comment sections go to comments */
+	MODE_MAIN,     /* a part of the main content found by scoring */
+	MODE_PAGE,     /* the whole page less what is marked (no content was found) */
+	MODE_ALL,      /* the whole page less what is never text (the last resort) */
+	MODE_SCAN,     /* the whole page, for its comment sections; keeps no text */
 	MODE_REGION,   /* a comment section: find its comments, keep no text */
 	MODE_UNIT      /* one comment's text */
 };
+
+/* Modes that write no text. */
+#define SILENT(m) ((m) == MODE_SCAN || (m) == MODE_REGION)
 
 struct walk {
 	cxs_html *h;
@@ -595,7 +885,7 @@ static int enter(struct walk *w, xmlNode *n)
 	unsigned f;
 
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		if (w->mode != MODE_REGION && n->content &&
+		if (!SILENT(w->mode) && n->content &&
 		    lay_text(&w->lay, (const char *)n->content, strlen((const char *)n->content)) < 0)
 			w->h->nomem = 1;
 		return 0;
@@ -603,16 +893,38 @@ static int enter(struct walk *w, xmlNode *n)
 	if (n->type != XML_ELEMENT_NODE)
 		return 0;
 	f = get_flags(n);
-	if (f & (F_DROP | F_BOILER))
+	if (f & F_DROP)
 		return 0;
 	switch (w->mode) {
 	case MODE_MAIN:
+		if (n == w->root)
+			break;
+		/* A mark does not take away most of the content it sits in: then it is
+		 * the mark that is wrong. */
+		if ((f & (F_BOILER | F_CMARK)) && 2 * info_of(n)->text <= info_of(w->root)->text)
+			return 0;
+		if (f & F_LINKY)
+			return 0;
+		break;
+	case MODE_PAGE:
+		if (f & (F_BOILER | F_CMARK))
+			return 0;
+		break;
+	case MODE_ALL:
+		break;
+	case MODE_SCAN:
+		if (f & (F_ROOT | F_ROOT_BELOW))
+			return 1;
+		if (f & F_BOILER)
+			return 0;
 		if (f & F_CMARK) {
 			walk(w->h, n, MODE_REGION, NULL);
 			return 0;
 		}
-		break;
+		return 1;
 	case MODE_REGION:
+		if (f & F_BOILER)
+			return 0;
 		if (is_unit(f, w->region_has_p)) {
 			add_unit(w->h, n);
 			return 0;
@@ -621,6 +933,8 @@ static int enter(struct walk *w, xmlNode *n)
 	case MODE_UNIT:
 		/* A comment's marked parts without a paragraph, and its bylines, say who
 		 * wrote it and when. */
+		if (f & F_BOILER)
+			return 0;
 		if (n != w->root && (((f & F_CMARK) && !(f & F_HAS_P)) || (f & F_BYLINE)))
 			return 0;
 		break;
@@ -631,7 +945,7 @@ static int enter(struct walk *w, xmlNode *n)
 
 static void leave(struct walk *w, xmlNode *n)
 {
-	if (n->type == XML_ELEMENT_NODE && w->mode != MODE_REGION)
+	if (n->type == XML_ELEMENT_NODE && !SILENT(w->mode))
 		lay_leave(&w->lay, get_flags(n));
 }
 
@@ -646,6 +960,7 @@ static void walk(cxs_html *h, xmlNode *root, enum mode mode, cxs_buf *out)
 	w.mode = mode;
 	w.root = root;
 	w.lay.out = out;
+	w.lay.nl = 2;   /* apart from the text of an earlier walk */
 	w.region_has_p = (get_flags(root) & F_HAS_P) != 0;
 	for (;;) {
 		int in = enter(&w, n);
@@ -706,6 +1021,7 @@ void cxs_html_free(cxs_html *h)
 	cxs_buf_release(&h->comments);
 	cxs_buf_release(&h->scratch);
 	free(h->com_start);
+	free(h->info);
 	free(h);
 }
 
@@ -748,6 +1064,69 @@ static void get_lang(cxs_html *h, xmlDoc *doc)
 			return;
 		}
 	}
+}
+
+/* Marks the blocks whose text is mostly links: menus, lists of related posts, tag
+ * clouds, "read more" lines. */
+static void mark_linky(cxs_html *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->ninfo; i++) {
+		struct einfo *e = &h->info[i];
+
+		if ((e->flags & (F_BLOCK | F_CELL)) && e->text > 0 && 2 * e->link > e->text)
+			e->flags |= F_LINKY;
+	}
+}
+
+/* Walks the page for its main text and its comments. The content is what scoring
+ * chose; a page without a paragraph long enough to score (a note, a stub) is read
+ * whole less what its marks say is not content, and when that leaves nothing, less
+ * only what is never text. */
+static void main_text(cxs_html *h, xmlDoc *doc)
+{
+	xmlNode *n;
+	int best;
+	size_t i;
+
+	measure(h, doc);
+	mark_linky(h);
+	best = score_page(h);
+#ifdef CXS_HTML_DEBUG
+	{
+		size_t k;
+		for (k = 0; k < h->ninfo; k++) {
+			struct einfo *e = &h->info[k];
+			xmlChar *cl = xmlGetNoNsProp(e->node, (const xmlChar *)"class");
+			xmlChar *id = xmlGetNoNsProp(e->node, (const xmlChar *)"id");
+			if ((e->flags & F_SCORED) && e->score > 5)
+				fprintf(stderr, "%s%5zu %-8s score %6.1f text %6u link %5u own %5u %s #%s .%.60s\n",
+					(int)k == best ? "*" : " ", k, e->node->name, e->score, e->text, e->link,
+					e->own, (e->flags & F_MARKED_IN) ? "M" : " ", id ? (char *)id : "",
+					cl ? (char *)cl : "");
+			xmlFree(cl);
+			xmlFree(id);
+		}
+	}
+#endif
+	if (best >= 0) {
+		choose_roots(h, best);
+		for (i = 0; i < h->ninfo; i++)
+			if (h->info[i].flags & F_ROOT)
+				mark_up(h->info[i].node, F_ROOT_BELOW);
+		for (i = 0; i < h->ninfo; i++)
+			if (h->info[i].flags & F_ROOT)
+				walk(h, h->info[i].node, MODE_MAIN, &h->text);
+	}
+	if (h->text.len == 0)
+		for (n = doc->children; n; n = n->next)
+			walk(h, n, MODE_PAGE, &h->text);
+	if (h->text.len == 0)
+		for (n = doc->children; n; n = n->next)
+			walk(h, n, MODE_ALL, &h->text);
+	for (n = doc->children; n; n = n->next)
+		walk(h, n, MODE_SCAN, NULL);
 }
 
 static void reset(cxs_html *h)
@@ -825,12 +1204,15 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *tran
 				   "cannot be read whole", LIBXML_MAX_DEPTH);
 	}
 	if (doc) {
-		title = classify(doc);
-		if (title)
-			get_title(h, title);
-		get_lang(h, doc);
-		for (n = doc->children; n; n = n->next)
-			walk(h, n, MODE_MAIN, &h->text);
+		if (attach_info(h, doc) < 0) {
+			h->nomem = 1;
+		} else {
+			title = classify(doc);
+			if (title)
+				get_title(h, title);
+			get_lang(h, doc);
+			main_text(h, doc);
+		}
 		xmlFreeDoc(doc);
 	} else if (h->ctxt->errNo == XML_ERR_NO_MEMORY) {
 		h->nomem = 1;
