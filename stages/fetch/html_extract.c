@@ -55,7 +55,8 @@ enum {
 	F_ROOT = 1 << 25,       /* a part of the main content chosen by scoring */
 	F_ROOT_BELOW = 1 << 26, /* holds a part of the main content */
 	F_SCORED = 1 << 27,     /* a candidate for the main content (has a score) */
-	F_LINKY = 1 << 28       /* a block whose text is mostly links */
+	F_LINKY = 1 << 28,      /* a block whose text is mostly links */
+	F_CAPTION = 1 << 29     /* a figure, a caption or a photo credit */
 };
 
 /* What the scoring knows of one element; `_private` of the element points here. */
@@ -85,7 +86,7 @@ static const struct tag tags[] = {
 	{ "caption", F_BLOCK }, { "center", F_BLOCK }, { "datalist", F_DROP },
 	{ "dd", F_BLOCK }, { "details", F_BLOCK }, { "dialog", F_DROP }, { "div", F_BLOCK },
 	{ "dl", F_BLOCK }, { "dt", F_BLOCK }, { "embed", F_DROP }, { "fieldset", F_BLOCK },
-	{ "figcaption", F_BLOCK }, { "figure", F_BLOCK }, { "footer", F_BOILER },
+	{ "figcaption", F_BLOCK | F_CAPTION }, { "figure", F_BLOCK | F_CAPTION }, { "footer", F_BOILER },
 	{ "form", F_DROP | F_FORM }, { "frame", F_DROP }, { "frameset", F_DROP },
 	{ "h1", F_BLOCK | F_KEY | F_H1 | F_HEADING }, { "h2", F_BLOCK | F_HEADING },
 	{ "h3", F_BLOCK | F_HEADING }, { "h4", F_BLOCK | F_HEADING },
@@ -108,7 +109,18 @@ static const struct tag tags[] = {
 static const char *const boiler_words[] = {
 	"sidebar", "widget", "cookie", "consent", "gdpr", "share", "social", "related",
 	"popular", "breadcrumb", "menu", "nav", "header", "footer", "masthead", "newsletter",
-	"subscribe", "pagination", NULL
+	"subscribe", "pagination", "advert", "sponsor", "promo", "print", "disclaimer",
+	"paywall", "donat", "login", "signup", "toolbar", "skip", NULL
+};
+
+/* Whole word parts that mark boilerplate: advertisements, hidden helpers. */
+static const char *const boiler_exact[] = {
+	"ad", "ads", "hidden", "hide", NULL
+};
+
+/* Word starts that mark a caption or a photo credit: not the post's prose. */
+static const char *const caption_words[] = {
+	"caption", "credit", "copyright", "bildunterschrift", NULL
 };
 
 /* Last word parts that mark boilerplate ("entry-meta", not "metal"; "post-date", not
@@ -278,6 +290,13 @@ static unsigned word_marks(const char *w, size_t n)
 		for (p = boiler_words; *p; p++)
 			if (starts_ci(w + i, n - i, *p))
 				m |= F_BOILER;
+		for (p = caption_words; *p; p++)
+			if (starts_ci(w + i, n - i, *p))
+				m |= F_CAPTION;
+		for (p = boiler_exact; *p; p++)
+			if (starts_ci(w + i, n - i, *p) && (i + strlen(*p) == n || is_sep(w[i + strlen(*p)]) ||
+							   is_upper(w[i + strlen(*p)])))
+				m |= F_BOILER;
 		/* "commentary" is an article genre, not reader comments. */
 		for (p = comment_words; *p; p++)
 			if (starts_ci(w + i, n - i, *p) && !starts_ci(w + i, n - i, "commentary"))
@@ -340,15 +359,29 @@ static unsigned role_flags(const char *v)
 	return 0;
 }
 
+/* Non-zero when the inline style `v` hides the element (display: none or visibility:
+ * hidden, spaces and case aside). */
+static int hides(const char *v)
+{
+	char squeezed[256];
+	size_t i, n = 0;
+
+	for (i = 0; v[i] && n + 1 < sizeof(squeezed); i++)
+		if (!is_ascii_space(v[i]))
+			squeezed[n++] = (char)lower((unsigned char)v[i]);
+	squeezed[n] = '\0';
+	return strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
+}
+
 /* Non-zero when `v` contains one of good_words, ignoring ASCII case. */
 static int has_good_word(const char *v)
 {
 	const char *const *p;
-	size_t i;
+	size_t i, n = strlen(v);
 
-	for (i = 0; v[i]; i++)
+	for (i = 0; i < n; i++)
 		for (p = good_words; *p; p++)
-			if (lower((unsigned char)v[i]) == (*p)[0] && starts_ci(v + i, strlen(v + i), *p))
+			if (lower((unsigned char)v[i]) == (*p)[0] && starts_ci(v + i, n - i, *p))
 				return 1;
 	return 0;
 }
@@ -371,6 +404,12 @@ static unsigned attr_flags(const xmlNode *n)
 			f |= role_flags(v);
 		} else if (!strcmp(name, "itemprop") && starts_ci(v, strlen(v), "articlebody")) {
 			f |= F_GOOD;
+		} else if (!strcmp(name, "hidden") ||
+			   (!strcmp(name, "aria-hidden") && starts_ci(v, strlen(v), "true")) ||
+			   (!strcmp(name, "style") && hides(v))) {
+			/* Not shown to a reader; a mark rather than a drop, since scripts
+			 * show some of it (tabs, "read more"). */
+			f |= F_BOILER;
 		}
 	}
 	return f & F_BOILER ? f & ~(unsigned)F_CMARK : f;
@@ -903,7 +942,7 @@ static int enter(struct walk *w, xmlNode *n)
 		 * the mark that is wrong. */
 		if ((f & (F_BOILER | F_CMARK)) && 2 * info_of(n)->text <= info_of(w->root)->text)
 			return 0;
-		if (f & F_LINKY)
+		if (f & (F_LINKY | F_CAPTION))
 			return 0;
 		break;
 	case MODE_PAGE:
