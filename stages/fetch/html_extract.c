@@ -115,7 +115,7 @@ static const char *const boiler_words[] = {
 
 /* Whole word parts that mark boilerplate: advertisements, hidden helpers. */
 static const char *const boiler_exact[] = {
-	"ad", "ads", "hidden", "hide", NULL
+	"ad", "ads", NULL
 };
 
 /* Word starts that mark a caption or a photo credit: not the post's prose. */
@@ -145,7 +145,7 @@ static const char *const byline_parts[] = {
  * the content is filed under ("tag-social-media", "category-menus", "author-lisa", as
  * WordPress writes them), not what the element is. */
 static const char *const flag_prefixes[] = {
-	"has", "with", "no", "without", "category", "cat", "tag", "format", "type", "status",
+	"has", "with", "no", "non", "not", "without", "category", "cat", "tag", "format", "type", "status",
 	"author", "postid", "term", NULL
 };
 
@@ -568,6 +568,7 @@ static unsigned weigh(const char *s, unsigned *commas)
 static void measure(cxs_html *h, xmlDoc *doc)
 {
 	xmlNode *top = (xmlNode *)doc, *n;
+	unsigned long page_text = 0;
 	size_t i;
 
 	for (i = 0; i < h->ninfo; i++) {
@@ -578,8 +579,7 @@ static void measure(cxs_html *h, xmlDoc *doc)
 			e->flags |= F_DROPPED;
 		if (pf & F_A)
 			e->flags |= F_A;
-		if ((e->flags & (F_BOILER | F_CMARK)) || (pf & F_MARKED_IN))
-			e->flags |= F_MARKED_IN;
+
 		e->block = (e->flags & (F_BLOCK | F_CELL)) ? (int)i
 			   : e->parent >= 0 ? h->info[e->parent].block : -1;
 	}
@@ -609,6 +609,21 @@ static void measure(cxs_html *h, xmlDoc *doc)
 			h->info[e->parent].text += e->text;
 			h->info[e->parent].link += e->link;
 		}
+	}
+	/* A mark on what holds half the page or more is a wrapper's name ("widget
+	 * Blog", "elementor-widget-wrap", "layout-right-sidebar"), not a sidebar. */
+	for (i = 0; i < h->ninfo; i++)
+		if (h->info[i].parent < 0)
+			page_text += h->info[i].text;
+	for (i = 0; i < h->ninfo; i++) {
+		struct einfo *e = &h->info[i];
+		unsigned pf = e->parent >= 0 ? h->info[e->parent].flags : 0;
+		int wrapper = 2 * (unsigned long)e->text > page_text;
+
+		if ((e->flags & F_BOILER) && wrapper)
+			e->flags &= ~(unsigned)F_BOILER;
+		if (((e->flags & (F_BOILER | F_CMARK)) && !wrapper) || (pf & F_MARKED_IN))
+			e->flags |= F_MARKED_IN;
 	}
 }
 
@@ -1139,6 +1154,8 @@ static void main_text(cxs_html *h, xmlDoc *doc)
 			struct einfo *e = &h->info[k];
 			xmlChar *cl = xmlGetNoNsProp(e->node, (const xmlChar *)"class");
 			xmlChar *id = xmlGetNoNsProp(e->node, (const xmlChar *)"id");
+			if ((e->flags & (F_BOILER | F_CMARK)) && e->text > 500 && !((e->parent >= 0) && (h->info[e->parent].flags & F_MARKED_IN)))
+				fprintf(stderr, "MARK %zu %s text %u #%s .%.80s\n", k, e->node->name, e->text, id ? (char *)id : "", cl ? (char *)cl : "");
 			if ((e->flags & F_SCORED) && e->score > 5)
 				fprintf(stderr, "%s%5zu %-8s score %6.1f text %6u link %5u own %5u %s #%s .%.60s\n",
 					(int)k == best ? "*" : " ", k, e->node->name, e->score, e->text, e->link,
