@@ -714,6 +714,79 @@ static int score_page(cxs_html *h)
 	return best;
 }
 
+/* Readability's second look at the best candidate `best`: when three or more others
+ * score near it, their common ancestor holds the content (a post cut into sections);
+ * a parent that scores higher than its child on the way up is the better root; and a
+ * root that is its parent's only element child might as well be the parent. */
+static int widen(cxs_html *h, int best)
+{
+	int top[5], ntop = 0, i, a, k;
+	double last, threshold;
+
+	for (i = 0; i < (int)h->ninfo; i++) {
+		const struct einfo *e = &h->info[i];
+
+		if (i == best || !(e->flags & F_SCORED) || e->score < 0.75 * h->info[best].score)
+			continue;
+		for (k = ntop; k > 0 && h->info[top[k - 1]].score < e->score; k--)
+			if (k < 5)
+				top[k] = top[k - 1];
+		if (k < 5) {
+			top[k] = i;
+			if (ntop < 5)
+				ntop++;
+		}
+	}
+	if (ntop >= 3) {
+		for (a = h->info[best].parent; a >= 0; a = h->info[a].parent) {
+			int inside = 0;
+
+			for (k = 0; k < ntop; k++) {
+				int c;
+				for (c = top[k]; c >= 0 && c != a; c = h->info[c].parent)
+					;
+				inside += c == a;
+			}
+			if (inside >= 3) {
+				best = a;
+				break;
+			}
+		}
+	}
+	last = h->info[best].score;
+	threshold = last / 3;
+	for (a = h->info[best].parent; a >= 0; a = h->info[a].parent) {
+		const struct einfo *e = &h->info[a];
+
+		if (!strcmp((const char *)e->node->name, "body"))
+			break;
+		if (!(e->flags & F_SCORED))
+			continue;
+		if (e->score < threshold)
+			break;
+		if (e->score > last) {
+			best = a;
+			break;
+		}
+		last = e->score;
+	}
+	for (;;) {
+		const struct einfo *e = &h->info[best];
+		xmlNode *c;
+		int n = 0;
+
+		if (e->parent < 0 || !strcmp((const char *)h->info[e->parent].node->name, "body") ||
+		    !strcmp((const char *)e->node->name, "body"))
+			break;
+		for (c = h->info[e->parent].node->children; c; c = c->next)
+			n += c->type == XML_ELEMENT_NODE;
+		if (n != 1)
+			break;
+		best = e->parent;
+	}
+	return best;
+}
+
 /* Marks the main content: the best candidate and those of its siblings that score
  * near it or are long paragraphs with few links (readability's sibling rule), so a
  * post split over several containers is taken whole. */
@@ -1167,6 +1240,7 @@ static void main_text(cxs_html *h, xmlDoc *doc)
 	}
 #endif
 	if (best >= 0) {
+		best = widen(h, best);
 		choose_roots(h, best);
 		for (i = 0; i < h->ninfo; i++)
 			if (h->info[i].flags & F_ROOT)
