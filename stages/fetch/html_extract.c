@@ -160,6 +160,12 @@ static const char *const boiler_roles[] = {
 	"navigation", "banner", "contentinfo", "complementary", "search", NULL
 };
 
+/* A paragraph of the main text: where it starts, and whether it is a heading. */
+struct para {
+	size_t start;
+	int heading;
+};
+
 struct cxs_html {
 	htmlParserCtxtPtr ctxt;
 	cxs_charset *cs;
@@ -170,6 +176,8 @@ struct cxs_html {
 	size_t *com_start;
 	size_t ncom, com_cap;
 	cxs_buf scratch;      /* the comment being extracted */
+	struct para *para;    /* the paragraphs of `text` */
+	size_t npara, para_cap;
 	struct einfo *info;   /* one per element of the page, in document order */
 	size_t ninfo, info_cap;
 	char lang[CXS_LANG_MAX];
@@ -831,18 +839,34 @@ struct layout {
 	int sp;     /* a pending space */
 	int pre;    /* depth of <pre> elements */
 	int flat;   /* every break is a space (for the title) */
+	int heading; /* depth of h1-h6 elements */
+	cxs_html *paras; /* when not NULL, where each paragraph starts is noted there */
 };
+
+static void note_paragraph(cxs_html *h, size_t start, int heading)
+{
+	if (cxs_array_grow(&h->para, &h->para_cap, h->npara + 1, sizeof(*h->para)) < 0) {
+		h->nomem = 1;
+		return;
+	}
+	h->para[h->npara].start = start;
+	h->para[h->npara].heading = heading;
+	h->npara++;
+}
 
 static int flush_pending(struct layout *l)
 {
-	int rc = 0;
+	int rc = 0, starts = l->out->len == 0;
 
 	if (l->out->len > 0) {
 		if (l->nl && !l->flat)
 			rc = cxs_buf_add(l->out, "\n\n", (size_t)l->nl);
 		else if (l->nl || l->sp)
 			rc = cxs_buf_addch(l->out, ' ');
+		starts = l->nl == 2 && !l->flat;
 	}
+	if (starts && l->paras && rc == 0)
+		note_paragraph(l->paras, l->out->len, l->heading > 0);
 	l->nl = l->sp = 0;
 	return rc;
 }
@@ -889,6 +913,8 @@ static void lay_enter(struct layout *l, unsigned f)
 		l->sp = 1;
 	if (f & F_PRE)
 		l->pre++;
+	if (f & F_HEADING)
+		l->heading++;
 }
 
 static void lay_leave(struct layout *l, unsigned f)
@@ -899,6 +925,8 @@ static void lay_leave(struct layout *l, unsigned f)
 		l->sp = 1;
 	if ((f & F_PRE) && l->pre > 0)
 		l->pre--;
+	if ((f & F_HEADING) && l->heading > 0)
+		l->heading--;
 }
 
 /* ---- walks ---- */
@@ -1088,6 +1116,7 @@ static void walk(cxs_html *h, xmlNode *root, enum mode mode, cxs_buf *out)
 	w.root = root;
 	w.lay.out = out;
 	w.lay.nl = 2;   /* apart from the text of an earlier walk */
+	w.lay.paras = out == &h->text ? h : NULL;
 	w.region_has_p = (get_flags(root) & F_HAS_P) != 0;
 	for (;;) {
 		int in = enter(&w, n);
@@ -1149,6 +1178,7 @@ void cxs_html_free(cxs_html *h)
 	cxs_buf_release(&h->scratch);
 	free(h->com_start);
 	free(h->info);
+	free(h->para);
 	free(h);
 }
 
@@ -1207,6 +1237,73 @@ static void mark_linky(cxs_html *h)
 	}
 }
 
+/* Short lines at the end of a post shorter than this (weighted characters) that do
+ * not end as a sentence are its frame. */
+#define TRAILING_SHORT 40
+
+static size_t para_end(const cxs_html *h, size_t i)
+{
+	return i + 1 < h->npara ? h->para[i + 1].start - 2 : h->text.len;
+}
+
+/* Non-zero when the paragraph ends as a sentence does. */
+static int ends_sentence(const char *s, size_t n)
+{
+	static const char *const ends[] = { ".", "!", "?", "\"", ")", "\xe3\x80\x82", "\xef\xbc\x81",
+					    "\xef\xbc\x9f", "\xe2\x80\x9d", "\xc2\xbb", NULL };
+	const char *const *e;
+
+	for (e = ends; *e; e++) {
+		size_t k = strlen(*e);
+		if (n >= k && !memcmp(s + n - k, *e, k))
+			return 1;
+	}
+	return 0;
+}
+
+/* What is left of a post's frame after scoring, as jusText would judge it by context:
+ * a heading with no text under it (the title of a list of links that was dropped,
+ * "Related posts", "Share this") and, at the end, short lines that are not sentences
+ * ("Contact:", "Tags", a photo credit). */
+static void tidy(cxs_html *h)
+{
+	size_t i, out = 0, keep_end;
+	unsigned commas;
+
+	if (h->npara == 0)
+		return;
+	keep_end = h->npara;
+	while (keep_end > 1) {
+		size_t st = h->para[keep_end - 1].start, en = para_end(h, keep_end - 1);
+		char save = h->text.p[en];
+
+		h->text.p[en] = '\0';
+		commas = 0;
+		if (weigh(h->text.p + st, &commas) >= TRAILING_SHORT ||
+		    ends_sentence(h->text.p + st, en - st)) {
+			h->text.p[en] = save;
+			break;
+		}
+		h->text.p[en] = save;
+		keep_end--;
+	}
+	for (i = 0; i < keep_end; i++) {
+		size_t st = h->para[i].start, en = para_end(h, i);
+
+		if (h->para[i].heading && (i + 1 == keep_end || h->para[i + 1].heading))
+			continue;
+		if (out > 0) {
+			memmove(h->text.p + out, "\n\n", 2);
+			out += 2;
+		}
+		memmove(h->text.p + out, h->text.p + st, en - st);
+		out += en - st;
+	}
+	h->text.len = out;
+	h->text.p[out] = '\0';
+	h->npara = 0;
+}
+
 /* Walks the page for its main text and its comments. The content is what scoring
  * chose; a page without a paragraph long enough to score (a note, a stub) is read
  * whole less what its marks say is not content, and when that leaves nothing, less
@@ -1248,6 +1345,7 @@ static void main_text(cxs_html *h, xmlDoc *doc)
 		for (i = 0; i < h->ninfo; i++)
 			if (h->info[i].flags & F_ROOT)
 				walk(h, h->info[i].node, MODE_MAIN, &h->text);
+		tidy(h);
 	}
 	if (h->text.len == 0)
 		for (n = doc->children; n; n = n->next)
@@ -1266,6 +1364,7 @@ static void reset(cxs_html *h)
 	cxs_buf_reset(&h->title);
 	cxs_buf_reset(&h->comments);
 	h->ncom = 0;
+	h->npara = 0;
 	h->lang[0] = '\0';
 	h->nomem = 0;
 }
