@@ -109,7 +109,7 @@ static const struct tag tags[] = {
 static const char *const boiler_words[] = {
 	"sidebar", "widget", "cookie", "consent", "gdpr", "share", "social", "related",
 	"popular", "breadcrumb", "menu", "nav", "header", "footer", "masthead", "newsletter",
-	"subscribe", "pagination", "advert", "sponsor", "promo", "print", "disclaimer",
+	"subscribe", "pagination", "advert", "sponsor", "promo", "disclaimer",
 	"paywall", "donat", "login", "signup", "toolbar", "skip", NULL
 };
 
