@@ -15,6 +15,7 @@
 #include "cxs_buf.h"
 #include "fetch_charset.h"
 #include "fetch_text.h"
+#include "html_meta.h"
 
 /* The parser context interns every element and attribute name it meets, across pages,
  * so a long run over junk markup would grow it without end: past this many names it is
@@ -56,7 +57,8 @@ enum {
 	F_ROOT_BELOW = 1 << 26, /* holds a part of the main content */
 	F_SCORED = 1 << 27,     /* a candidate for the main content (has a score) */
 	F_LINKY = 1 << 28,      /* a block whose text is mostly links */
-	F_CAPTION = 1 << 29     /* a figure, a caption or a photo credit */
+	F_CAPTION = 1 << 29,    /* a figure, a caption or a photo credit */
+	F_ITEM = 1u << 30       /* a list item */
 };
 
 /* What the scoring knows of one element; `_private` of the element points here. */
@@ -92,7 +94,7 @@ static const struct tag tags[] = {
 	{ "h3", F_BLOCK | F_HEADING }, { "h4", F_BLOCK | F_HEADING },
 	{ "h5", F_BLOCK | F_HEADING }, { "h6", F_BLOCK | F_HEADING }, { "head", F_DROP }, { "header", F_BOILER },
 	{ "hgroup", F_BLOCK }, { "hr", F_BLOCK }, { "html", F_BLOCK }, { "iframe", F_DROP },
-	{ "input", F_DROP }, { "legend", F_BLOCK }, { "li", F_BLOCK },
+	{ "input", F_DROP }, { "legend", F_BLOCK }, { "li", F_BLOCK | F_ITEM },
 	{ "main", F_BLOCK | F_MAIN | F_KEY }, { "map", F_DROP }, { "math", F_DROP },
 	{ "menu", F_DROP }, { "nav", F_BOILER }, { "noembed", F_DROP }, { "noframes", F_DROP },
 	{ "noscript", F_DROP }, { "object", F_DROP }, { "ol", F_BLOCK },
@@ -101,7 +103,7 @@ static const struct tag tags[] = {
 	{ "select", F_DROP }, { "style", F_DROP }, { "summary", F_BLOCK }, { "svg", F_DROP },
 	{ "table", F_BLOCK }, { "tbody", F_BLOCK }, { "td", F_CELL }, { "template", F_DROP },
 	{ "textarea", F_DROP }, { "tfoot", F_BLOCK }, { "th", F_CELL }, { "thead", F_BLOCK },
-	{ "title", F_DROP }, { "tr", F_BLOCK }, { "ul", F_BLOCK }, { "video", F_DROP },
+	{ "title", F_DROP }, { "tr", F_BLOCK | F_ITEM }, { "ul", F_BLOCK }, { "video", F_DROP },
 };
 
 /* Class and id words that mark an element as boilerplate (matched at the start of a
@@ -164,6 +166,8 @@ static const char *const boiler_roles[] = {
 struct para {
 	size_t start;
 	int heading;
+	int item;      /* a list item or table row: pros, cons and ratings are short, and
+	                  content */
 };
 
 struct cxs_html {
@@ -171,16 +175,15 @@ struct cxs_html {
 	cxs_charset *cs;
 	cxs_buf src;          /* the page decoded to UTF-8 */
 	cxs_buf text;
-	cxs_buf title;
 	cxs_buf comments;     /* every comment, each followed by a NUL */
 	size_t *com_start;
 	size_t ncom, com_cap;
 	cxs_buf scratch;      /* the comment being extracted */
+	struct cxs_html_meta meta;
 	struct para *para;    /* the paragraphs of `text` */
 	size_t npara, para_cap;
 	struct einfo *info;   /* one per element of the page, in document order */
 	size_t ninfo, info_cap;
-	char lang[CXS_LANG_MAX];
 	int nomem;
 };
 
@@ -274,6 +277,24 @@ static int is_word(const char *w, size_t i, size_t n, const char *word)
 	return n - i == strlen(word) && starts_ci(w + i, n - i, word);
 }
 
+/* Non-zero when a part of `w` other than the one at `skip` starts with a boilerplate
+ * word. */
+static int other_boiler(const char *w, size_t n, size_t skip)
+{
+	const char *const *p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i == skip || (i > 0 && !is_sep(w[i - 1]) && !(is_upper(w[i]) && is_lower(w[i - 1]))) ||
+		    is_sep(w[i]))
+			continue;
+		for (p = boiler_words; *p; p++)
+			if (starts_ci(w + i, n - i, *p))
+				return 1;
+	}
+	return 0;
+}
+
 /* The marks of one class word (or an id). It is split into parts ("site", "nav" in
  * "site-nav"; "main", "Nav" in "mainNav"): a part starting with a boilerplate or a
  * comment word marks the element; the last part being a byline word marks it too
@@ -298,6 +319,12 @@ static unsigned word_marks(const char *w, size_t n)
 		for (p = boiler_words; *p; p++)
 			if (starts_ci(w + i, n - i, *p))
 				m |= F_BOILER;
+		/* Page builders name every block "<builder>-widget-..." (Elementor's
+		 * text is in "elementor-widget-text-editor"): a widget is a sidebar's
+		 * only when the word starts with it ("widget", "widget_text"). */
+		if (i > 0 && starts_ci(w + i, n - i, "widget") && !(m & ~(unsigned)F_BOILER) &&
+		    !other_boiler(w, n, i))
+			m &= ~(unsigned)F_BOILER;
 		for (p = caption_words; *p; p++)
 			if (starts_ci(w + i, n - i, *p))
 				m |= F_CAPTION;
@@ -450,14 +477,6 @@ static void mark_up(xmlNode *n, unsigned flag)
 	}
 }
 
-static int inside_svg(const xmlNode *n)
-{
-	for (n = n->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent)
-		if (!strcmp((const char *)n->name, "svg"))
-			return 1;
-	return 0;
-}
-
 /* Gives every element of `doc` its einfo, in document order. Returns -1 when memory
  * runs out. */
 static int attach_info(cxs_html *h, xmlDoc *doc)
@@ -486,11 +505,10 @@ static int attach_info(cxs_html *h, xmlDoc *doc)
 	return 0;
 }
 
-/* Classifies every element of the page (a few passes, each linear). Returns the
- * <title> element, or NULL. */
-static xmlNode *classify(xmlDoc *doc)
+/* Classifies every element of the page (a few passes, each linear). */
+static void classify(xmlDoc *doc)
 {
-	xmlNode *top = (xmlNode *)doc, *n, *title = NULL;
+	xmlNode *top = (xmlNode *)doc, *n;
 
 	for (n = doc->children; n; n = next_node(n, top, 1)) {
 		const char *name = (const char *)n->name;
@@ -506,8 +524,6 @@ static xmlNode *classify(xmlDoc *doc)
 		if (!strcmp(name, "article"))
 			f &= ~(unsigned)F_BOILER;
 		set_flags(n, f);
-		if (!title && !strcmp(name, "title") && !inside_svg(n))
-			title = n;
 	}
 	for (n = doc->children; n; n = next_node(n, top, 1)) {
 		unsigned f = n->type == XML_ELEMENT_NODE ? get_flags(n) : 0;
@@ -543,7 +559,6 @@ static xmlNode *classify(xmlDoc *doc)
 				mark_up(n, F_UNIT_BELOW);
 		}
 	}
-	return title;
 }
 
 /* ---- text statistics and content scores ---- */
@@ -569,6 +584,11 @@ static unsigned weigh(const char *s, unsigned *commas)
 	}
 	return w;
 }
+
+/* A marked element with at least this much text outside links (weighted characters)
+ * and half the page's is a wrapper (see measure); on a page of a few lines, a footer
+ * can be half. */
+#define WRAPPER_MIN 200
 
 /* Fills the inherited flags, text and link weights of every element: elements come in
  * document order, so a parent is always done before its children, and summing in
@@ -618,18 +638,17 @@ static void measure(cxs_html *h, xmlDoc *doc)
 			h->info[e->parent].link += e->link;
 		}
 	}
-	/* A mark on what holds half the page or more is a wrapper's name ("widget
+	/* A mark on what holds half the page's prose or more is a wrapper's name ("widget
 	 * Blog", "elementor-widget-wrap", "layout-right-sidebar"), not a sidebar. */
 	for (i = 0; i < h->ninfo; i++)
 		if (h->info[i].parent < 0)
-			page_text += h->info[i].text;
+			page_text += h->info[i].text - h->info[i].link;
 	for (i = 0; i < h->ninfo; i++) {
 		struct einfo *e = &h->info[i];
 		unsigned pf = e->parent >= 0 ? h->info[e->parent].flags : 0;
-		int wrapper = 2 * (unsigned long)e->text > page_text;
+		unsigned long prose = e->text - e->link;
+		int wrapper = prose >= WRAPPER_MIN && 2 * prose > page_text;
 
-		if ((e->flags & F_BOILER) && wrapper)
-			e->flags &= ~(unsigned)F_BOILER;
 		if (((e->flags & (F_BOILER | F_CMARK)) && !wrapper) || (pf & F_MARKED_IN))
 			e->flags |= F_MARKED_IN;
 	}
@@ -680,11 +699,12 @@ static double initial_score(const struct einfo *e)
  * gives its parent 1 + commas + length/100 (at most 3), half of that to its grandparent
  * and a third per level to three more levels; a candidate's final score is scaled by
  * its share of text outside links. Returns the index of the best candidate (the first
- * in document order among equals), or -1 when no paragraph is long enough. */
+ * in document order among equals), or -1 when no paragraph outside marked parts is
+ * long enough. */
 static int score_page(cxs_html *h)
 {
 	size_t i;
-	int best = -1;
+	int best = -1, unmarked = 0;
 	double best_score = 0;
 
 	for (i = 0; i < h->ninfo; i++) {
@@ -698,6 +718,8 @@ static int score_page(cxs_html *h)
 		s *= 1.0 - (double)e->own_link / e->own;
 		if (e->flags & F_MARKED_IN)
 			s *= MARKED_WEIGHT;
+		else
+			unmarked = 1;
 		for (a = e->parent, level = 0; a >= 0 && level < 5; a = h->info[a].parent, level++) {
 			struct einfo *c = &h->info[a];
 
@@ -719,7 +741,9 @@ static int score_page(cxs_html *h)
 			best_score = e->score;
 		}
 	}
-	return best;
+	/* Paragraphs found only where marks say there are none (a footer line on a
+	 * page of menus) are no content. */
+	return unmarked ? best : -1;
 }
 
 /* Readability's second look at the best candidate `best`: when three or more others
@@ -840,10 +864,11 @@ struct layout {
 	int pre;    /* depth of <pre> elements */
 	int flat;   /* every break is a space (for the title) */
 	int heading; /* depth of h1-h6 elements */
+	int item;    /* depth of li and tr elements */
 	cxs_html *paras; /* when not NULL, where each paragraph starts is noted there */
 };
 
-static void note_paragraph(cxs_html *h, size_t start, int heading)
+static void note_paragraph(cxs_html *h, size_t start, int heading, int item)
 {
 	if (cxs_array_grow(&h->para, &h->para_cap, h->npara + 1, sizeof(*h->para)) < 0) {
 		h->nomem = 1;
@@ -851,6 +876,7 @@ static void note_paragraph(cxs_html *h, size_t start, int heading)
 	}
 	h->para[h->npara].start = start;
 	h->para[h->npara].heading = heading;
+	h->para[h->npara].item = item;
 	h->npara++;
 }
 
@@ -866,7 +892,7 @@ static int flush_pending(struct layout *l)
 		starts = l->nl == 2 && !l->flat;
 	}
 	if (starts && l->paras && rc == 0)
-		note_paragraph(l->paras, l->out->len, l->heading > 0);
+		note_paragraph(l->paras, l->out->len, l->heading > 0, l->item > 0);
 	l->nl = l->sp = 0;
 	return rc;
 }
@@ -915,6 +941,8 @@ static void lay_enter(struct layout *l, unsigned f)
 		l->pre++;
 	if (f & F_HEADING)
 		l->heading++;
+	if (f & F_ITEM)
+		l->item++;
 }
 
 static void lay_leave(struct layout *l, unsigned f)
@@ -927,6 +955,8 @@ static void lay_leave(struct layout *l, unsigned f)
 		l->pre--;
 	if ((f & F_HEADING) && l->heading > 0)
 		l->heading--;
+	if ((f & F_ITEM) && l->item > 0)
+		l->item--;
 }
 
 /* ---- walks ---- */
@@ -934,7 +964,6 @@ static void lay_leave(struct layout *l, unsigned f)
 enum mode {
 	MODE_MAIN,     /* a part of the main content found by scoring */
 	MODE_PAGE,     /* the whole page less what is marked (no content was found) */
-	MODE_ALL,      /* the whole page less what is never text (the last resort) */
 	MODE_SCAN,     /* the whole page, for its comment sections; keeps no text */
 	MODE_REGION,   /* a comment section: find its comments, keep no text */
 	MODE_UNIT      /* one comment's text */
@@ -1033,6 +1062,14 @@ static void add_unit(cxs_html *h, xmlNode *n)
 	}
 }
 
+/* Non-zero when `n` holds at most half the text of `root`. */
+static int outweighed(const xmlNode *n, const xmlNode *root)
+{
+	const struct einfo *e = info_of(n), *r = info_of(root);
+
+	return !e || !r || 2 * (unsigned long)e->text <= r->text;
+}
+
 /* Handles entering `n`; returns non-zero to go on into its children (and leave it
  * later). */
 static int enter(struct walk *w, xmlNode *n)
@@ -1056,7 +1093,7 @@ static int enter(struct walk *w, xmlNode *n)
 			break;
 		/* A mark does not take away most of the content it sits in: then it is
 		 * the mark that is wrong. */
-		if ((f & (F_BOILER | F_CMARK)) && 2 * info_of(n)->text <= info_of(w->root)->text)
+		if ((f & (F_BOILER | F_CMARK)) && outweighed(n, w->root))
 			return 0;
 		if (f & (F_LINKY | F_CAPTION))
 			return 0;
@@ -1064,8 +1101,6 @@ static int enter(struct walk *w, xmlNode *n)
 	case MODE_PAGE:
 		if (f & (F_BOILER | F_CMARK))
 			return 0;
-		break;
-	case MODE_ALL:
 		break;
 	case MODE_SCAN:
 		if (f & (F_ROOT | F_ROOT_BELOW))
@@ -1173,12 +1208,12 @@ void cxs_html_free(cxs_html *h)
 	cxs_charset_free(h->cs);
 	cxs_buf_release(&h->src);
 	cxs_buf_release(&h->text);
-	cxs_buf_release(&h->title);
 	cxs_buf_release(&h->comments);
 	cxs_buf_release(&h->scratch);
 	free(h->com_start);
 	free(h->info);
 	free(h->para);
+	cxs_html_meta_release(&h->meta);
 	free(h);
 }
 
@@ -1190,37 +1225,6 @@ const char *cxs_html_comment(const cxs_html *h, size_t i, size_t *len)
 	if (len)
 		*len = end - start;
 	return h->comments.p + start;
-}
-
-static void get_title(cxs_html *h, xmlNode *title)
-{
-	struct layout l;
-	xmlNode *c;
-
-	memset(&l, 0, sizeof(l));
-	l.out = &h->title;
-	l.flat = 1;
-	for (c = title->children; c; c = c->next)
-		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content &&
-		    lay_text(&l, (const char *)c->content, strlen((const char *)c->content)) < 0)
-			h->nomem = 1;
-}
-
-static void get_lang(cxs_html *h, xmlDoc *doc)
-{
-	xmlNode *root = xmlDocGetRootElement(doc);
-	const xmlAttr *a;
-
-	if (!root)
-		return;
-	for (a = root->properties; a; a = a->next) {
-		const char *v = attr_text(a);
-		if (v && (!strcmp((const char *)a->name, "lang") ||
-			  !strcmp((const char *)a->name, "xml:lang"))) {
-			cxs_lang_primary(v, strlen(v), h->lang);
-			return;
-		}
-	}
 }
 
 /* Marks the blocks whose text is mostly links: menus, lists of related posts, tag
@@ -1236,6 +1240,9 @@ static void mark_linky(cxs_html *h)
 			e->flags |= F_LINKY;
 	}
 }
+
+/* A JSON-LD articleBody shorter than this is a summary, not the article. */
+#define DECLARED_BODY_MIN 500
 
 /* Short lines at the end of a post shorter than this (weighted characters) that do
  * not end as a sentence are its frame. */
@@ -1264,7 +1271,7 @@ static int ends_sentence(const char *s, size_t n)
 /* What is left of a post's frame after scoring, as jusText would judge it by context:
  * a heading with no text under it (the title of a list of links that was dropped,
  * "Related posts", "Share this") and, at the end, short lines that are not sentences
- * ("Contact:", "Tags", a photo credit). */
+ * ("Contact:", "Tags", a photo credit) nor list items. */
 static void tidy(cxs_html *h)
 {
 	size_t i, out = 0, keep_end;
@@ -1279,7 +1286,7 @@ static void tidy(cxs_html *h)
 
 		h->text.p[en] = '\0';
 		commas = 0;
-		if (weigh(h->text.p + st, &commas) >= TRAILING_SHORT ||
+		if (h->para[keep_end - 1].item || weigh(h->text.p + st, &commas) >= TRAILING_SHORT ||
 		    ends_sentence(h->text.p + st, en - st)) {
 			h->text.p[en] = save;
 			break;
@@ -1306,8 +1313,7 @@ static void tidy(cxs_html *h)
 
 /* Walks the page for its main text and its comments. The content is what scoring
  * chose; a page without a paragraph long enough to score (a note, a stub) is read
- * whole less what its marks say is not content, and when that leaves nothing, less
- * only what is never text. */
+ * whole less what its marks say is not content. */
 static void main_text(cxs_html *h, xmlDoc *doc)
 {
 	xmlNode *n;
@@ -1350,22 +1356,31 @@ static void main_text(cxs_html *h, xmlDoc *doc)
 	if (h->text.len == 0)
 		for (n = doc->children; n; n = n->next)
 			walk(h, n, MODE_PAGE, &h->text);
-	if (h->text.len == 0)
-		for (n = doc->children; n; n = n->next)
-			walk(h, n, MODE_ALL, &h->text);
 	for (n = doc->children; n; n = n->next)
 		walk(h, n, MODE_SCAN, NULL);
+}
+
+/* A news page that declares its article's text in JSON-LD (articleBody) and shows
+ * much less of it (the rest loads by script) is better read from the declaration. */
+static void use_declared_body(cxs_html *h)
+{
+	const cxs_buf *b = &h->meta.body;
+
+	if (b->len < DECLARED_BODY_MIN || b->len <= 2 * h->text.len)
+		return;
+	cxs_buf_reset(&h->text);
+	if (cxs_buf_add(&h->text, b->p, b->len) < 0)
+		h->nomem = 1;
 }
 
 static void reset(cxs_html *h)
 {
 	cxs_buf_reset(&h->src);
 	cxs_buf_reset(&h->text);
-	cxs_buf_reset(&h->title);
 	cxs_buf_reset(&h->comments);
 	h->ncom = 0;
 	h->npara = 0;
-	h->lang[0] = '\0';
+	cxs_html_meta_reset(&h->meta);
 	h->nomem = 0;
 }
 
@@ -1406,7 +1421,6 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *tran
 	size_t bom;
 	long bad;
 	xmlDoc *doc;
-	xmlNode *n, *title;
 
 	reset(h);
 	memset(res, 0, sizeof(*res));
@@ -1436,11 +1450,11 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *tran
 		if (attach_info(h, doc) < 0) {
 			h->nomem = 1;
 		} else {
-			title = classify(doc);
-			if (title)
-				get_title(h, title);
-			get_lang(h, doc);
+			classify(doc);
+			if (cxs_html_meta_read(&h->meta, doc) < 0)
+				h->nomem = 1;
 			main_text(h, doc);
+			use_declared_body(h);
 		}
 		xmlFreeDoc(doc);
 	} else if (h->ctxt->errNo == XML_ERR_NO_MEMORY) {
@@ -1453,12 +1467,15 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *tran
 		htmlFreeParserCtxt(h->ctxt);
 		h->ctxt = fresh;
 	}
-	if (h->nomem || cxs_buf_grow(&h->text, 0) < 0 || cxs_buf_grow(&h->title, 0) < 0)
+	if (h->nomem || cxs_buf_grow(&h->text, 0) < 0)
 		return cxs_err_set(err, CXS_E_NOMEM, "out of memory while extracting a page");
 	res->text = h->text.p;
 	res->text_len = h->text.len;
-	res->title = h->title.len ? h->title.p : NULL;
-	res->lang = h->lang[0] ? h->lang : NULL;
+	res->title = h->meta.title.len ? h->meta.title.p : NULL;
+	res->lang = h->meta.lang[0] ? h->meta.lang : NULL;
+	res->author = h->meta.author.len ? h->meta.author.p : NULL;
+	res->published = h->meta.published.len ? h->meta.published.p : NULL;
+	res->url = h->meta.url.len ? h->meta.url.p : NULL;
 	res->ncomments = h->ncom;
 	res->charset = cxs_charset_used(h->cs);
 	res->invalid_bytes = bad;

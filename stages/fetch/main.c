@@ -18,7 +18,7 @@
 #include "fetch_run.h"
 #include "fetch_sources.h"
 
-enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST };
+enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST, OPT_COMMENTS };
 
 static void usage(FILE *out)
 {
@@ -37,6 +37,9 @@ static void usage(FILE *out)
 	      "                           (default: by extension: .html .htm .xhtml; .jsonl\n"
 	      "                           .ndjson .jsonl.gz; .txt .text; .warc .warc.gz; .arc\n"
 	      "                           .arc.gz; .rss .atom .rdf; .xml; .csv; .tsv .tab)\n"
+	      "      --comments           keep the reader comments of HTML pages in 'comments'\n"
+	      "                           (left out of 'text' always, and of the record unless\n"
+	      "                           asked for)\n"
 	      "\n", out);
 	cxs_stage_opts_help(out);
 }
@@ -66,6 +69,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		CXS_STAGE_LONGOPTS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "comments", no_argument, NULL, OPT_COMMENTS },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cxs_stage_opts o;
@@ -81,7 +85,9 @@ int main(int argc, char **argv)
 	cxs_stage_opts_init(&o);
 	memset(&fo, 0, sizeof(fo));
 	while ((c = getopt_long(argc, argv, CXS_STAGE_SHORTOPTS, longopts, NULL)) != -1) {
-		if (c == OPT_FORMAT) {
+		if (c == OPT_COMMENTS) {
+			fo.comments = 1;
+		} else if (c == OPT_FORMAT) {
 			forced = cxs_kind_parse(optarg);
 			if (!forced)
 				cxs_die(CXS_EXIT_USAGE, "unknown format '%s' (html, jsonl, text, warc, arc, feed, "
@@ -104,6 +110,7 @@ int main(int argc, char **argv)
 	}
 	cxs_stage_option(s, "format", json_string(forced ? cxs_kind_name(forced) : "auto"));
 	cxs_stage_option(s, "max_record_bytes", json_integer((json_int_t)o.max_record));
+	cxs_stage_option(s, "comments", json_boolean(fo.comments));
 	failed = 0;
 	for (i = 0; i < o.ninputs && !failed; i++)
 		failed = cxs_fetcher_source(f, o.inputs[i], &e) < 0;
