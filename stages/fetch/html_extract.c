@@ -1323,25 +1323,6 @@ static void main_text(cxs_html *h, xmlDoc *doc)
 	measure(h, doc);
 	mark_linky(h);
 	best = score_page(h);
-#ifdef CXS_HTML_DEBUG
-	{
-		size_t k;
-		for (k = 0; k < h->ninfo; k++) {
-			struct einfo *e = &h->info[k];
-			xmlChar *cl = xmlGetNoNsProp(e->node, (const xmlChar *)"class");
-			xmlChar *id = xmlGetNoNsProp(e->node, (const xmlChar *)"id");
-			if ((e->flags & (F_BOILER | F_CMARK)) && e->text > 500 && !((e->parent >= 0) && (h->info[e->parent].flags & F_MARKED_IN)))
-				fprintf(stderr, "MARK %zu %s text %u #%s .%.80s\n", k, e->node->name, e->text, id ? (char *)id : "", cl ? (char *)cl : "");
-			if ((e->flags & F_SCORED) && e->score > 5)
-				fprintf(stderr, "%s%5zu %-8s score %6.1f text %6u link %5u own %5u %s #%s .%.60s\n",
-					(int)k == best ? "*" : " ", k, e->node->name, e->score, e->text, e->link,
-					e->own, (e->flags & F_MARKED_IN) ? "M" : " ", id ? (char *)id : "",
-					cl ? (char *)cl : "");
-			xmlFree(cl);
-			xmlFree(id);
-		}
-	}
-#endif
 	if (best >= 0) {
 		best = widen(h, best);
 		choose_roots(h, best);
