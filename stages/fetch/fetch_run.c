@@ -232,7 +232,8 @@ int cxs_fetch_html(struct cxs_fetcher *f, const struct cxs_doc *base, const char
 		return cxs_fetch_nomem(f);
 	d = *base;
 	d.invalid_bytes += res.invalid_bytes;
-	for (i = 0; i < res.ncomments; i++) {
+	/* Reader comments are reviews too, but not the post: only on request. */
+	for (i = 0; f->o.comments && i < res.ncomments; i++) {
 		size_t clen;
 		const char *c = cxs_html_comment(f->html, i, &clen);
 		if (cxs_doc_append_string(comments, c, clen, &f->scratch, &d.invalid_bytes) < 0) {
@@ -244,6 +245,12 @@ int cxs_fetch_html(struct cxs_fetcher *f, const struct cxs_doc *base, const char
 		d.title = res.title;
 	if (!d.lang_hint)
 		d.lang_hint = res.lang;
+	if (!d.author)
+		d.author = res.author;
+	if (!d.published)
+		d.published = res.published;
+	if (!d.url)
+		d.url = res.url;
 	d.text = res.text;
 	d.text_len = res.text_len;
 	d.comments = comments;

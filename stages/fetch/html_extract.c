@@ -15,6 +15,7 @@
 #include "cxs_buf.h"
 #include "fetch_charset.h"
 #include "fetch_text.h"
+#include "html_meta.h"
 
 /* The parser context interns every element and attribute name it meets, across pages,
  * so a long run over junk markup would grow it without end: past this many names it is
@@ -46,7 +47,32 @@ enum {
 	F_UNIT_BELOW = 1 << 16, /* a comment-marked element with a <p> is below */
 	F_H1 = 1 << 17,
 	F_H1_BELOW = 1 << 18,
-	F_BYLINE = 1 << 19      /* inside a comment: its author, date or reply link */
+	F_BYLINE = 1 << 19,     /* inside a comment: its author, date or reply link */
+	F_A = 1 << 20,          /* a link, or inside one */
+	F_DROPPED = 1 << 21,    /* dropped, or inside a dropped element */
+	F_HEADING = 1 << 22,    /* h1-h6 */
+	F_GOOD = 1 << 23,       /* class or id says content ("entry-content", "article") */
+	F_MARKED_IN = 1 << 24,  /* marked as boilerplate or comments, or inside such */
+	F_ROOT = 1 << 25,       /* a part of the main content chosen by scoring */
+	F_ROOT_BELOW = 1 << 26, /* holds a part of the main content */
+	F_SCORED = 1 << 27,     /* a candidate for the main content (has a score) */
+	F_LINKY = 1 << 28,      /* a block whose text is mostly links */
+	F_CAPTION = 1 << 29,    /* a figure, a caption or a photo credit */
+	F_ITEM = 1u << 30       /* a list item */
+};
+
+/* What the scoring knows of one element; `_private` of the element points here. */
+struct einfo {
+	xmlNode *node;
+	unsigned flags;
+	int parent;        /* index of the parent element, -1 at the top */
+	int block;         /* the nearest block element at or above it, -1 when none */
+	unsigned text;     /* weighted characters of text below, outside dropped parts */
+	unsigned link;     /* of those, inside links */
+	unsigned own;      /* text whose nearest block element is this one */
+	unsigned own_link;
+	unsigned commas;   /* in `own` */
+	double score;      /* readability's content score, when F_SCORED */
 };
 
 struct tag {
@@ -56,27 +82,28 @@ struct tag {
 
 /* Sorted by name for bsearch. Dropped: what a reader never sees as the page's text. */
 static const struct tag tags[] = {
-	{ "address", F_BLOCK }, { "applet", F_DROP }, { "article", F_BLOCK | F_KEY },
-	{ "aside", F_DROP }, { "audio", F_DROP }, { "blockquote", F_BLOCK },
+	{ "a", F_A }, { "address", F_BLOCK }, { "applet", F_DROP }, { "article", F_BLOCK | F_KEY },
+	{ "aside", F_BOILER }, { "audio", F_DROP }, { "blockquote", F_BLOCK },
 	{ "body", F_BLOCK }, { "br", F_BR }, { "button", F_DROP }, { "canvas", F_DROP },
 	{ "caption", F_BLOCK }, { "center", F_BLOCK }, { "datalist", F_DROP },
 	{ "dd", F_BLOCK }, { "details", F_BLOCK }, { "dialog", F_DROP }, { "div", F_BLOCK },
 	{ "dl", F_BLOCK }, { "dt", F_BLOCK }, { "embed", F_DROP }, { "fieldset", F_BLOCK },
-	{ "figcaption", F_BLOCK }, { "figure", F_BLOCK }, { "footer", F_DROP },
+	{ "figcaption", F_BLOCK | F_CAPTION }, { "figure", F_BLOCK | F_CAPTION }, { "footer", F_BOILER },
 	{ "form", F_DROP | F_FORM }, { "frame", F_DROP }, { "frameset", F_DROP },
-	{ "h1", F_BLOCK | F_KEY | F_H1 }, { "h2", F_BLOCK }, { "h3", F_BLOCK }, { "h4", F_BLOCK },
-	{ "h5", F_BLOCK }, { "h6", F_BLOCK }, { "head", F_DROP }, { "header", F_DROP },
+	{ "h1", F_BLOCK | F_KEY | F_H1 | F_HEADING }, { "h2", F_BLOCK | F_HEADING },
+	{ "h3", F_BLOCK | F_HEADING }, { "h4", F_BLOCK | F_HEADING },
+	{ "h5", F_BLOCK | F_HEADING }, { "h6", F_BLOCK | F_HEADING }, { "head", F_DROP }, { "header", F_BOILER },
 	{ "hgroup", F_BLOCK }, { "hr", F_BLOCK }, { "html", F_BLOCK }, { "iframe", F_DROP },
-	{ "input", F_DROP }, { "legend", F_BLOCK }, { "li", F_BLOCK },
+	{ "input", F_DROP }, { "legend", F_BLOCK }, { "li", F_BLOCK | F_ITEM },
 	{ "main", F_BLOCK | F_MAIN | F_KEY }, { "map", F_DROP }, { "math", F_DROP },
-	{ "menu", F_DROP }, { "nav", F_DROP }, { "noembed", F_DROP }, { "noframes", F_DROP },
+	{ "menu", F_DROP }, { "nav", F_BOILER }, { "noembed", F_DROP }, { "noframes", F_DROP },
 	{ "noscript", F_DROP }, { "object", F_DROP }, { "ol", F_BLOCK },
 	{ "optgroup", F_DROP }, { "option", F_DROP }, { "p", F_BLOCK | F_P },
 	{ "pre", F_BLOCK | F_PRE }, { "script", F_DROP }, { "section", F_BLOCK },
 	{ "select", F_DROP }, { "style", F_DROP }, { "summary", F_BLOCK }, { "svg", F_DROP },
 	{ "table", F_BLOCK }, { "tbody", F_BLOCK }, { "td", F_CELL }, { "template", F_DROP },
 	{ "textarea", F_DROP }, { "tfoot", F_BLOCK }, { "th", F_CELL }, { "thead", F_BLOCK },
-	{ "title", F_DROP }, { "tr", F_BLOCK }, { "ul", F_BLOCK }, { "video", F_DROP },
+	{ "title", F_DROP }, { "tr", F_BLOCK | F_ITEM }, { "ul", F_BLOCK }, { "video", F_DROP },
 };
 
 /* Class and id words that mark an element as boilerplate (matched at the start of a
@@ -84,7 +111,18 @@ static const struct tag tags[] = {
 static const char *const boiler_words[] = {
 	"sidebar", "widget", "cookie", "consent", "gdpr", "share", "social", "related",
 	"popular", "breadcrumb", "menu", "nav", "header", "footer", "masthead", "newsletter",
-	"subscribe", "pagination", NULL
+	"subscribe", "pagination", "advert", "sponsor", "promo", "disclaimer",
+	"paywall", "donat", "login", "signup", "toolbar", "skip", NULL
+};
+
+/* Whole word parts that mark boilerplate: advertisements, hidden helpers. */
+static const char *const boiler_exact[] = {
+	"ad", "ads", NULL
+};
+
+/* Word starts that mark a caption or a photo credit: not the post's prose. */
+static const char *const caption_words[] = {
+	"caption", "credit", "copyright", "bildunterschrift", NULL
 };
 
 /* Last word parts that mark boilerplate ("entry-meta", not "metal"; "post-date", not
@@ -109,12 +147,27 @@ static const char *const byline_parts[] = {
  * the content is filed under ("tag-social-media", "category-menus", "author-lisa", as
  * WordPress writes them), not what the element is. */
 static const char *const flag_prefixes[] = {
-	"has", "with", "no", "without", "category", "cat", "tag", "format", "type", "status",
+	"has", "with", "no", "non", "not", "without", "category", "cat", "tag", "format", "type", "status",
 	"author", "postid", "term", NULL
+};
+
+/* Class and id words (anywhere in the value) that say "the content is here", as
+ * readability weighs them. */
+static const char *const good_words[] = {
+	"article", "content", "entry", "post", "text", "story", "main", "body", "blog",
+	"hentry", NULL
 };
 
 static const char *const boiler_roles[] = {
 	"navigation", "banner", "contentinfo", "complementary", "search", NULL
+};
+
+/* A paragraph of the main text: where it starts, and whether it is a heading. */
+struct para {
+	size_t start;
+	int heading;
+	int item;      /* a list item or table row: pros, cons and ratings are short, and
+	                  content */
 };
 
 struct cxs_html {
@@ -122,12 +175,15 @@ struct cxs_html {
 	cxs_charset *cs;
 	cxs_buf src;          /* the page decoded to UTF-8 */
 	cxs_buf text;
-	cxs_buf title;
 	cxs_buf comments;     /* every comment, each followed by a NUL */
 	size_t *com_start;
 	size_t ncom, com_cap;
 	cxs_buf scratch;      /* the comment being extracted */
-	char lang[CXS_LANG_MAX];
+	struct cxs_html_meta meta;
+	struct para *para;    /* the paragraphs of `text` */
+	size_t npara, para_cap;
+	struct einfo *info;   /* one per element of the page, in document order */
+	size_t ninfo, info_cap;
 	int nomem;
 };
 
@@ -151,14 +207,24 @@ static void silent_structured(void *ctx, xmlErrorPtr e)
 
 /* ---- element flags ---- */
 
+static struct einfo *info_of(const xmlNode *n)
+{
+	return n->type == XML_ELEMENT_NODE ? n->_private : NULL;
+}
+
 static unsigned get_flags(const xmlNode *n)
 {
-	return (unsigned)(uintptr_t)n->_private;
+	const struct einfo *e = info_of(n);
+
+	return e ? e->flags : 0;
 }
 
 static void set_flags(xmlNode *n, unsigned f)
 {
-	n->_private = (void *)(uintptr_t)f;
+	struct einfo *e = info_of(n);
+
+	if (e)
+		e->flags = f;
 }
 
 static int cmp_tag(const void *key, const void *elem)
@@ -211,6 +277,24 @@ static int is_word(const char *w, size_t i, size_t n, const char *word)
 	return n - i == strlen(word) && starts_ci(w + i, n - i, word);
 }
 
+/* Non-zero when a part of `w` other than the one at `skip` starts with a boilerplate
+ * word. */
+static int other_boiler(const char *w, size_t n, size_t skip)
+{
+	const char *const *p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i == skip || (i > 0 && !is_sep(w[i - 1]) && !(is_upper(w[i]) && is_lower(w[i - 1]))) ||
+		    is_sep(w[i]))
+			continue;
+		for (p = boiler_words; *p; p++)
+			if (starts_ci(w + i, n - i, *p))
+				return 1;
+	}
+	return 0;
+}
+
 /* The marks of one class word (or an id). It is split into parts ("site", "nav" in
  * "site-nav"; "main", "Nav" in "mainNav"): a part starting with a boilerplate or a
  * comment word marks the element; the last part being a byline word marks it too
@@ -234,6 +318,19 @@ static unsigned word_marks(const char *w, size_t n)
 		last = i;
 		for (p = boiler_words; *p; p++)
 			if (starts_ci(w + i, n - i, *p))
+				m |= F_BOILER;
+		/* Page builders name every block "<builder>-widget-..." (Elementor's
+		 * text is in "elementor-widget-text-editor"): a widget is a sidebar's
+		 * only when the word starts with it ("widget", "widget_text"). */
+		if (i > 0 && starts_ci(w + i, n - i, "widget") && !(m & ~(unsigned)F_BOILER) &&
+		    !other_boiler(w, n, i))
+			m &= ~(unsigned)F_BOILER;
+		for (p = caption_words; *p; p++)
+			if (starts_ci(w + i, n - i, *p))
+				m |= F_CAPTION;
+		for (p = boiler_exact; *p; p++)
+			if (starts_ci(w + i, n - i, *p) && (i + strlen(*p) == n || is_sep(w[i + strlen(*p)]) ||
+							   is_upper(w[i + strlen(*p)])))
 				m |= F_BOILER;
 		/* "commentary" is an article genre, not reader comments. */
 		for (p = comment_words; *p; p++)
@@ -297,6 +394,33 @@ static unsigned role_flags(const char *v)
 	return 0;
 }
 
+/* Non-zero when the inline style `v` hides the element (display: none or visibility:
+ * hidden, spaces and case aside). */
+static int hides(const char *v)
+{
+	char squeezed[256];
+	size_t i, n = 0;
+
+	for (i = 0; v[i] && n + 1 < sizeof(squeezed); i++)
+		if (!is_ascii_space(v[i]))
+			squeezed[n++] = (char)lower((unsigned char)v[i]);
+	squeezed[n] = '\0';
+	return strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
+}
+
+/* Non-zero when `v` contains one of good_words, ignoring ASCII case. */
+static int has_good_word(const char *v)
+{
+	const char *const *p;
+	size_t i, n = strlen(v);
+
+	for (i = 0; i < n; i++)
+		for (p = good_words; *p; p++)
+			if (lower((unsigned char)v[i]) == (*p)[0] && starts_ci(v + i, n - i, *p))
+				return 1;
+	return 0;
+}
+
 static unsigned attr_flags(const xmlNode *n)
 {
 	const xmlAttr *a;
@@ -307,10 +431,21 @@ static unsigned attr_flags(const xmlNode *n)
 
 		if (!v)
 			continue;
-		if (!strcmp(name, "class") || !strcmp(name, "id"))
+		if (!strcmp(name, "class") || !strcmp(name, "id")) {
 			f |= list_marks(v);
-		else if (!strcmp(name, "role"))
+			if (has_good_word(v))
+				f |= F_GOOD;
+		} else if (!strcmp(name, "role")) {
 			f |= role_flags(v);
+		} else if (!strcmp(name, "itemprop") && starts_ci(v, strlen(v), "articlebody")) {
+			f |= F_GOOD;
+		} else if (!strcmp(name, "hidden") ||
+			   (!strcmp(name, "aria-hidden") && starts_ci(v, strlen(v), "true")) ||
+			   (!strcmp(name, "style") && hides(v))) {
+			/* Not shown to a reader; a mark rather than a drop, since scripts
+			 * show some of it (tabs, "read more"). */
+			f |= F_BOILER;
+		}
 	}
 	return f & F_BOILER ? f & ~(unsigned)F_CMARK : f;
 }
@@ -342,19 +477,38 @@ static void mark_up(xmlNode *n, unsigned flag)
 	}
 }
 
-static int inside_svg(const xmlNode *n)
+/* Gives every element of `doc` its einfo, in document order. Returns -1 when memory
+ * runs out. */
+static int attach_info(cxs_html *h, xmlDoc *doc)
 {
-	for (n = n->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent)
-		if (!strcmp((const char *)n->name, "svg"))
-			return 1;
+	xmlNode *top = (xmlNode *)doc, *n;
+	size_t count = 0;
+
+	for (n = doc->children; n; n = next_node(n, top, 1))
+		if (n->type == XML_ELEMENT_NODE)
+			count++;
+	if (cxs_array_grow(&h->info, &h->info_cap, count ? count : 1, sizeof(*h->info)) < 0)
+		return -1;
+	h->ninfo = 0;
+	for (n = doc->children; n; n = next_node(n, top, 1)) {
+		struct einfo *e, *p;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		e = &h->info[h->ninfo++];
+		memset(e, 0, sizeof(*e));
+		e->node = n;
+		p = n->parent ? info_of(n->parent) : NULL;
+		e->parent = p ? (int)(p - h->info) : -1;
+		n->_private = e;
+	}
 	return 0;
 }
 
-/* Classifies every element of the page (three passes, each linear). Returns the
- * <title> element, or NULL. */
-static xmlNode *classify(xmlDoc *doc)
+/* Classifies every element of the page (a few passes, each linear). */
+static void classify(xmlDoc *doc)
 {
-	xmlNode *top = (xmlNode *)doc, *n, *title = NULL;
+	xmlNode *top = (xmlNode *)doc, *n;
 
 	for (n = doc->children; n; n = next_node(n, top, 1)) {
 		const char *name = (const char *)n->name;
@@ -370,8 +524,6 @@ static xmlNode *classify(xmlDoc *doc)
 		if (!strcmp(name, "article"))
 			f &= ~(unsigned)F_BOILER;
 		set_flags(n, f);
-		if (!title && !strcmp(name, "title") && !inside_svg(n))
-			title = n;
 	}
 	for (n = doc->children; n; n = next_node(n, top, 1)) {
 		unsigned f = n->type == XML_ELEMENT_NODE ? get_flags(n) : 0;
@@ -407,7 +559,298 @@ static xmlNode *classify(xmlDoc *doc)
 				mark_up(n, F_UNIT_BELOW);
 		}
 	}
-	return title;
+}
+
+/* ---- text statistics and content scores ---- */
+
+/* The weight of `s` for scoring: characters other than spaces, a CJK one counting as
+ * two (it carries about as much as a short word). Adds the commas (, ， 、) it holds to
+ * *commas. */
+static unsigned weigh(const char *s, unsigned *commas)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned w = 0;
+
+	for (; *p; p++) {
+		if (*p <= ' ' || (*p & 0xC0) == 0x80)
+			continue;
+		if (*p == ',') {
+			(*commas)++;
+		} else if ((p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ||
+			   (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x81)) {
+			(*commas)++;
+		}
+		w += *p >= 0xE3 && *p < 0xF0 ? 2 : 1;
+	}
+	return w;
+}
+
+/* A marked element with at least this much text outside links (weighted characters)
+ * and half the page's is a wrapper (see measure); on a page of a few lines, a footer
+ * can be half. */
+#define WRAPPER_MIN 200
+
+/* Fills the inherited flags, text and link weights of every element: elements come in
+ * document order, so a parent is always done before its children, and summing in
+ * reverse order adds every subtree up. */
+static void measure(cxs_html *h, xmlDoc *doc)
+{
+	xmlNode *top = (xmlNode *)doc, *n;
+	unsigned long page_text = 0;
+	size_t i;
+
+	for (i = 0; i < h->ninfo; i++) {
+		struct einfo *e = &h->info[i];
+		unsigned pf = e->parent >= 0 ? h->info[e->parent].flags : 0;
+
+		if ((e->flags & F_DROP) || (pf & F_DROPPED))
+			e->flags |= F_DROPPED;
+		if (pf & F_A)
+			e->flags |= F_A;
+
+		e->block = (e->flags & (F_BLOCK | F_CELL)) ? (int)i
+			   : e->parent >= 0 ? h->info[e->parent].block : -1;
+	}
+	for (n = doc->children; n; n = next_node(n, top, 1)) {
+		struct einfo *e;
+		unsigned w, commas = 0;
+
+		if ((n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) || !n->content ||
+		    !n->parent || !(e = info_of(n->parent)) || (e->flags & F_DROPPED))
+			continue;
+		w = weigh((const char *)n->content, &commas);
+		e->text += w;
+		if (e->flags & F_A)
+			e->link += w;
+		if (e->block >= 0) {
+			struct einfo *b = &h->info[e->block];
+			b->own += w;
+			b->commas += commas;
+			if (e->flags & F_A)
+				b->own_link += w;
+		}
+	}
+	for (i = h->ninfo; i-- > 1;) {
+		struct einfo *e = &h->info[i];
+
+		if (e->parent >= 0 && !(e->flags & F_DROPPED)) {
+			h->info[e->parent].text += e->text;
+			h->info[e->parent].link += e->link;
+		}
+	}
+	/* A mark on what holds half the page's prose or more is a wrapper's name ("widget
+	 * Blog", "elementor-widget-wrap", "layout-right-sidebar"), not a sidebar. */
+	for (i = 0; i < h->ninfo; i++)
+		if (h->info[i].parent < 0)
+			page_text += h->info[i].text - h->info[i].link;
+	for (i = 0; i < h->ninfo; i++) {
+		struct einfo *e = &h->info[i];
+		unsigned pf = e->parent >= 0 ? h->info[e->parent].flags : 0;
+		unsigned long prose = e->text - e->link;
+		int wrapper = prose >= WRAPPER_MIN && 2 * prose > page_text;
+
+		if (((e->flags & (F_BOILER | F_CMARK)) && !wrapper) || (pf & F_MARKED_IN))
+			e->flags |= F_MARKED_IN;
+	}
+}
+
+static double link_density(const struct einfo *e)
+{
+	return e->text ? (double)e->link / e->text : 0.0;
+}
+
+/* A paragraph inside a part marked as boilerplate or comments counts this much: the
+ * marks are hints, often wrong on real pages ("widget Blog" wraps the posts of every
+ * Blogger page, "layout-right-sidebar" the whole page of many themes), so they lower a
+ * part's chances instead of ruling it out. */
+#define MARKED_WEIGHT 0.2
+
+/* Readability's first score of a candidate: by its tag and by its class words. */
+static double initial_score(const struct einfo *e)
+{
+	const char *name = (const char *)e->node->name;
+	double s = 0;
+
+	if (!strcmp(name, "div"))
+		s = 5;
+	else if (!strcmp(name, "pre") || !strcmp(name, "td") || !strcmp(name, "blockquote"))
+		s = 3;
+	else if (!strcmp(name, "address") || !strcmp(name, "ol") || !strcmp(name, "ul") ||
+		 !strcmp(name, "dl") || !strcmp(name, "dd") || !strcmp(name, "dt") ||
+		 !strcmp(name, "li") || !strcmp(name, "form"))
+		s = -3;
+	else if ((e->flags & F_HEADING) || !strcmp(name, "th"))
+		s = -5;
+	/* A class word says where the content is only when there is content: a
+	 * "textwidget" of one line gets next to nothing. */
+	if (e->flags & F_GOOD)
+		s += 25 * (e->text < 1000 ? e->text / 1000.0 : 1.0) *
+		     (e->flags & F_MARKED_IN ? MARKED_WEIGHT : 1.0);
+	if (e->flags & (F_BOILER | F_CMARK))
+		s -= 25;
+	return s;
+}
+
+/* A text block shorter than this (weighted characters) says nothing about where the
+ * content is: menus, buttons, captions. */
+#define MIN_PARAGRAPH 25
+
+/* Scores the page as readability does: each paragraph (a block with text of its own)
+ * gives its parent 1 + commas + length/100 (at most 3), half of that to its grandparent
+ * and a third per level to three more levels; a candidate's final score is scaled by
+ * its share of text outside links. Returns the index of the best candidate (the first
+ * in document order among equals), or -1 when no paragraph outside marked parts is
+ * long enough. */
+static int score_page(cxs_html *h)
+{
+	size_t i;
+	int best = -1, unmarked = 0;
+	double best_score = 0;
+
+	for (i = 0; i < h->ninfo; i++) {
+		struct einfo *e = &h->info[i];
+		double s;
+		int a, level;
+
+		if ((e->flags & (F_DROPPED | F_HEADING)) || e->own < MIN_PARAGRAPH)
+			continue;
+		s = 1 + e->commas + (e->own / 100 < 3 ? e->own / 100 : 3);
+		s *= 1.0 - (double)e->own_link / e->own;
+		if (e->flags & F_MARKED_IN)
+			s *= MARKED_WEIGHT;
+		else
+			unmarked = 1;
+		for (a = e->parent, level = 0; a >= 0 && level < 5; a = h->info[a].parent, level++) {
+			struct einfo *c = &h->info[a];
+
+			if (!(c->flags & F_SCORED)) {
+				c->flags |= F_SCORED;
+				c->score = initial_score(c);
+			}
+			c->score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+		}
+	}
+	for (i = 0; i < h->ninfo; i++) {
+		struct einfo *e = &h->info[i];
+
+		if (!(e->flags & F_SCORED))
+			continue;
+		e->score *= 1.0 - link_density(e);
+		if (best < 0 || e->score > best_score) {
+			best = (int)i;
+			best_score = e->score;
+		}
+	}
+	/* Paragraphs found only where marks say there are none (a footer line on a
+	 * page of menus) are no content. */
+	return unmarked ? best : -1;
+}
+
+/* Readability's second look at the best candidate `best`: when three or more others
+ * score near it, their common ancestor holds the content (a post cut into sections);
+ * a parent that scores higher than its child on the way up is the better root; and a
+ * root that is its parent's only element child might as well be the parent. */
+static int widen(cxs_html *h, int best)
+{
+	int top[5], ntop = 0, i, a, k;
+	double last, threshold;
+
+	for (i = 0; i < (int)h->ninfo; i++) {
+		const struct einfo *e = &h->info[i];
+
+		if (i == best || !(e->flags & F_SCORED) || e->score < 0.75 * h->info[best].score)
+			continue;
+		for (k = ntop; k > 0 && h->info[top[k - 1]].score < e->score; k--)
+			if (k < 5)
+				top[k] = top[k - 1];
+		if (k < 5) {
+			top[k] = i;
+			if (ntop < 5)
+				ntop++;
+		}
+	}
+	if (ntop >= 3) {
+		for (a = h->info[best].parent; a >= 0; a = h->info[a].parent) {
+			int inside = 0;
+
+			for (k = 0; k < ntop; k++) {
+				int c;
+				for (c = top[k]; c >= 0 && c != a; c = h->info[c].parent)
+					;
+				inside += c == a;
+			}
+			if (inside >= 3) {
+				best = a;
+				break;
+			}
+		}
+	}
+	last = h->info[best].score;
+	threshold = last / 3;
+	for (a = h->info[best].parent; a >= 0; a = h->info[a].parent) {
+		const struct einfo *e = &h->info[a];
+
+		if (!strcmp((const char *)e->node->name, "body"))
+			break;
+		if (!(e->flags & F_SCORED))
+			continue;
+		if (e->score < threshold)
+			break;
+		if (e->score > last) {
+			best = a;
+			break;
+		}
+		last = e->score;
+	}
+	for (;;) {
+		const struct einfo *e = &h->info[best];
+		xmlNode *c;
+		int n = 0;
+
+		if (e->parent < 0 || !strcmp((const char *)h->info[e->parent].node->name, "body") ||
+		    !strcmp((const char *)e->node->name, "body"))
+			break;
+		for (c = h->info[e->parent].node->children; c; c = c->next)
+			n += c->type == XML_ELEMENT_NODE;
+		if (n != 1)
+			break;
+		best = e->parent;
+	}
+	return best;
+}
+
+/* Marks the main content: the best candidate and those of its siblings that score
+ * near it or are long paragraphs with few links (readability's sibling rule), so a
+ * post split over several containers is taken whole. */
+static void choose_roots(cxs_html *h, int best)
+{
+	struct einfo *b = &h->info[best];
+	xmlNode *c, *parent = b->node->parent;
+	double threshold = b->score * 0.2 > 10 ? b->score * 0.2 : 10;
+	xmlChar *bclass = xmlGetNoNsProp(b->node, (const xmlChar *)"class");
+
+	if (!parent || parent->type != XML_ELEMENT_NODE || !strcmp((const char *)b->node->name, "body")) {
+		b->flags |= F_ROOT;
+	} else {
+		for (c = parent->children; c; c = c->next) {
+			struct einfo *e = info_of(c);
+			double bonus = 0;
+
+			if (!e || (e->flags & F_DROPPED))
+				continue;
+			if (c != b->node && bclass && *bclass) {
+				xmlChar *cl = xmlGetNoNsProp(c, (const xmlChar *)"class");
+				if (cl && !strcmp((const char *)cl, (const char *)bclass))
+					bonus = b->score * 0.2;
+				xmlFree(cl);
+			}
+			if (c == b->node || ((e->flags & F_SCORED) && e->score + bonus >= threshold) ||
+			    (e->own == e->text && e->text > 80 && link_density(e) < 0.25 &&
+			     !(e->flags & F_MARKED_IN)))
+				e->flags |= F_ROOT;
+		}
+	}
+	xmlFree(bclass);
 }
 
 /* ---- text layout ---- */
@@ -420,18 +863,36 @@ struct layout {
 	int sp;     /* a pending space */
 	int pre;    /* depth of <pre> elements */
 	int flat;   /* every break is a space (for the title) */
+	int heading; /* depth of h1-h6 elements */
+	int item;    /* depth of li and tr elements */
+	cxs_html *paras; /* when not NULL, where each paragraph starts is noted there */
 };
+
+static void note_paragraph(cxs_html *h, size_t start, int heading, int item)
+{
+	if (cxs_array_grow(&h->para, &h->para_cap, h->npara + 1, sizeof(*h->para)) < 0) {
+		h->nomem = 1;
+		return;
+	}
+	h->para[h->npara].start = start;
+	h->para[h->npara].heading = heading;
+	h->para[h->npara].item = item;
+	h->npara++;
+}
 
 static int flush_pending(struct layout *l)
 {
-	int rc = 0;
+	int rc = 0, starts = l->out->len == 0;
 
 	if (l->out->len > 0) {
 		if (l->nl && !l->flat)
 			rc = cxs_buf_add(l->out, "\n\n", (size_t)l->nl);
 		else if (l->nl || l->sp)
 			rc = cxs_buf_addch(l->out, ' ');
+		starts = l->nl == 2 && !l->flat;
 	}
+	if (starts && l->paras && rc == 0)
+		note_paragraph(l->paras, l->out->len, l->heading > 0, l->item > 0);
 	l->nl = l->sp = 0;
 	return rc;
 }
@@ -478,6 +939,10 @@ static void lay_enter(struct layout *l, unsigned f)
 		l->sp = 1;
 	if (f & F_PRE)
 		l->pre++;
+	if (f & F_HEADING)
+		l->heading++;
+	if (f & F_ITEM)
+		l->item++;
 }
 
 static void lay_leave(struct layout *l, unsigned f)
@@ -488,15 +953,24 @@ static void lay_leave(struct layout *l, unsigned f)
 		l->sp = 1;
 	if ((f & F_PRE) && l->pre > 0)
 		l->pre--;
+	if ((f & F_HEADING) && l->heading > 0)
+		l->heading--;
+	if ((f & F_ITEM) && l->item > 0)
+		l->item--;
 }
 
 /* ---- walks ---- */
 
 enum mode {
-	MODE_MAIN,     /* the page's text; comment sections go to comments */
+	MODE_MAIN,     /* a part of the main content found by scoring */
+	MODE_PAGE,     /* the whole page less what is marked (no content was found) */
+	MODE_SCAN,     /* the whole page, for its comment sections; keeps no text */
 	MODE_REGION,   /* a comment section: find its comments, keep no text */
 	MODE_UNIT      /* one comment's text */
 };
+
+/* Modes that write no text. */
+#define SILENT(m) ((m) == MODE_SCAN || (m) == MODE_REGION)
 
 struct walk {
 	cxs_html *h;
@@ -588,6 +1062,14 @@ static void add_unit(cxs_html *h, xmlNode *n)
 	}
 }
 
+/* Non-zero when `n` holds at most half the text of `root`. */
+static int outweighed(const xmlNode *n, const xmlNode *root)
+{
+	const struct einfo *e = info_of(n), *r = info_of(root);
+
+	return !e || !r || 2 * (unsigned long)e->text <= r->text;
+}
+
 /* Handles entering `n`; returns non-zero to go on into its children (and leave it
  * later). */
 static int enter(struct walk *w, xmlNode *n)
@@ -595,7 +1077,7 @@ static int enter(struct walk *w, xmlNode *n)
 	unsigned f;
 
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		if (w->mode != MODE_REGION && n->content &&
+		if (!SILENT(w->mode) && n->content &&
 		    lay_text(&w->lay, (const char *)n->content, strlen((const char *)n->content)) < 0)
 			w->h->nomem = 1;
 		return 0;
@@ -603,16 +1085,36 @@ static int enter(struct walk *w, xmlNode *n)
 	if (n->type != XML_ELEMENT_NODE)
 		return 0;
 	f = get_flags(n);
-	if (f & (F_DROP | F_BOILER))
+	if (f & F_DROP)
 		return 0;
 	switch (w->mode) {
 	case MODE_MAIN:
+		if (n == w->root)
+			break;
+		/* A mark does not take away most of the content it sits in: then it is
+		 * the mark that is wrong. */
+		if ((f & (F_BOILER | F_CMARK)) && outweighed(n, w->root))
+			return 0;
+		if (f & (F_LINKY | F_CAPTION))
+			return 0;
+		break;
+	case MODE_PAGE:
+		if (f & (F_BOILER | F_CMARK))
+			return 0;
+		break;
+	case MODE_SCAN:
+		if (f & (F_ROOT | F_ROOT_BELOW))
+			return 1;
+		if (f & F_BOILER)
+			return 0;
 		if (f & F_CMARK) {
 			walk(w->h, n, MODE_REGION, NULL);
 			return 0;
 		}
-		break;
+		return 1;
 	case MODE_REGION:
+		if (f & F_BOILER)
+			return 0;
 		if (is_unit(f, w->region_has_p)) {
 			add_unit(w->h, n);
 			return 0;
@@ -621,6 +1123,8 @@ static int enter(struct walk *w, xmlNode *n)
 	case MODE_UNIT:
 		/* A comment's marked parts without a paragraph, and its bylines, say who
 		 * wrote it and when. */
+		if (f & F_BOILER)
+			return 0;
 		if (n != w->root && (((f & F_CMARK) && !(f & F_HAS_P)) || (f & F_BYLINE)))
 			return 0;
 		break;
@@ -631,7 +1135,7 @@ static int enter(struct walk *w, xmlNode *n)
 
 static void leave(struct walk *w, xmlNode *n)
 {
-	if (n->type == XML_ELEMENT_NODE && w->mode != MODE_REGION)
+	if (n->type == XML_ELEMENT_NODE && !SILENT(w->mode))
 		lay_leave(&w->lay, get_flags(n));
 }
 
@@ -646,6 +1150,8 @@ static void walk(cxs_html *h, xmlNode *root, enum mode mode, cxs_buf *out)
 	w.mode = mode;
 	w.root = root;
 	w.lay.out = out;
+	w.lay.nl = 2;   /* apart from the text of an earlier walk */
+	w.lay.paras = out == &h->text ? h : NULL;
 	w.region_has_p = (get_flags(root) & F_HAS_P) != 0;
 	for (;;) {
 		int in = enter(&w, n);
@@ -702,10 +1208,12 @@ void cxs_html_free(cxs_html *h)
 	cxs_charset_free(h->cs);
 	cxs_buf_release(&h->src);
 	cxs_buf_release(&h->text);
-	cxs_buf_release(&h->title);
 	cxs_buf_release(&h->comments);
 	cxs_buf_release(&h->scratch);
 	free(h->com_start);
+	free(h->info);
+	free(h->para);
+	cxs_html_meta_release(&h->meta);
 	free(h);
 }
 
@@ -719,45 +1227,141 @@ const char *cxs_html_comment(const cxs_html *h, size_t i, size_t *len)
 	return h->comments.p + start;
 }
 
-static void get_title(cxs_html *h, xmlNode *title)
+/* Marks the blocks whose text is mostly links: menus, lists of related posts, tag
+ * clouds, "read more" lines. */
+static void mark_linky(cxs_html *h)
 {
-	struct layout l;
-	xmlNode *c;
+	size_t i;
 
-	memset(&l, 0, sizeof(l));
-	l.out = &h->title;
-	l.flat = 1;
-	for (c = title->children; c; c = c->next)
-		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content &&
-		    lay_text(&l, (const char *)c->content, strlen((const char *)c->content)) < 0)
-			h->nomem = 1;
+	for (i = 0; i < h->ninfo; i++) {
+		struct einfo *e = &h->info[i];
+
+		if ((e->flags & (F_BLOCK | F_CELL)) && e->text > 0 && 2 * e->link > e->text)
+			e->flags |= F_LINKY;
+	}
 }
 
-static void get_lang(cxs_html *h, xmlDoc *doc)
-{
-	xmlNode *root = xmlDocGetRootElement(doc);
-	const xmlAttr *a;
+/* A JSON-LD articleBody shorter than this is a summary, not the article. */
+#define DECLARED_BODY_MIN 500
 
-	if (!root)
-		return;
-	for (a = root->properties; a; a = a->next) {
-		const char *v = attr_text(a);
-		if (v && (!strcmp((const char *)a->name, "lang") ||
-			  !strcmp((const char *)a->name, "xml:lang"))) {
-			cxs_lang_primary(v, strlen(v), h->lang);
-			return;
-		}
+/* Short lines at the end of a post shorter than this (weighted characters) that do
+ * not end as a sentence are its frame. */
+#define TRAILING_SHORT 40
+
+static size_t para_end(const cxs_html *h, size_t i)
+{
+	return i + 1 < h->npara ? h->para[i + 1].start - 2 : h->text.len;
+}
+
+/* Non-zero when the paragraph ends as a sentence does. */
+static int ends_sentence(const char *s, size_t n)
+{
+	static const char *const ends[] = { ".", "!", "?", "\"", ")", "\xe3\x80\x82", "\xef\xbc\x81",
+					    "\xef\xbc\x9f", "\xe2\x80\x9d", "\xc2\xbb", NULL };
+	const char *const *e;
+
+	for (e = ends; *e; e++) {
+		size_t k = strlen(*e);
+		if (n >= k && !memcmp(s + n - k, *e, k))
+			return 1;
 	}
+	return 0;
+}
+
+/* What is left of a post's frame after scoring, as jusText would judge it by context:
+ * a heading with no text under it (the title of a list of links that was dropped,
+ * "Related posts", "Share this") and, at the end, short lines that are not sentences
+ * ("Contact:", "Tags", a photo credit) nor list items. */
+static void tidy(cxs_html *h)
+{
+	size_t i, out = 0, keep_end;
+	unsigned commas;
+
+	if (h->npara == 0)
+		return;
+	keep_end = h->npara;
+	while (keep_end > 1) {
+		size_t st = h->para[keep_end - 1].start, en = para_end(h, keep_end - 1);
+		char save = h->text.p[en];
+
+		h->text.p[en] = '\0';
+		commas = 0;
+		if (h->para[keep_end - 1].item || weigh(h->text.p + st, &commas) >= TRAILING_SHORT ||
+		    ends_sentence(h->text.p + st, en - st)) {
+			h->text.p[en] = save;
+			break;
+		}
+		h->text.p[en] = save;
+		keep_end--;
+	}
+	for (i = 0; i < keep_end; i++) {
+		size_t st = h->para[i].start, en = para_end(h, i);
+
+		if (h->para[i].heading && (i + 1 == keep_end || h->para[i + 1].heading))
+			continue;
+		if (out > 0) {
+			memmove(h->text.p + out, "\n\n", 2);
+			out += 2;
+		}
+		memmove(h->text.p + out, h->text.p + st, en - st);
+		out += en - st;
+	}
+	h->text.len = out;
+	h->text.p[out] = '\0';
+	h->npara = 0;
+}
+
+/* Walks the page for its main text and its comments. The content is what scoring
+ * chose; a page without a paragraph long enough to score (a note, a stub) is read
+ * whole less what its marks say is not content. */
+static void main_text(cxs_html *h, xmlDoc *doc)
+{
+	xmlNode *n;
+	int best;
+	size_t i;
+
+	measure(h, doc);
+	mark_linky(h);
+	best = score_page(h);
+	if (best >= 0) {
+		best = widen(h, best);
+		choose_roots(h, best);
+		for (i = 0; i < h->ninfo; i++)
+			if (h->info[i].flags & F_ROOT)
+				mark_up(h->info[i].node, F_ROOT_BELOW);
+		for (i = 0; i < h->ninfo; i++)
+			if (h->info[i].flags & F_ROOT)
+				walk(h, h->info[i].node, MODE_MAIN, &h->text);
+		tidy(h);
+	}
+	if (h->text.len == 0)
+		for (n = doc->children; n; n = n->next)
+			walk(h, n, MODE_PAGE, &h->text);
+	for (n = doc->children; n; n = n->next)
+		walk(h, n, MODE_SCAN, NULL);
+}
+
+/* A news page that declares its article's text in JSON-LD (articleBody) and shows
+ * much less of it (the rest loads by script) is better read from the declaration. */
+static void use_declared_body(cxs_html *h)
+{
+	const cxs_buf *b = &h->meta.body;
+
+	if (b->len < DECLARED_BODY_MIN || b->len <= 2 * h->text.len)
+		return;
+	cxs_buf_reset(&h->text);
+	if (cxs_buf_add(&h->text, b->p, b->len) < 0)
+		h->nomem = 1;
 }
 
 static void reset(cxs_html *h)
 {
 	cxs_buf_reset(&h->src);
 	cxs_buf_reset(&h->text);
-	cxs_buf_reset(&h->title);
 	cxs_buf_reset(&h->comments);
 	h->ncom = 0;
-	h->lang[0] = '\0';
+	h->npara = 0;
+	cxs_html_meta_reset(&h->meta);
 	h->nomem = 0;
 }
 
@@ -798,7 +1402,6 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *tran
 	size_t bom;
 	long bad;
 	xmlDoc *doc;
-	xmlNode *n, *title;
 
 	reset(h);
 	memset(res, 0, sizeof(*res));
@@ -825,12 +1428,15 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *tran
 				   "cannot be read whole", LIBXML_MAX_DEPTH);
 	}
 	if (doc) {
-		title = classify(doc);
-		if (title)
-			get_title(h, title);
-		get_lang(h, doc);
-		for (n = doc->children; n; n = n->next)
-			walk(h, n, MODE_MAIN, &h->text);
+		if (attach_info(h, doc) < 0) {
+			h->nomem = 1;
+		} else {
+			classify(doc);
+			if (cxs_html_meta_read(&h->meta, doc) < 0)
+				h->nomem = 1;
+			main_text(h, doc);
+			use_declared_body(h);
+		}
 		xmlFreeDoc(doc);
 	} else if (h->ctxt->errNo == XML_ERR_NO_MEMORY) {
 		h->nomem = 1;
@@ -842,12 +1448,15 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *tran
 		htmlFreeParserCtxt(h->ctxt);
 		h->ctxt = fresh;
 	}
-	if (h->nomem || cxs_buf_grow(&h->text, 0) < 0 || cxs_buf_grow(&h->title, 0) < 0)
+	if (h->nomem || cxs_buf_grow(&h->text, 0) < 0)
 		return cxs_err_set(err, CXS_E_NOMEM, "out of memory while extracting a page");
 	res->text = h->text.p;
 	res->text_len = h->text.len;
-	res->title = h->title.len ? h->title.p : NULL;
-	res->lang = h->lang[0] ? h->lang : NULL;
+	res->title = h->meta.title.len ? h->meta.title.p : NULL;
+	res->lang = h->meta.lang[0] ? h->meta.lang : NULL;
+	res->author = h->meta.author.len ? h->meta.author.p : NULL;
+	res->published = h->meta.published.len ? h->meta.published.p : NULL;
+	res->url = h->meta.url.len ? h->meta.url.p : NULL;
 	res->ncomments = h->ncom;
 	res->charset = cxs_charset_used(h->cs);
 	res->invalid_bytes = bad;

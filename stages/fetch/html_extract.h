@@ -56,9 +56,14 @@
 struct cxs_html_result {
 	const char *text;      /* the main text, NUL-terminated, "" when none */
 	size_t text_len;
-	const char *title;     /* the <title>, whitespace collapsed; NULL when none or empty */
-	const char *lang;      /* <html lang> as a lowercase primary subtag ("sv-SE" -> "sv");
+	const char *title;     /* the page's title (html_meta.h: og:title, headline, <h1>,
+	                          <title>), whitespace collapsed; NULL when none */
+	const char *lang;      /* the declared language (<html lang>, content-language,
+	                          og:locale) as a lowercase primary subtag ("sv-SE" -> "sv");
 	                          NULL when absent or not a language tag */
+	const char *author;    /* who wrote it (JSON-LD, meta author, byline); NULL when none */
+	const char *published; /* when, ISO 8601 as the page says it; NULL when none */
+	const char *url;       /* the canonical URL (link rel=canonical, og:url); NULL */
 	size_t ncomments;      /* see cxs_html_comment */
 	const char *charset;   /* the encoding the page was decoded from */
 	long invalid_bytes;    /* byte sequences replaced by U+FFFD while decoding */

@@ -20,7 +20,8 @@
 #include "fetch_run.h"
 #include "fetch_sources.h"
 
-enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST, OPT_UNIT, OPT_MAP, OPT_KEEP_DUPLICATES, OPT_FROM_LIST };
+enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST, OPT_UNIT, OPT_MAP, OPT_KEEP_DUPLICATES, OPT_FROM_LIST,
+       OPT_COMMENTS };
 
 static void usage(FILE *out)
 {
@@ -49,6 +50,9 @@ static void usage(FILE *out)
 	      "                           [FROM=TO;...] (e.g. gold.polarity=label[1=positive])\n"
 	      "      --keep-duplicates    keep documents repeating an earlier text of the run\n"
 	      "      --from-list FILE     more sources, one per line ('-': standard input)\n"
+	      "      --comments           keep the reader comments of HTML pages in 'comments'\n"
+	      "                           (left out of 'text' always, and of the record unless\n"
+	      "                           asked for)\n"
 	      "\n"
 	      "A SOURCE may also be a glob pattern ('exports/*.csv'), expanded in byte order.\n"
 	      "\n", out);
@@ -121,6 +125,7 @@ int main(int argc, char **argv)
 		{ "map", required_argument, NULL, OPT_MAP },
 		{ "keep-duplicates", no_argument, NULL, OPT_KEEP_DUPLICATES },
 		{ "from-list", required_argument, NULL, OPT_FROM_LIST },
+		{ "comments", no_argument, NULL, OPT_COMMENTS },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cxs_stage_opts o;
@@ -138,7 +143,9 @@ int main(int argc, char **argv)
 	cxs_stage_opts_init(&o);
 	memset(&fo, 0, sizeof(fo));
 	while ((c = getopt_long(argc, argv, CXS_STAGE_SHORTOPTS, longopts, NULL)) != -1) {
-		if (c == OPT_FORMAT) {
+		if (c == OPT_COMMENTS) {
+			fo.comments = 1;
+		} else if (c == OPT_FORMAT) {
 			forced = cxs_kind_parse(optarg);
 			if (!forced)
 				cxs_die(CXS_EXIT_USAGE, "unknown format '%s' (html, jsonl, text, warc, arc, feed, "
@@ -172,6 +179,7 @@ int main(int argc, char **argv)
 	cxs_stage_option(s, "unit", json_string(fo.unit));
 	cxs_stage_option(s, "map", fo.map ? json_string(fo.map) : json_null());
 	cxs_stage_option(s, "keep_duplicates", json_boolean(fo.keep_duplicates));
+	cxs_stage_option(s, "comments", json_boolean(fo.comments));
 	failed = 0;
 	for (i = 0; i < o.ninputs && !failed; i++)
 		failed = cxs_fetcher_source(f, o.inputs[i], &e) < 0;

@@ -2,9 +2,11 @@
  * fuzz_html_extract — cxs_html_extract (stages/fetch/html_extract.h) over arbitrary page
  * bytes, one extractor reused across pages as cxs-fetch does. The results must keep the
  * header's promises: NUL-terminated text of the stated length, comments and title
- * present when announced.
+ * present when announced, metadata valid UTF-8 (a date at least YYYY-MM-DD long, a URL
+ * absolute).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "cxs_utf8.h"
 #include "fuzz_common.h"
@@ -30,6 +32,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(!res.title || (*res.title &&
 				   cxs_utf8_valid_prefix(res.title, strlen(res.title)) ==
 				   strlen(res.title)));
+	FUZZ_ASSERT(!res.author || (*res.author && cxs_utf8_valid_prefix(res.author, strlen(res.author)) ==
+							   strlen(res.author)));
+	FUZZ_ASSERT(!res.published || (strlen(res.published) >= 10 &&
+				       cxs_utf8_valid_prefix(res.published, strlen(res.published)) ==
+				       strlen(res.published)));
+	FUZZ_ASSERT(!res.url || (!strncasecmp(res.url, "http", 4) &&
+				 cxs_utf8_valid_prefix(res.url, strlen(res.url)) == strlen(res.url)));
+	FUZZ_ASSERT(!res.lang || (*res.lang && strlen(res.lang) < 9));
 	FUZZ_ASSERT(res.charset && *res.charset);
 	FUZZ_ASSERT(res.invalid_bytes >= 0);
 	for (i = 0; i < res.ncomments; i++) {

@@ -405,15 +405,165 @@ static void test_many_names(void)
 	CHECK_INT(bad, 0);
 }
 
+/* A paragraph of this many words, each "word<i>," so commas count as readability's do. */
+static const char *long_para(const char *word, int n, char *buf, size_t size)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len + strlen(word) + 8 < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s %d, ", word, i);
+	return buf;
+}
+
+/* The post is found by its paragraphs, not by where it sits: a long menu of links, a
+ * sidebar of short notes and a footer around it are left out, and so is a list of
+ * related links inside the post with the heading that announced it. */
+static void test_scoring(void)
+{
+	char a[800], b[800], page[6000];
+
+	long_para("soup", 40, a, sizeof(a));
+	long_para("bread", 40, b, sizeof(b));
+	snprintf(page, sizeof(page),
+		 "<body><div id=top><a href=/1>One link</a> <a href=/2>Another link here</a>"
+		 " <a href=/3>A third link, long enough to count</a></div>"
+		 "<div class=col><div class=note>Opening hours are on the door.</div>"
+		 "<div class=note>Parking behind the church, free after six.</div></div>"
+		 "<div class=story><h2>Lunch</h2><p>%s</p><p>%s</p>"
+		 "<h3>Read more</h3><ul><li><a href=/x>Another post about soup and bread</a></li>"
+		 "<li><a href=/y>Yet another post about the same soup</a></li></ul></div>"
+		 "<div class=bottom>Written in a kitchen, no rights kept.</div></body>", a, b);
+	text_of(page);
+	CHECK(strncmp(R.text, "Lunch\n\nsoup 0, ", 15) == 0);
+	CHECK(strstr(R.text, "bread 39,") != NULL);
+	CHECK(strstr(R.text, "link") == NULL);
+	CHECK(strstr(R.text, "Parking") == NULL);
+	CHECK(strstr(R.text, "Read more") == NULL);
+	CHECK(strstr(R.text, "Another post") == NULL);
+	CHECK(strstr(R.text, "kitchen") == NULL);
+}
+
+/* Marks are hints: a wrapper named like a sidebar that holds most of the page's prose
+ * is not dropped (Blogger's "widget Blog", themes' "layout-right-sidebar"), while the
+ * real sidebar beside the post still is; a page builder's "x-widget-text" is no widget. */
+static void test_marks_are_hints(void)
+{
+	char a[800], page[4000];
+
+	long_para("tea", 40, a, sizeof(a));
+	snprintf(page, sizeof(page),
+		 "<body><div class=\"widget Blog\"><div class=post-body><p>%s</p><p>%s</p></div>"
+		 "</div><div class=sidebar><p>Archive of old posts, sorted by month and year.</p>"
+		 "</div></body>", a, a);
+	CHECK(strncmp(text_of(page), "tea 0, ", 7) == 0);
+	CHECK(strstr(R.text, "Archive") == NULL);
+	snprintf(page, sizeof(page),
+		 "<body><div class=\"builder-widget-text\"><p>%s</p></div></body>", a);
+	CHECK(strncmp(text_of(page), "tea 0, ", 7) == 0);
+	/* A page of nothing but frame has no text, even when its footer is long. */
+	CHECK_STR(text_of("<body><nav><a href=/>Home</a></nav><footer><p>Powered by a "
+			  "generator of static sites.</p></footer></body>"),
+		  "");
+}
+
+/* Figures, captions and credits inside the post are not its prose; neither is what
+ * the page hides. */
+static void test_captions_hidden(void)
+{
+	char a[800], page[4000];
+
+	long_para("rice", 40, a, sizeof(a));
+	snprintf(page, sizeof(page),
+		 "<body><article><p>%s</p><figure><img src=x><figcaption>A bowl of rice on a"
+		 " table</figcaption></figure><p class=photo-credit>Photo: the cook's cousin, "
+		 "all of it</p><div style=\"display: none\">Hidden helper text, long enough.</div>"
+		 "<p>%s</p></article></body>", a, a);
+	text_of(page);
+	CHECK(strstr(R.text, "rice 39,") != NULL);
+	CHECK(strstr(R.text, "bowl") == NULL);
+	CHECK(strstr(R.text, "cousin") == NULL);
+	CHECK(strstr(R.text, "Hidden") == NULL);
+}
+
+static void test_metadata(void)
+{
+	text_of("<html lang=en><head><title>Soup night | The Blog</title>"
+		"<meta property=\"og:title\" content=\" Soup  night \">"
+		"<meta name=author content=\"Kim Lee\">"
+		"<meta property=\"article:published_time\" content=\"2024-03-02T10:00:00+01:00\">"
+		"<link rel=canonical href=\"https://blog.example/soup\">"
+		"</head><body><p>Text.</p></body></html>");
+	CHECK_STR(R.title, "Soup night");
+	CHECK_STR(R.author, "Kim Lee");
+	CHECK_STR(R.published, "2024-03-02T10:00:00+01:00");
+	CHECK_STR(R.url, "https://blog.example/soup");
+	CHECK_STR(R.lang, "en");
+	/* JSON-LD: the article's author names and date; a <time> only when nothing
+	 * better says when; the language from content-language; og:url. */
+	text_of("<head><meta http-equiv=content-language content=sv-SE>"
+		"<meta property=og:url content=\"https://x.example/a\">"
+		"<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebSite\"},"
+		"{\"@type\":\"NewsArticle\",\"headline\":\"Fika\",\"datePublished\":\"2023-11-05\","
+		"\"author\":[{\"@type\":\"Person\",\"name\":\"Ann\"},{\"name\":\"Bo\"}]}]}</script>"
+		"</head><body><time datetime=\"2020-01-01\">then</time><p>Text.</p></body>");
+	CHECK_STR(R.title, "Fika");
+	CHECK_STR(R.author, "Ann; Bo");
+	CHECK_STR(R.published, "2023-11-05");
+	CHECK_STR(R.url, "https://x.example/a");
+	CHECK_STR(R.lang, "sv");
+	/* Broken JSON-LD, a relative canonical URL, a date that is not one, a byline in a
+	 * reader comment: none of them is taken. */
+	text_of("<head><script type=\"application/ld+json\">{\"author\": </script>"
+		"<link rel=canonical href=\"/relative\"><meta name=date content=\"yesterday\">"
+		"</head><body><p>Text.</p><div class=comment><span class=comment-author>Olle"
+		"</span><p>Hi.</p></div><time datetime=\"2021-05-06T07:08\">x</time></body>");
+	CHECK(R.author == NULL);
+	CHECK(R.url == NULL);
+	CHECK_STR(R.published, "2021-05-06T07:08");
+	/* A byline, "By" removed; the single <h1> the <title> starts with is the title. */
+	text_of("<head><title>Dinner at Ola's - Food notes</title></head><body><h1>Dinner at "
+		"Ola's</h1><p class=byline>By Sam Berg</p><p>Text.</p></body>");
+	CHECK_STR(R.title, "Dinner at Ola's");
+	CHECK_STR(R.author, "Sam Berg");
+	/* An <h1> that is the site's name, further on in the <title>, is not the title. */
+	text_of("<head><title>Dinner | Food notes</title></head><body><h1>Food notes</h1>"
+		"<p>Text.</p></body>");
+	CHECK_STR(R.title, "Dinner | Food notes");
+}
+
+/* A page that shows little of an article it declares whole in JSON-LD (the rest comes
+ * by script) is read from the declaration. */
+static void test_declared_body(void)
+{
+	char a[800], page[4000];
+
+	long_para("declared", 60, a, sizeof(a));
+	snprintf(page, sizeof(page),
+		 "<head><script type=\"application/ld+json\">{\"@type\":\"Article\","
+		 "\"articleBody\":\"%s\\n\\nLast words.\"}</script></head>"
+		 "<body><p>Only the first lines of the article are shown here.</p></body>", a);
+	text_of(page);
+	CHECK(strncmp(R.text, "declared 0, ", 12) == 0);
+	CHECK(strstr(R.text, "\n\nLast words.") != NULL);
+}
+
 /* Results of one page do not leak into the next. */
 static void test_reuse(void)
 {
-	text_of("<html lang=en><title>T</title><p>a</p><div class=comment><p>c</p></div></html>");
+	text_of("<html lang=en><title>T</title><meta name=author content=A><time datetime=2024-01-02>"
+		"</time><link rel=canonical href=https://a.example/><p>a</p><div class=comment><p>c</p>"
+		"</div></html>");
+	CHECK_STR(R.author, "A");
 	CHECK_STR(R.title, "T");
 	CHECK_INT(R.ncomments, 1);
 	CHECK_STR(text_of("<p>b</p>"), "b");
 	CHECK(R.title == NULL);
 	CHECK(R.lang == NULL);
+	CHECK(R.author == NULL);
+	CHECK(R.published == NULL);
+	CHECK(R.url == NULL);
 	CHECK_INT(R.ncomments, 0);
 }
 
@@ -441,6 +591,11 @@ int main(void)
 	RUN(test_deep_nesting);
 	RUN(test_ascii_incompatible_labels);
 	RUN(test_many_names);
+	RUN(test_scoring);
+	RUN(test_marks_are_hints);
+	RUN(test_captions_hidden);
+	RUN(test_metadata);
+	RUN(test_declared_body);
 	RUN(test_reuse);
 	cxs_html_free(H);
 	cxs_html_free(NULL);
