@@ -254,12 +254,12 @@ const char *cxs_charset_rule_name(enum cxs_charset_rule rule)
 	return "default";
 }
 
-/* Copies a string known to fit, or its start. */
+/* Copies `n` bytes of `src` (or as many as fit) as a string; `src` may be `dst`. */
 static void set_name(char dst[CXS_CHARSET_MAX], const char *src, size_t n)
 {
 	if (n >= CXS_CHARSET_MAX)
 		n = CXS_CHARSET_MAX - 1;
-	memcpy(dst, src, n);
+	memmove(dst, src, n);
 	dst[n] = '\0';
 }
 
