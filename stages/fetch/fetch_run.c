@@ -217,8 +217,12 @@ int cxs_fetch_html(struct cxs_fetcher *f, const struct cxs_doc *base, const char
 		d.title = res.title;
 	if (!d.lang_hint)
 		d.lang_hint = res.lang;
-	d.charset = res.charset;
-	d.charset_rule = res.charset_rule;
+	/* A caller that decoded the bytes itself (a feed's content) says how; else the
+	 * extractor's cascade decided. */
+	if (!d.charset) {
+		d.charset = res.charset;
+		d.charset_rule = res.charset_rule;
+	}
 	d.text = res.text;
 	d.text_len = res.text_len;
 	d.comments = comments;

@@ -95,6 +95,8 @@ static void test_order(void)
 	CHECK_STR(G.label, "Shift_JIS");
 	CHECK_STR(html("<meta charset=gbk>", "text/html;charset=latin1;q=1"),
 		  "windows-1252 transport");
+	/* HTML that is already UTF-8 (a feed's content) keeps a stale <meta> from counting */
+	CHECK_STR(html("<meta charset=latin1><p>caf\xc3\xa9", "UTF-8"), "UTF-8 transport");
 	/* a transport label nobody knows is ignored; one without charset too */
 	CHECK_STR(html("<meta charset=gbk>", "x-bogus"), "GBK meta");
 	CHECK_STR(html("<meta charset=gbk>", "text/html"), "GBK meta");
