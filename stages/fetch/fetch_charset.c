@@ -608,6 +608,7 @@ static int prescan(const char *d, size_t len, int *enc, char label[CXS_CHARSET_M
  * sequences, NUL bytes and bytes above ASCII. */
 struct stats {
 	size_t multi, bad, nul, high;
+	size_t first;   /* offset of the first byte that is not ASCII (or NUL), else len */
 };
 
 static void utf8_stats(const char *d, size_t len, struct stats *st)
@@ -616,15 +617,22 @@ static void utf8_stats(const char *d, size_t len, struct stats *st)
 	size_t i = 0, v, k;
 
 	memset(st, 0, sizeof(*st));
+	st->first = len;
 	while (i < len) {
 		v = cxs_utf8_valid_prefix(d + i, len - i);
 		for (k = i; k < i + v; k++) {
+			if (u[k] < 0x80)
+				continue;
+			st->high++;
 			st->multi += u[k] >= 0xC0;
-			st->high += u[k] >= 0x80;
+			if (st->first == len)
+				st->first = k;
 		}
 		i += v;
 		if (i >= len)
 			break;
+		if (st->first == len)
+			st->first = i;
 		if (u[i] == 0) {
 			st->nul++;
 			i++;
@@ -680,6 +688,7 @@ static void detect(cxs_charset *cs, const char *d, size_t len, int html,
 {
 	struct stats st;
 	const char *name = NULL;
+	size_t skip;
 	int e;
 
 	utf8_stats(d, len, &st);
@@ -692,7 +701,11 @@ static void detect(cxs_charset *cs, const char *d, size_t len, int html,
 	}
 	/* ICU tells legacy charsets apart by their bytes above ASCII: on one or two it
 	 * guesses from the ASCII letters alone ("bad \xff byte" came out ISO-8859-2). */
-	if (st.high + st.nul >= CXS_CHARSET_EVIDENCE && (e = icu_detect(cs, d, len, html, &name)) >= 0) {
+	/* ICU reads CXS_CHARSET_DETECT bytes: let them be where the text begins, not
+	 * the scripts and styles of a long <head> */
+	skip = st.first > 1024 ? st.first - 1024 : 0;
+	if (st.high + st.nul >= CXS_CHARSET_EVIDENCE &&
+	    (e = icu_detect(cs, d + skip, len - skip, html, &name)) >= 0) {
 		decide(g, e, CXS_RULE_DETECTED, name, strlen(name));
 		return;
 	}

@@ -189,6 +189,21 @@ static void test_detect(void)
 	CHECK(n > 0);
 	CHECK_STR(html_n(buf, n), "gb18030 detected");
 	CHECK_STR(text(buf, n), "gb18030 detected");
+	/* the detector looks where the text is, not at a long <head> */
+	{
+		size_t head = 100 << 10, m;
+		char *page = malloc(head + sizeof(buf));
+
+		CHECK(page != NULL);
+		if (page) {
+			memset(page, ' ', head);
+			memcpy(page, "<style>", 7);
+			memcpy(page + head - 8, "</style>", 8);
+			m = encode("GB2312", zh, page + head, sizeof(buf));
+			CHECK_STR(html_n(page, head + m), "gb18030 detected");
+			free(page);
+		}
+	}
 	n = encode("Big5", "這家店的服務員很親切，餐點也很好吃，可是等位的時間太長了。", buf,
 		   sizeof(buf));
 	CHECK(n > 0);
