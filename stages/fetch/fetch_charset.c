@@ -700,9 +700,9 @@ static void detect(cxs_charset *cs, const char *d, size_t len, int html,
 		return;
 	}
 	/* ICU tells legacy charsets apart by their bytes above ASCII: on one or two it
-	 * guesses from the ASCII letters alone ("bad \xff byte" came out ISO-8859-2). */
-	/* ICU reads CXS_CHARSET_DETECT bytes: let them be where the text begins, not
-	 * the scripts and styles of a long <head> */
+	 * guesses from the ASCII letters alone ("bad \xff byte" came out ISO-8859-2). It
+	 * reads CXS_CHARSET_DETECT bytes: let them be where the text begins, not the
+	 * scripts and styles of a long <head>. */
 	skip = st.first > 1024 ? st.first - 1024 : 0;
 	if (st.high + st.nul >= CXS_CHARSET_EVIDENCE &&
 	    (e = icu_detect(cs, d + skip, len - skip, html, &name)) >= 0) {
@@ -739,6 +739,7 @@ void cxs_charset_sniff_html(cxs_charset *cs, const char *data, size_t len,
 		decide(g, e, CXS_RULE_TRANSPORT, l, ln);
 		return;
 	}
+	l = NULL;   /* xml_decl sets it only for a label, not for UTF-16 bytes */
 	if ((e = xml_decl(data, len, &l, &ln)) >= 0) {
 		decide(g, l ? in_page(e) : e, CXS_RULE_XML, l, ln);
 		return;

@@ -108,6 +108,8 @@ static void test_order(void)
 	CHECK_STR(html("<?xml version=\"1.0\" encoding=\"UTF-16\"?><p>", NULL), "UTF-8 xml");
 	CHECK_STR(html_n("<\0?\0x\0m\0l\0 \0", 12), "UTF-16LE xml");
 	CHECK_STR(html_n("\0<\0?\0x\0m\0l\0 ", 12), "UTF-16BE xml");
+	cxs_charset_sniff_html(CS, "<\0?\0x\0m\0l\0", 10, "x-bogus", &G);
+	CHECK_STR(G.name, "UTF-16LE");
 	/* an XML declaration naming no known encoding leaves it to <meta> */
 	CHECK_STR(html("<?xml version=\"1.0\" encoding=\"bogus\"?><meta charset=big5>", NULL),
 		  "Big5 meta");
