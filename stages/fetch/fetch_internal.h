@@ -75,6 +75,9 @@ int cxs_fetch_doc(struct cxs_fetcher *f, const struct cxs_doc *d, const char *em
  * charset of an HTTP Content-Type header, or NULL): extracts it and emits or rejects
  * it. `base` gives what the caller knows (uri, kind, locator, url, id, title, author,
  * published, ...); extraction fills in what the page says where `base` has nothing.
+ * HTML that is already UTF-8 text (a feed item's content, decoded by the XML parser)
+ * passes "UTF-8" as `transport_charset`, so a stale <meta charset> inside it is not
+ * obeyed, and may set base->charset / charset_rule to what decoded the feed.
  * Returns 0, or -1 when the run must stop. */
 int cxs_fetch_html(struct cxs_fetcher *f, const struct cxs_doc *base, const char *data,
 		   size_t len, const char *transport_charset);

@@ -251,6 +251,12 @@ int cxs_fetch_html(struct cxs_fetcher *f, const struct cxs_doc *base, const char
 		d.published = res.published;
 	if (!d.url)
 		d.url = res.url;
+	/* A caller that decoded the bytes itself (a feed's content) says how; else the
+	 * extractor's cascade decided. */
+	if (!d.charset) {
+		d.charset = res.charset;
+		d.charset_rule = res.charset_rule;
+	}
 	d.text = res.text;
 	d.text_len = res.text_len;
 	d.comments = comments;
@@ -271,29 +277,33 @@ static int do_html(struct cxs_fetcher *f, const char *uri)
 
 static int do_text(struct cxs_fetcher *f, const char *uri)
 {
-	char charset[CXS_CHARSET_MAX];
+	struct cxs_charset_guess g;
 	struct cxs_doc d;
 	cxs_err e = { CXS_E_NONE, "" };
-	size_t bom;
+	const char *out;
+	char *t;
+	size_t n;
 	long bad;
 
-	cxs_charset_sniff(f->data.p, f->data.len, 0, charset, &bom);
-	cxs_buf_reset(&f->text);
-	bad = cxs_charset_to_utf8(f->cs, charset, f->data.p + bom, f->data.len - bom, &f->text, &e);
+	cxs_charset_sniff_text(f->cs, f->data.p, f->data.len, &g);
+	bad = cxs_charset_decode(f->cs, &g, f->data.p, f->data.len, &f->text, &out, &n, &e);
 	if (bad < 0)
 		return cxs_fetch_fatal(f, &e);
-	if (f->text.p) {
-		/* The last line end terminates a line; it is not part of the text. */
-		f->text.len = cxs_text_unify_newlines(f->text.p, f->text.len);
-		while (f->text.len > 0 && cxs_space_at(f->text.p + f->text.len - 1, 1))
-			f->text.len--;
-		f->text.p[f->text.len] = '\0';
-	}
+	/* Valid UTF-8 is left where it was read (f->data, ours to edit), else decoded into
+	 * f->text: either way the line ends are unified in place, without another copy. */
+	t = out == f->text.p ? f->text.p : f->data.p + g.bom;
+	/* The last line end terminates a line; it is not part of the text. */
+	n = cxs_text_unify_newlines(t, n);
+	while (n > 0 && cxs_space_at(t + n - 1, 1))
+		n--;
+	t[n] = '\0';
 	memset(&d, 0, sizeof(d));
 	d.uri = uri;
 	d.kind = "text";
-	d.text = f->text.p ? f->text.p : "";
-	d.text_len = f->text.len;
+	d.text = t;
+	d.text_len = n;
+	d.charset = cxs_charset_used(f->cs);
+	d.charset_rule = cxs_charset_rule_name(g.rule);
 	d.invalid_bytes = bad;
 	return cxs_fetch_doc(f, &d, "empty file");
 }

@@ -423,8 +423,10 @@ const char *cxs_xml_charset(cxs_xml *x, const char **rule)
 		return "UTF-8";
 	}
 	if (x->declared[0]) {
-		*rule = "declaration";
-		return x->declared;
+		/* the same names and rules as HTML pages get (fetch_charset.h) */
+		const char *name = cxs_charset_label(x->declared, strlen(x->declared));
+		*rule = "xml";
+		return name ? name : x->declared;
 	}
 	*rule = "default";
 	return "UTF-8";

@@ -59,8 +59,8 @@ long cxs_xml_replaced(const cxs_xml *x);
 const char *cxs_xml_error(cxs_xml *x, cxs_buf *out);
 
 /* The encoding of the file and what decided it: "bom", "detected" (UTF-16 or UTF-32
- * without a byte order mark, by the first bytes, XML 1.0 Appendix F), "declaration" or
- * "default" (UTF-8). Static or owned by `x`; valid until cxs_xml_close. */
+ * without a byte order mark, by the first bytes, XML 1.0 Appendix F), "xml" (the
+ * declaration, its label as the WHATWG name) or "default" (UTF-8). Static or owned by `x`; valid until cxs_xml_close. */
 const char *cxs_xml_charset(cxs_xml *x, const char **rule);
 
 /* Reads what is left of the file (for its hash), then the SHA-256 and size of all the

@@ -173,7 +173,7 @@ struct para {
 struct cxs_html {
 	htmlParserCtxtPtr ctxt;
 	cxs_charset *cs;
-	cxs_buf src;          /* the page decoded to UTF-8 */
+	cxs_buf src;          /* the page decoded to UTF-8, unless it was UTF-8 already */
 	cxs_buf text;
 	cxs_buf comments;     /* every comment, each followed by a NUL */
 	size_t *com_start;
@@ -1398,28 +1398,25 @@ static int depth_exceeded(xmlDocPtr doc)
 int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *transport_charset,
 		     struct cxs_html_result *res, cxs_err *err)
 {
-	char charset[CXS_CHARSET_MAX];
-	size_t bom;
+	struct cxs_charset_guess g;
+	const char *src;
+	size_t src_len;
 	long bad;
 	xmlDoc *doc;
 
 	reset(h);
 	memset(res, 0, sizeof(*res));
-	/* A transport header outranks what the page says of itself, a BOM outranks both. */
-	if (cxs_charset_sniff(data, len, 1, charset, &bom) != CXS_CHARSET_BOM &&
-	    transport_charset && *transport_charset)
-		snprintf(charset, sizeof(charset), "%s", transport_charset);
-	bad = cxs_charset_to_utf8(h->cs, charset, data + bom, len - bom, &h->src, err);
+	cxs_charset_sniff_html(h->cs, data, len, transport_charset, &g);
+	bad = cxs_charset_decode(h->cs, &g, data, len, &h->src, &src, &src_len, err);
 	if (bad < 0)
 		return -1;
-	if (h->src.len > INT_MAX)
+	if (src_len > INT_MAX)
 		return cxs_err_set(err, CXS_E_INPUT, "page of %zu bytes is too large to parse",
-				   h->src.len);
+				   src_len);
 	/* The bytes are UTF-8 now: saying so keeps libxml2 from guessing ISO-8859-1 or
 	 * obeying a <meta> that described the bytes before decoding. */
-	doc = h->src.len ? htmlCtxtReadMemory(h->ctxt, h->src.p, (int)h->src.len, NULL, "UTF-8",
-					      PARSE_OPTS)
-			 : NULL;
+	doc = src_len ? htmlCtxtReadMemory(h->ctxt, src, (int)src_len, NULL, "UTF-8", PARSE_OPTS)
+		      : NULL;
 	/* libxml2 stops at 256 levels of nesting and keeps only what came before: that
 	 * would be a silently shortened document, so the page is rejected instead. */
 	if (doc && h->ctxt->errNo == XML_ERR_INTERNAL_ERROR && depth_exceeded(doc)) {
@@ -1459,6 +1456,7 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *tran
 	res->url = h->meta.url.len ? h->meta.url.p : NULL;
 	res->ncomments = h->ncom;
 	res->charset = cxs_charset_used(h->cs);
+	res->charset_rule = cxs_charset_rule_name(g.rule);
 	res->invalid_bytes = bad;
 	return 0;
 }

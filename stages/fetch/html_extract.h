@@ -4,8 +4,9 @@
  *
  * Parsing: libxml2's HTML parser, with no network access (HTML_PARSE_NONET), silent and
  * recovering from any malformed markup; an external DTD or entity is never loaded. The
- * bytes are first decoded to UTF-8 (fetch_charset.h: BOM, XML declaration, <meta
- * charset>, else UTF-8), so the parser always sees valid UTF-8.
+ * bytes are first decoded to UTF-8 (fetch_charset.h: BOM, transport header, XML
+ * declaration, <meta charset>, detection, default), so the parser always sees valid
+ * UTF-8.
  *
  * What is dropped, with everything inside it:
  *  - elements that are never main text: head, script, style, noscript, template, nav,
@@ -65,7 +66,9 @@ struct cxs_html_result {
 	const char *published; /* when, ISO 8601 as the page says it; NULL when none */
 	const char *url;       /* the canonical URL (link rel=canonical, og:url); NULL */
 	size_t ncomments;      /* see cxs_html_comment */
-	const char *charset;   /* the encoding the page was decoded from */
+	const char *charset;   /* the encoding the page was decoded from (a WHATWG name) */
+	const char *charset_rule; /* what decided it: "bom", "transport", "xml", "meta",
+	                             "detected" or "default" (fetch_charset.h) */
 	long invalid_bytes;    /* byte sequences replaced by U+FFFD while decoding */
 };
 

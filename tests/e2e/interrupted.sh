@@ -2,8 +2,9 @@
 # output under a final name that is not complete; the same command then finishes.
 . "$(dirname "$0")/lib.inc"
 
-# About 20,000 reviews: long enough to be stopped in the middle of a stage.
-jq -c 'select(.text | test("\\S")) | range(0; 800) as $i | .id = "\(.id)-\($i)"' \
+# About 20,000 reviews, each text its own (fetch rejects duplicates): long enough to
+# be stopped in the middle of a stage.
+jq -c 'select(.text | test("\\S")) | range(0; 800) as $i | .id = "\(.id)-\($i)" | .text = "\(.text) (visit \($i))"' \
 	"$SAMPLE/reviews.jsonl" >"$work/big.jsonl" || die "could not build the input"
 
 cxs-pipeline run -q --workdir "$work/run" "$work/big.jsonl" >/dev/null 2>&1 &

@@ -87,7 +87,7 @@ static void test_sniff(void)
 	CHECK_STR(name, "UTF-16LE");
 	p = "<html><head><META HTTP-EQUIV=\"content-type\" CONTENT=\"text/html; charset=Shift_JIS\">";
 	CHECK_INT(cxs_charset_sniff(p, strlen(p), 1, name, &bom), CXS_CHARSET_DECLARED);
-	CHECK_STR(name, "shift_jis");
+	CHECK_STR(name, "Shift_JIS");
 	/* Text files do not look for <meta>. */
 	CHECK_INT(cxs_charset_sniff(p, strlen(p), 0, name, &bom), CXS_CHARSET_DEFAULT);
 	/* WHATWG labels. */
@@ -103,10 +103,10 @@ static void test_sniff(void)
 	/* A <meta> inside a comment does not count; a meta without charset neither. */
 	p = "<!-- <meta charset=koi8-r> --><meta name=x content=y><meta charset=big5>";
 	cxs_charset_sniff(p, strlen(p), 1, name, &bom);
-	CHECK_STR(name, "big5");
+	CHECK_STR(name, "Big5");
 	p = "<?xml version=\"1.0\" encoding=\"EUC-JP\"?><html>";
 	CHECK_INT(cxs_charset_sniff(p, strlen(p), 1, name, &bom), CXS_CHARSET_DECLARED);
-	CHECK_STR(name, "euc-jp");
+	CHECK_STR(name, "EUC-JP");
 	/* Beyond the prescan window a declaration is not seen. */
 	{
 		static char late[CXS_CHARSET_PRESCAN + 64];

@@ -303,9 +303,14 @@ static void test_charsets(void)
 	CHECK_STR(text_of("<meta charset=gbk><p>\xc4\xe3\x81 \xba\xc3 end</p>"),
 		  "你\xef\xbf\xbd 好 end");
 	CHECK_INT(R.invalid_bytes, 1);
-	/* Invalid UTF-8 is replaced and counted. */
-	CHECK_STR(text_of("<p>a\xff" "b\xc3</p>"), "a\xef\xbf\xbd" "b\xef\xbf\xbd");
-	CHECK_INT(R.invalid_bytes, 2);
+	/* Mostly UTF-8 with a bad byte stays UTF-8: the bad byte is replaced and counted. */
+	CHECK_STR(text_of("<p>\xc3\xa5\xc3\xa4\xc3\xb6\xc3\xa9 a\xff</p>"), "åäöé a\xef\xbf\xbd");
+	CHECK_INT(R.invalid_bytes, 1);
+	/* Undeclared bytes that are not UTF-8, too few to detect: windows-1252 (WHATWG). */
+	CHECK_STR(text_of("<p>a\xff" "b\xc3</p>"), "aÿbÃ");
+	CHECK_STR(R.charset, "windows-1252");
+	CHECK_STR(R.charset_rule, "default");
+	CHECK_INT(R.invalid_bytes, 0);
 	/* A byte order mark wins over <meta>. */
 	CHECK_STR(text_of("\xef\xbb\xbf<meta charset=\"iso-8859-1\"><p>caf\xc3\xa9</p>"), "café");
 	{
