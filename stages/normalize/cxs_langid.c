@@ -44,8 +44,21 @@ struct slot {
 	uint32_t row;           /* 1 + row index; 0: empty */
 };
 
+/* Recent words with their n-gram sums: the frequent words make up most of any text, and
+ * a hit costs one hash of the word instead of a look-up per n-gram. Direct-mapped. */
+#define WORDCACHE_SLOTS 8192    /* a power of two */
+#define WORDCACHE_KEY 30        /* bytes; longer words are scored every time */
+
+struct word_slot {
+	unsigned char len;      /* 0: empty */
+	unsigned char grams;
+	char key[WORDCACHE_KEY];
+};
+
 struct cxs_langid {
 	int nclass;
+	struct word_slot *wslot;        /* WORDCACHE_SLOTS */
+	uint32_t *wsum;                 /* WORDCACHE_SLOTS × nclass */
 	char names[MAX_CLASSES][8];
 	int ours[MAX_CLASSES];          /* 1 for sv, es, en */
 	double scale;
@@ -228,7 +241,9 @@ static int load(struct loader *ld, struct cxs_langid *li)
 	li->mask = nslots - 1;
 	li->slot = calloc(nslots, sizeof(*li->slot));
 	li->rows = malloc(li->nrows * (size_t)li->nclass * sizeof(*li->rows));
-	if (!li->slot || !li->rows)
+	li->wslot = calloc(WORDCACHE_SLOTS, sizeof(*li->wslot));
+	li->wsum = calloc((size_t)WORDCACHE_SLOTS * (size_t)li->nclass, sizeof(*li->wsum));
+	if (!li->slot || !li->rows || !li->wslot || !li->wsum)
 		return cxs_err_set(ld->err, CXS_E_NOMEM, "out of memory");
 	for (r = 0; r < li->nrows; r++)
 		if (read_gram(ld, li, r) < 0)
@@ -271,6 +286,8 @@ void cxs_langid_free(cxs_langid *li)
 		return;
 	free(li->rows);
 	free(li->slot);
+	free(li->wslot);
+	free(li->wsum);
 	free(li);
 }
 
@@ -300,12 +317,41 @@ static int is_latin(UChar32 c)
 	return c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0xFF21 && c <= 0xFF5A);
 }
 
-/* Adds every n-gram of "_word_" (but "_" alone) to the class sums. */
-static void score_word(const struct cxs_langid *li, struct evidence *ev)
+/* Adds every n-gram of "_word_" (but "_" alone) to `sum`; returns how many there were.
+ * `buf` holds "_word_" in UTF-8, `off` the byte offset of each of its `n` characters
+ * (and one past the end). */
+static int word_grams(const struct cxs_langid *li, const unsigned char *buf, const size_t *off,
+		      int n, uint32_t *sum)
+{
+	int i, k, c, grams = 0;
+
+	for (i = 0; i < n; i++) {
+		uint64_t h = FNV_BASIS;
+
+		for (k = 1; k <= MAX_N && i + k <= n; k++) {
+			const uint16_t *row;
+
+			h = fnv_bytes(h, buf + off[i + k - 1], off[i + k] - off[i + k - 1]);
+			if (k == 1 && (i == 0 || i == n - 1))
+				continue;               /* "_" alone */
+			grams++;
+			row = lookup(li, h);
+			if (row)
+				for (c = 0; c < li->nclass; c++)
+					sum[c] += row[c];
+		}
+	}
+	return grams;
+}
+
+/* Adds the n-grams of the word just ended to the evidence, through the word cache. */
+static void score_word(struct cxs_langid *li, struct evidence *ev)
 {
 	unsigned char buf[(MAX_WORD + 2) * 4];
-	size_t off[MAX_WORD + 3], len = 0;
-	int n = ev->wlen + 2, i, k, c;
+	size_t off[MAX_WORD + 3], len = 0, wlen;
+	int n = ev->wlen + 2, i, c, grams;
+	struct word_slot *ws = NULL;
+	uint32_t *sum, local[MAX_CLASSES];
 
 	off[0] = 0;
 	buf[len++] = '_';
@@ -316,25 +362,34 @@ static void score_word(const struct cxs_langid *li, struct evidence *ev)
 	off[n - 1] = len;
 	buf[len++] = '_';
 	off[n] = len;
-	for (i = 0; i < n; i++) {
-		uint64_t h = FNV_BASIS;
+	wlen = len - 2;
+	if (wlen <= WORDCACHE_KEY) {
+		size_t at = (size_t)fnv_bytes(FNV_BASIS, buf + 1, wlen) & (WORDCACHE_SLOTS - 1);
 
-		for (k = 1; k <= MAX_N && i + k <= n; k++) {
-			const uint16_t *row;
-
-			h = fnv_bytes(h, buf + off[i + k - 1], off[i + k] - off[i + k - 1]);
-			if (k == 1 && (i == 0 || i == n - 1))
-				continue;               /* "_" alone */
-			ev->grams++;
-			row = lookup(li, h);
-			if (row)
-				for (c = 0; c < li->nclass; c++)
-					ev->sum[c] += row[c];
+		ws = &li->wslot[at];
+		sum = li->wsum + at * (size_t)li->nclass;
+		if (ws->len == wlen && !memcmp(ws->key, buf + 1, wlen)) {
+			ev->grams += ws->grams;
+			for (c = 0; c < li->nclass; c++)
+				ev->sum[c] += sum[c];
+			return;
 		}
+	} else {
+		sum = local;
 	}
+	memset(sum, 0, (size_t)li->nclass * sizeof(*sum));
+	grams = word_grams(li, buf, off, n, sum);
+	if (ws) {
+		ws->len = (unsigned char)wlen;
+		ws->grams = (unsigned char)grams;
+		memcpy(ws->key, buf + 1, wlen);
+	}
+	ev->grams += grams;
+	for (c = 0; c < li->nclass; c++)
+		ev->sum[c] += sum[c];
 }
 
-static void end_word(const struct cxs_langid *li, struct evidence *ev)
+static void end_word(struct cxs_langid *li, struct evidence *ev)
 {
 	if (!ev->in_word)
 		return;
@@ -350,7 +405,7 @@ static void end_word(const struct cxs_langid *li, struct evidence *ev)
 
 /* One code point of the text into the evidence: words are runs of letters (and the
  * marks inside them), lower-cased, as the model's script reads them. */
-static void scan_char(const struct cxs_langid *li, struct evidence *ev, UChar32 c)
+static void scan_char(struct cxs_langid *li, struct evidence *ev, UChar32 c)
 {
 	if (!u_isalpha(c) && !(ev->in_word && (U_GET_GC_MASK(c) & U_GC_M_MASK))) {
 		end_word(li, ev);
@@ -371,7 +426,7 @@ static void scan_char(const struct cxs_langid *li, struct evidence *ev, UChar32 
 		ev->word[ev->wlen++] = u_tolower(c);
 }
 
-static void scan(const struct cxs_langid *li, const char *text, size_t len, struct evidence *ev)
+static void scan(struct cxs_langid *li, const char *text, size_t len, struct evidence *ev)
 {
 	const uint8_t *s = (const uint8_t *)text;
 	int32_t i = 0, n = (int32_t)(len < CXS_LANGID_SCAN ? len : CXS_LANGID_SCAN);
