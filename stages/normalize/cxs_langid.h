@@ -13,7 +13,8 @@
  * it decides between close languages and never overrides clear evidence. For one
  * sentence of a document, the document's language is such a prior too, so a short
  * sentence ("Helt okej.") leans on its document and a long one speaks for itself.
- * Only the first CXS_LANGID_SCAN bytes of a text are looked at.
+ * Only the first CXS_LANGID_SCAN bytes of a text are looked at. The handle keeps a
+ * cache of recent words' n-gram sums: one handle per thread.
  */
 #ifndef CXS_LANGID_H
 #define CXS_LANGID_H
