@@ -168,7 +168,8 @@ static int match_by_sentence(cxs_classifier *cl, const cxs_lexlang *ll, const st
 		}
 	}
 	/* matches of different languages lie in different sentences: no ties across them */
-	qsort(cl->merged, n, sizeof(*cl->merged), match_order);
+	if (n)
+		qsort(cl->merged, n, sizeof(*cl->merged), match_order);
 	cl->mm.m = cl->merged;
 	cl->mm.n = n;
 	cl->mm.nunits = d->ntok;
