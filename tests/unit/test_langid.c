@@ -1,4 +1,6 @@
 /* Unit tests for cxs-normalize's language identifier (stages/normalize/cxs_langid). */
+#include <unistd.h>
+
 #include "cxs_test.h"
 
 #include "cxs_buf.h"
