@@ -161,31 +161,120 @@ static int push(cxs_span **a, size_t *n, size_t *cap, size_t start, size_t end)
 	return 0;
 }
 
-/* Sentences: ICU's segments with surrounding white space trimmed; blank ones dropped. */
-static int find_sentences(cxs_segmenter *sg, cxs_err *err)
+/* A list bullet ("- ", "• ", "* ", "1. " is left: it may be a number) at the start of a
+ * line is not part of the sentence after it. */
+static int is_bullet(UChar c)
+{
+	return c == '-' || c == '*' || c == 0x2022 || c == 0x00B7 || c == 0x2013 || c == 0x2014 ||
+	       c == 0x25AA || c == 0x25B8 || c == 0x25BA || c == 0x2023 || c == 0x2043 ||
+	       c == 0x2713 || c == 0x2714 || c == 0x27A4;
+}
+
+/* Adds the sentence [s, e) (units), trimmed of white space and a leading bullet. */
+static int push_sentence(cxs_segmenter *sg, int32_t s, int32_t e)
 {
 	const UChar *u = sg->u16;
+
+	while (s < e && u_isUWhiteSpace(u[s]))
+		s++;
+	if (s + 1 < e && is_bullet(u[s]) && u_isUWhiteSpace(u[s + 1]))
+		for (s++; s < e && u_isUWhiteSpace(u[s]); s++)
+			;
+	while (e > s && u_isUWhiteSpace(u[e - 1]))
+		e--;
+	if (s < e && push(&sg->sent, &sg->out.nsent, &sg->sent_cap, sg->map[s], sg->map[e]) < 0)
+		return -1;
+	return 0;
+}
+
+/* The code point at unit `i` of u[0..n) (a lone surrogate as itself). */
+static UChar32 cp_at(const UChar *u, int32_t i, int32_t n)
+{
+	UChar32 c;
+
+	U16_GET(u, 0, i, n, c);
+	return c;
+}
+
+/* Whether a sentence ends after the full stop at `k` although no space follows
+ * ("trevlig.Vi kommer"): ICU keeps "word.Word" together (Unicode SB7), which blog text
+ * without spaces gets wrong. Only after a lower-case word of two or more letters, or any
+ * word of four or more, so "Mr.Smith" and "St.Petersburg" stay whole. */
+static int glued_stop(const UChar *u, int32_t s, int32_t k, int32_t e)
+{
+	int32_t w = k, nlet = 0, upper = 0;
+
+	if (k + 1 >= e || !u_isupper(cp_at(u, k + 1, e)) || k == s || !u_isalpha(u[k - 1]))
+		return 0;
+	while (w > s && u_isalpha(u[w - 1])) {
+		upper |= u_isupper(u[w - 1]);
+		nlet++;
+		w--;
+	}
+	if (w > s && (u[w - 1] == '.' || u[w - 1] == '@' || u[w - 1] == '/'))
+		return 0;               /* "t.ex.Sen", "a@b.Com", "x/y.Z": not prose */
+	return nlet >= 4 || (nlet >= 2 && !upper);
+}
+
+/* Whether the emoji ending at `k` (exclusive) ends a sentence: blog text often uses one
+ * instead of a full stop ("Great food 😀 The staff..."), when white space and a capital
+ * letter follow. */
+static int emoji_stop(const UChar *u, int32_t k, int32_t e)
+{
+	int32_t j = k;
+
+	while (j < e && u_isUWhiteSpace(u[j]))
+		j++;
+	return j > k && j < e && u_isupper(cp_at(u, j, e));
+}
+
+/* Splits ICU's sentence [s, e) where blog text ends one that ICU's rules keep. */
+static int split_sentence(cxs_segmenter *sg, int32_t s, int32_t e)
+{
+	const UChar *u = sg->u16;
+	int32_t k = s, from = s;
+
+	while (k < e) {
+		UChar32 c;
+		int32_t at = k;
+
+		U16_NEXT(u, k, e, c);
+		if (((c == '.' || c == '!' || c == '?') && glued_stop(u, from, at, e)) ||
+		    (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) && c > 0xFF &&
+		     emoji_stop(u, k, e))) {
+			if (push_sentence(sg, from, k) < 0)
+				return -1;
+			from = k;
+		}
+	}
+	return push_sentence(sg, from, e);
+}
+
+/* Sentences: ICU's segments, split where blog text needs it, with surrounding white
+ * space and list bullets trimmed; blank ones dropped. */
+static int find_sentences(cxs_segmenter *sg, cxs_err *err)
+{
 	int32_t a = ubrk_first(sg->sent_bi), b;
 
 	while ((b = ubrk_next(sg->sent_bi)) != UBRK_DONE) {
-		int32_t s = a, e = b;
-
-		while (s < e && u_isUWhiteSpace(u[s]))
-			s++;
-		while (e > s && u_isUWhiteSpace(u[e - 1]))
-			e--;
-		if (s < e && push(&sg->sent, &sg->out.nsent, &sg->sent_cap, sg->map[s],
-				  sg->map[e]) < 0)
+		if (split_sentence(sg, a, b) < 0)
 			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 		a = b;
 	}
 	return 0;
 }
 
+/* Whether byte `c` is punctuation a token piece must not keep at its edge when a
+ * sentence boundary cut it ("trevlig.Vi" → "trevlig", "vi"). */
+static int edge_punct(char c)
+{
+	return c == '.' || c == '!' || c == '?';
+}
+
 /* Adds the token [start, end) (bytes), cut where it would run past a sentence: the two
  * iterators follow different rules ("a.B" can be one word and two sentences), and
  * evidence is reported per sentence. `*j` is the sentence the previous token was in. */
-static int add_token(cxs_segmenter *sg, size_t start, size_t end, size_t *j)
+static int add_token(cxs_segmenter *sg, const char *text, size_t start, size_t end, size_t *j)
 {
 	const cxs_span *sent = sg->sent;
 	size_t nsent = sg->out.nsent;
@@ -196,6 +285,10 @@ static int add_token(cxs_segmenter *sg, size_t start, size_t end, size_t *j)
 		size_t s = start > sent[*j].start ? start : sent[*j].start;
 		size_t e = end < sent[*j].end ? end : sent[*j].end;
 
+		while (s < e && (s > start || e < end) && edge_punct(text[e - 1]))
+			e--;
+		while (s < e && (s > start || e < end) && edge_punct(text[s]))
+			s++;
 		if (s < e && push(&sg->tok, &sg->out.ntok, &sg->tok_cap, s, e) < 0)
 			return -1;
 		if (end <= sent[*j].end)
@@ -206,14 +299,14 @@ static int add_token(cxs_segmenter *sg, size_t start, size_t end, size_t *j)
 }
 
 /* Tokens: word segments whose rule status says letters, numbers, kana or ideographs. */
-static int find_tokens(cxs_segmenter *sg, cxs_err *err)
+static int find_tokens(cxs_segmenter *sg, const char *text, cxs_err *err)
 {
 	int32_t a = ubrk_first(sg->word_bi), b;
 	size_t j = 0;
 
 	while ((b = ubrk_next(sg->word_bi)) != UBRK_DONE) {
 		if (ubrk_getRuleStatus(sg->word_bi) >= UBRK_WORD_NONE_LIMIT &&
-		    add_token(sg, sg->map[a], sg->map[b], &j) < 0)
+		    add_token(sg, text, sg->map[a], sg->map[b], &j) < 0)
 			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 		a = b;
 	}
@@ -239,7 +332,7 @@ int cxs_segmenter_run(cxs_segmenter *sg, const char *text, size_t len,
 	if (U_FAILURE(st))
 		return cxs_err_set(err, CXS_E_INTERNAL, "ICU break iterator failed: %s",
 				   u_errorName(st));
-	if (find_sentences(sg, err) < 0 || find_tokens(sg, err) < 0)
+	if (find_sentences(sg, err) < 0 || find_tokens(sg, text, err) < 0)
 		return -1;
 	sg->out.sent = sg->sent;
 	sg->out.tok = sg->tok;

@@ -225,6 +225,27 @@ static int32_t simplify(cxs_textnorm *tn, int32_t n, cxs_err *err)
 	}
 }
 
+/* Quotes and dashes in their plain ASCII forms, so "it’s" meets "it's" and "e‑mail"
+ * meets "e-mail" (NFKC leaves typographic quotes and most dashes as they are). Each is
+ * one BMP unit for one, so lengths do not change. */
+static void plain_punct(UChar *u, int32_t n)
+{
+	int32_t i;
+
+	for (i = 0; i < n; i++) {
+		UChar c = u[i];
+
+		if (c < 0x2010 || c > 0x2212)
+			continue;
+		if (c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2032)
+			u[i] = '\'';
+		else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0x2033)
+			u[i] = '"';
+		else if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212)
+			u[i] = '-';
+	}
+}
+
 static int to_utf8(const UChar *u, int32_t n, cxs_buf *out, cxs_err *err)
 {
 	UErrorCode st = U_ZERO_ERROR;
@@ -259,5 +280,6 @@ int cxs_textnorm_form(cxs_textnorm *tn, const char *s, size_t len, int zh, cxs_b
 		n = simplify(tn, n, err);
 	if (n < 0)
 		return -1;
+	plain_punct(tn->out, n);
 	return to_utf8(tn->out, n, out, err);
 }

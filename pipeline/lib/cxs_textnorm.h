@@ -2,7 +2,8 @@
  * cxs_textnorm — the one normalization every matching side uses (text and lexicons).
  *
  * NFKC with case folding (ICU "nfkc_cf": full-width forms, ligatures, compatibility
- * characters, case), and for Chinese Traditional→Simplified (ICU "Hant-Hans"), so that a
+ * characters, case), typographic quotes and dashes made ASCII (’ → ', “ ” → ", ‐ – — − →
+ * -), and for Chinese Traditional→Simplified (ICU "Hant-Hans"), so that a
  * word in a review and a term in a lexicon meet in the same form. Offsets are never
  * computed here: callers normalise one token at a time and keep the token's span in the
  * original text.

@@ -30,6 +30,10 @@ struct cxs_classifier {
 	size_t *sent;
 	size_t capsent;
 	size_t capaux;     /* capacity the per-token arrays have been grown to */
+	const char **sent_lang;
+	size_t capslang;
+	struct cxs_match *merged;       /* matches of a record in several languages */
+	size_t capmerged;
 };
 
 static const char *const polarities[3] = { "positive", "negative", "neutral" };
@@ -88,6 +92,8 @@ void cxs_classifier_free(cxs_classifier *cl)
 	free(cl->form);
 	free(cl->stem);
 	free(cl->sent);
+	free(cl->sent_lang);
+	free(cl->merged);
 	free(cl);
 }
 
@@ -101,17 +107,90 @@ const struct cxs_matches *cxs_classifier_matches(const cxs_classifier *cl)
 	return &cl->mm;
 }
 
+/* The lexicon sentence `j` is matched with: its own language's when the pack matches
+ * that language by words, else the record's `ll`. */
+static const cxs_lexlang *sentence_lexlang(cxs_classifier *cl, const struct cxs_doc *d,
+					   size_t j, const cxs_lexlang *ll)
+{
+	const cxs_lexlang *own;
+
+	if (!d->sent_lang || !d->sent_lang[j])
+		return ll;
+	own = cxs_lexicon_lang(cl->lx, d->sent_lang[j]);
+	return own && !cxs_lexlang_by_chars(own) ? own : ll;
+}
+
+static int match_order(const void *a, const void *b)
+{
+	const struct cxs_match *x = a, *y = b;
+
+	if (x->u0 != y->u0)
+		return x->u0 < y->u0 ? -1 : 1;
+	if (x->role != y->role)
+		return x->role < y->role ? -1 : 1;
+	return 0;
+}
+
+/* A record of word-matched languages whose sentences are not all in one: each sentence
+ * is matched with its own language's lexicon (a Swedish post quoting English gets the
+ * English terms in the quote), and the matches are merged in text order. Units are
+ * tokens in every word language, so the scorer takes the merged list as it is.
+ * Returns 1 when it did so, 0 when the record is in one language, -1 with `err`. */
+static int match_by_sentence(cxs_classifier *cl, const cxs_lexlang *ll, const struct cxs_doc *d,
+			     cxs_err *err)
+{
+	const cxs_lexlang *seen[8];
+	size_t nseen = 0, n = 0, j, k, i;
+
+	if (!d->sent_lang || cxs_lexlang_by_chars(ll))
+		return 0;
+	for (j = 0; j < d->nsent; j++) {
+		const cxs_lexlang *sl = sentence_lexlang(cl, d, j, ll);
+
+		for (k = 0; k < nseen && seen[k] != sl; k++)
+			;
+		if (k == nseen && nseen < sizeof(seen) / sizeof(seen[0]))
+			seen[nseen++] = sl;
+	}
+	if (nseen < 2)
+		return 0;
+	for (k = 0; k < nseen; k++) {
+		struct cxs_matches mm;
+
+		if (cxs_matcher_run(cl->mt, seen[k], d, &mm, err) < 0)
+			return -1;
+		for (i = 0; i < mm.n; i++) {
+			if (sentence_lexlang(cl, d, mm.m[i].sent, ll) != seen[k])
+				continue;
+			if (cxs_array_grow(&cl->merged, &cl->capmerged, n + 1, sizeof(*cl->merged)) < 0)
+				return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+			cl->merged[n++] = mm.m[i];
+		}
+	}
+	/* matches of different languages lie in different sentences: no ties across them */
+	if (n)
+		qsort(cl->merged, n, sizeof(*cl->merged), match_order);
+	cl->mm.m = cl->merged;
+	cl->mm.n = n;
+	cl->mm.nunits = d->ntok;
+	cl->mm.by_chars = 0;
+	cl->mm.unit_tok = NULL;
+	return 1;
+}
+
 int cxs_classifier_doc(cxs_classifier *cl, const char *lang, const struct cxs_doc *d,
 		       struct cxs_score *out, cxs_err *err)
 {
 	const cxs_lexlang *ll = cxs_lexicon_lang(cl->lx, lang);
+	int rc;
 
 	memset(&cl->mm, 0, sizeof(cl->mm));
 	if (!ll) {
 		cxs_scorer_empty(out);
 		return 0;
 	}
-	if (cxs_matcher_run(cl->mt, ll, d, &cl->mm, err) < 0)
+	rc = match_by_sentence(cl, ll, d, err);
+	if (rc < 0 || (rc == 0 && cxs_matcher_run(cl->mt, ll, d, &cl->mm, err) < 0))
 		return -1;
 	return cxs_scorer_run(cl->sc, d, &cl->mm, out, err);
 }
@@ -174,6 +253,39 @@ static int read_strings(const json_t *a, const char *name, size_t n, const char 
 		s[i] = json_string_value(v);
 		len[i] = json_string_length(v);
 	}
+	return 0;
+}
+
+/* `sentence_langs` (cxs-normalize), when the record has it: one language per sentence.
+ * Returns 0, 1 (reject, with the reason) or -1 (no memory). */
+static int read_sentence_langs(cxs_classifier *cl, const json_t *rec, struct cxs_doc *d,
+			       cxs_err *reason)
+{
+	const json_t *a = json_object_get(rec, "sentence_langs");
+	size_t j;
+
+	d->sent_lang = NULL;
+	if (!a)
+		return 0;
+	if (!json_is_array(a) || json_array_size(a) != d->nsent) {
+		cxs_err_set(reason, CXS_E_INPUT, "'sentence_langs' is not an array with one "
+			    "language per sentence");
+		return 1;
+	}
+	if (cxs_array_grow(&cl->sent_lang, &cl->capslang, d->nsent + 1, sizeof(*cl->sent_lang)) < 0) {
+		cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+		return -1;
+	}
+	for (j = 0; j < d->nsent; j++) {
+		const json_t *v = json_array_get(a, j);
+
+		if (!json_is_string(v)) {
+			cxs_err_set(reason, CXS_E_INPUT, "'sentence_langs' entry %zu is not a string", j);
+			return 1;
+		}
+		cl->sent_lang[j] = json_string_value(v);
+	}
+	d->sent_lang = cl->sent_lang;
 	return 0;
 }
 
@@ -247,7 +359,7 @@ static int read_doc(cxs_classifier *cl, const json_t *rec, struct cxs_doc *d, cx
 	d->tok_sent = cl->tok_sent;
 	d->nsent = nsent;
 	d->sent = cl->sent;
-	return 0;
+	return read_sentence_langs(cl, rec, d, reason);
 nomem:
 	cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 	return -1;

@@ -36,6 +36,7 @@ struct cxs_doc {
 	const size_t *tok_sent;
 	size_t nsent;
 	const size_t *sent;           /* 2 * nsent byte offsets: start, end */
+	const char *const *sent_lang; /* each sentence's language, or NULL: all the record's */
 };
 
 /* One match of one role. Units are tokens for word languages and characters (of the

@@ -1,22 +1,20 @@
 /*
  * cxs_langid — which of our languages (sv, es, zh, en) a text is in, or "und".
  *
- * A first, honest identifier built from cues a reader can check (a trained character
- * n-gram model is meant to replace it behind this same API):
- *  - script: Han ideographs dominating the letters → zh; Japanese kana, Hangul or other
- *    non-Latin scripts dominating → und;
- *  - Latin script: a score per language from short lists of frequent function words,
- *    distinctive letters (å ä ö, ñ ¿ ¡, ...) and character n-grams ("ción", "ght",
- *    "ligt"); German, French, Dutch, Portuguese, Italian and Norwegian/Danish are scored
- *    too, so that text in them comes out "und" instead of the nearest of ours;
- *    the lists also hold everyday review words of sv, es and en, hand-written here;
- *  - too little evidence (a single word, a few shared words, numbers only) → "und".
- * A declared language (`hint`: HTML lang, export field) is only a tie-breaker: when the
- * best scores are within 25% of each other ("Det var bra, men det var dyrt." is Swedish
- * and Norwegian alike) it picks the one it names, if that is among them; otherwise it is
- * ignored, so a wrong hint never changes the answer.
- * Only the first CXS_LANGID_SCAN bytes are looked at: enough for any language decision,
- * and it keeps the cost of long documents flat.
+ * Two steps:
+ *  - script: Han ideographs dominating the written units → zh; Japanese kana, Hangul or
+ *    other non-Latin scripts dominating → und;
+ *  - otherwise a character n-gram naive Bayes model (lexicons/langid/model.txt, built by
+ *    scripts/build-langid-model; format in lexicons/langid/README.md) over sv, es, en
+ *    and the other-language classes it holds (German, French, Dutch, Portuguese,
+ *    Italian, Danish, Norwegian): the best class wins if it is one of ours, and one of
+ *    the others makes the text "und", so German is never called English.
+ * A declared language (`hint`: HTML lang, export field) is a prior worth a few n-grams:
+ * it decides between close languages and never overrides clear evidence. For one
+ * sentence of a document, the document's language is such a prior too, so a short
+ * sentence ("Helt okej.") leans on its document and a long one speaks for itself.
+ * Only the first CXS_LANGID_SCAN bytes of a text are looked at. The handle keeps a
+ * cache of recent words' n-gram sums: one handle per thread.
  */
 #ifndef CXS_LANGID_H
 #define CXS_LANGID_H
@@ -36,14 +34,23 @@ struct cxs_langid_result {
 
 typedef struct cxs_langid cxs_langid;
 
-/* Builds the word tables. NULL with `err` (CXS_E_NOMEM). */
-cxs_langid *cxs_langid_new(cxs_err *err);
+/* Loads the model file at `path`. NULL with `err`: CXS_E_CONFIG for a file that cannot
+ * be read or is malformed (the message names the file and line), CXS_E_NOMEM. */
+cxs_langid *cxs_langid_new(const char *path, cxs_err *err);
 
 /* Identifies the language of `text` (`len` bytes of UTF-8; invalid bytes are skipped).
  * `hint` (may be NULL) is a declared language tag such as "sv", "en-GB", "zh-Hant".
  * Cannot fail. */
 void cxs_langid_detect(cxs_langid *li, const char *text, size_t len, const char *hint,
 		       struct cxs_langid_result *res);
+
+/* Like cxs_langid_detect for one sentence of a document whose language is `doc_lang`
+ * (one of "sv", "es", "zh", "en", "und"; NULL for none): that language is a prior, and
+ * a sentence with too little evidence of its own (one word, no letters) takes it, with
+ * half of `doc_score` as its score. */
+void cxs_langid_detect_sentence(cxs_langid *li, const char *text, size_t len,
+				const char *hint, const char *doc_lang, double doc_score,
+				struct cxs_langid_result *res);
 
 /* Frees the identifier; NULL is a no-op. */
 void cxs_langid_free(cxs_langid *li);

@@ -53,6 +53,11 @@ struct cxs_normalizer {
 	json_t **ints;                  /* SHARED_INTS entries, made on first use */
 	struct form_slot *forms;        /* FORMCACHE_SLOTS */
 	cxs_buf form;
+	/* per sentence of the current record: index into langs[] and score */
+	unsigned char *slang;
+	double *sscore;
+	size_t sent_cap;
+	json_t *lang_str[NLANGS];       /* shared JSON strings of langs[] */
 };
 
 static int lang_index(const char *lang)
@@ -151,11 +156,13 @@ static json_t *token_form(struct cxs_normalizer *c, const char *t, size_t n, int
 	return form;
 }
 
+/* The forms of the tokens; a token is made Simplified when its sentence is Chinese or
+ * it holds a Han character. `slang[j]` is sentence j's index into langs[]. */
 static json_t *form_array(struct cxs_normalizer *c, const char *text, const cxs_segments *sg,
-			  int zh, cxs_err *err)
+			  const unsigned char *slang, cxs_err *err)
 {
 	json_t *a = json_array();
-	size_t i;
+	size_t i, j = 0;
 
 	if (!a) {
 		nomem(err);
@@ -164,9 +171,13 @@ static json_t *form_array(struct cxs_normalizer *c, const char *text, const cxs_
 	for (i = 0; i < sg->ntok; i++) {
 		const char *t = text + sg->tok[i].start;
 		size_t n = sg->tok[i].end - sg->tok[i].start;
+		json_t *form;
+		int zh;
 
-		json_t *form = token_form(c, t, n, zh || has_han(t, n), err);
-
+		while (j + 1 < sg->nsent && sg->sent[j].end <= sg->tok[i].start)
+			j++;
+		zh = (sg->nsent && slang[j] == ZH) || has_han(t, n);
+		form = token_form(c, t, n, zh, err);
 		if (!form)
 			goto fail;
 		if (json_array_append_new(a, form) < 0) {
@@ -181,18 +192,115 @@ fail:
 	return NULL;
 }
 
-/* Adds the five fields to `rec` in schema order; takes every reference given. */
-static int set_fields(json_t *rec, const char *lang, double score, json_t *sent, json_t *tok,
-		      json_t *forms, cxs_err *err)
+static double round3(double x)
+{
+	return (double)(long)(x * 1000 + 0.5) / 1000;
+}
+
+/* Adds the seven fields to `rec` in schema order; takes every reference given. */
+static int set_fields(json_t *rec, const char *lang, double score, json_t *sent,
+		      json_t *slangs, json_t *sscores, json_t *tok, json_t *forms, cxs_err *err)
 {
 	int rc = 0;
 
 	rc |= json_object_set_new(rec, "lang", json_string(lang));
-	rc |= json_object_set_new(rec, "lang_score", json_real((double)(long)(score * 1000 + 0.5) / 1000));
+	rc |= json_object_set_new(rec, "lang_score", json_real(round3(score)));
 	rc |= json_object_set_new(rec, "sentences", sent);
+	rc |= json_object_set_new(rec, "sentence_langs", slangs);
+	rc |= json_object_set_new(rec, "sentence_lang_scores", sscores);
 	rc |= json_object_set_new(rec, "tokens", tok);
 	rc |= json_object_set_new(rec, "forms", forms);
 	return rc ? nomem(err) : 0;
+}
+
+/* Characters (code points) in text[a, b). */
+static size_t chars(const char *text, size_t a, size_t b)
+{
+	size_t n = 0;
+
+	for (; a < b; a++)
+		n += ((unsigned char)text[a] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Each sentence's language and score, and the document's: the language of most of the
+ * sentences' characters (ties go to the first in langs[] order), scored by the mean of
+ * its sentences' scores weighted by their characters over all characters. Fills
+ * c->slang/c->sscore; returns the index of the document's language. */
+static int sentence_langs(struct cxs_normalizer *c, const char *text, const cxs_segments *sg,
+			  const char *hint, const struct cxs_langid_result *guess, double *score)
+{
+	size_t weight[NLANGS] = { 0 }, total = 0, j;
+	double wscore[NLANGS] = { 0 };
+	int best = NLANGS - 1, l;
+
+	for (j = 0; j < sg->nsent; j++) {
+		struct cxs_langid_result r = { "und", 0 };
+		size_t n = chars(text, sg->sent[j].start, sg->sent[j].end);
+
+		if (c->forced >= 0) {
+			r.lang = langs[c->forced];
+			r.score = 1;
+		} else {
+			cxs_langid_detect_sentence(c->langid, text + sg->sent[j].start,
+						   sg->sent[j].end - sg->sent[j].start, hint,
+						   guess->lang, guess->score, &r);
+		}
+		l = lang_index(r.lang);
+		c->slang[j] = (unsigned char)l;
+		c->sscore[j] = r.score;
+		weight[l] += n;
+		wscore[l] += r.score * (double)n;
+		total += n;
+	}
+	for (l = 0; l < (int)NLANGS; l++)
+		if (weight[l] > weight[best] || (weight[l] == weight[best] && l < best))
+			best = l;
+	if (!total) {
+		*score = c->forced >= 0 ? 1 : 0;
+		return c->forced >= 0 ? c->forced : lang_index("und");
+	}
+	*score = wscore[best] / (double)total;
+	return best;
+}
+
+/* Makes room for per-sentence results of `n` sentences. */
+static int reserve_sentences(struct cxs_normalizer *c, size_t n)
+{
+	unsigned char *l;
+	double *s;
+	size_t cap = c->sent_cap ? c->sent_cap : 64;
+
+	if (n <= c->sent_cap)
+		return 0;
+	while (cap < n)
+		cap *= 2;
+	if (!(l = realloc(c->slang, cap)))
+		return -1;
+	c->slang = l;
+	if (!(s = realloc(c->sscore, cap * sizeof(*s))))
+		return -1;
+	c->sscore = s;
+	c->sent_cap = cap;
+	return 0;
+}
+
+static json_t *sentence_arrays(struct cxs_normalizer *c, size_t n, json_t **scores)
+{
+	json_t *a = json_array(), *b = json_array();
+	size_t j;
+
+	for (j = 0; a && b && j < n; j++)
+		if (json_array_append(a, c->lang_str[c->slang[j]]) < 0 ||
+		    json_array_append_new(b, json_real(round3(c->sscore[j]))) < 0)
+			break;
+	if (!a || !b || j < n) {
+		json_decref(a);
+		json_decref(b);
+		return NULL;
+	}
+	*scores = b;
+	return a;
 }
 
 /* The cxs_record_fn: adds language, sentences, tokens and forms to one record. */
@@ -200,10 +308,12 @@ int cxs_normalizer_record(void *vctx, json_t *rec, cxs_err *reason)
 {
 	struct cxs_normalizer *c = vctx;
 	json_t *jtext = json_object_get(rec, "text"), *sent = NULL, *tok = NULL, *forms = NULL;
+	json_t *slangs = NULL, *sscores = NULL;
 	const cxs_segments *sg;
-	struct cxs_langid_result id = { "und", 0 };
-	const char *text;
+	struct cxs_langid_result guess = { "und", 0 };
+	const char *text, *hint;
 	size_t len, valid;
+	double score;
 	int li;
 
 	if (!json_is_string(jtext))
@@ -215,35 +325,42 @@ int cxs_normalizer_record(void *vctx, json_t *rec, cxs_err *reason)
 	valid = cxs_utf8_valid_prefix(text, len);
 	if (valid != len)
 		return cxs_reject(reason, "'text' is not valid UTF-8 (byte %zu)", valid);
+	hint = json_string_value(json_object_get(rec, "lang_hint"));
 
-	if (c->forced >= 0) {
-		id.lang = langs[c->forced];
-		id.score = 1;
-	} else {
-		cxs_langid_detect(c->langid, text, len,
-				  json_string_value(json_object_get(rec, "lang_hint")), &id);
-	}
-	li = lang_index(id.lang);
+	/* a first guess over the whole text chooses the sentence rules and is the prior of
+	 * each sentence; the document's language is then that of most of its sentences */
+	if (c->forced >= 0)
+		guess.lang = langs[c->forced], guess.score = 1;
+	else
+		cxs_langid_detect(c->langid, text, len, hint, &guess);
+	li = lang_index(guess.lang);
 	/* A text ICU cannot take (too long) is this record's problem, not the run's. */
 	if (cxs_segmenter_run(c->seg[li], text, len, &sg, reason) < 0)
 		return reason->kind == CXS_E_INPUT ? 1 : -1;
+	if (reserve_sentences(c, sg->nsent) < 0)
+		return nomem(reason);
+	li = sentence_langs(c, text, sg, hint, &guess, &score);
 	sent = span_array(c, sg->sent, sg->nsent);
 	tok = span_array(c, sg->tok, sg->ntok);
-	if (!sent || !tok) {
+	slangs = sentence_arrays(c, sg->nsent, &sscores);
+	if (!sent || !tok || !slangs) {
 		json_decref(sent);
 		json_decref(tok);
+		json_decref(slangs);
 		return nomem(reason);
 	}
-	forms = form_array(c, text, sg, li == ZH, reason);
+	forms = form_array(c, text, sg, c->slang, reason);
 	if (!forms) {
 		json_decref(sent);
 		json_decref(tok);
+		json_decref(slangs);
+		json_decref(sscores);
 		return reason->kind == CXS_E_INPUT ? 1 : -1;
 	}
-	return set_fields(rec, id.lang, id.score, sent, tok, forms, reason);
+	return set_fields(rec, langs[li], score, sent, slangs, sscores, tok, forms, reason);
 }
 
-cxs_normalizer *cxs_normalizer_new(const char *forced_lang, cxs_err *err)
+cxs_normalizer *cxs_normalizer_new(const char *forced_lang, const char *model, cxs_err *err)
 {
 	cxs_normalizer *c = calloc(1, sizeof(*c));
 	size_t i;
@@ -259,11 +376,17 @@ cxs_normalizer *cxs_normalizer_new(const char *forced_lang, cxs_err *err)
 		free(c);
 		return NULL;
 	}
-	if (!(c->langid = cxs_langid_new(err)) || !(c->tn = cxs_textnorm_new(err)))
+	if ((c->forced < 0 && !(c->langid = cxs_langid_new(model, err))) ||
+	    !(c->tn = cxs_textnorm_new(err)))
 		goto fail;
-	for (i = 0; i < NLANGS; i++)
+	for (i = 0; i < NLANGS; i++) {
 		if (!(c->seg[i] = cxs_segmenter_new(locales[i], err)))
 			goto fail;
+		if (!(c->lang_str[i] = json_string(langs[i]))) {
+			nomem(err);
+			goto fail;
+		}
+	}
 	c->ints = calloc(SHARED_INTS, sizeof(*c->ints));
 	c->forms = calloc(FORMCACHE_SLOTS, sizeof(*c->forms));
 	if (!c->ints || !c->forms) {
@@ -274,6 +397,11 @@ cxs_normalizer *cxs_normalizer_new(const char *forced_lang, cxs_err *err)
 fail:
 	cxs_normalizer_free(c);
 	return NULL;
+}
+
+int cxs_normalizer_lang_ok(const char *lang)
+{
+	return lang_index(lang) >= 0;
 }
 
 const char *cxs_normalizer_lang(const cxs_normalizer *c)
@@ -287,8 +415,12 @@ void cxs_normalizer_free(cxs_normalizer *c)
 
 	if (!c)
 		return;
-	for (i = 0; i < NLANGS; i++)
+	for (i = 0; i < NLANGS; i++) {
 		cxs_segmenter_free(c->seg[i]);
+		json_decref(c->lang_str[i]);
+	}
+	free(c->slang);
+	free(c->sscore);
 	for (i = 0; c->ints && i < SHARED_INTS; i++)
 		json_decref(c->ints[i]);
 	free(c->ints);

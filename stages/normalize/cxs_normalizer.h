@@ -12,16 +12,22 @@
 
 typedef struct cxs_normalizer cxs_normalizer;
 
-/* Opens the language identifier, the normaliser and a segmenter per language, once.
- * `forced_lang` (sv, es, zh, en, und) makes every record that language; NULL identifies
- * each one. NULL with `err` (CXS_E_CONFIG for an unknown language, else ICU or memory). */
-cxs_normalizer *cxs_normalizer_new(const char *forced_lang, cxs_err *err);
+/* Opens the language identifier (the model file `model`, lexicons/langid/model.txt),
+ * the normaliser and a segmenter per language, once. `forced_lang` (sv, es, zh, en,
+ * und) makes every record and sentence that language, and then no model is read (`model`
+ * may be NULL); NULL identifies each sentence. NULL with `err` (CXS_E_CONFIG for an
+ * unknown language or a bad model file, else ICU or memory). */
+cxs_normalizer *cxs_normalizer_new(const char *forced_lang, const char *model, cxs_err *err);
+
+/* Whether `lang` is one a record can get (sv, es, zh, en, und). */
+int cxs_normalizer_lang_ok(const char *lang);
 
 /* The forced language, or NULL when records are identified. Owned by the handle. */
 const char *cxs_normalizer_lang(const cxs_normalizer *nz);
 
-/* A cxs_record_fn (cxs_stage.h): adds `lang`, `lang_score`, `sentences`, `tokens` and
- * `forms` to `rec`; returns 0, 1 (reject: no 'text' string, with the reason) or -1. */
+/* A cxs_record_fn (cxs_stage.h): adds `lang`, `lang_score`, `sentences`,
+ * `sentence_langs`, `sentence_lang_scores`, `tokens` and `forms` to `rec`; returns 0,
+ * 1 (reject: no 'text' string, with the reason) or -1. */
 int cxs_normalizer_record(void *nz, json_t *rec, cxs_err *reason);
 
 /* Frees the handle; NULL is a no-op. */

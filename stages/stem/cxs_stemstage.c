@@ -75,25 +75,75 @@ static int check_record(json_t *rec, cxs_err *reason)
 	return 0;
 }
 
-/* Appends a stem and a stop flag for each of `forms` in language `li` (-1: one we have
- * neither stemmer nor list for). Returns 0, 1 with the reason (a form is not a string),
- * or -1 with the error. */
-static int stem_forms(const struct cxs_stemstage *c, int li, json_t *forms, json_t *stems,
-		      json_t *stop, cxs_err *reason)
+/* Which language each token is in: its sentence's (`sentence_langs`, aligned with
+ * `sentences`), else the record's `lang`. */
+struct token_langs {
+	json_t *tokens, *sent, *slangs;         /* borrowed; slangs NULL: record's only */
+	int doc;                                /* index of the record's lang, or -1 */
+	size_t j, nsent;                        /* the sentence the last token was in */
+};
+
+/* Checks `sentence_langs` when the record has it. Returns 0, or 1 with the reason. */
+static int token_langs_init(struct token_langs *tl, json_t *rec, cxs_err *reason)
 {
-	cxs_stemcache *cache = li >= 0 ? c->cache[li] : NULL;
-	const cxs_stopwords *sw = li >= 0 ? c->stop[li] : NULL;
+	json_t *slangs = json_object_get(rec, "sentence_langs");
+	size_t j;
+
+	tl->tokens = json_object_get(rec, "tokens");
+	tl->sent = json_object_get(rec, "sentences");
+	tl->doc = lang_index(json_string_value(json_object_get(rec, "lang")));
+	tl->slangs = NULL;
+	tl->j = tl->nsent = 0;
+	if (!slangs)
+		return 0;
+	if (!json_is_array(slangs) || !json_is_array(tl->sent) ||
+	    json_array_size(tl->sent) != 2 * json_array_size(slangs))
+		return cxs_reject(reason, "'sentence_langs' is not an array with one language per "
+				  "sentence");
+	for (j = 0; j < json_array_size(slangs); j++)
+		if (!json_is_string(json_array_get(slangs, j)) ||
+		    !json_is_integer(json_array_get(tl->sent, 2 * j)) ||
+		    !json_is_integer(json_array_get(tl->sent, 2 * j + 1)))
+			return cxs_reject(reason, "'sentence_langs' entry %zu is not a string, or "
+					  "its sentence has no offsets", j);
+	tl->slangs = slangs;
+	tl->nsent = json_array_size(slangs);
+	return 0;
+}
+
+/* The language of token `i` (tokens come in text order). */
+static int token_lang(struct token_langs *tl, size_t i)
+{
+	json_int_t start = json_integer_value(json_array_get(tl->tokens, 2 * i));
+
+	if (!tl->slangs)
+		return tl->doc;
+	while (tl->j < tl->nsent &&
+	       json_integer_value(json_array_get(tl->sent, 2 * tl->j + 1)) <= start)
+		tl->j++;
+	if (tl->j < tl->nsent && json_integer_value(json_array_get(tl->sent, 2 * tl->j)) <= start)
+		return lang_index(json_string_value(json_array_get(tl->slangs, tl->j)));
+	return tl->doc;
+}
+
+/* Appends a stem and a stop flag for each of `forms`, in its token's language (one we
+ * have neither stemmer nor list for keeps the form, flag 0). Returns 0, 1 with the
+ * reason (a form is not a string), or -1 with the error. */
+static int stem_forms(const struct cxs_stemstage *c, struct token_langs *tl, json_t *forms,
+		      json_t *stems, json_t *stop, cxs_err *reason)
+{
 	size_t i, n = json_array_size(forms);
 
 	for (i = 0; i < n; i++) {
 		json_t *form = json_array_get(forms, i);
-		int flag;
+		int li = token_lang(tl, i), flag;
 
 		if (!json_is_string(form))
 			return cxs_reject(reason, "'forms' entry %zu is not a string", i);
-		if (add_stem(cache, form, stems, reason) < 0)
+		if (add_stem(li >= 0 ? c->cache[li] : NULL, form, stems, reason) < 0)
 			return -1;
-		flag = cxs_stopwords_has(sw, json_string_value(form), json_string_length(form));
+		flag = cxs_stopwords_has(li >= 0 ? c->stop[li] : NULL, json_string_value(form),
+					 json_string_length(form));
 		if (json_array_append(stop, flag ? c->one : c->zero) < 0)
 			return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 	}
@@ -103,18 +153,18 @@ static int stem_forms(const struct cxs_stemstage *c, int li, json_t *forms, json
 int cxs_stemstage_record(void *vctx, json_t *rec, cxs_err *reason)
 {
 	const struct cxs_stemstage *c = vctx;
+	struct token_langs tl;
 	json_t *stems, *stop;
 	int rc;
 
-	if (check_record(rec, reason))
+	if (check_record(rec, reason) || token_langs_init(&tl, rec, reason))
 		return 1;
 	stems = json_array();
 	stop = json_array();
 	if (!stems || !stop)
 		rc = cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 	else
-		rc = stem_forms(c, lang_index(json_string_value(json_object_get(rec, "lang"))),
-				json_object_get(rec, "forms"), stems, stop, reason);
+		rc = stem_forms(c, &tl, json_object_get(rec, "forms"), stems, stop, reason);
 	if (rc == 0 && (json_object_set(rec, "stems", stems) < 0 ||
 			json_object_set(rec, "stop", stop) < 0))
 		rc = cxs_err_set(reason, CXS_E_NOMEM, "out of memory");

@@ -30,7 +30,8 @@ static void open_all(void)
 	size_t i, np;
 
 	for (i = 0; i < 8; i++) {
-		nz[i] = i > 0 && i < 3 ? nz[0] : cxs_normalizer_new(forced[i], &err);
+		nz[i] = i > 0 && i < 3 ? nz[0] : cxs_normalizer_new(forced[i],
+									  CXS_SRC_LEXICONS "/langid/model.txt", &err);
 		FUZZ_ASSERT(nz[i]);
 	}
 	st = cxs_stemstage_new(&err);
@@ -77,11 +78,16 @@ static void check_strings(const json_t *a, size_t n)
 
 static void check_record(const json_t *rec, const char *text, size_t len)
 {
-	size_t ntok, i;
+	size_t ntok, nsent, i;
 	const json_t *a, *sig;
 
 	FUZZ_ASSERT(json_is_string(json_object_get(rec, "lang")));
-	check_spans(json_object_get(rec, "sentences"), text, len, 1);
+	nsent = check_spans(json_object_get(rec, "sentences"), text, len, 1);
+	check_strings(json_object_get(rec, "sentence_langs"), nsent);
+	a = json_object_get(rec, "sentence_lang_scores");
+	FUZZ_ASSERT(json_is_array(a) && json_array_size(a) == nsent);
+	json_array_foreach(a, i, sig)
+		FUZZ_ASSERT(json_real_value(sig) >= 0 && json_real_value(sig) <= 1);
 	ntok = check_spans(json_object_get(rec, "tokens"), text, len, 1);
 	check_strings(json_object_get(rec, "forms"), ntok);
 	check_strings(json_object_get(rec, "stems"), ntok);

@@ -53,7 +53,7 @@ static void test_reject_without_text(void)
 static void test_forced_language(void)
 {
 	cxs_err err = { CXS_E_NONE, "" }, reason = { CXS_E_NONE, "" };
-	cxs_normalizer *forced = cxs_normalizer_new("es", &err);
+	cxs_normalizer *forced = cxs_normalizer_new("es", NULL, &err);
 	json_t *rec = json_loads("{\"text\":\"The waiter was kind.\"}", 0, NULL);
 
 	CHECK(forced != NULL);
@@ -61,7 +61,7 @@ static void test_forced_language(void)
 	CHECK_STR(json_string_value(json_object_get(rec, "lang")), "es");
 	json_decref(rec);
 	cxs_normalizer_free(forced);
-	CHECK(cxs_normalizer_new("de", &err) == NULL);
+	CHECK(cxs_normalizer_new("de", NULL, &err) == NULL);
 	CHECK_INT(err.kind, CXS_E_CONFIG);
 	cxs_normalizer_free(NULL);
 }
@@ -70,7 +70,7 @@ int main(void)
 {
 	cxs_err err = { CXS_E_NONE, "" };
 
-	nz = cxs_normalizer_new(NULL, &err);
+	nz = cxs_normalizer_new(NULL, CXS_SRC_LEXICONS "/langid/model.txt", &err);
 	if (!nz) {
 		printf("FAIL setup: %s\n", err.msg);
 		return 1;

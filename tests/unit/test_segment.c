@@ -176,6 +176,55 @@ static void test_breaks_and_abbreviations(void)
 	cxs_segmenter_free(sg);
 }
 
+/* Sentences and tokens of `text` in `lang`, as "s1|s2 / t1|t2". */
+static const char *both(const char *lang, const char *text)
+{
+	static char out[8192];
+	cxs_segmenter *sg = open_seg(lang);
+	const cxs_segments *seg = sg ? run(sg, text) : NULL;
+
+	if (!seg) {
+		cxs_segmenter_free(sg);
+		return "(failed)";
+	}
+	if (!well_formed(seg))
+		snprintf(out, sizeof(out), "(not well formed)");
+	else {
+		snprintf(out, sizeof(out), "%s / ", slices(text, seg->sent, seg->nsent));
+		strncat(out, slices(text, seg->tok, seg->ntok), sizeof(out) - strlen(out) - 1);
+	}
+	cxs_segmenter_free(sg);
+	return out;
+}
+
+/* Blog text: no space after a full stop, emoji for full stops, Chinese stops and
+ * ellipses, bullet lists. */
+static void test_blog_text(void)
+{
+	CHECK_STR(both("sv", "Maten var god.Personalen var trevlig!Vi kommer igen"),
+		  "Maten var god.|Personalen var trevlig!|Vi kommer igen / "
+		  "Maten|var|god|Personalen|var|trevlig|Vi|kommer|igen");
+	/* an abbreviation-like word, a domain and a short lower-case word stay whole */
+	CHECK_STR(both("en", "Mr.Smith was there. See example.com for more."),
+		  "Mr.Smith was there.|See example.com for more. / "
+		  "Mr.Smith|was|there|See|example.com|for|more");
+	CHECK_STR(both("sv", "Det var t.ex.Bra"), "Det var t.ex.Bra / Det|var|t.ex.Bra");
+	CHECK_STR(both("en", "Great food 😀 The staff were lovely 👍👍 We will be back 🙂"),
+		  "Great food 😀|The staff were lovely 👍👍|We will be back 🙂 / "
+		  "Great|food|The|staff|were|lovely|We|will|be|back");
+	/* an emoji inside a sentence, before a lower-case word, ends nothing */
+	CHECK_STR(both("en", "The 🍕 was great"), "The 🍕 was great / The|was|great");
+	CHECK_STR(both("zh", "服务很好。菜很好吃！还会再来吗？当然……下次见"),
+		  "服务很好。|菜很好吃！|还会再来吗？|当然……下次见 / "
+		  "服务|很好|菜|很好|吃|还|会|再来|吗|当然|下次|见");
+	CHECK_STR(both("en", "Well... it was ok... I guess. Not great…but ok."),
+		  "Well... it was ok...|I guess.|Not great…but ok. / "
+		  "Well|it|was|ok|I|guess|Not|great|but|ok");
+	CHECK_STR(both("en", "Pros:\n- fast delivery\n• cheap\n* clean rooms\n2. nice view"),
+		  "Pros:|fast delivery|cheap|clean rooms|2. nice view / "
+		  "Pros|fast|delivery|cheap|clean|rooms|2|nice|view");
+}
+
 /* Offsets are bytes of the original, also after characters that are two UTF-16 units. */
 static void test_offsets_after_astral(void)
 {
@@ -279,6 +328,7 @@ int main(void)
 	RUN(test_chinese);
 	RUN(test_breaks_and_abbreviations);
 	RUN(test_offsets_after_astral);
+	RUN(test_blog_text);
 	RUN(test_no_words);
 	RUN(test_reuse);
 	RUN(test_invalid_bytes);

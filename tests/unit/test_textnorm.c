@@ -78,6 +78,16 @@ static void test_traditional_chinese(void)
 	CHECK_STR(form("\xC3\x85RET", 1), "\xC3\xA5ret");
 }
 
+/* Typographic quotes and dashes meet their ASCII forms. */
+static void test_quotes_and_dashes(void)
+{
+	CHECK_STR(form("It\xE2\x80\x99s", 0), "it's");                               /* It’s */
+	CHECK_STR(form("\xE2\x80\x9CGreat\xE2\x80\x9D", 0), "\"great\"");            /* “Great” */
+	CHECK_STR(form("e\xE2\x80\x91mail \xE2\x80\x93 \xE2\x80\x94 \xE2\x88\x92" "1", 0),
+		  "e-mail - - -1");                                       /* ‑ – — − */
+	CHECK_STR(form("\xEF\xBC\x87ok\xEF\xBC\x8D", 0), "'ok-");                  /* full-width ＇ok－ */
+}
+
 static void test_invalid_utf8(void)
 {
 	CHECK_STR(form("a\xFF" "B", 0), "a\xEF\xBF\xBD" "b");
@@ -131,6 +141,7 @@ int main(void)
 	RUN(test_swedish);
 	RUN(test_composed_decomposed);
 	RUN(test_traditional_chinese);
+	RUN(test_quotes_and_dashes);
 	RUN(test_invalid_utf8);
 	RUN(test_long_and_expanding);
 	RUN(test_free_null);
