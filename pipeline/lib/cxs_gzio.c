@@ -258,6 +258,13 @@ static long read_gzip(cxs_gzin *in, unsigned char *buf, size_t n, cxs_err *err)
 	}
 }
 
+static int gz_name(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 3 && !strcmp(path + n - 3, ".gz");
+}
+
 long cxs_gzin_read(cxs_gzin *in, void *buf, size_t n, cxs_err *err)
 {
 	if (in->gzip < 0) {
@@ -268,6 +275,11 @@ long cxs_gzin_read(cxs_gzin *in, void *buf, size_t n, cxs_err *err)
 				return -1;
 		in->gzip = in->raw_len - in->raw_pos >= 2 && in->raw[in->raw_pos] == 0x1f &&
 			   in->raw[in->raw_pos + 1] == 0x8b;
+		/* Every gzip writer (ours too, for no records) writes at least a header: an
+		 * empty ".gz" file is one cut off at its first byte, not an empty input. */
+		if (in->raw_total == 0 && !in->is_stdin && gz_name(in->path))
+			return cxs_err_set(err, CXS_E_INPUT, "'%s': truncated gzip stream at byte 0 "
+					   "(the file is empty)", in->path);
 	}
 	return in->gzip ? read_gzip(in, buf, n, err) : read_plain(in, buf, n, err);
 }
