@@ -135,14 +135,17 @@ grep -q "'$work/export-cut.jsonl.gz': truncated gzip stream at byte [0-9]" "$wor
 # Without read permission: root reads anything, so as another user when possible.
 unreadable=skipped
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
-	mkdir -p "$work/nobody" && chmod 777 "$work/nobody" "$work"
-	cp "$good" "$work/nobody/secret.jsonl.gz" && chmod 000 "$work/nobody/secret.jsonl.gz"
+	# The scratch folders above are root's alone: this one is under /tmp, removed at exit.
+	nob=$(mktemp -d /tmp/cxs-e2e-nobody.XXXXXX) || die "mktemp failed"
+	trap 'rm -rf "$nob"' EXIT
+	chmod 777 "$nob"
+	cp "$good" "$nob/secret.jsonl.gz" && chmod 000 "$nob/secret.jsonl.gz"
 	if setpriv --reuid=65534 --regid=65534 --clear-groups "$CXS_BIN/cxs-stem" --version >/dev/null 2>&1; then
 		rc=0
 		setpriv --reuid=65534 --regid=65534 --clear-groups "$CXS_BIN/cxs-stem" -q \
-			-o "$work/nobody/o.jsonl.gz" "$work/nobody/secret.jsonl.gz" 2>"$work/p.err" || rc=$?
+			-o "$nob/o.jsonl.gz" "$nob/secret.jsonl.gz" 2>"$work/p.err" || rc=$?
 		[ $rc = 4 ] || die "unreadable file: exit $rc: $(cat "$work/p.err")"
-		grep -q "'$work/nobody/secret.jsonl.gz'.*Permission denied" "$work/p.err" ||
+		grep -q "'$nob/secret.jsonl.gz'.*Permission denied" "$work/p.err" ||
 			die "unreadable file: $(cat "$work/p.err")"
 		unreadable=checked
 	fi
