@@ -1,11 +1,14 @@
 # cxsignals — build, test, demo, bench, install.
 #
 #   make                 build the library and every executable into bin/
-#   make check           build and run all tests (unit, golden, end-to-end)
+#   make check           build and run all tests (unit, golden, end-to-end, fault
+#                        injection, bad inputs, fuzz regressions)
 #   make demo            run the whole pipeline on the bundled sample into demo-run/
 #   make bench           throughput and memory per stage on a >= 50 MB corpus
 #   make install PREFIX=/usr/local DESTDIR=
 #   make check SANITIZE=address,undefined   the same tests under ASan+UBSan
+#                        (with CI=true, `make check` runs both: plain, then sanitized)
+#   make check-valgrind  unit and golden tests under valgrind memcheck, no leaks allowed
 #   make fuzz            libFuzzer targets (clang) into build/fuzz/; see tests/fuzz/README.md
 #   make clean
 #
@@ -82,8 +85,11 @@ BINS := $(STAGE_BINS) $(BINDIR)/cxs-pipeline
 
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FAULT_SO  := $(BUILD)/fault/cxs_fault.so
+REPLAY_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz-replay/%,$(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all check demo bench install clean help unit golden e2e fuzz
+.PHONY: all check demo bench install clean help unit golden e2e fuzz check-valgrind \
+        check-san check-tools
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -134,15 +140,35 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	$(Q)$(CC) $(CFLAGS_ALL) -Itests/unit $(foreach s,$(STAGES),-Istages/$(s)) -MMD -MP -c $< -o $@
 
 # Every test prints its own results; tests/run-all adds them up into one closing line.
-check: $(BINS) $(TEST_BINS)
-	CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all
+# Besides the programs and unit tests, the suites need the fault-injection shim
+# (tests/fault) and the fuzz targets linked with a plain main (tests/fuzz/replay.c).
+RUN_ALL = CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all
+check: check-tools
+	$(RUN_ALL)
+# CI runs exactly `make check` (.ci/run); there it also runs every suite again under
+# ASan+UBSan (build/san), so the sanitizer build is checked on every push.
+ifeq ($(CI),true)
+ifndef SANITIZE
+	$(MAKE) --no-print-directory check-san
+endif
+endif
+check-san:
+	$(MAKE) --no-print-directory SANITIZE=address,undefined check
+
+check-tools: $(BINS) $(TEST_BINS) $(FAULT_SO) $(REPLAY_BINS)
+
+# valgrind memcheck over the unit and golden tests (tests/run-all VALGRIND=1): any
+# memory error or leak fails. Built without sanitizers, which valgrind cannot run with.
+check-valgrind: $(BINS) $(TEST_BINS)
+	@command -v valgrind >/dev/null 2>&1 || scripts/install-deps --valgrind
+	VALGRIND=1 $(RUN_ALL) unit golden
 
 unit: $(TEST_BINS)
-	CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all unit
+	$(RUN_ALL) unit
 golden: $(BINS)
-	CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all golden
-e2e: $(BINS)
-	CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all e2e
+	$(RUN_ALL) golden
+e2e: $(BINS) $(FAULT_SO)
+	$(RUN_ALL) e2e
 
 demo: $(BINS)
 	rm -rf demo-run
@@ -150,6 +176,25 @@ demo: $(BINS)
 
 bench: $(BINS)
 	CXS_BIN=$(abspath $(BINDIR)) scripts/bench
+
+# --- fault injection: an LD_PRELOAD shim (tests/fault/README.md) ---------------------------
+# Never built with sanitizers: it is preloaded into the programs under test, which may be.
+$(FAULT_SO): tests/fault/cxs_fault.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) -std=c11 $(OPT) $(WARN) -fPIC -shared -o $@ $< -ldl
+
+# --- fuzz targets without libFuzzer, for `make check` (tests/fuzz/README.md) ----------------
+# Each tests/fuzz/fuzz_NAME.c linked with tests/fuzz/replay.c's main, built like the unit
+# tests (so under SANITIZE= too): $(BUILD)/fuzz-replay/fuzz_NAME FILE... runs each file once.
+$(BUILD)/fuzz-replay/obj/%.o: tests/fuzz/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS_ALL) -Itests/fuzz $(foreach s,$(STAGES),-Istages/$(s)) -MMD -MP -c $< -o $@
+$(BUILD)/fuzz-replay/fuzz_%: $(BUILD)/fuzz-replay/obj/fuzz_%.o $(BUILD)/fuzz-replay/obj/replay.o \
+			     $(STAGE_LIBS) $(LIBCLI) $(LIBCXS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
 # --- fuzzing: `make fuzz` (tests/fuzz/README.md) ------------------------------------------
 # Apart from the build above: every library and stage module is compiled again with clang
@@ -191,6 +236,6 @@ clean:
 	rm -rf build bin demo-run
 
 help:
-	@sed -n '2,13p' Makefile
+	@sed -n '2,16p' Makefile
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -109,7 +109,8 @@ static void free_handle(cxs_atomic *a)
 }
 
 /* Makes the rename itself durable; failure here is reported, since a crash could
- * otherwise lose a file we said was written. */
+ * otherwise lose a file we said was written. The message names the file, which is what
+ * the user was writing, and the directory. */
 static int sync_dir(const char *path, cxs_err *err)
 {
 	char *dir = strdup(path), *slash;
@@ -127,7 +128,9 @@ static int sync_dir(const char *path, cxs_err *err)
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
 		if (fsync(fd) < 0 && errno != EINVAL && errno != EROFS)
-			rc = cxs_err_errno(err, CXS_E_IO, errno, "could not sync directory '%s'", dir);
+			rc = cxs_err_errno(err, CXS_E_IO, errno,
+					   "could not sync directory '%s' after renaming '%s'",
+					   dir, path);
 		close(fd);
 	}
 	free(dir);
@@ -147,8 +150,10 @@ int cxs_atomic_commit(cxs_atomic *a, cxs_err *err)
 		rc = cxs_err_errno(err, CXS_E_IO, errno, "could not rename '%s' to '%s'", a->tmp, a->path);
 	if (rc)
 		unlink(a->tmp);
-	else
-		rc = sync_dir(a->path, err);
+	else if ((rc = sync_dir(a->path, err)) < 0)
+		/* The rename may not survive a crash, and the caller reports a failure: a
+		 * file under the final name would say the opposite. Take it back. */
+		unlink(a->path);
 	free_handle(a);
 	return rc;
 }

@@ -26,7 +26,9 @@ const char *cxs_atomic_tmpname(const cxs_atomic *a);
 int cxs_atomic_write(cxs_atomic *a, const void *data, size_t len, cxs_err *err);
 
 /* fsync, close, rename onto the target, fsync the directory; frees the handle in every
- * case. On failure the temporary file is removed and `err` names the file. */
+ * case. On failure the temporary file is removed and `err` names the file; when only
+ * the directory could not be synced, the renamed target is removed too, so a failed
+ * commit never leaves a file under the final name. */
 int cxs_atomic_commit(cxs_atomic *a, cxs_err *err);
 
 /* Closes and removes the temporary file and frees the handle. NULL is a no-op. */

@@ -31,6 +31,8 @@ struct cxs_gzin {
 	size_t fast_len, fast_pos;
 	cxs_sha256 hash;
 	char *path;
+	int read_errno;           /* a read failed after earlier bytes: report it once */
+	long long read_err_at;    /* they are used up (0: none) */
 };
 
 cxs_gzin *cxs_gzin_open(const char *path, cxs_err *err)
@@ -77,6 +79,9 @@ static int fill_raw(cxs_gzin *in, cxs_err *err)
 
 	if (in->raw_pos < in->raw_len)
 		return 1;
+	if (in->read_errno)
+		return cxs_err_errno(err, CXS_E_INPUT, in->read_errno,
+				     "could not read '%s' at byte %lld", in->path, in->read_err_at);
 	if (in->eof)
 		return 0;
 	do
@@ -130,8 +135,16 @@ static int top_up(cxs_gzin *in, cxs_err *err)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			return cxs_err_errno(err, CXS_E_INPUT, errno, "could not read '%s' at byte %lld",
-					     in->path, in->raw_total);
+			if (in->raw_len == 0)
+				return cxs_err_errno(err, CXS_E_INPUT, errno,
+						     "could not read '%s' at byte %lld",
+						     in->path, in->raw_total);
+			/* The bytes already read are good: hand them out first, as a read
+			 * error on a plain file does, and report the error where they end. */
+			in->read_errno = errno;
+			in->read_err_at = in->raw_total;
+			in->eof = 1;
+			break;
 		}
 		if (r == 0) {
 			in->eof = 1;
@@ -258,6 +271,13 @@ static long read_gzip(cxs_gzin *in, unsigned char *buf, size_t n, cxs_err *err)
 	}
 }
 
+static int gz_name(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 3 && !strcmp(path + n - 3, ".gz");
+}
+
 long cxs_gzin_read(cxs_gzin *in, void *buf, size_t n, cxs_err *err)
 {
 	if (in->gzip < 0) {
@@ -268,6 +288,11 @@ long cxs_gzin_read(cxs_gzin *in, void *buf, size_t n, cxs_err *err)
 				return -1;
 		in->gzip = in->raw_len - in->raw_pos >= 2 && in->raw[in->raw_pos] == 0x1f &&
 			   in->raw[in->raw_pos + 1] == 0x8b;
+		/* Every gzip writer (ours too, for no records) writes at least a header: an
+		 * empty ".gz" file is one cut off at its first byte, not an empty input. */
+		if (in->raw_total == 0 && !in->read_errno && !in->is_stdin && gz_name(in->path))
+			return cxs_err_set(err, CXS_E_INPUT, "'%s': truncated gzip stream at byte 0 "
+					   "(the file is empty)", in->path);
 	}
 	return in->gzip ? read_gzip(in, buf, n, err) : read_plain(in, buf, n, err);
 }
@@ -326,6 +351,8 @@ struct cxs_gzout {
 	long long total;
 	cxs_sha256 hash;
 	char *path;
+	int read_errno;           /* a read failed after earlier bytes: report it once */
+	long long read_err_at;    /* they are used up (0: none) */
 };
 
 static int ends_with(const char *s, const char *suffix)

@@ -34,8 +34,9 @@ typedef struct cxs_gzout cxs_gzout;
 cxs_gzin *cxs_gzin_open(const char *path, cxs_err *err);
 
 /* Reads up to `n` decompressed bytes. Returns the count, 0 at the end, or -1 with `err`
- * (CXS_E_INPUT) for a read error, corrupt gzip data or a truncated stream; the message
- * names the file and the compressed byte offset. */
+ * (CXS_E_INPUT) for a read error, corrupt gzip data, a truncated stream or an empty
+ * ".gz" file; the message names the file and the compressed byte offset. The bytes read
+ * before a read error are handed out first. */
 long cxs_gzin_read(cxs_gzin *in, void *buf, size_t n, cxs_err *err);
 
 /* The SHA-256 of the raw (compressed) bytes consumed so far: the file's hash once the

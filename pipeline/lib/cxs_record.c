@@ -19,6 +19,8 @@ struct cxs_reader {
 	int eof;
 	cxs_buf line;
 	long long lineno;
+	int unterminated;     /* the last line read ended at the end of input, no newline */
+	int cut;              /* ... and was not a record: the input was cut off there */
 	char reason[512];     /* why the last line was bad, without its location */
 };
 
@@ -56,13 +58,16 @@ static int read_line(cxs_reader *r, int *oversize, cxs_err *err)
 
 		if (r->chunk_pos >= r->chunk_len) {
 			long n;
-			if (r->eof)
+			if (r->eof) {
+				r->unterminated = any;
 				return any ? 1 : 0;
+			}
 			n = cxs_gzin_read(r->in, r->chunk, CHUNK, err);
 			if (n < 0)
 				return -1;
 			if (n == 0) {
 				r->eof = 1;
+				r->unterminated = any;
 				return any ? 1 : 0;
 			}
 			r->chunk_len = (size_t)n;
@@ -109,6 +114,9 @@ static int bad(cxs_reader *r, cxs_err *err, const char *fmt, ...)
 	vsnprintf(r->reason, sizeof(r->reason), fmt, ap);
 	va_end(ap);
 	cxs_err_set(err, CXS_E_INPUT, "%s:%lld: %s", cxs_gzin_path(r->in), r->lineno, r->reason);
+	/* A bad last line without its newline is most likely a record cut in half (a copy
+	 * or a writer that stopped): rejected like any bad line, then reported as damage. */
+	r->cut = r->unterminated;
 	return CXS_READ_BAD;
 }
 
@@ -134,8 +142,17 @@ int cxs_reader_next(cxs_reader *r, json_t **rec, cxs_err *err)
 			}
 			return CXS_READ_FATAL;
 		}
-		if (rc == 0)
+		if (rc == 0) {
+			if (r->cut) {
+				r->cut = 0;
+				cxs_err_set(err, CXS_E_INPUT, "%s:%lld: the input ends inside a "
+					    "record (no newline after the last line, and it is not "
+					    "a whole record): truncated?", cxs_gzin_path(r->in),
+					    r->lineno);
+				return CXS_READ_FATAL;
+			}
 			return CXS_READ_EOF;
+		}
 		r->lineno++;
 		if (oversize)
 			return bad(r, err, "record longer than the maximum of %zu bytes (--max-record-bytes)",

@@ -6,6 +6,9 @@
  * than `max_record` bytes is skipped (to its newline) and reported, never buffered whole.
  * A line that is not valid JSON, not valid UTF-8 or not an object is reported with its
  * line number and skipped: the caller rejects it and goes on. Blank lines are ignored.
+ * When such a line is the last one and has no newline, the input was most likely cut in
+ * the middle of a record: after that CXS_READ_BAD, the next call returns CXS_READ_FATAL
+ * (the input is damaged) instead of CXS_READ_EOF.
  *
  * Records are jansson objects (json_t). Keys keep their order, so fields a stage does not
  * know pass through untouched and in place.

@@ -82,8 +82,9 @@ cxs_html *cxs_html_new(cxs_err *err);
 /* Extracts the page `data` (`len` raw bytes, any encoding; `transport_charset` is the
  * charset an HTTP Content-Type header declared, or NULL). Returns 0 and fills `res`,
  * or -1 with `err` set (CXS_E_NOMEM, CXS_E_INTERNAL); a malformed or empty page is not
- * an error (it gives empty text). Pages longer than INT_MAX bytes after decoding are
- * refused with CXS_E_INPUT: callers bound their input well below that. */
+ * an error (it gives empty text). Pages longer than INT_MAX bytes after decoding, and
+ * pages nested deeper than libxml2 parses whole, are refused with CXS_E_INPUT (the
+ * caller rejects the page): callers bound their input well below that. */
 int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *transport_charset,
 		     struct cxs_html_result *res, cxs_err *err);
 

@@ -158,6 +158,59 @@ static void test_bad_lines_are_reported_and_skipped(void)
 	cxs_reader_close(r);
 }
 
+/* A file copied or written only in part ends inside a record: the piece is rejected like
+ * any bad line, and then the input is reported as damaged, not as a clean end. A bad
+ * line that does end in a newline is only a reject. */
+static void test_record_cut_in_half(void)
+{
+	const char cut[] = "{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"c\",\"te";
+	const char whole[] = "{\"id\":\"a\"}\n{\"id\":\"b\",\"te\n";
+	cxs_err err;
+	cxs_reader *r;
+	json_t *rec;
+
+	write_file(tmp("cut.jsonl"), cut, sizeof(cut) - 1);
+	r = cxs_reader_open(tmp("cut.jsonl"), 0, &err);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_OK);
+	json_decref(rec);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_OK);
+	json_decref(rec);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_BAD);
+	CHECK_INT(cxs_reader_line(r), 3);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_FATAL);
+	CHECK(strstr(err.msg, "cut.jsonl:3: the input ends inside a record") != NULL);
+	CHECK_INT(err.kind, CXS_E_INPUT);
+	cxs_reader_close(r);
+
+	write_file(tmp("whole.jsonl"), whole, sizeof(whole) - 1);
+	r = cxs_reader_open(tmp("whole.jsonl"), 0, &err);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_OK);
+	json_decref(rec);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_BAD);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_EOF);
+	cxs_reader_close(r);
+}
+
+/* Every gzip writer writes a header even for no data, so an empty ".gz" file was cut
+ * off at byte 0: damaged (exit 4), not an empty input. An empty plain file is empty. */
+static void test_empty_gz_file_is_truncated(void)
+{
+	cxs_err err;
+	cxs_reader *r;
+	json_t *rec;
+
+	write_file(tmp("empty.jsonl.gz"), "", 0);
+	r = cxs_reader_open(tmp("empty.jsonl.gz"), 0, &err);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_FATAL);
+	CHECK(strstr(err.msg, "empty.jsonl.gz': truncated gzip stream at byte 0") != NULL);
+	cxs_reader_close(r);
+
+	write_file(tmp("empty.jsonl"), "", 0);
+	r = cxs_reader_open(tmp("empty.jsonl"), 0, &err);
+	CHECK_INT(cxs_reader_next(r, &rec, &err), CXS_READ_EOF);
+	cxs_reader_close(r);
+}
+
 static void test_overlong_record(void)
 {
 	char big[5000];
@@ -510,6 +563,8 @@ int main(void)
 	RUN(test_key_order_and_numbers_kept);
 	RUN(test_dump_matches_jansson);
 	RUN(test_bad_lines_are_reported_and_skipped);
+	RUN(test_record_cut_in_half);
+	RUN(test_empty_gz_file_is_truncated);
 	RUN(test_overlong_record);
 	RUN(test_truncated_and_corrupt_gzip);
 	RUN(test_multimember_and_plain);
