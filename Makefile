@@ -25,7 +25,7 @@ BUILD  ?= build
 BINDIR ?= bin
 endif
 
-PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle libdeflate libbrotlidec
+PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle libdeflate libbrotlidec sqlite3
 
 NODEPS_GOALS := clean help
 ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
@@ -62,7 +62,7 @@ CFLAGS_ALL  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-reco
 LDFLAGS_ALL += -fsanitize=$(SANITIZE)
 endif
 
-STAGES := fetch normalize stem classify eval
+STAGES := fetch normalize stem classify eval report
 
 LIB_SRC := $(wildcard pipeline/lib/*.c)
 CLI_SRC := $(wildcard pipeline/cli/*.c)
