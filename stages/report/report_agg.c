@@ -289,6 +289,17 @@ static void segment_of(const struct report_doc *d, const struct ev *v, long long
 	seg[1] = snap_end(d, e);
 }
 
+/* Whether only spaces lie between two segments, so they read as one stretch of text. */
+static int blank(const struct report_doc *d, long long from, long long to)
+{
+	long long i;
+
+	for (i = from; i < to; i++)
+		if (d->text[i] != ' ' && d->text[i] != '\t')
+			return 0;
+	return 1;
+}
+
 static int cmp_ev(const void *pa, const void *pb)
 {
 	const struct ev *a = pa, *b = pb;
@@ -314,7 +325,7 @@ static int make_excerpt(const struct report_doc *d, struct ev *v, size_t nv,
 	qsort(v, nv, sizeof *v, cmp_ev);
 	for (i = 0; i < nv; i++) {
 		segment_of(d, &v[i], cur);
-		if (nseg && cur[0] <= seg[nseg - 1][1]) {
+		if (nseg && (cur[0] <= seg[nseg - 1][1] || blank(d, seg[nseg - 1][1], cur[0]))) {
 			if (cur[1] > seg[nseg - 1][1] &&
 			    cur[1] - seg[nseg - 1][0] <= 2 * REPORT_EXCERPT_BYTES)
 				seg[nseg - 1][1] = cur[1];
