@@ -134,6 +134,7 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 
 # Every test prints its own results; tests/run-all adds them up into one closing line.
 check: $(BINS) $(TEST_BINS)
+	@scripts/install-deps --test
 	CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all
 
 unit: $(TEST_BINS)
@@ -141,6 +142,7 @@ unit: $(TEST_BINS)
 golden: $(BINS)
 	CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all golden
 e2e: $(BINS)
+	@scripts/install-deps --test
 	CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all e2e
 
 demo: $(BINS)
