@@ -185,7 +185,7 @@ static int read_input(struct sinks *s, struct report_input *in, cxs_err *err)
 	if (!r) {
 		cxs_error("%s", err->msg);
 		cxs_err_clear(err);
-		in->damaged = 1;
+		in->damaged = 2;
 		return 0;
 	}
 	while ((st = cxs_reader_next(r, &rec, err)) != CXS_READ_EOF) {
@@ -228,7 +228,8 @@ static int note_inputs(report_db *db, const struct opts *o, const struct report_
 	for (i = 0; i < n; i++) {
 		snprintf(buf, sizeof buf, "%lld records, %lld in the report, %lld skipped, "
 			 "%lld unreadable lines%s", in[i].records, in[i].reported, in[i].skipped,
-			 in[i].unreadable, in[i].damaged ? ", damaged" : "");
+			 in[i].unreadable, in[i].damaged == 2 ? ", could not be opened" :
+			 in[i].damaged ? ", damaged" : "");
 		if (report_db_note(db, "input", in[i].path, err) < 0 ||
 		    report_db_note(db, "input counts", buf, err) < 0)
 			return -1;

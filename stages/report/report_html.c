@@ -445,6 +445,7 @@ static void inputs(FILE *f, const report_agg *a, const struct report_meta *m)
 		fprintf(f, "</td><td class=\"n\">%lld</td><td class=\"n\">%lld</td><td class=\"n\">"
 			"%lld</td><td class=\"n\">%lld</td><td>%s</td></tr>\n", in->records,
 			in->reported, in->skipped, in->unreadable,
+			in->damaged == 2 ? "could not be opened" :
 			in->damaged ? "damaged: read up to the damage" : "complete");
 	}
 	fputs("</tbody></table>\n", f);

@@ -25,7 +25,8 @@ struct report_input {
 	long long reported;    /* records counted in the report */
 	long long skipped;     /* records that were not classify output (reason printed) */
 	long long unreadable;  /* lines that were not JSON objects */
-	int damaged;           /* the input ended in an error (exit 4) */
+	int damaged;           /* 1: the input ended in an error, 2: it could not be opened
+	                          (either way exit 4) */
 };
 
 struct report_meta {
