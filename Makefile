@@ -28,7 +28,7 @@ BUILD  ?= build
 BINDIR ?= bin
 endif
 
-PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle libdeflate libbrotlidec
+PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle libdeflate libbrotlidec sqlite3
 
 NODEPS_GOALS := clean help
 ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
@@ -66,7 +66,7 @@ CFLAGS_ALL  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-reco
 LDFLAGS_ALL += -fsanitize=$(SANITIZE)
 endif
 
-STAGES := fetch normalize stem classify eval
+STAGES := fetch normalize stem classify eval report
 
 LIB_SRC := $(wildcard pipeline/lib/*.c)
 CLI_SRC := $(wildcard pipeline/cli/*.c)
@@ -144,6 +144,7 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 # (tests/fault) and the fuzz targets linked with a plain main (tests/fuzz/replay.c).
 RUN_ALL = CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all
 check: check-tools
+	@scripts/install-deps --test
 	$(RUN_ALL)
 # CI runs exactly `make check` (.ci/run); there it also runs every suite again under
 # ASan+UBSan (build/san), so the sanitizer build is checked on every push.
@@ -168,6 +169,7 @@ unit: $(TEST_BINS)
 golden: $(BINS)
 	$(RUN_ALL) golden
 e2e: $(BINS) $(FAULT_SO)
+	@scripts/install-deps --test
 	$(RUN_ALL) e2e
 
 demo: $(BINS)
