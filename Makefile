@@ -25,7 +25,7 @@ BUILD  ?= build
 BINDIR ?= bin
 endif
 
-PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle libdeflate
+PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle libdeflate sqlite3
 
 NODEPS_GOALS := clean help
 ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
@@ -40,7 +40,7 @@ endif
 endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wold-style-definition -Wpointer-arith -Wformat=2 -Wundef -Wvla \
@@ -117,7 +117,10 @@ $(BINDIR)/cxs-$(1): $(BUILD)/stages/$(1)/main.o $(BUILD)/libcxs_$(1).a $(LIBCLI)
 endef
 $(foreach s,$(STAGES),$(eval $(call stage_rules,$(s))))
 
-$(BINDIR)/cxs-pipeline: $(DRIVER_SRC:%.c=$(BUILD)/%.o) $(LIBCLI) $(LIBCXS)
+# The driver expands sources with fetch's own walker (stages/fetch/fetch_sources.h), so
+# its shards hold exactly the files cxs-fetch would read from a directory.
+$(DRIVER_SRC:%.c=$(BUILD)/%.o): CFLAGS_ALL += -Istages/fetch
+$(BINDIR)/cxs-pipeline: $(DRIVER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/libcxs_fetch.a $(LIBCLI) $(LIBCXS)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)

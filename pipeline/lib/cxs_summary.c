@@ -14,12 +14,14 @@ struct dimrow {
 	long long docs, pos, neg, neu;
 };
 
-struct tally {
+struct cxs_tally {
 	struct dimrow *dims;
 	size_t ndims, cap;
 	json_t *langs;          /* lang -> count, insertion order = first seen */
+	json_t *cells;          /* "lang\tdim\tpolarity" -> documents, first seen order */
 	long long docs, sent_pos, sent_neg, sent_neu;
 };
+#define tally cxs_tally
 
 static struct dimrow *dim_get(struct tally *t, const char *dim)
 {
@@ -88,16 +90,22 @@ static void tally_record(struct tally *t, json_t *rec)
 		       &t->sent_pos, &t->sent_neg, &t->sent_neu);
 	json_array_foreach(sigs, i, sig) {
 		const char *dim = json_string_value(json_object_get(sig, "dim"));
+		const char *pol = json_string_value(json_object_get(sig, "polarity"));
 		struct dimrow *d = dim ? dim_get(t, dim) : NULL;
+		char key[512];
 		if (!d)
 			continue;
 		d->docs++;
-		count_polarity(json_string_value(json_object_get(sig, "polarity")), &d->pos,
-			       &d->neg, &d->neu);
+		count_polarity(pol, &d->pos, &d->neg, &d->neu);
+		if (!pol || (strcmp(pol, "positive") && strcmp(pol, "negative")))
+			pol = "neutral";
+		snprintf(key, sizeof(key), "%s\t%s\t%s", lang, dim, pol);
+		n = json_object_get(t->cells, key);
+		json_object_set_new(t->cells, key, json_integer(n ? json_integer_value(n) + 1 : 1));
 	}
 }
 
-static int stage_counts(const char *workdir, int i, long long c[3])
+static int stage_counts(const char *workdir, int i, long long c[4])
 {
 	char path[4096];
 	json_t *m, *counts;
@@ -110,13 +118,14 @@ static int stage_counts(const char *workdir, int i, long long c[3])
 	c[0] = json_integer_value(json_object_get(counts, "in"));
 	c[1] = json_integer_value(json_object_get(counts, "out"));
 	c[2] = json_integer_value(json_object_get(counts, "rejected"));
+	c[3] = json_integer_value(json_object_get(counts, "skipped"));
 	json_decref(m);
 	return 0;
 }
 
 static void stage_table(const char *workdir, cxs_buf *out)
 {
-	long long c[3], prev_out = -1;
+	long long c[4], prev_out = -1, skipped = 0;
 	int i, broken = 0, any = 0;
 
 	cxs_buf_addf(out, "%-12s %10s %10s %10s\n", "stage", "in", "out", "rejected");
@@ -128,71 +137,142 @@ static void stage_table(const char *workdir, cxs_buf *out)
 		}
 		any = 1;
 		cxs_buf_addf(out, "%-12s %10lld %10lld %10lld\n", stages[i], c[0], c[1], c[2]);
-		if (c[0] != c[1] + c[2] || (prev_out >= 0 && prev_out != c[0]))
+		/* Skipped documents (cxs-pipeline --state) were processed on an earlier night. */
+		if (c[0] != c[1] + c[2] + c[3] || (prev_out >= 0 && prev_out != c[0]))
 			broken = 1;
 		prev_out = c[1];
+		skipped += c[3];
 	}
+	if (skipped)
+		cxs_buf_addf(out, "%-12s %10lld already processed on an earlier night "
+			     "(01-fetch.skipped.jsonl.gz)\n", "skipped", skipped);
 	if (any)
 		cxs_buf_addstr(out, broken ? "WARNING: counts do not reconcile between stages\n"
-					   : "every document is in 04-classify or in a rejects file\n");
+				   : skipped ? "every document is in 04-classify, a rejects file or "
+					       "the skipped list\n"
+					     : "every document is in 04-classify or in a rejects file\n");
 }
 
-static void free_tally(struct tally *t)
+void cxs_tally_free(struct tally *t)
 {
 	size_t i;
 
+	if (!t)
+		return;
 	for (i = 0; i < t->ndims; i++)
 		free(t->dims[i].dim);
 	free(t->dims);
 	json_decref(t->langs);
+	json_decref(t->cells);
+	free(t);
+}
+
+cxs_tally *cxs_tally_new(const char *dimensions_tsv)
+{
+	struct tally *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return NULL;
+	t->langs = json_object();
+	t->cells = json_object();
+	if (!t->langs || !t->cells) {
+		cxs_tally_free(t);
+		return NULL;
+	}
+	seed_dims(t, dimensions_tsv);
+	return t;
+}
+
+int cxs_tally_file(cxs_tally *t, const char *path, cxs_err *err)
+{
+	cxs_reader *r = cxs_reader_open(path, 0, err);
+	json_t *rec;
+	int st;
+
+	if (!r)
+		return -1;
+	while ((st = cxs_reader_next(r, &rec, err)) != CXS_READ_EOF) {
+		if (st == CXS_READ_FATAL) {
+			cxs_reader_close(r);
+			return -1;
+		}
+		if (st == CXS_READ_OK) {
+			tally_record(t, rec);
+			json_decref(rec);
+		}
+	}
+	cxs_reader_close(r);
+	return 0;
+}
+
+int cxs_tally_foreach_language(const cxs_tally *t, cxs_tally_lang_fn fn, void *ctx)
+{
+	const char *lang;
+	json_t *n;
+	int rc;
+
+	json_object_foreach(t->langs, lang, n)
+		if ((rc = fn(ctx, lang, (long long)json_integer_value(n))) != 0)
+			return rc;
+	return 0;
+}
+
+int cxs_tally_foreach_signal(const cxs_tally *t, cxs_tally_signal_fn fn, void *ctx)
+{
+	const char *key;
+	json_t *n;
+	int rc;
+
+	json_object_foreach(t->cells, key, n) {
+		char buf[512], *dim, *pol;
+		snprintf(buf, sizeof(buf), "%s", key);
+		dim = strchr(buf, '\t');
+		pol = dim ? strchr(dim + 1, '\t') : NULL;
+		if (!pol)
+			continue;
+		*dim++ = '\0';
+		*pol++ = '\0';
+		if ((rc = fn(ctx, buf, dim, pol, (long long)json_integer_value(n))) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+void cxs_summary_format(const char *workdir, const cxs_tally *t, cxs_buf *out)
+{
+	const char *lang;
+	json_t *n;
+	size_t i;
+
+	cxs_buf_addf(out, "run: %s\n\n", workdir);
+	stage_table(workdir, out);
+	cxs_buf_addf(out, "\n%-12s %10s\n", "language", "documents");
+	json_object_foreach(t->langs, lang, n)
+		cxs_buf_addf(out, "%-12s %10lld\n", lang, (long long)json_integer_value(n));
+	cxs_buf_addf(out, "%-12s %10lld\n", "all", t->docs);
+	cxs_buf_addf(out, "\n%-16s %10s %10s %10s %10s\n", "dimension", "documents", "positive",
+		     "negative", "neutral");
+	for (i = 0; i < t->ndims; i++)
+		cxs_buf_addf(out, "%-16s %10lld %10lld %10lld %10lld\n", t->dims[i].dim,
+			     t->dims[i].docs, t->dims[i].pos, t->dims[i].neg, t->dims[i].neu);
+	cxs_buf_addf(out, "%-16s %10lld %10lld %10lld %10lld\n", "(overall)", t->docs,
+		     t->sent_pos, t->sent_neg, t->sent_neu);
 }
 
 int cxs_summary_build(const char *workdir, const char *dimensions_tsv, cxs_buf *out,
 		      cxs_err *err)
 {
-	struct tally t;
+	cxs_tally *t = cxs_tally_new(dimensions_tsv);
 	char path[4096];
-	const char *lang;
-	json_t *rec, *n;
-	cxs_reader *r;
-	size_t i;
-	int st;
 
-	memset(&t, 0, sizeof(t));
-	t.langs = json_object();
-	seed_dims(&t, dimensions_tsv);
+	if (!t)
+		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 	snprintf(path, sizeof(path), "%s/04-classify.jsonl.gz", workdir);
-	r = cxs_reader_open(path, 0, err);
-	if (!r) {
-		free_tally(&t);
+	if (cxs_tally_file(t, path, err) < 0) {
+		cxs_tally_free(t);
 		return -1;
 	}
-	while ((st = cxs_reader_next(r, &rec, err)) != CXS_READ_EOF) {
-		if (st == CXS_READ_FATAL) {
-			cxs_reader_close(r);
-			free_tally(&t);
-			return -1;
-		}
-		if (st == CXS_READ_OK) {
-			tally_record(&t, rec);
-			json_decref(rec);
-		}
-	}
-	cxs_reader_close(r);
-
-	cxs_buf_addf(out, "run: %s\n\n", workdir);
-	stage_table(workdir, out);
-	cxs_buf_addf(out, "\n%-12s %10s\n", "language", "documents");
-	json_object_foreach(t.langs, lang, n)
-		cxs_buf_addf(out, "%-12s %10lld\n", lang, (long long)json_integer_value(n));
-	cxs_buf_addf(out, "%-12s %10lld\n", "all", t.docs);
-	cxs_buf_addf(out, "\n%-16s %10s %10s %10s %10s\n", "dimension", "documents", "positive",
-		     "negative", "neutral");
-	for (i = 0; i < t.ndims; i++)
-		cxs_buf_addf(out, "%-16s %10lld %10lld %10lld %10lld\n", t.dims[i].dim,
-			     t.dims[i].docs, t.dims[i].pos, t.dims[i].neg, t.dims[i].neu);
-	cxs_buf_addf(out, "%-16s %10lld %10lld %10lld %10lld\n", "(overall)", t.docs, t.sent_pos,
-		     t.sent_neg, t.sent_neu);
-	free_tally(&t);
+	cxs_summary_format(workdir, t, out);
+	cxs_tally_free(t);
 	return 0;
 }
