@@ -45,7 +45,10 @@ struct drv_opts {
 	double max_reject_rate;  /* < 0: no limit */
 	char **sources;          /* owned */
 	int nsources;
+	unsigned given;          /* DRV_GIVEN_* set on the command line or in the config */
 };
+
+enum { DRV_GIVEN_LEXICON = 1, DRV_GIVEN_LEVEL = 2, DRV_GIVEN_SHARD = 4, DRV_GIVEN_STATE = 8 };
 
 struct drv_part {
 	int shard, piece;

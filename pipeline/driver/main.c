@@ -129,10 +129,13 @@ static int set_option(struct settings *st, const char *key, const char *v, cxs_e
 
 	if (!strcmp(key, "workdir"))
 		o->workdir = keep(st, v);
-	else if (!strcmp(key, "lexicon"))
+	else if (!strcmp(key, "lexicon")) {
 		o->lexicon = keep(st, v);
-	else if (!strcmp(key, "state"))
+		o->given |= DRV_GIVEN_LEXICON;
+	} else if (!strcmp(key, "state")) {
 		o->state = *v ? keep(st, v) : NULL;
+		o->given |= DRV_GIVEN_STATE;
+	}
 	else if (!strcmp(key, "jobs")) {
 		if (parse_num(v, 1, 256, &d) < 0 || d != floor(d))
 			return cxs_err_set(err, CXS_E_CONFIG, "jobs: '%s' is not a number 1-256", v);
@@ -141,10 +144,12 @@ static int set_option(struct settings *st, const char *key, const char *v, cxs_e
 		if (parse_num(v, 1, 1e9, &d) < 0 || d != floor(d))
 			return cxs_err_set(err, CXS_E_CONFIG, "shard-size: '%s' is not a positive number", v);
 		o->shard_size = (long long)d;
+		o->given |= DRV_GIVEN_SHARD;
 	} else if (!strcmp(key, "level")) {
 		if (parse_num(v, 0, 9, &d) < 0 || d != floor(d))
 			return cxs_err_set(err, CXS_E_CONFIG, "level: '%s' is not 0-9", v);
 		o->level = (int)d;
+		o->given |= DRV_GIVEN_LEVEL;
 	} else if (!strcmp(key, "max-reject-rate")) {
 		if (parse_num(v, 0, 1, &d) < 0)
 			return cxs_err_set(err, CXS_E_CONFIG, "max-reject-rate: '%s' is not 0-1", v);
@@ -465,6 +470,15 @@ static int cmd_run(struct drv_opts *o)
 		(long)getpid(), o->jobs, o->shard_size, o->from >= 0 ? drv_stage_names[o->from] : "-",
 		o->only >= 0 ? drv_stage_names[o->only] : "-", o->nsources);
 	status = drv_run_prepare(&r, o, 1);
+	if (status == 0 && o->state) {
+		/* A state file that cannot be used is found before any work is done. */
+		cxs_state *sdb = cxs_state_open(o->state, 1, &err);
+		if (!sdb) {
+			cxs_error("%s", err.msg);
+			status = cxs_exit_for(err.kind);
+		}
+		cxs_state_close(sdb);
+	}
 	if (status == 0 && first <= DRV_NSTAGES - 1 && (o->only < 0 || o->only == 3)) {
 		status = check_lexicon(r.lexicon ? r.lexicon : "cx-core");
 		if (status)
@@ -488,17 +502,41 @@ static int cmd_run(struct drv_opts *o)
 	return status;
 }
 
+/* Status judges the directory by the options of its last run (DIR/plan.json), except
+ * those given now: "would classify be stale with this pack?" */
+static void plan_options(struct drv_opts *o, json_t **keep)
+{
+	cxs_buf path = CXS_BUF_INIT;
+	json_t *opts, *v;
+
+	cxs_buf_addf(&path, "%s/plan.json", o->workdir);
+	*keep = drv_load_json(path.p);
+	cxs_buf_release(&path);
+	opts = json_object_get(*keep, "options");
+	if (!(o->given & DRV_GIVEN_LEXICON) && json_is_string(v = json_object_get(opts, "lexicon")))
+		o->lexicon = json_string_value(v);
+	if (!(o->given & DRV_GIVEN_STATE) && json_is_string(v = json_object_get(opts, "state")))
+		o->state = json_string_value(v);
+	if (!(o->given & DRV_GIVEN_LEVEL) && json_is_integer(v = json_object_get(opts, "level")))
+		o->level = (int)json_integer_value(v);
+	if (!(o->given & DRV_GIVEN_SHARD) && json_is_integer(v = json_object_get(opts, "shard_size")))
+		o->shard_size = json_integer_value(v);
+}
+
 static int cmd_status(struct drv_opts *o)
 {
 	struct drv_run r;
+	json_t *plan;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
 	o->from = o->only = -1;
+	plan_options(o, &plan);
 	rc = drv_run_prepare(&r, o, 0);
 	if (rc == 0)
 		rc = drv_run_status(&r);
 	drv_run_release(&r);
+	json_decref(plan);
 	return rc;
 }
 
@@ -580,7 +618,7 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "w:j:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'w': o->workdir = optarg; break;
-		case O_LEXICON: o->lexicon = optarg; break;
+		case O_LEXICON: o->lexicon = optarg; o->given |= DRV_GIVEN_LEXICON; break;
 		case O_FROM:
 		case O_ONLY:
 			i = stage_index(optarg);
@@ -589,10 +627,14 @@ int main(int argc, char **argv)
 					"classify)", optarg);
 			*(c == O_FROM ? &o->from : &o->only) = i;
 			break;
-		case O_LEVEL: o->level = (int)cxs_cli_parse_int("--level", optarg, 0, 9); break;
+		case O_LEVEL:
+			o->level = (int)cxs_cli_parse_int("--level", optarg, 0, 9);
+			o->given |= DRV_GIVEN_LEVEL;
+			break;
 		case 'j': o->jobs = (int)cxs_cli_parse_int("--jobs", optarg, 1, 256); break;
 		case O_SHARD:
 			o->shard_size = cxs_cli_parse_int("--shard-size", optarg, 1, 1000000000);
+			o->given |= DRV_GIVEN_SHARD;
 			break;
 		case O_STATE: cli_option(&st, "state", optarg); break;
 		case O_MAXREJ: cli_option(&st, "max-reject-rate", optarg); break;
