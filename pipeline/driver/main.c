@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -400,6 +401,7 @@ static int finish_run(struct drv_run *r, int status, double t0)
 {
 	const struct drv_opts *o = r->o;
 	struct totals tot;
+	struct rusage ru;
 	cxs_tally *t;
 	double rate;
 	int rc = 0;
@@ -423,9 +425,12 @@ static int finish_run(struct drv_run *r, int status, double t0)
 			  100 * o->max_reject_rate);
 		status = CXS_EXIT_REJECTS;
 	}
+	getrusage(RUSAGE_SELF, &ru);
 	drv_log("end exit=%d in=%lld out=%lld rejected=%lld skipped=%lld reject_rate=%.4f "
-		"secs=%.2f", status, tot.in, tot.out, tot.rejected, tot.skipped, rate,
-		drv_now() - t0);
+		"secs=%.2f driver_cpu=%.2f", status, tot.in, tot.out, tot.rejected, tot.skipped,
+		rate, drv_now() - t0,
+		(double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+			(double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
 	return status;
 }
 

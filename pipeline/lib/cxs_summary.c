@@ -1,3 +1,4 @@
+#define _GNU_SOURCE   /* memmem */
 #include "cxs_summary.h"
 
 #include <jansson.h>
@@ -5,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cxs_gzio.h"
 #include "cxs_record.h"
 
 static const char *const stages[] = { "fetch", "normalize", "stem", "classify" };
@@ -183,26 +185,141 @@ cxs_tally *cxs_tally_new(const char *dimensions_tsv)
 	return t;
 }
 
+/* The last occurrence of `needle` in [s, s+n). */
+static const char *last_of(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	const char *p = s, *hit = NULL, *q;
+
+	while (n >= m && (q = memmem(p, n - (size_t)(p - s), needle, m))) {
+		hit = q;
+		p = q + 1;
+		if ((size_t)(p - s) + m > n)
+			break;
+	}
+	return hit;
+}
+
+/* The string value right after `key` at `p` (a JSON string without escapes, which every
+ * value we read here is: language codes, dimension ids, polarities), or NULL. */
+static const char *value_after(const char *p, const char *end, const char *key, size_t *len)
+{
+	size_t k = strlen(key);
+	const char *q;
+
+	if ((size_t)(end - p) < k || memcmp(p, key, k))
+		return NULL;
+	p += k;
+	q = memchr(p, '"', (size_t)(end - p));
+	if (!q || memchr(p, '\\', (size_t)(q - p)))
+		return NULL;
+	*len = (size_t)(q - p);
+	return p;
+}
+
+static void count_cell(struct tally *t, const char *lang, const char *dim, const char *pol)
+{
+	struct dimrow *d = dim_get(t, dim);
+	char key[512];
+	json_t *n;
+
+	if (!d)
+		return;
+	d->docs++;
+	count_polarity(pol, &d->pos, &d->neg, &d->neu);
+	if (strcmp(pol, "positive") && strcmp(pol, "negative"))
+		pol = "neutral";
+	snprintf(key, sizeof(key), "%s\t%s\t%s", lang, dim, pol);
+	n = json_object_get(t->cells, key);
+	json_object_set_new(t->cells, key, json_integer(n ? json_integer_value(n) + 1 : 1));
+}
+
+/* Counts a line of classify output without parsing it: a record carries every token, and
+ * parsing all of it would cost more than the summary is worth. Classify writes
+ * "signals":[{"dim":D,"polarity":P,...},...],"sentiment":{"polarity":P,...} last, and
+ * normalize "lang":L,"lang_score" earlier. Inside JSON strings quotes are escaped, so
+ * these patterns can only be keys; evidence objects have no "dim". Returns -1 when the
+ * line does not have this shape (the caller then parses it whole). */
+static int tally_fast(struct tally *t, const char *line, size_t n)
+{
+	const char *end = line + n, *sig = last_of(line, n, ",\"signals\":[");
+	const char *sent, *lp, *v, *p;
+	char lang[64], dim[128], pol[32];
+	size_t len, len2;
+	json_t *c;
+
+	if (!sig)
+		return -1;
+	sent = last_of(sig, (size_t)(end - sig), "],\"sentiment\":{\"polarity\":\"");
+	lp = last_of(line, (size_t)(sig - line), ",\"lang\":\"");
+	if (!sent || !lp || !(v = value_after(lp + 1, sig, "\"lang\":\"", &len)) ||
+	    len >= sizeof(lang) || strncmp(v + len, "\",\"lang_score\":", 15))
+		return -1;
+	memcpy(lang, v, len);
+	lang[len] = '\0';
+	t->docs++;
+	c = json_object_get(t->langs, lang);
+	json_object_set_new(t->langs, lang, json_integer(c ? json_integer_value(c) + 1 : 1));
+	for (p = sig; (p = memmem(p, (size_t)(sent - p), "{\"dim\":\"", 8)); p += 8) {
+		const char *d = value_after(p + 1, sent, "\"dim\":\"", &len), *q;
+		if (!d || len >= sizeof(dim) ||
+		    !(q = value_after(d + len + 2, sent, "\"polarity\":\"", &len2)) ||
+		    len2 >= sizeof(pol) || d[len + 1] != ',')
+			continue;
+		memcpy(dim, d, len);
+		dim[len] = '\0';
+		memcpy(pol, q, len2);
+		pol[len2] = '\0';
+		count_cell(t, lang, dim, pol);
+	}
+	v = value_after(sent + 2, end, "\"sentiment\":{\"polarity\":\"", &len);
+	snprintf(pol, sizeof(pol), "%.*s", v ? (int)len : 0, v ? v : "");
+	count_polarity(pol, &t->sent_pos, &t->sent_neg, &t->sent_neu);
+	return 0;
+}
+
+static void tally_line(struct tally *t, const char *line, size_t n)
+{
+	json_t *rec;
+
+	if (tally_fast(t, line, n) == 0)
+		return;
+	rec = json_loadb(line, n, 0, NULL);
+	if (rec && json_is_object(rec))
+		tally_record(t, rec);
+	json_decref(rec);
+}
+
 int cxs_tally_file(cxs_tally *t, const char *path, cxs_err *err)
 {
-	cxs_reader *r = cxs_reader_open(path, 0, err);
-	json_t *rec;
-	int st;
+	cxs_gzin *in = cxs_gzin_open(path, err);
+	cxs_buf line = CXS_BUF_INIT;
+	char buf[1 << 16];
+	long n;
 
-	if (!r)
+	if (!in)
 		return -1;
-	while ((st = cxs_reader_next(r, &rec, err)) != CXS_READ_EOF) {
-		if (st == CXS_READ_FATAL) {
-			cxs_reader_close(r);
-			return -1;
+	while ((n = cxs_gzin_read(in, buf, sizeof(buf), err)) > 0) {
+		const char *p = buf, *end = buf + n, *nl;
+		while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
+			if (line.len) {
+				cxs_buf_add(&line, p, (size_t)(nl - p));
+				tally_line(t, line.p, line.len);
+				cxs_buf_reset(&line);
+			} else if (nl > p)
+				tally_line(t, p, (size_t)(nl - p));
+			p = nl + 1;
 		}
-		if (st == CXS_READ_OK) {
-			tally_record(t, rec);
-			json_decref(rec);
+		if (p < end && cxs_buf_add(&line, p, (size_t)(end - p)) < 0) {
+			n = cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+			break;
 		}
 	}
-	cxs_reader_close(r);
-	return 0;
+	if (n == 0 && line.len)
+		tally_line(t, line.p, line.len);
+	cxs_buf_release(&line);
+	cxs_gzin_close(in);
+	return n < 0 ? -1 : 0;
 }
 
 int cxs_tally_foreach_language(const cxs_tally *t, cxs_tally_lang_fn fn, void *ctx)
