@@ -56,6 +56,7 @@ struct drv_part {
 	long long bytes;         /* bytes of the fetch part, for speeds */
 	int st[DRV_NSTAGES];     /* enum drv_state */
 	char sha[DRV_NSTAGES][CXS_SHA256_HEX];   /* output sha256 per stage, when final */
+	int tally;               /* enum drv_state of its summary counts (part-X.tally.json) */
 };
 
 /* PENDING: not looked at yet; STALE: looked at, must run; FINAL: fresh or made now. */

@@ -103,6 +103,12 @@ void drv_progress_total(int stage, long long docs, long long bytes)
 	prog[stage].bytes_total += bytes;
 }
 
+void drv_progress_start(int stage)
+{
+	if (!prog[stage].t0)
+		prog[stage].t0 = drv_now();
+}
+
 void drv_progress_done(int stage, long long docs, long long bytes)
 {
 	if (!prog[stage].t0)

@@ -26,6 +26,7 @@ void drv_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void drv_progress_enable(int on);
 int drv_progress_on(void);
 void drv_progress_total(int stage, long long docs, long long bytes);
+void drv_progress_start(int stage);
 void drv_progress_done(int stage, long long docs, long long bytes);
 void drv_progress_draw(void);
 /* Clears the line before anything else is printed to standard error. */

@@ -24,6 +24,7 @@
 #include "drv_log.h"
 #include "drv_merge.h"
 #include "drv_split.h"
+#include "cxs_summary.h"
 #include "fetch_sources.h"
 
 #define BIG_FILE (1 << 20)
@@ -621,7 +622,7 @@ void drv_run_release(struct drv_run *r)
 
 /* ---------------------------------------------------------------- running */
 
-enum job_kind { JOB_FETCH, JOB_STAGE, JOB_MERGE };
+enum job_kind { JOB_FETCH, JOB_STAGE, JOB_MERGE, JOB_TALLY };
 
 struct job {
 	pid_t pid;
@@ -699,12 +700,77 @@ static int merge_job(struct drv_run *r, int k, const char *key)
 	return drv_merge_stage(r, k, key);
 }
 
+/* The summary's counts of one classify part, made beside it so that the end of the run
+ * only adds them up: counting 04-classify whole would be the one serial pass left. */
+static char *tally_path(const struct drv_run *r, const struct drv_part *p)
+{
+	char name[32], file[64];
+
+	drv_part_name(p->shard, p->piece, name);
+	snprintf(file, sizeof(file), "%s.tally.json", name);
+	return drv_stage_file(r, 3, file);
+}
+
+static int tally_fresh(const struct drv_run *r, const struct drv_part *p)
+{
+	char *path = tally_path(r, p);
+	json_t *j = drv_load_json(path);
+	int fresh = j && !strcmp(jstr(j, "sha256"), p->sha[3]);
+
+	json_decref(j);
+	free(path);
+	return fresh;
+}
+
+static int tally_job(struct drv_run *r, int s, const char *key)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	struct drv_part *p = &r->shards[s].parts[atoi(key)];
+	char name[32], file[64], *out, *path;
+	cxs_tally *t;
+	json_t *j;
+	int rc;
+
+	drv_part_name(p->shard, p->piece, name);
+	snprintf(file, sizeof(file), "%s.jsonl.gz", name);
+	path = drv_stage_file(r, 3, file);
+	out = tally_path(r, p);
+	t = cxs_tally_new(NULL);
+	rc = t ? cxs_tally_file(t, path, &err) : cxs_err_set(&err, CXS_E_NOMEM, "out of memory");
+	j = rc == 0 ? cxs_tally_json(t) : NULL;
+	if (j) {
+		json_object_set_new(j, "sha256", json_string(p->sha[3]));
+		rc = drv_save_json(out, j, &err);
+	} else if (rc == 0)
+		rc = cxs_err_set(&err, CXS_E_NOMEM, "out of memory");
+	json_decref(j);
+	cxs_tally_free(t);
+	free(path);
+	free(out);
+	if (rc < 0) {
+		cxs_error("%s", err.msg);
+		return cxs_exit_for(err.kind);
+	}
+	return CXS_EXIT_OK;
+}
+
+static void start_tally(struct drv_run *r, struct drv_part *p)
+{
+	struct job j = { 0, JOB_TALLY, 3, p->shard, p, 0 };
+	char piece[16];
+
+	snprintf(piece, sizeof(piece), "%d", p->piece);
+	p->tally = DRV_RUNNING;
+	start_job(r, &j, NULL, tally_job, p->shard, piece);
+}
+
 static void start_fetch(struct drv_run *r, int s)
 {
 	struct job j = { 0, JOB_FETCH, 0, s, NULL, 0 };
 
 	drv_log("start fetch shard-%05d files=%zu", s, r->shards[s].nfiles);
 	r->shards[s].st = DRV_RUNNING;
+	drv_progress_start(0);
 	start_job(r, &j, NULL, fetch_job, s, NULL);
 }
 
@@ -734,6 +800,7 @@ static void start_stage(struct drv_run *r, int k, struct drv_part *p)
 	argv[n++] = in = drv_stage_file(r, k - 1, file);
 	argv[n] = NULL;
 	drv_log("start %s %s", drv_stage_names[k], name);
+	drv_progress_start(k);
 	p->st[k] = DRV_RUNNING;
 	start_job(r, &j, argv, NULL, 0, NULL);
 	free(prog);
@@ -809,6 +876,22 @@ static void schedule(struct drv_run *r)
 				start_stage(r, k, p);
 				break;
 			}
+		}
+	}
+	for (s = 0; r->last == 3 && s < r->nshards; s++) {
+		if (r->shards[s].st != DRV_FINAL)
+			continue;
+		for (i = 0; i < r->shards[s].nparts; i++) {
+			struct drv_part *p = &r->shards[s].parts[i];
+			if (p->st[3] != DRV_FINAL || p->tally == DRV_FINAL || p->tally == DRV_RUNNING)
+				continue;
+			if (tally_fresh(r, p)) {
+				p->tally = DRV_FINAL;
+				continue;
+			}
+			if (njobs >= r->o->jobs)
+				break;
+			start_tally(r, p);
 		}
 	}
 	for (k = r->first; k <= r->last && njobs < r->o->jobs; k++) {
@@ -893,6 +976,10 @@ static int finish_job(struct drv_run *r, struct job *j, int rc)
 				count_of(m, "out"), count_of(m, "rejected"), secs);
 		}
 		json_decref(m);
+		break;
+	case JOB_TALLY:
+		if (ok)
+			j->part->tally = DRV_FINAL;
 		break;
 	case JOB_MERGE:
 		if (ok) {
@@ -1031,6 +1118,28 @@ int drv_run_execute(struct drv_run *r)
 	}
 	drv_progress_clear();
 	return status;
+}
+
+cxs_tally *drv_run_tally(const struct drv_run *r, const char *dimensions_tsv)
+{
+	cxs_tally *t = cxs_tally_new(dimensions_tsv);
+	size_t s;
+	int i;
+
+	for (s = 0; t && s < r->nshards; s++)
+		for (i = 0; i < r->shards[s].nparts; i++) {
+			const struct drv_part *p = &r->shards[s].parts[i];
+			char *path = tally_path(r, p);
+			json_t *j = p->tally == DRV_FINAL ? drv_load_json(path) : NULL;
+			int rc = j && !strcmp(jstr(j, "sha256"), p->sha[3]) ? cxs_tally_add_json(t, j) : -1;
+			json_decref(j);
+			free(path);
+			if (rc < 0) {
+				cxs_tally_free(t);
+				return NULL;
+			}
+		}
+	return t;
 }
 
 /* ---------------------------------------------------------------- status */

@@ -40,6 +40,11 @@ int drv_run_status(struct drv_run *r);
 
 void drv_run_release(struct drv_run *r);
 
+/* The summary's counts, added up from the classify parts' tallies; NULL when one is
+ * missing (the caller then counts 04-classify.jsonl.gz itself). */
+struct cxs_tally;
+struct cxs_tally *drv_run_tally(const struct drv_run *r, const char *dimensions_tsv);
+
 /* Sends `sig` to every process the run started (async-signal-safe: for a handler). */
 void drv_run_signal(int sig);
 

@@ -409,7 +409,11 @@ static int finish_run(struct drv_run *r, int status, double t0)
 	run_totals(r, &tot);
 	rate = tot.in - tot.skipped > 0 ? (double)tot.rejected / (double)(tot.in - tot.skipped) : 0;
 	if (r->last == DRV_NSTAGES - 1) {
-		t = tally_run(o->workdir, r->lexicon, &rc);
+		char *dims = dimensions_tsv(r->lexicon);
+		t = drv_run_tally(r, dims);
+		free(dims);
+		if (!t)
+			t = tally_run(o->workdir, r->lexicon, &rc);
 		if (t) {
 			rc = print_summary(o->workdir, t);
 			if (rc == 0 && o->state)

@@ -393,3 +393,55 @@ int cxs_summary_build(const char *workdir, const char *dimensions_tsv, cxs_buf *
 	cxs_tally_free(t);
 	return 0;
 }
+
+json_t *cxs_tally_json(const cxs_tally *t)
+{
+	return json_pack("{s:I, s:[I, I, I], s:O, s:O}", "docs", (json_int_t)t->docs, "sentiment",
+			 (json_int_t)t->sent_pos, (json_int_t)t->sent_neg, (json_int_t)t->sent_neu,
+			 "langs", t->langs, "cells", t->cells);
+}
+
+int cxs_tally_add_json(cxs_tally *t, const json_t *j)
+{
+	json_t *langs = json_object_get(j, "langs"), *cells = json_object_get(j, "cells");
+	json_t *sent = json_object_get(j, "sentiment"), *n, *have;
+	const char *key;
+
+	if (!json_is_object(langs) || !json_is_object(cells) || json_array_size(sent) != 3)
+		return -1;
+	t->docs += json_integer_value(json_object_get(j, "docs"));
+	t->sent_pos += json_integer_value(json_array_get(sent, 0));
+	t->sent_neg += json_integer_value(json_array_get(sent, 1));
+	t->sent_neu += json_integer_value(json_array_get(sent, 2));
+	json_object_foreach(langs, key, n) {
+		have = json_object_get(t->langs, key);
+		json_object_set_new(t->langs, key, json_integer((have ? json_integer_value(have) : 0) +
+								json_integer_value(n)));
+	}
+	json_object_foreach(cells, key, n) {
+		char buf[512], *dim, *pol;
+		long long c = json_integer_value(n);
+		struct dimrow *d;
+
+		snprintf(buf, sizeof(buf), "%s", key);
+		dim = strchr(buf, '\t');
+		pol = dim ? strchr(dim + 1, '\t') : NULL;
+		if (!pol)
+			return -1;
+		*dim++ = '\0';
+		*pol++ = '\0';
+		d = dim_get(t, dim);
+		if (!d)
+			return -1;
+		d->docs += c;
+		if (!strcmp(pol, "positive"))
+			d->pos += c;
+		else if (!strcmp(pol, "negative"))
+			d->neg += c;
+		else
+			d->neu += c;
+		have = json_object_get(t->cells, key);
+		json_object_set_new(t->cells, key, json_integer((have ? json_integer_value(have) : 0) + c));
+	}
+	return 0;
+}

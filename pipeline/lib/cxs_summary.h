@@ -9,6 +9,8 @@
 #ifndef CXS_SUMMARY_H
 #define CXS_SUMMARY_H
 
+#include <jansson.h>
+
 #include "cxs_buf.h"
 #include "cxs_err.h"
 
@@ -38,5 +40,13 @@ typedef int (*cxs_tally_signal_fn)(void *ctx, const char *lang, const char *dim,
 int cxs_tally_foreach_language(const cxs_tally *t, cxs_tally_lang_fn fn, void *ctx);
 int cxs_tally_foreach_signal(const cxs_tally *t, cxs_tally_signal_fn fn, void *ctx);
 void cxs_tally_free(cxs_tally *t);
+
+/* A tally as JSON ({"docs", "sentiment": [pos, neg, neu], "langs": {}, "cells": {}}),
+ * so that parts can be counted apart and added up: adding the tallies of consecutive
+ * pieces of a file, in order, gives the tally of the file (rows in the same order).
+ * NULL when memory runs out. */
+json_t *cxs_tally_json(const cxs_tally *t);
+/* Adds a tally made by cxs_tally_json to `t`. 0, or -1 when `j` is not one. */
+int cxs_tally_add_json(cxs_tally *t, const json_t *j);
 
 #endif

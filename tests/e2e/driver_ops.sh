@@ -34,6 +34,10 @@ in=$(count "$work/j2" 01-fetch in); out=$(count "$work/j2" 01-fetch out); rej=$(
 [ "$(jq -r .output.sha256 "$work/j2/04-classify.manifest.json")" = "$(sha256sum <"$work/j2/04-classify.jsonl.gz" | cut -c1-64)" ] ||
 	die "merged manifest does not describe the merged file"
 
+# The summary added up from the parts' counts is the one of the merged file.
+cxs-pipeline summary --workdir "$work/j2" >"$work/summary" || die "summary failed"
+cmp -s "$work/summary" "$work/j2/summary.txt" || die "the summary of the parts differs from that of 04-classify"
+
 # Nothing changed: everything fresh, nothing runs.
 cxs-pipeline status --workdir "$work/j2" >"$work/status" || die "status failed"
 [ "$(grep -c '^[a-z]* *fresh ' "$work/status")" = 4 ] || die "not all fresh after a run: $(cat "$work/status")"
