@@ -444,13 +444,17 @@ static int cmd_run(struct drv_opts *o)
 	struct drv_run r;
 	double t0 = drv_now();
 	int first = o->only >= 0 ? o->only : o->from >= 0 ? o->from : 0;
-	int status;
+	int status, i;
 
 	if (first == 0 && o->nsources == 0) {
 		cxs_error("no SOURCE given: name the files or directories to fetch");
 		usage(stderr);
 		return CXS_EXIT_USAGE;
 	}
+	for (i = 0; i < o->nsources; i++)
+		if (!strcmp(o->sources[i], "-"))
+			cxs_die(CXS_EXIT_USAGE, "cxs-pipeline cannot read standard input: name files "
+				"or directories (or run cxs-fetch -o FILE - first)");
 	if (first > 0 && o->nsources > 0)
 		cxs_die(CXS_EXIT_USAGE, "--%s %s reads the files in '%s'; SOURCE arguments are only "
 			"for a run from fetch", o->only >= 0 ? "only" : "from",
