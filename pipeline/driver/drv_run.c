@@ -850,6 +850,26 @@ static void schedule(struct drv_run *r)
 	for (s = 0; s < r->nshards && njobs < r->o->jobs; s++)
 		if (r->shards[s].st == DRV_STALE)
 			start_fetch(r, (int)s);
+	/* Merges first: they are short, and they publish what analysts open. */
+	for (k = r->first; k <= r->last && njobs < r->o->jobs; k++) {
+		char key[CXS_SHA256_HEX];
+		struct job j = { 0, JOB_MERGE, k, 0, NULL, 0 };
+		if (r->merged[k] != DRV_PENDING || !stage_ready(r, k))
+			continue;
+		if (drv_merge_key(r, k, key) < 0) {
+			cxs_error("the parts of stage %s are not complete", drv_stage_names[k]);
+			r->merged[k] = DRV_FINAL;
+			continue;
+		}
+		if (drv_merge_fresh(r, k, key)) {
+			r->merged[k] = DRV_FINAL;
+			drv_log("fresh %s merged", drv_stage_names[k]);
+			continue;
+		}
+		r->merged[k] = DRV_RUNNING;
+		drv_log("start %s merge", drv_stage_names[k]);
+		start_job(r, &j, NULL, merge_job, k, key);
+	}
 	for (s = 0; s < r->nshards; s++) {
 		if (r->shards[s].st != DRV_FINAL)
 			continue;
@@ -894,25 +914,7 @@ static void schedule(struct drv_run *r)
 			start_tally(r, p);
 		}
 	}
-	for (k = r->first; k <= r->last && njobs < r->o->jobs; k++) {
-		char key[CXS_SHA256_HEX];
-		struct job j = { 0, JOB_MERGE, k, 0, NULL, 0 };
-		if (r->merged[k] != DRV_PENDING || !stage_ready(r, k))
-			continue;
-		if (drv_merge_key(r, k, key) < 0) {
-			cxs_error("the parts of stage %s are not complete", drv_stage_names[k]);
-			r->merged[k] = DRV_FINAL;
-			continue;
-		}
-		if (drv_merge_fresh(r, k, key)) {
-			r->merged[k] = DRV_FINAL;
-			drv_log("fresh %s merged", drv_stage_names[k]);
-			continue;
-		}
-		r->merged[k] = DRV_RUNNING;
-		drv_log("start %s merge", drv_stage_names[k]);
-		start_job(r, &j, NULL, merge_job, k, key);
-	}
+
 }
 
 static void part_totals(struct drv_run *r, struct drv_shard *sh)
