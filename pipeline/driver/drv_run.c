@@ -1,3 +1,4 @@
+#define _GNU_SOURCE   /* pipe2 */
 #include "drv_run.h"
 
 #include <dirent.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -464,25 +466,45 @@ static int make_dirs(struct drv_run *r)
 
 /* ---------------------------------------------------------------- freshness */
 
-static void load_parts(struct drv_shard *sh, int s, json_t *ix)
+/* Adds the next part of shard `s` (announced by its split, or read from its index). */
+static void add_part(struct drv_shard *sh, int s, long long records, long long bytes,
+		     const char *sha)
+{
+	struct drv_part *pt;
+	int k;
+
+	pt = realloc(sh->parts, (size_t)(sh->nparts + 1) * sizeof(*sh->parts));
+	if (!pt)
+		cxs_die(CXS_EXIT_INTERNAL, "out of memory");
+	sh->parts = pt;
+	pt = &sh->parts[sh->nparts];
+	memset(pt, 0, sizeof(*pt));
+	pt->shard = s;
+	pt->piece = sh->nparts++;
+	pt->records = records;
+	pt->bytes = bytes;
+	snprintf(pt->sha[0], CXS_SHA256_HEX, "%s", sha);
+	pt->st[0] = DRV_FINAL;
+	for (k = 1; k < DRV_NSTAGES; k++)
+		drv_progress_total(k, records, bytes);
+}
+
+/* The parts of a shard's index: those already announced must be the same. */
+static int load_parts(struct drv_shard *sh, int s, json_t *ix)
 {
 	json_t *p;
 	size_t i;
 
-	free(sh->parts);
-	sh->nparts = (int)json_array_size(json_object_get(ix, "parts"));
-	sh->parts = calloc((size_t)sh->nparts + 1, sizeof(*sh->parts));
-	if (!sh->parts)
-		cxs_die(CXS_EXIT_INTERNAL, "out of memory");
 	json_array_foreach(json_object_get(ix, "parts"), i, p) {
-		struct drv_part *pt = &sh->parts[i];
-		pt->shard = s;
-		pt->piece = (int)i;
-		pt->records = json_integer_value(json_object_get(p, "records"));
-		pt->bytes = json_integer_value(json_object_get(p, "bytes"));
-		snprintf(pt->sha[0], CXS_SHA256_HEX, "%s", jstr(p, "sha256"));
-		pt->st[0] = DRV_FINAL;
+		if ((int)i < sh->nparts) {
+			if (strcmp(sh->parts[i].sha[0], jstr(p, "sha256")))
+				return -1;
+			continue;
+		}
+		add_part(sh, s, json_integer_value(json_object_get(p, "records")),
+			 json_integer_value(json_object_get(p, "bytes")), jstr(p, "sha256"));
 	}
+	return (int)json_array_size(json_object_get(ix, "parts")) == sh->nparts ? 0 : -1;
 }
 
 static json_t *shard_file(struct drv_run *r, int s, const char *suffix)
@@ -628,8 +650,11 @@ struct job {
 	pid_t pid;
 	enum job_kind kind;
 	int stage, shard;
-	struct drv_part *part;
+	int piece;               /* JOB_STAGE, JOB_TALLY: which part of the shard */
 	double t0;
+	int notify;              /* JOB_FETCH: read end of the split's part announcements */
+	char buf[256];           /* ... and a line not complete yet */
+	size_t len;
 };
 
 static struct job jobs[MAX_JOBS];
@@ -666,9 +691,14 @@ static void start_job(struct drv_run *r, struct job *j, const char **exec_argv,
 	if (pid < 0)
 		cxs_die(CXS_EXIT_INTERNAL, "could not start a process: %s", strerror(errno));
 	if (pid == 0) {
+		int i;
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
+		signal(SIGCHLD, SIG_DFL);
+		for (i = 0; i < njobs; i++)
+			if (jobs[i].notify >= 0)
+				close(jobs[i].notify);
 		njobs = 0;
 		drv_log_close();
 		drv_child_setup(r);
@@ -689,10 +719,12 @@ static void start_job(struct drv_run *r, struct job *j, const char **exec_argv,
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+static int split_notify = -1;   /* the write end a fetch job is forked with */
+
 static int fetch_job(struct drv_run *r, int s, const char *key)
 {
 	(void)key;
-	return drv_split_shard(r, s);
+	return drv_split_shard(r, s, split_notify);
 }
 
 static int merge_job(struct drv_run *r, int k, const char *key)
@@ -756,9 +788,15 @@ static int tally_job(struct drv_run *r, int s, const char *key)
 
 static void start_tally(struct drv_run *r, struct drv_part *p)
 {
-	struct job j = { 0, JOB_TALLY, 3, p->shard, p, 0 };
+	struct job j;
 	char piece[16];
 
+	memset(&j, 0, sizeof(j));
+	j.kind = JOB_TALLY;
+	j.stage = 3;
+	j.shard = p->shard;
+	j.piece = p->piece;
+	j.notify = -1;
 	snprintf(piece, sizeof(piece), "%d", p->piece);
 	p->tally = DRV_RUNNING;
 	start_job(r, &j, NULL, tally_job, p->shard, piece);
@@ -766,21 +804,37 @@ static void start_tally(struct drv_run *r, struct drv_part *p)
 
 static void start_fetch(struct drv_run *r, int s)
 {
-	struct job j = { 0, JOB_FETCH, 0, s, NULL, 0 };
+	struct job j;
+	int p[2];
 
+	memset(&j, 0, sizeof(j));
+	j.kind = JOB_FETCH;
+	j.shard = s;
+	if (pipe2(p, O_CLOEXEC) < 0)
+		cxs_die(CXS_EXIT_INTERNAL, "could not make a pipe: %s", strerror(errno));
 	drv_log("start fetch shard-%05d files=%zu", s, r->shards[s].nfiles);
 	r->shards[s].st = DRV_RUNNING;
 	drv_progress_start(0);
+	split_notify = p[1];
+	j.notify = p[0];
 	start_job(r, &j, NULL, fetch_job, s, NULL);
+	close(p[1]);
+	split_notify = -1;
 }
 
 static void start_stage(struct drv_run *r, int k, struct drv_part *p)
 {
-	struct job j = { 0, JOB_STAGE, k, p->shard, p, 0 };
+	struct job j;
 	char name[32], file[64], level[16], *prog, *out, *in;
 	const char *argv[16];
 	int n = 0;
 
+	memset(&j, 0, sizeof(j));
+	j.kind = JOB_STAGE;
+	j.stage = k;
+	j.shard = p->shard;
+	j.piece = p->piece;
+	j.notify = -1;
 	drv_part_name(p->shard, p->piece, name);
 	argv[n++] = prog = drv_stage_program(drv_stage_names[k]);
 	argv[n++] = "-q";
@@ -853,7 +907,11 @@ static void schedule(struct drv_run *r)
 	/* Merges first: they are short, and they publish what analysts open. */
 	for (k = r->first; k <= r->last && njobs < r->o->jobs; k++) {
 		char key[CXS_SHA256_HEX];
-		struct job j = { 0, JOB_MERGE, k, 0, NULL, 0 };
+		struct job j;
+		memset(&j, 0, sizeof(j));
+		j.kind = JOB_MERGE;
+		j.stage = k;
+		j.notify = -1;
 		if (r->merged[k] != DRV_PENDING || !stage_ready(r, k))
 			continue;
 		if (drv_merge_key(r, k, key) < 0) {
@@ -871,7 +929,8 @@ static void schedule(struct drv_run *r)
 		start_job(r, &j, NULL, merge_job, k, key);
 	}
 	for (s = 0; s < r->nshards; s++) {
-		if (r->shards[s].st != DRV_FINAL)
+		/* A shard still running has the parts its split announced. */
+		if (r->shards[s].st != DRV_FINAL && r->shards[s].st != DRV_RUNNING)
 			continue;
 		for (i = 0; i < r->shards[s].nparts; i++) {
 			struct drv_part *p = &r->shards[s].parts[i];
@@ -917,21 +976,13 @@ static void schedule(struct drv_run *r)
 
 }
 
-static void part_totals(struct drv_run *r, struct drv_shard *sh)
-{
-	int i, k;
-
-	for (i = 0; i < sh->nparts; i++)
-		for (k = 1; k < DRV_NSTAGES; k++)
-			drv_progress_total(k, sh->parts[i].records, sh->parts[i].bytes);
-	(void)r;
-}
 
 /* Bookkeeping after job `j` ended with `rc`; returns rc as the run sees it. */
 static int finish_job(struct drv_run *r, struct job *j, int rc)
 {
 	double secs = drv_now() - j->t0;
 	int ok = rc == CXS_EXIT_OK || rc == CXS_EXIT_PARTIAL;
+	struct drv_part *part;
 	char name[32];
 	json_t *m;
 
@@ -945,10 +996,16 @@ static int finish_job(struct drv_run *r, struct job *j, int rc)
 			rc = CXS_EXIT_INTERNAL;
 			ok = 0;
 		}
+		if (j->notify >= 0)
+			close(j->notify);
+		if (ok && load_parts(sh, j->shard, ix) < 0) {
+			cxs_error("fetch shard %d: its index disagrees with the parts it announced",
+				  j->shard);
+			rc = CXS_EXIT_INTERNAL;
+			ok = 0;
+		}
 		if (ok) {
-			load_parts(sh, j->shard, ix);
 			sh->st = DRV_FINAL;
-			part_totals(r, sh);
 			drv_progress_done(0, count_of(m, "in"), 0);
 			drv_log("done fetch shard-%05d exit=%d in=%lld out=%lld rejected=%lld "
 				"skipped=%lld parts=%d secs=%.2f", j->shard, rc, count_of(m, "in"),
@@ -961,18 +1018,19 @@ static int finish_job(struct drv_run *r, struct job *j, int rc)
 		break;
 	}
 	case JOB_STAGE:
-		drv_part_name(j->part->shard, j->part->piece, name);
-		m = ok ? part_manifest(r, j->stage, j->part) : NULL;
+		part = &r->shards[j->shard].parts[j->piece];
+		drv_part_name(part->shard, part->piece, name);
+		m = ok ? part_manifest(r, j->stage, part) : NULL;
 		if (ok && !m) {
 			cxs_error("%s left no manifest for '%s'", drv_stage_names[j->stage], name);
 			rc = CXS_EXIT_INTERNAL;
 			ok = 0;
 		}
 		if (ok) {
-			snprintf(j->part->sha[j->stage], CXS_SHA256_HEX, "%s",
+			snprintf(part->sha[j->stage], CXS_SHA256_HEX, "%s",
 				 jstr(json_object_get(m, "output"), "sha256"));
-			j->part->st[j->stage] = DRV_FINAL;
-			drv_progress_done(j->stage, j->part->records, j->part->bytes);
+			part->st[j->stage] = DRV_FINAL;
+			drv_progress_done(j->stage, part->records, part->bytes);
 			drv_log("done %s %s exit=%d in=%lld out=%lld rejected=%lld secs=%.2f",
 				drv_stage_names[j->stage], name, rc, count_of(m, "in"),
 				count_of(m, "out"), count_of(m, "rejected"), secs);
@@ -981,7 +1039,7 @@ static int finish_job(struct drv_run *r, struct job *j, int rc)
 		break;
 	case JOB_TALLY:
 		if (ok)
-			j->part->tally = DRV_FINAL;
+			r->shards[j->shard].parts[j->piece].tally = DRV_FINAL;
 		break;
 	case JOB_MERGE:
 		if (ok) {
@@ -1001,21 +1059,103 @@ static int finish_job(struct drv_run *r, struct job *j, int rc)
 	return rc;
 }
 
-/* Waits for one job to end; with a progress line, redraws it while waiting. */
-static pid_t wait_any(int *status)
+/* SIGCHLD wakes poll(2) through this pipe, so the driver waits for a child to end and
+ * for split parts to be announced at once, without polling on a timer. */
+static int sigchld_pipe[2] = { -1, -1 };
+
+static void on_sigchld(int sig)
 {
-	struct timespec nap = { 0, 100 * 1000 * 1000 };
+	int saved = errno;
+
+	(void)sig;
+	if (write(sigchld_pipe[1], "c", 1) < 0) {
+		/* the pipe is full: a wake-up is pending anyway */
+	}
+	errno = saved;
+}
+
+static void setup_sigchld(void)
+{
+	struct sigaction sa;
+
+	if (sigchld_pipe[0] >= 0)
+		return;
+	if (pipe2(sigchld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+		cxs_die(CXS_EXIT_INTERNAL, "could not make a pipe: %s", strerror(errno));
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigchld;
+	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, NULL);
+}
+
+/* Reads what fetch job `j` announced; adds the parts. Returns how many were added. */
+static int read_announcements(struct drv_run *r, struct job *j)
+{
+	struct drv_shard *sh = &r->shards[j->shard];
+	ssize_t n = read(j->notify, j->buf + j->len, sizeof(j->buf) - 1 - j->len);
+	char *line, *nl;
+	int added = 0;
+
+	if (n <= 0) {           /* the split ended (or failed): its index says the rest */
+		close(j->notify);
+		j->notify = -1;
+		return 0;
+	}
+	j->len += (size_t)n;
+	j->buf[j->len] = '\0';
+	line = j->buf;
+	while ((nl = strchr(line, '\n'))) {
+		long long records, bytes;
+		char sha[CXS_SHA256_HEX];
+		int piece;
+		*nl = '\0';
+		if (sscanf(line, "%d %lld %lld %64s", &piece, &records, &bytes, sha) == 4 &&
+		    piece == sh->nparts) {
+			add_part(sh, j->shard, records, bytes, sha);
+			added++;
+		}
+		line = nl + 1;
+	}
+	j->len -= (size_t)(line - j->buf);
+	memmove(j->buf, line, j->len);
+	return added;
+}
+
+/* Waits until a job ends (its pid) or a split announces parts (0). */
+static pid_t wait_any(struct drv_run *r, int *status)
+{
+	struct pollfd fds[MAX_JOBS + 1];
+	char drain[64];
+	int nfds, i;
 	pid_t pid;
 
 	for (;;) {
-		pid = waitpid(-1, status, drv_progress_on() ? WNOHANG : 0);
+		pid = waitpid(-1, status, WNOHANG);
 		if (pid > 0)
 			return pid;
 		if (pid < 0 && errno != EINTR)
 			return -1;
-		if (pid == 0) {
-			drv_progress_draw();
-			nanosleep(&nap, NULL);
+		fds[0].fd = sigchld_pipe[0];
+		fds[0].events = POLLIN;
+		nfds = 1;
+		for (i = 0; i < njobs; i++)
+			if (jobs[i].notify >= 0) {
+				fds[nfds].fd = jobs[i].notify;
+				fds[nfds++].events = POLLIN;
+			}
+		drv_progress_draw();
+		if (poll(fds, (nfds_t)nfds, drv_progress_on() ? 250 : -1) < 0 && errno != EINTR)
+			return -1;
+		while (read(sigchld_pipe[0], drain, sizeof(drain)) > 0)
+			;
+		for (i = 0; i < njobs; i++) {
+			int k;
+			for (k = 1; k < nfds; k++)
+				if (fds[k].fd == jobs[i].notify && (fds[k].revents & (POLLIN | POLLHUP)))
+					break;
+			if (k < nfds && jobs[i].notify >= 0 && read_announcements(r, &jobs[i]) > 0)
+				return 0;
 		}
 	}
 }
@@ -1023,9 +1163,11 @@ static pid_t wait_any(int *status)
 static int reap(struct drv_run *r)
 {
 	int status, rc, i;
-	pid_t pid = wait_any(&status);
+	pid_t pid = wait_any(r, &status);
 	struct job j;
 
+	if (pid == 0)
+		return CXS_EXIT_OK;     /* new parts: the caller schedules them */
 	if (pid < 0)
 		cxs_die(CXS_EXIT_INTERNAL, "waiting for the stages: %s", strerror(errno));
 	for (i = 0; i < njobs && jobs[i].pid != pid; i++)
@@ -1081,7 +1223,6 @@ static int take_earlier(struct drv_run *r)
 				json_decref(m);
 			}
 		}
-		part_totals(r, sh);
 	}
 	return 0;
 }
@@ -1099,11 +1240,11 @@ int drv_run_execute(struct drv_run *r)
 			struct drv_shard *sh = &r->shards[s];
 			if (!forced(r, 0) && shard_check(r, (int)s) == 1) {
 				sh->st = DRV_FINAL;
-				part_totals(r, sh);
-				drv_log("fresh fetch shard-%05zu parts=%d", s, sh->nparts);
+						drv_log("fresh fetch shard-%05zu parts=%d", s, sh->nparts);
 			} else
 				sh->st = DRV_STALE;
 		}
+	setup_sigchld();
 	for (;;) {
 		if (!failed)
 			schedule(r);

@@ -18,6 +18,7 @@
 #include "cxs_state.h"
 
 static volatile pid_t fetch_pid;
+static int notify_fd = -1;
 
 static void on_signal(int sig)
 {
@@ -172,6 +173,10 @@ static int close_part(struct splitter *sp, cxs_err *err)
 							  (json_int_t)sp->records, "bytes",
 							  (json_int_t)bytes));
 		json_decref(m);
+		/* One short line, written whole: the driver may start on the part now. */
+		if (rc == 0 && notify_fd >= 0 &&
+		    dprintf(notify_fd, "%d %lld %lld %s\n", sp->piece, sp->records, bytes, hex) < 0)
+			notify_fd = -1;
 	}
 	free(path);
 	free(mpath);
@@ -301,7 +306,7 @@ static int publish(struct splitter *sp, int fetch_rc, cxs_err *err)
 	return rc;
 }
 
-int drv_split_shard(struct drv_run *r, int s)
+int drv_split_shard(struct drv_run *r, int s, int notify)
 {
 	struct splitter sp;
 	cxs_err err = { CXS_E_NONE, "" };
@@ -312,6 +317,7 @@ int drv_split_shard(struct drv_run *r, int s)
 	signal(SIGTERM, on_signal);
 	signal(SIGINT, on_signal);
 	signal(SIGHUP, on_signal);
+	notify_fd = notify;
 	memset(&sp, 0, sizeof(sp));
 	sp.r = r;
 	sp.shard = s;

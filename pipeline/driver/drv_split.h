@@ -22,8 +22,10 @@
 #include "drv.h"
 
 /* Runs shard `s` (in a child process of the driver) and returns the exit status for it:
- * cxs-fetch's (0 or 4 when the shard was published), or the status of what failed. */
-int drv_split_shard(struct drv_run *r, int s);
+ * cxs-fetch's (0 or 4 when the shard was published), or the status of what failed.
+ * Each part, once published, is announced on `notify` (-1: none) as a line "PIECE
+ * RECORDS BYTES SHA256", so later stages can start on it while fetch goes on. */
+int drv_split_shard(struct drv_run *r, int s, int notify);
 
 /* The content hash described above, of a fetch record. */
 void drv_content_hash(const json_t *rec, char hex[CXS_SHA256_HEX]);
