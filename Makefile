@@ -44,7 +44,7 @@ endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libcsv (Debian libcsv-dev) ships no .pc file.
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lcsv
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lcsv -lm
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wold-style-definition -Wpointer-arith -Wformat=2 -Wundef -Wvla \
@@ -124,7 +124,10 @@ $(BINDIR)/cxs-$(1): $(BUILD)/stages/$(1)/main.o $(BUILD)/libcxs_$(1).a $(LIBCLI)
 endef
 $(foreach s,$(STAGES),$(eval $(call stage_rules,$(s))))
 
-$(BINDIR)/cxs-pipeline: $(DRIVER_SRC:%.c=$(BUILD)/%.o) $(LIBCLI) $(LIBCXS)
+# The driver expands sources with fetch's own walker (stages/fetch/fetch_sources.h), so
+# its shards hold exactly the files cxs-fetch would read from a directory.
+$(DRIVER_SRC:%.c=$(BUILD)/%.o): CFLAGS_ALL += -Istages/fetch
+$(BINDIR)/cxs-pipeline: $(DRIVER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/libcxs_fetch.a $(LIBCLI) $(LIBCXS)
 	@mkdir -p $(dir $@)
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)

@@ -20,8 +20,9 @@ enum cxs_exit {
 	CXS_EXIT_IO = 5,        /* output could not be written (disk full, permissions);
 	                           no output was left under the final name */
 	CXS_EXIT_INTERNAL = 6,  /* out of memory or an unexpected library failure */
-	CXS_EXIT_REJECTS = 7    /* reserved for cxs-pipeline --max-reject-rate (not built yet):
-	                           finished, but too many records were rejected */
+	CXS_EXIT_REJECTS = 7,   /* cxs-pipeline --max-reject-rate: the run finished, but more
+	                           documents were rejected than that share */
+	CXS_EXIT_BUSY = 8       /* cxs-pipeline: another run holds the work directory's lock */
 };
 
 static inline int cxs_exit_for(cxs_errkind kind)

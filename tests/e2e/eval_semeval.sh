@@ -11,12 +11,9 @@ if [ ! -f "$xml" ]; then
 fi
 cp "$xml" "$work/en.xml"
 # Gold data repeat short sentences ("Great food."): each is a data point, so fetch keeps
-# duplicates here, and the pipeline goes on from its output.
-mkdir -p "$work/p"
-cxs-fetch -q --keep-duplicates -o "$work/p/01-fetch.jsonl.gz" "$work/en.xml" 2>"$work/err" ||
-	die "fetch failed: $(cat "$work/err")"
-cxs-pipeline run -q --workdir "$work/p" --from normalize >/dev/null 2>"$work/err" ||
-	die "pipeline failed: $(cat "$work/err")"
+# duplicates here (the driver passes the option on).
+cxs-pipeline run -q --fetch-option=--keep-duplicates --workdir "$work/p" "$work/en.xml" \
+	>/dev/null 2>"$work/err" || die "pipeline failed: $(cat "$work/err")"
 [ "$(count "$work/p" 01-fetch out)" -eq 2000 ] || die "expected 2000 sentences from fetch"
 cxs-eval -q --json --map "$CXS_SRC/lexicons/cx-core/eval/semeval2016.map" \
 	"$work/p/04-classify.jsonl.gz" >"$work/eval.json" 2>"$work/err" ||
