@@ -193,7 +193,7 @@ static void test_reasons(void)
 static void test_accessors(void)
 {
 	static const char line[] = "{\"text\":\"a\\\"b\\u00e9\",\"n\":[3,-4,5],\"s\":[\"x\",\"\\n\",\"\"],"
-				   "\"bad\":[1,\"x\"],\"mixed\":[\"x\",2],\"num\":7}";
+				   "\"bad\":[1,\"x\"],\"mixed\":[\"x,]\",[2,[3]]],\"num\":7,\"e\":[]}";
 	cxs_rec *r = cxs_rec_new();
 	cxs_buf b = CXS_BUF_INIT;
 	struct cxs_ints iv = { 0 };
@@ -219,6 +219,11 @@ static void test_accessors(void)
 	CHECK_INT(sv.len[2], 0);
 	CHECK_INT(cxs_rec_strings(r, "mixed", &sv, &bad), -1);
 	CHECK_INT(bad, 1);
+	CHECK_INT(cxs_rec_count(r, "s"), 3);
+	CHECK_INT(cxs_rec_count(r, "mixed"), 2);
+	CHECK_INT(cxs_rec_count(r, "num"), -1);
+	CHECK_INT(cxs_rec_count(r, "none"), -1);
+	CHECK_INT(cxs_rec_count(r, "e"), 0);
 	CHECK_INT(cxs_rec_type(r, "num"), CXS_REC_NUMBER);
 	CHECK_INT(cxs_rec_type(r, "s"), CXS_REC_ARRAY);
 	CHECK_INT(cxs_rec_type(r, "zz"), CXS_REC_ABSENT);
