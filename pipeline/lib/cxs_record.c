@@ -8,6 +8,7 @@
 
 #include "cxs_buf.h"
 #include "cxs_gzio.h"
+#include "cxs_jsonw.h"
 
 #define CHUNK (1 << 16)
 
@@ -125,12 +126,11 @@ const char *cxs_reader_reason(const cxs_reader *r)
 	return r->reason;
 }
 
-int cxs_reader_next(cxs_reader *r, json_t **rec, cxs_err *err)
+int cxs_reader_next_line(cxs_reader *r, const char **line, size_t *len, cxs_err *err)
 {
-	*rec = NULL;
+	*line = NULL;
+	*len = 0;
 	for (;;) {
-		json_error_t je;
-		json_t *j;
 		int oversize, rc = read_line(r, &oversize, err);
 
 		if (rc < 0) {
@@ -159,16 +159,37 @@ int cxs_reader_next(cxs_reader *r, json_t **rec, cxs_err *err)
 				   r->max_record);
 		if (blank(r->line.p, r->line.len))
 			continue;
-		j = json_loadb(r->line.p, r->line.len, JSON_REJECT_DUPLICATES, &je);
-		if (!j)
-			return bad(r, err, "invalid JSON at column %d: %s", je.column, je.text);
-		if (!json_is_object(j)) {
-			json_decref(j);
-			return bad(r, err, "record is not a JSON object");
-		}
-		*rec = j;
+		*line = r->line.p;
+		*len = r->line.len;
 		return CXS_READ_OK;
 	}
+}
+
+int cxs_reader_next(cxs_reader *r, json_t **rec, cxs_err *err)
+{
+	json_error_t je;
+	const char *line;
+	size_t len;
+	json_t *j;
+	int st = cxs_reader_next_line(r, &line, &len, err);
+
+	*rec = NULL;
+	if (st != CXS_READ_OK)
+		return st;
+	j = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
+	if (!j)
+		return bad(r, err, "invalid JSON at column %d: %s", je.column, je.text);
+	if (!json_is_object(j)) {
+		json_decref(j);
+		return bad(r, err, "record is not a JSON object");
+	}
+	*rec = j;
+	return CXS_READ_OK;
+}
+
+int cxs_reader_bad(cxs_reader *r, const char *reason, cxs_err *err)
+{
+	return bad(r, err, "%s", reason);
 }
 
 long long cxs_reader_line(const cxs_reader *r)
@@ -227,108 +248,8 @@ cxs_writer *cxs_writer_open(const char *path, int level, cxs_err *err)
 	return w;
 }
 
-/*
- * Our own serialiser, producing exactly what json_dumps(JSON_COMPACT |
- * JSON_REAL_PRECISION(15)) does. Why not jansson's: it formats every integer through
- * snprintf and hands the text over in tiny callback pieces, and the flat offset arrays
- * of normalize make integers the bulk of every intermediate record; this was the largest
- * single cost of the stages that do little language work (see `make bench`).
- */
-
-/* Bytes that need escaping in a JSON string: control characters, '"' and '\\'. */
-static int needs_escape(unsigned char c)
-{
-	return c < 0x20 || c == '"' || c == '\\';
-}
-
-static int dump_string(const char *s, size_t n, cxs_buf *out)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t i = 0, run;
-
-	if (cxs_buf_grow(out, n + 2) < 0)
-		return -1;
-	out->p[out->len++] = '"';
-	while (i < n) {
-		unsigned char c;
-
-		for (run = i; run < n && !needs_escape((unsigned char)s[run]); run++)
-			;
-		if (cxs_buf_add(out, s + i, run - i) < 0)
-			return -1;
-		if (run >= n)
-			break;
-		c = (unsigned char)s[run];
-		{
-			char esc[7] = { '\\', 0, 0, 0, 0, 0, 0 };
-			size_t k = 2;
-			switch (c) {
-			case '"': esc[1] = '"'; break;
-			case '\\': esc[1] = '\\'; break;
-			case '\b': esc[1] = 'b'; break;
-			case '\f': esc[1] = 'f'; break;
-			case '\n': esc[1] = 'n'; break;
-			case '\r': esc[1] = 'r'; break;
-			case '\t': esc[1] = 't'; break;
-			default:
-				esc[1] = 'u';
-				esc[2] = '0';
-				esc[3] = '0';
-				esc[4] = hex[c >> 4];
-				esc[5] = hex[c & 15];
-				k = 6;
-			}
-			if (cxs_buf_add(out, esc, k) < 0)
-				return -1;
-		}
-		i = run + 1;
-	}
-	return cxs_buf_addch(out, '"');
-}
-
-static int dump_integer(json_int_t v, cxs_buf *out)
-{
-	char tmp[24], *p = tmp + sizeof(tmp);
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*--p = '-';
-	return cxs_buf_add(out, p, (size_t)(tmp + sizeof(tmp) - p));
-}
-
-static int dump_real(double v, cxs_buf *out)
-{
-	char tmp[40], *e, *d, *s;
-	int n = snprintf(tmp, sizeof(tmp) - 3, "%.15g", v);
-
-	if (n < 0 || (size_t)n >= sizeof(tmp) - 3)
-		return -1;
-	/* Like jansson: a real always reads back as a real, and exponents are written
-	 * without '+' and leading zeros (1e300, 2.5e-7). */
-	if (!strpbrk(tmp, ".eE")) {
-		tmp[n++] = '.';
-		tmp[n++] = '0';
-		tmp[n] = '\0';
-	}
-	e = strchr(tmp, 'e');
-	if (e) {
-		d = e + 1;
-		s = d;
-		if (*s == '+')
-			s++;
-		else if (*s == '-')
-			*d++ = *s++;
-		while (*s == '0' && s[1])
-			s++;
-		memmove(d, s, strlen(s) + 1);
-		n = (int)strlen(tmp);
-	}
-	return cxs_buf_add(out, tmp, (size_t)n);
-}
+/* Our own serialiser over cxs_jsonw, producing exactly what json_dumps(JSON_COMPACT |
+ * JSON_REAL_PRECISION(15)) does (cxs_jsonw.h says why not jansson's). */
 
 static int dump_value(const json_t *j, cxs_buf *out, int depth)
 {
@@ -345,7 +266,7 @@ static int dump_value(const json_t *j, cxs_buf *out, int depth)
 			return -1;
 		json_object_foreach((json_t *)(uintptr_t)j, key, v) {
 			if ((!first && cxs_buf_addch(out, ',') < 0) ||
-			    dump_string(key, strlen(key), out) < 0 || cxs_buf_addch(out, ':') < 0 ||
+			    cxs_jw_string(out, key, strlen(key)) < 0 || cxs_buf_addch(out, ':') < 0 ||
 			    dump_value(v, out, depth + 1) < 0)
 				return -1;
 			first = 0;
@@ -361,11 +282,11 @@ static int dump_value(const json_t *j, cxs_buf *out, int depth)
 				return -1;
 		return cxs_buf_addch(out, ']');
 	case JSON_STRING:
-		return dump_string(json_string_value(j), json_string_length(j), out);
+		return cxs_jw_string(out, json_string_value(j), json_string_length(j));
 	case JSON_INTEGER:
-		return dump_integer(json_integer_value(j), out);
+		return cxs_jw_int(out, json_integer_value(j));
 	case JSON_REAL:
-		return dump_real(json_real_value(j), out);
+		return cxs_jw_real(out, json_real_value(j));
 	case JSON_TRUE:
 		return cxs_buf_addstr(out, "true");
 	case JSON_FALSE:
@@ -391,6 +312,11 @@ int cxs_writer_put(cxs_writer *w, const json_t *rec, cxs_err *err)
 	if (cxs_gzout_write(w->out, w->line.p, w->line.len, err) < 0)
 		return -1;
 	return 0;
+}
+
+int cxs_writer_put_raw(cxs_writer *w, const char *line, size_t len, cxs_err *err)
+{
+	return cxs_gzout_write(w->out, line, len, err) < 0 ? -1 : 0;
 }
 
 int cxs_writer_commit(cxs_writer *w, char hex[CXS_SHA256_HEX], cxs_err *err)

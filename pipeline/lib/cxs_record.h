@@ -42,6 +42,16 @@ cxs_reader *cxs_reader_open(const char *path, size_t max_record, cxs_err *err);
  * "FILE:LINE: what is wrong". */
 int cxs_reader_next(cxs_reader *r, json_t **rec, cxs_err *err);
 
+/* Reads the next non-blank line without parsing it (cxs_rec.h parses it without a
+ * tree): `*line` (owned by the reader, valid until the next call) and `*len`, no
+ * newline. Returns CXS_READ_OK, CXS_READ_EOF, CXS_READ_FATAL, or CXS_READ_BAD for a
+ * line longer than `max_record`, with the same messages as cxs_reader_next. */
+int cxs_reader_next_line(cxs_reader *r, const char **line, size_t *len, cxs_err *err);
+
+/* Makes the line last returned a bad one for `reason` (the caller's parser refused it):
+ * sets cxs_reader_reason and `err` ("FILE:LINE: reason") and returns CXS_READ_BAD. */
+int cxs_reader_bad(cxs_reader *r, const char *reason, cxs_err *err);
+
 /* Why the last CXS_READ_BAD line was bad, without file and line. Owned by the reader,
  * valid until the next cxs_reader_next. */
 const char *cxs_reader_reason(const cxs_reader *r);
@@ -67,6 +77,10 @@ cxs_writer *cxs_writer_open(const char *path, int level, cxs_err *err);
 
 /* Appends one record as one line. The record is not modified or released. */
 int cxs_writer_put(cxs_writer *w, const json_t *rec, cxs_err *err);
+
+/* Appends `line[0, len)`: one serialised record and its newline (one call, so a gzip
+ * member never ends inside a record). */
+int cxs_writer_put_raw(cxs_writer *w, const char *line, size_t len, cxs_err *err);
 
 /* Finishes and publishes the file; `hex` (may be NULL) receives its SHA-256. Frees the
  * writer in every case. */

@@ -13,6 +13,7 @@
 #include "cxs_atomic.h"
 #include "cxs_buf.h"
 #include "cxs_hash.h"
+#include "cxs_rec.h"
 #include "cxs_record.h"
 #include "cxs_utf8.h"
 
@@ -466,4 +467,149 @@ fatal:
 		return -1;
 	}
 	return 0;
+}
+
+/* Rejects the record `rec` holds: kept whole, as a tree (rejects are few). */
+static int reject_rec(cxs_stage *s, cxs_rec *rec, const char *input, long long line,
+		      const char *reason, cxs_buf *id, cxs_err *err)
+{
+	char loc[32];
+	json_t *j = cxs_rec_json(rec);
+	int rc;
+
+	snprintf(loc, sizeof(loc), "line %lld", line);
+	rc = cxs_stage_reject(s, cxs_rec_string(rec, "id", id) == 1 ? id->p : NULL, input, loc,
+			      reason, j, NULL, 0, err);
+	json_decref(j);
+	return rc;
+}
+
+/* One input through `fn`. Returns 0 (a damaged input is only noted) or -1. */
+static int run_input(cxs_stage *s, const char *input, cxs_rec *rec, cxs_buf *line_out,
+		     cxs_buf *id, cxs_rec_fn fn, void *ctx, cxs_err *err)
+{
+	char hex[CXS_SHA256_HEX], loc[32];
+	long long bytes, docs = 0;
+	cxs_err rerr = { CXS_E_NONE, "" };
+	cxs_reader *r = cxs_reader_open(input, s->max_record, &rerr);
+
+	if (!r) {
+		cxs_stage_partial(s, rerr.msg);
+		return 0;
+	}
+	for (;;) {
+		const char *line;
+		size_t len;
+		int st = cxs_reader_next_line(r, &line, &len, &rerr), keep, rc;
+		cxs_err reason;
+
+		if (st == CXS_READ_EOF)
+			break;
+		if (st == CXS_READ_FATAL) {
+			cxs_stage_partial(s, rerr.msg);
+			break;
+		}
+		docs++;
+		s->counts.in++;
+		if (st == CXS_READ_OK && (rc = cxs_rec_parse(rec, line, len)) != 0) {
+			if (rc < 0) {
+				cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+				goto fatal;
+			}
+			st = cxs_reader_bad(r, cxs_rec_reason(rec), &rerr);
+		}
+		if (st == CXS_READ_BAD) {
+			size_t rawlen;
+			const char *raw = cxs_reader_raw(r, &rawlen);
+
+			snprintf(loc, sizeof(loc), "line %lld", cxs_reader_line(r));
+			if (cxs_stage_reject(s, NULL, input, loc, cxs_reader_reason(r), NULL, raw, rawlen,
+					     err) < 0)
+				goto fatal;
+			continue;
+		}
+		/* Set only when fn fails or rejects: no per-record clearing of 1 KiB. */
+		reason.kind = CXS_E_NONE;
+		reason.msg[0] = '\0';
+		keep = fn(ctx, rec, &reason);
+		if (keep < 0) {
+			cxs_err_set(err, reason.kind ? reason.kind : CXS_E_INTERNAL, "%s:%lld: %s", input,
+				    cxs_reader_line(r), reason.msg);
+			goto fatal;
+		}
+		if (keep == 0) {
+			if (cxs_rec_write(rec, line_out) < 0 || cxs_buf_addch(line_out, '\n') < 0) {
+				cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+				goto fatal;
+			}
+			rc = cxs_writer_put_raw(s->out, line_out->p, line_out->len, err);
+			if (rc == 0)
+				s->counts.out++;
+		} else {
+			rc = reject_rec(s, rec, input, cxs_reader_line(r), reason.msg, id, err);
+		}
+		if (rc < 0)
+			goto fatal;
+	}
+	cxs_reader_hash(r, hex, &bytes);
+	cxs_stage_input(s, input, hex, bytes, docs);
+	cxs_reader_close(r);
+	return 0;
+fatal:
+	cxs_reader_close(r);
+	return -1;
+}
+
+int cxs_stage_run_recs(cxs_stage *s, const char *const *inputs, size_t ninputs, cxs_rec_fn fn,
+		       void *ctx, cxs_err *err)
+{
+	cxs_rec *rec = cxs_rec_new();
+	cxs_buf line = CXS_BUF_INIT, id = CXS_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	if (!rec)
+		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+	for (i = 0; i < ninputs && rc == 0; i++)
+		rc = run_input(s, inputs[i], rec, &line, &id, fn, ctx, err);
+	cxs_rec_free(rec);
+	cxs_buf_release(&line);
+	cxs_buf_release(&id);
+	return rc;
+}
+
+int cxs_stage_apply_json(cxs_rec_fn fn, void *ctx, json_t *rec, cxs_err *reason)
+{
+	cxs_buf in = CXS_BUF_INIT, out = CXS_BUF_INIT;
+	cxs_rec *r = cxs_rec_new();
+	json_t *j = NULL;
+	int rc;
+
+	if (!r || cxs_record_dump(rec, &in) < 0) {
+		rc = cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+		goto done;
+	}
+	rc = cxs_rec_parse(r, in.p, in.len);
+	if (rc != 0) {
+		rc = rc < 0 ? cxs_err_set(reason, CXS_E_NOMEM, "out of memory")
+			    : cxs_reject(reason, "%s", cxs_rec_reason(r));
+		goto done;
+	}
+	rc = fn(ctx, r, reason);
+	if (rc == 0) {
+		if (cxs_rec_write(r, &out) < 0 ||
+		    !(j = json_loadb(out.p, out.len, JSON_REJECT_DUPLICATES, NULL))) {
+			rc = cxs_err_set(reason, CXS_E_INTERNAL, "could not re-read the record written");
+			goto done;
+		}
+		/* the tree becomes the record written: same keys, same order */
+		json_object_clear(rec);
+		json_object_update(rec, j);
+	}
+done:
+	json_decref(j);
+	cxs_rec_free(r);
+	cxs_buf_release(&in);
+	cxs_buf_release(&out);
+	return rc;
 }

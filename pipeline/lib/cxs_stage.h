@@ -109,6 +109,21 @@ int cxs_reject(cxs_err *reason, const char *fmt, ...) __attribute__((format(prin
 int cxs_stage_run_records(cxs_stage *s, const char *const *inputs, size_t ninputs,
 			  cxs_record_fn fn, void *ctx, cxs_err *err);
 
+/* The per-record work over a record validated and indexed but not decoded (cxs_rec.h):
+ * read the fields needed with its accessors, add or replace the stage's own with
+ * cxs_rec_set. Same return codes as cxs_record_fn. This is how the record stages run:
+ * fields they do not read pass through as bytes. */
+struct cxs_rec;
+typedef int (*cxs_rec_fn)(void *ctx, struct cxs_rec *rec, cxs_err *reason);
+
+/* cxs_stage_run_records over cxs_rec_fn: the same counting, rejects and messages. */
+int cxs_stage_run_recs(cxs_stage *s, const char *const *inputs, size_t ninputs, cxs_rec_fn fn,
+		       void *ctx, cxs_err *err);
+
+/* Runs `fn` on a jansson record, which then holds the record written (tests and tools
+ * that hold trees). Same return codes as cxs_record_fn. */
+int cxs_stage_apply_json(cxs_rec_fn fn, void *ctx, json_t *rec, cxs_err *reason);
+
 /* Derives "DIR/NAME.SUFFIX" from an output path as described above; caller frees. */
 char *cxs_stage_sibling(const char *output, const char *suffix);
 

@@ -1,48 +1,61 @@
 #include "cxs_buf.h"
 #include "cxs_classifier.h"
+#include "cxs_jsonw.h"
+#include "cxs_rec.h"
+#include "cxs_stage.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* JSON strings that recur in every record (dimension ids, polarities, evidence terms),
- * made once and shared by reference: most of this stage's time goes into building and
- * writing JSON, not into matching. */
-struct term_slot {
-	const char *term;             /* owned by the lexicon: the pointer is the key */
-	json_t *json;
-};
-
 struct cxs_classifier {
 	const cxs_lexicon *lx;
 	cxs_matcher *mt;
 	cxs_scorer *sc;
-	json_t *lexinfo;
-	json_t **dim_json;
-	json_t *pol_json[3];          /* positive, negative, neutral */
-	struct term_slot *terms;
-	size_t terms_mask, nterms;
+	cxs_buf lexinfo;              /* the `lexicon` field's value, written once */
+	int keep_tokens;
 	struct cxs_matches mm;
 	/* the doc's arrays, reused across records */
-	size_t *tok, *tok_sent, *formlen, *stemlen;
-	const char **form, **stem;
+	cxs_buf text, lang;
+	struct cxs_ints ints;
+	struct cxs_strs forms, stems, slangs;
+	size_t *tok, *tok_sent, *stemlen;
+	const char **stem;
 	size_t captok;
 	size_t *sent;
 	size_t capsent;
 	size_t capaux;     /* capacity the per-token arrays have been grown to */
-	const char **sent_lang;
-	size_t capslang;
 	struct cxs_match *merged;       /* matches of a record in several languages */
 	size_t capmerged;
 };
 
+/* What cxs-normalize and cxs-stem add per token: 04-classify leaves them out unless
+ * asked to keep them (pipeline/README.md says why). */
+static const char *const per_token[] = { "tokens", "forms", "stems", "stop" };
+
 static const char *const polarities[3] = { "positive", "negative", "neutral" };
+
+/* The `lexicon` field: name, version (each only when the pack has one) and hash. */
+static int lexinfo(const cxs_lexicon *lx, cxs_buf *b)
+{
+	const char *name = cxs_lexicon_name(lx), *version = cxs_lexicon_version(lx);
+	const char *hash = cxs_lexicon_hash(lx);
+	int rc = cxs_buf_addch(b, '{');
+
+	if (name)
+		rc |= cxs_buf_addstr(b, "\"name\":") | cxs_jw_string(b, name, strlen(name)) |
+		      cxs_buf_addch(b, ',');
+	if (version)
+		rc |= cxs_buf_addstr(b, "\"version\":") | cxs_jw_string(b, version, strlen(version)) |
+		      cxs_buf_addch(b, ',');
+	rc |= cxs_buf_addstr(b, "\"hash\":") | cxs_jw_string(b, hash, strlen(hash)) |
+	      cxs_buf_addch(b, '}');
+	return rc ? -1 : 0;
+}
 
 cxs_classifier *cxs_classifier_new(const cxs_lexicon *lx, cxs_err *err)
 {
 	cxs_classifier *cl = calloc(1, sizeof(*cl));
-	size_t i;
-	int ok = 1;
 
 	if (!cl) {
 		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
@@ -51,16 +64,7 @@ cxs_classifier *cxs_classifier_new(const cxs_lexicon *lx, cxs_err *err)
 	cl->lx = lx;
 	cl->mt = cxs_matcher_new(err);
 	cl->sc = cl->mt ? cxs_scorer_new(lx, err) : NULL;
-	cl->lexinfo = json_pack("{s:s?, s:s?, s:s}", "name", cxs_lexicon_name(lx), "version",
-				cxs_lexicon_version(lx), "hash", cxs_lexicon_hash(lx));
-	cl->dim_json = calloc(cxs_lexicon_ndims(lx) + 1, sizeof(*cl->dim_json));
-	for (i = 0; cl->dim_json && i < cxs_lexicon_ndims(lx); i++)
-		if (!(cl->dim_json[i] = json_string(cxs_lexicon_dim(lx, i)->id)))
-			ok = 0;
-	for (i = 0; i < 3; i++)
-		if (!(cl->pol_json[i] = json_string(polarities[i])))
-			ok = 0;
-	if (!cl->mt || !cl->sc || !cl->lexinfo || !cl->dim_json || !ok) {
+	if (!cl->mt || !cl->sc || lexinfo(lx, &cl->lexinfo) < 0) {
 		cxs_classifier_free(cl);
 		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 		return NULL;
@@ -70,36 +74,24 @@ cxs_classifier *cxs_classifier_new(const cxs_lexicon *lx, cxs_err *err)
 
 void cxs_classifier_free(cxs_classifier *cl)
 {
-	size_t i;
-
 	if (!cl)
 		return;
 	cxs_matcher_free(cl->mt);
 	cxs_scorer_free(cl->sc);
-	json_decref(cl->lexinfo);
-	for (i = 0; cl->dim_json && i < cxs_lexicon_ndims(cl->lx); i++)
-		json_decref(cl->dim_json[i]);
-	free(cl->dim_json);
-	for (i = 0; i < 3; i++)
-		json_decref(cl->pol_json[i]);
-	for (i = 0; cl->terms && i <= cl->terms_mask; i++)
-		json_decref(cl->terms[i].json);
-	free(cl->terms);
+	cxs_buf_release(&cl->lexinfo);
+	cxs_buf_release(&cl->text);
+	cxs_buf_release(&cl->lang);
+	cxs_ints_release(&cl->ints);
+	cxs_strs_release(&cl->forms);
+	cxs_strs_release(&cl->stems);
+	cxs_strs_release(&cl->slangs);
 	free(cl->tok);
 	free(cl->tok_sent);
-	free(cl->formlen);
 	free(cl->stemlen);
-	free(cl->form);
 	free(cl->stem);
 	free(cl->sent);
-	free(cl->sent_lang);
 	free(cl->merged);
 	free(cl);
-}
-
-json_t *cxs_classifier_lexicon_json(const cxs_classifier *cl)
-{
-	return cl->lexinfo;
 }
 
 const struct cxs_matches *cxs_classifier_matches(const cxs_classifier *cl)
@@ -204,143 +196,158 @@ static const char *const needs[][2] = {
 
 /* Reads a flat array of [start, end) offset pairs into `out`: every pair within the
  * text, starts < ends allowed equal, and in text order without overlap. Returns the
- * number of pairs, or -1 with the reason. */
-static long read_spans(const json_t *a, const char *name, const char *text, size_t textlen,
-		       size_t *out, cxs_err *reason)
+ * number of pairs, or -1 with the reason (-2: no memory). */
+static long read_spans(cxs_classifier *cl, cxs_rec *rec, const char *name, const char *text,
+		       size_t textlen, size_t **out, size_t *cap, cxs_err *reason)
 {
-	size_t n = json_array_size(a), i, prev = 0;
+	size_t n, i, prev = 0, bad;
+	long count = cxs_rec_count(rec, name);
+	int rc;
 
-	if (n % 2)
+	if (count % 2)
 		return cxs_err_set(reason, CXS_E_INPUT, "'%s' has an odd number of offsets", name);
+	rc = cxs_rec_ints(rec, name, &cl->ints, &bad);
+	if (rc == -2 || cxs_array_grow(out, cap, (size_t)count + 2, sizeof(size_t)) < 0) {
+		cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+		return -2;
+	}
+	if (rc != 1)
+		return cxs_err_set(reason, CXS_E_INPUT, "'%s' entry %zu is not a pair of integers",
+				   name, bad / 2);
+	n = cl->ints.n;
 	for (i = 0; i < n; i += 2) {
-		const json_t *s = json_array_get(a, i), *e = json_array_get(a, i + 1);
-		json_int_t sv, ev;
+		long long sv = cl->ints.v[i], ev = cl->ints.v[i + 1];
 
-		if (!json_is_integer(s) || !json_is_integer(e))
-			return cxs_err_set(reason, CXS_E_INPUT, "'%s' entry %zu is not a pair of integers",
-					   name, i / 2);
-		sv = json_integer_value(s);
-		ev = json_integer_value(e);
-		if (sv < (json_int_t)prev || ev < sv || (size_t)ev > textlen)
+		if (sv < (long long)prev || ev < sv || (unsigned long long)ev > textlen)
 			return cxs_err_set(reason, CXS_E_INPUT,
 					   "'%s' entry %zu [%lld, %lld) is out of order or outside the text",
-					   name, i / 2, (long long)sv, (long long)ev);
+					   name, i / 2, sv, ev);
 		/* An offset inside a UTF-8 character would make evidence invalid text. */
 		if (((size_t)sv < textlen && (text[sv] & 0xC0) == 0x80) ||
 		    ((size_t)ev < textlen && (text[ev] & 0xC0) == 0x80))
 			return cxs_err_set(reason, CXS_E_INPUT,
 					   "'%s' entry %zu [%lld, %lld) splits a UTF-8 character",
-					   name, i / 2, (long long)sv, (long long)ev);
-		out[i] = (size_t)sv;
-		out[i + 1] = (size_t)ev;
+					   name, i / 2, sv, ev);
+		(*out)[i] = (size_t)sv;
+		(*out)[i + 1] = (size_t)ev;
 		prev = (size_t)ev;
 	}
 	return (long)(n / 2);
 }
 
-static int read_strings(const json_t *a, const char *name, size_t n, const char **s,
-			size_t *len, cxs_err *reason)
+/* A string array aligned with the tokens. Returns 0, -1 with the reason, -2 no memory. */
+static int read_strings(cxs_rec *rec, const char *name, size_t n, struct cxs_strs *out,
+			cxs_err *reason)
 {
-	size_t i;
+	long count = cxs_rec_count(rec, name);
+	size_t bad;
+	int rc;
 
-	if (json_array_size(a) != n)
-		return cxs_err_set(reason, CXS_E_INPUT, "'%s' has %zu entries for %zu tokens", name,
-				   json_array_size(a), n);
-	for (i = 0; i < n; i++) {
-		const json_t *v = json_array_get(a, i);
-		if (!json_is_string(v))
-			return cxs_err_set(reason, CXS_E_INPUT, "'%s' entry %zu is not a string", name, i);
-		s[i] = json_string_value(v);
-		len[i] = json_string_length(v);
+	if ((size_t)count != n)
+		return cxs_err_set(reason, CXS_E_INPUT, "'%s' has %ld entries for %zu tokens", name,
+				   count, n);
+	rc = cxs_rec_strings(rec, name, out, &bad);
+	if (rc == -2) {
+		cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+		return -2;
 	}
+	if (rc != 1)
+		return cxs_err_set(reason, CXS_E_INPUT, "'%s' entry %zu is not a string", name, bad);
 	return 0;
 }
 
 /* `sentence_langs` (cxs-normalize), when the record has it: one language per sentence.
  * Returns 0, 1 (reject, with the reason) or -1 (no memory). */
-static int read_sentence_langs(cxs_classifier *cl, const json_t *rec, struct cxs_doc *d,
+static int read_sentence_langs(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d,
 			       cxs_err *reason)
 {
-	const json_t *a = json_object_get(rec, "sentence_langs");
-	size_t j;
+	size_t bad;
+	int rc;
 
 	d->sent_lang = NULL;
-	if (!a)
+	if (cxs_rec_type(rec, "sentence_langs") == CXS_REC_ABSENT)
 		return 0;
-	if (!json_is_array(a) || json_array_size(a) != d->nsent) {
+	if (cxs_rec_count(rec, "sentence_langs") != (long)d->nsent) {
 		cxs_err_set(reason, CXS_E_INPUT, "'sentence_langs' is not an array with one "
 			    "language per sentence");
 		return 1;
 	}
-	if (cxs_array_grow(&cl->sent_lang, &cl->capslang, d->nsent + 1, sizeof(*cl->sent_lang)) < 0) {
+	rc = cxs_rec_strings(rec, "sentence_langs", &cl->slangs, &bad);
+	if (rc == -2) {
 		cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 		return -1;
 	}
-	for (j = 0; j < d->nsent; j++) {
-		const json_t *v = json_array_get(a, j);
-
-		if (!json_is_string(v)) {
-			cxs_err_set(reason, CXS_E_INPUT, "'sentence_langs' entry %zu is not a string", j);
-			return 1;
-		}
-		cl->sent_lang[j] = json_string_value(v);
+	if (rc != 1) {
+		cxs_err_set(reason, CXS_E_INPUT, "'sentence_langs' entry %zu is not a string", bad);
+		return 1;
 	}
-	d->sent_lang = cl->sent_lang;
+	d->sent_lang = cl->slangs.s;
+	return 0;
+}
+
+/* Makes the per-token arrays hold `ntok` entries. */
+static int grow_tokens(cxs_classifier *cl, size_t ntok)
+{
+	void *p;
+	size_t cap;
+
+	if (ntok <= cl->capaux)
+		return 0;
+	cap = 2 * ntok + 16;
+#define REGROW(f)                                                   \
+	if (!(p = realloc((void *)cl->f, cap * sizeof(*cl->f))))    \
+		return -1;                                          \
+	cl->f = p;
+	REGROW(tok_sent) REGROW(stem) REGROW(stemlen)
+#undef REGROW
+	/* raised only once every array has grown, so a failure half way leaves them to
+	 * be grown again next time, never too short */
+	cl->capaux = cap;
 	return 0;
 }
 
 /* Fills `d` from `rec`. Returns 0, 1 (reject, with the reason) or -1 (no memory). */
-static int read_doc(cxs_classifier *cl, const json_t *rec, struct cxs_doc *d, cxs_err *reason)
+static int read_doc(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d, cxs_err *reason)
 {
-	const json_t *text = json_object_get(rec, "text");
-	const json_t *a[4];
 	size_t i, ntok, nsent, s;
 	long n;
+	int rc;
 
 	for (i = 0; i < 4; i++) {
-		a[i] = json_object_get(rec, needs[i][0]);
-		if (!json_is_array(a[i])) {
+		if (cxs_rec_type(rec, needs[i][0]) != CXS_REC_ARRAY) {
 			cxs_err_set(reason, CXS_E_INPUT, "record has no '%s' array (run %s first)",
 				    needs[i][0], needs[i][1]);
 			return 1;
 		}
 	}
-	if (!json_is_string(text)) {
+	rc = cxs_rec_string(rec, "text", &cl->text);
+	if (rc == -2)
+		goto nomem;
+	if (rc != 1) {
 		cxs_err_set(reason, CXS_E_INPUT, "record has no 'text' string");
 		return 1;
 	}
 	memset(d, 0, sizeof(*d));
-	d->text = json_string_value(text);
-	d->len = json_string_length(text);
-	ntok = json_array_size(a[1]) / 2;
-	nsent = json_array_size(a[3]) / 2;
-	if (cxs_array_grow(&cl->tok, &cl->captok, 2 * ntok + 2, sizeof(size_t)) < 0 ||
-	    cxs_array_grow(&cl->sent, &cl->capsent, 2 * nsent + 2, sizeof(size_t)) < 0)
+	d->text = cl->text.p;
+	d->len = cl->text.len;
+	if ((n = read_spans(cl, rec, "tokens", d->text, d->len, &cl->tok, &cl->captok, reason)) < 0)
+		return n == -2 ? -1 : 1;
+	ntok = (size_t)n;
+	if (grow_tokens(cl, ntok) < 0)
 		goto nomem;
-	/* capaux is raised only once every per-token array has grown, so a failure half
-	 * way leaves them to be grown again next time, never too short. */
-	if (cl->capaux < cl->captok) {
-		/* the per-token arrays follow cl->tok's capacity (twice what they need) */
-		size_t cap = cl->captok;
-		void *p;
-#define REGROW(f)                                                   \
-	if (!(p = realloc((void *)cl->f, cap * sizeof(*cl->f))))    \
-		goto nomem;                                         \
-	cl->f = p;
-		REGROW(tok_sent) REGROW(formlen) REGROW(stemlen) REGROW(form) REGROW(stem)
-#undef REGROW
-		cl->capaux = cap;
-	}
-	if ((n = read_spans(a[1], "tokens", d->text, d->len, cl->tok, reason)) < 0 ||
-	    read_strings(a[2], "forms", ntok, cl->form, cl->formlen, reason) < 0 ||
-	    read_strings(a[0], "stems", ntok, cl->stem, cl->stemlen, reason) < 0 ||
-	    (n = read_spans(a[3], "sentences", d->text, d->len, cl->sent, reason)) < 0)
-		return 1;
+	if ((rc = read_strings(rec, "forms", ntok, &cl->forms, reason)) < 0 ||
+	    (rc = read_strings(rec, "stems", ntok, &cl->stems, reason)) < 0)
+		return rc == -2 ? -1 : 1;
+	if ((n = read_spans(cl, rec, "sentences", d->text, d->len, &cl->sent, &cl->capsent,
+			    reason)) < 0)
+		return n == -2 ? -1 : 1;
+	nsent = (size_t)n;
 	if (ntok && !nsent) {
 		cxs_err_set(reason, CXS_E_INPUT, "'sentences' is empty but there are tokens");
 		return 1;
 	}
-	/* each token belongs to the last sentence that starts at or before it */
+	/* each token belongs to the last sentence that starts at or before it; an empty
+	 * stem (cxs-stem's spelling of "the stem is the form") is the form */
 	for (i = 0, s = 0; i < ntok; i++) {
 		while (s + 1 < nsent && cl->sent[2 * (s + 1)] <= cl->tok[2 * i])
 			s++;
@@ -349,11 +356,18 @@ static int read_doc(cxs_classifier *cl, const json_t *rec, struct cxs_doc *d, cx
 			return 1;
 		}
 		cl->tok_sent[i] = s;
+		if (cl->stems.len[i]) {
+			cl->stem[i] = cl->stems.s[i];
+			cl->stemlen[i] = cl->stems.len[i];
+		} else {
+			cl->stem[i] = cl->forms.s[i];
+			cl->stemlen[i] = cl->forms.len[i];
+		}
 	}
 	d->ntok = ntok;
 	d->tok = cl->tok;
-	d->form = cl->form;
-	d->formlen = cl->formlen;
+	d->form = cl->forms.s;
+	d->formlen = cl->forms.len;
 	d->stem = cl->stem;
 	d->stemlen = cl->stemlen;
 	d->tok_sent = cl->tok_sent;
@@ -367,111 +381,73 @@ nomem:
 
 /* ---------------------------------------------------------------- writing the fields */
 
-/* A new reference to the shared JSON string of `term`, or NULL without memory. */
-static json_t *term_json(cxs_classifier *cl, const char *term)
-{
-	size_t j;
-
-	if (!cl->terms || (cl->nterms + 1) * 2 > cl->terms_mask + 1) {
-		size_t cap = cl->terms ? (cl->terms_mask + 1) * 2 : 256, i;
-		struct term_slot *t = calloc(cap, sizeof(*t));
-
-		if (!t)
-			return NULL;
-		for (i = 0; cl->terms && i <= cl->terms_mask; i++) {
-			if (!cl->terms[i].term)
-				continue;
-			for (j = ((uintptr_t)cl->terms[i].term >> 3) & (cap - 1); t[j].term;
-			     j = (j + 1) & (cap - 1))
-				;
-			t[j] = cl->terms[i];
-		}
-		free(cl->terms);
-		cl->terms = t;
-		cl->terms_mask = cap - 1;
-	}
-	for (j = ((uintptr_t)term >> 3) & cl->terms_mask; cl->terms[j].term;
-	     j = (j + 1) & cl->terms_mask)
-		if (cl->terms[j].term == term)
-			return json_incref(cl->terms[j].json);
-	cl->terms[j].json = json_string(term);
-	if (!cl->terms[j].json)
-		return NULL;
-	cl->terms[j].term = term;
-	cl->nterms++;
-	return json_incref(cl->terms[j].json);
-}
-
-static json_t *polarity_json(cxs_classifier *cl, const char *polarity)
+static const char *polarity_name(const char *polarity)
 {
 	size_t i;
 
 	for (i = 0; i < 2 && strcmp(polarities[i], polarity); i++)
 		;
-	return json_incref(cl->pol_json[i]);
+	return polarities[i];
 }
+
+#define KEY(b, k) cxs_buf_add((b), k, sizeof(k) - 1)
 
 /* Evidence carries the original words as well as their byte offsets: Python, jq and
  * DuckDB index strings by code point, so offsets alone would mislead them. */
-static json_t *signal_json(cxs_classifier *cl, const struct cxs_signal *s, const char *text)
+static int signal_json(cxs_classifier *cl, const struct cxs_signal *s, const char *text,
+		       cxs_buf *b)
 {
-	json_t *o = json_object(), *ev = json_array();
+	const char *dim = cxs_lexicon_dim(cl->lx, s->dim)->id, *pol = polarity_name(s->polarity);
 	size_t i;
+	int rc = 0;
 
-	if (!o || !ev)
-		goto fail;
+	rc |= KEY(b, "{\"dim\":") | cxs_jw_string(b, dim, strlen(dim));
+	rc |= KEY(b, ",\"polarity\":") | cxs_jw_string(b, pol, strlen(pol));
+	rc |= KEY(b, ",\"score\":") | cxs_jw_real(b, s->score);
+	rc |= KEY(b, ",\"hits\":") | cxs_jw_int(b, (long long)s->hits);
+	rc |= KEY(b, ",\"evidence\":[");
 	for (i = 0; i < s->nev; i++) {
-		json_t *e = json_object();
-		if (!e || json_array_append_new(ev, e) < 0)
-			goto fail;
-		if (json_object_set_new_nocheck(e, "start", json_integer((json_int_t)s->ev[i].start)) < 0 ||
-		    json_object_set_new_nocheck(e, "end", json_integer((json_int_t)s->ev[i].end)) < 0 ||
-		    json_object_set_new_nocheck(e, "text", json_stringn(text + s->ev[i].start,
-								 s->ev[i].end - s->ev[i].start)) < 0 ||
-		    json_object_set_new_nocheck(e, "term", term_json(cl, s->ev[i].term)) < 0 ||
-		    json_object_set_new_nocheck(e, "sentence", json_integer((json_int_t)s->ev[i].sent)) < 0)
-			goto fail;
+		const struct cxs_evidence *e = &s->ev[i];
+
+		rc |= cxs_buf_addstr(b, i ? ",{\"start\":" : "{\"start\":");
+		rc |= cxs_jw_int(b, (long long)e->start);
+		rc |= KEY(b, ",\"end\":") | cxs_jw_int(b, (long long)e->end);
+		rc |= KEY(b, ",\"text\":") | cxs_jw_string(b, text + e->start, e->end - e->start);
+		rc |= KEY(b, ",\"term\":") | cxs_jw_string(b, e->term, strlen(e->term));
+		rc |= KEY(b, ",\"sentence\":") | cxs_jw_int(b, (long long)e->sent);
+		rc |= cxs_buf_addch(b, '}');
 	}
-	if (json_object_set_new_nocheck(o, "dim", json_incref(cl->dim_json[s->dim])) < 0 ||
-	    json_object_set_new_nocheck(o, "polarity", polarity_json(cl, s->polarity)) < 0 ||
-	    json_object_set_new_nocheck(o, "score", json_real(s->score)) < 0 ||
-	    json_object_set_new_nocheck(o, "hits", json_integer((json_int_t)s->hits)) < 0)
-		goto fail;
-	if (json_object_set_new_nocheck(o, "evidence", ev) < 0) {   /* frees ev when failing */
-		json_decref(o);
-		return NULL;
-	}
-	return o;
-fail:
-	json_decref(ev);
-	json_decref(o);
-	return NULL;
+	rc |= KEY(b, "]}");
+	return rc ? -1 : 0;
 }
 
-static int set_fields(cxs_classifier *cl, json_t *rec, const struct cxs_score *sc,
+static int set_fields(cxs_classifier *cl, cxs_rec *rec, const struct cxs_score *sc,
 		      const char *text)
 {
-	json_t *signals = json_array(), *sent;
+	cxs_buf *b = cxs_rec_set(rec, "signals");
+	const char *pol = sc->sentiment_polarity;
 	size_t i;
+	int rc = 0;
 
-	if (!signals)
+	if (!b || cxs_buf_addch(b, '[') < 0)
 		return -1;
-	for (i = 0; i < sc->nsignals; i++) {
-		json_t *s = signal_json(cl, &sc->signals[i], text);
-		if (!s || json_array_append_new(signals, s) < 0) {
-			json_decref(signals);
+	for (i = 0; i < sc->nsignals; i++)
+		if ((i && cxs_buf_addch(b, ',') < 0) || signal_json(cl, &sc->signals[i], text, b) < 0)
 			return -1;
-		}
-	}
-	sent = json_pack("{s:s, s:f}", "polarity", sc->sentiment_polarity, "score", sc->sentiment);
-	if (json_object_set_new(rec, "signals", signals) < 0 || !sent ||
-	    json_object_set_new(rec, "sentiment", sent) < 0 ||
-	    json_object_set(rec, "lexicon", cl->lexinfo) < 0)
+	if (cxs_buf_addch(b, ']') < 0 || !(b = cxs_rec_set(rec, "sentiment")))
 		return -1;
+	rc |= KEY(b, "{\"polarity\":") | cxs_jw_string(b, pol, strlen(pol));
+	rc |= KEY(b, ",\"score\":") | cxs_jw_real(b, sc->sentiment) | cxs_buf_addch(b, '}');
+	if (rc || !(b = cxs_rec_set(rec, "lexicon")) ||
+	    cxs_buf_add(b, cl->lexinfo.p, cl->lexinfo.len) < 0)
+		return -1;
+	if (!cl->keep_tokens)
+		for (i = 0; i < sizeof(per_token) / sizeof(per_token[0]); i++)
+			cxs_rec_drop(rec, per_token[i]);
 	return 0;
 }
 
-int cxs_classifier_record(void *ctx, json_t *rec, cxs_err *reason)
+int cxs_classifier_rec(void *ctx, cxs_rec *rec, cxs_err *reason)
 {
 	cxs_classifier *cl = ctx;
 	struct cxs_doc d;
@@ -480,10 +456,22 @@ int cxs_classifier_record(void *ctx, json_t *rec, cxs_err *reason)
 
 	if (rc)
 		return rc;
-	if (cxs_classifier_doc(cl, json_string_value(json_object_get(rec, "lang")), &d, &sc,
-			       reason) < 0)
+	rc = cxs_rec_string(rec, "lang", &cl->lang);
+	if (rc == -2)
+		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+	if (cxs_classifier_doc(cl, rc == 1 ? cl->lang.p : NULL, &d, &sc, reason) < 0)
 		return -1;
 	if (set_fields(cl, rec, &sc, d.text) < 0)
 		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 	return 0;
+}
+
+int cxs_classifier_record(void *cl, json_t *rec, cxs_err *reason)
+{
+	return cxs_stage_apply_json(cxs_classifier_rec, cl, rec, reason);
+}
+
+void cxs_classifier_keep_tokens(cxs_classifier *cl, int keep)
+{
+	cl->keep_tokens = keep;
 }

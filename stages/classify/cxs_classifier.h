@@ -25,9 +25,18 @@ typedef struct cxs_classifier cxs_classifier;
  * `err` when memory runs out. */
 cxs_classifier *cxs_classifier_new(const cxs_lexicon *lx, cxs_err *err);
 
-/* Classifies `rec` in place. Returns 0 (keep), 1 (reject: the reason is in `reason`) or
- * -1 (out of memory, in `reason`): a cxs_record_fn. */
+/* Classifies `rec`: a cxs_rec_fn (cxs_stage.h). Adds `signals`, `sentiment` and
+ * `lexicon` and, unless cxs_classifier_keep_tokens, leaves out the per-token arrays
+ * (`tokens`, `forms`, `stems`, `stop`). Returns 0 (keep), 1 (reject: the reason is in
+ * `reason`) or -1 (out of memory, in `reason`). */
+struct cxs_rec;
+int cxs_classifier_rec(void *cl, struct cxs_rec *rec, cxs_err *reason);
+
+/* The same over a jansson record, changed in place (tests, tools). */
 int cxs_classifier_record(void *cl, json_t *rec, cxs_err *reason);
+
+/* Whether output records keep the per-token arrays (default: no). */
+void cxs_classifier_keep_tokens(cxs_classifier *cl, int keep);
 
 /* Scores an already extracted doc in language `lang` (tests and tools that do not hold
  * JSON). `*out` is owned by the classifier until its next call. Returns 0 or -1. */
@@ -37,9 +46,6 @@ int cxs_classifier_doc(cxs_classifier *cl, const char *lang, const struct cxs_do
 /* The matches of the last cxs_classifier_doc or cxs_classifier_record (for tests and
  * debugging); valid until the next call. */
 const struct cxs_matches *cxs_classifier_matches(const cxs_classifier *cl);
-
-/* {name, version, hash} of the pack, as written into every record. Borrowed. */
-json_t *cxs_classifier_lexicon_json(const cxs_classifier *cl);
 
 /* Frees the classifier; NULL is a no-op. */
 void cxs_classifier_free(cxs_classifier *cl);

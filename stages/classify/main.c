@@ -13,12 +13,13 @@
 #include "cxs_cli.h"
 #include "cxs_lexicon.h"
 
-enum { OPT_LEXICON = CXS_OPT_STAGE_FIRST, OPT_CHECK };
+enum { OPT_LEXICON = CXS_OPT_STAGE_FIRST, OPT_CHECK, OPT_KEEP_TOKENS };
 
 static const struct option longopts[] = {
 	CXS_STAGE_LONGOPTS,
 	{ "lexicon", required_argument, NULL, OPT_LEXICON },
 	{ "check-lexicon", required_argument, NULL, OPT_CHECK },
+	{ "keep-tokens", no_argument, NULL, OPT_KEEP_TOKENS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -39,6 +40,8 @@ static void usage(FILE *out)
 	      "                           FILE:LINE: message and exit 3 when there are errors;\n"
 	      "                           else print the warnings (FILE:LINE: warning: ...) and\n"
 	      "                           a summary and exit 0\n"
+	      "      --keep-tokens        keep the per-token arrays (tokens, forms, stems, stop)\n"
+	      "                           in the output; by default they are left out\n"
 	      "\n", out);
 	cxs_stage_opts_help(out);
 }
@@ -124,7 +127,7 @@ int main(int argc, char **argv)
 	cxs_classifier *cl;
 	cxs_stage *s;
 	size_t nproblems;
-	int c, rc, status;
+	int c, rc, status, keep_tokens = 0;
 
 	cxs_cli_init(argv[0]);
 	cxs_stage_opts_init(&opts);
@@ -133,6 +136,8 @@ int main(int argc, char **argv)
 			pack = optarg;
 		else if (c == OPT_CHECK)
 			check = optarg;
+		else if (c == OPT_KEEP_TOKENS)
+			keep_tokens = 1;
 		else if (!cxs_stage_opts_parse(&opts, c, optarg, usage)) {
 			usage(stderr);
 			return CXS_EXIT_USAGE;
@@ -170,12 +175,15 @@ int main(int argc, char **argv)
 	if (!cl)
 		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
 
+	cxs_classifier_keep_tokens(cl, keep_tokens);
+
 	s = cxs_cli_stage_open("classify", &opts);
 	cxs_stage_option(s, "lexicon", json_string(pack));
+	cxs_stage_option(s, "keep_tokens", json_boolean(keep_tokens));
 	cxs_stage_lexicon(s, json_pack("{s:s, s:s, s:s, s:s}", "name", cxs_lexicon_name(lx),
 				       "version", cxs_lexicon_version(lx), "hash",
 				       cxs_lexicon_hash(lx), "path", pack));
-	rc = cxs_stage_run_records(s, opts.inputs, opts.ninputs, cxs_classifier_record, cl, &err);
+	rc = cxs_stage_run_recs(s, opts.inputs, opts.ninputs, cxs_classifier_rec, cl, &err);
 	status = cxs_cli_stage_finish(s, rc < 0, &err);
 
 	cxs_classifier_free(cl);

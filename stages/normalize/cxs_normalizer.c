@@ -14,6 +14,8 @@
 
 #include "cxs_buf.h"
 #include "cxs_hash.h"
+#include "cxs_jsonw.h"
+#include "cxs_rec.h"
 #include "cxs_langid.h"
 #include "cxs_segment.h"
 #include "cxs_stage.h"
@@ -27,21 +29,18 @@ static const char *const locales[] = { "sv", "es", "zh", "en", "" };
 #define NLANGS (sizeof(langs) / sizeof(langs[0]))
 #define ZH 2
 
-/* Offsets below this are shared JSON integers, made once: most offsets of most
- * documents are small, and a token then costs no allocation for its two offsets. */
-#define SHARED_INTS 65536
-
 /* Recent forms by the token's bytes: the common words make up most tokens, and a hit
- * costs neither normalisation nor an allocation (the JSON string is shared). Direct-
- * mapped and bounded; invisible in the output. */
-#define FORMCACHE_SLOTS 16384   /* a power of two; about 640 KB */
+ * costs no normalisation. Direct-mapped and bounded; invisible in the output. */
+#define FORMCACHE_SLOTS 16384   /* a power of two; about 1.2 MB */
 #define FORMCACHE_KEY 24        /* longer tokens are not cached */
+#define FORMCACHE_FORM 48       /* nor are longer forms */
 
 struct form_slot {
-	json_t *form;           /* NULL: empty */
-	unsigned char len;
+	unsigned char len;      /* 0: empty (tokens are never empty) */
 	unsigned char zh;
+	unsigned char flen;
 	char key[FORMCACHE_KEY];
+	char form[FORMCACHE_FORM];
 };
 
 /* Everything the per-record work needs, opened once before the first record. */
@@ -50,14 +49,15 @@ struct cxs_normalizer {
 	cxs_textnorm *tn;
 	cxs_segmenter *seg[NLANGS];
 	int forced;                     /* index into langs, or -1: identify */
-	json_t **ints;                  /* SHARED_INTS entries, made on first use */
 	struct form_slot *forms;        /* FORMCACHE_SLOTS */
 	cxs_buf form;
+	cxs_buf text, hint;             /* the record's, decoded */
+	size_t *offs;                   /* spans as flat offsets, for cxs_jw_ints */
+	size_t offs_cap;
 	/* per sentence of the current record: index into langs[] and score */
 	unsigned char *slang;
 	double *sscore;
 	size_t sent_cap;
-	json_t *lang_str[NLANGS];       /* shared JSON strings of langs[] */
 };
 
 static int lang_index(const char *lang)
@@ -75,28 +75,18 @@ static int nomem(cxs_err *err)
 	return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 }
 
-/* Appends the offset `v` to `a`, shared when small. */
-static int add_offset(struct cxs_normalizer *c, json_t *a, size_t v)
+/* Writes spans as a flat [start0, end0, ...] array. */
+static int span_array(struct cxs_normalizer *c, const cxs_span *sp, size_t n, cxs_buf *out)
 {
-	if (v < SHARED_INTS) {
-		if (!c->ints[v] && !(c->ints[v] = json_integer((json_int_t)v)))
-			return -1;
-		return json_array_append(a, c->ints[v]);
-	}
-	return json_array_append_new(a, json_integer((json_int_t)v));
-}
-
-static json_t *span_array(struct cxs_normalizer *c, const cxs_span *sp, size_t n)
-{
-	json_t *a = json_array();
 	size_t i;
 
-	for (i = 0; a && i < n; i++)
-		if (add_offset(c, a, sp[i].start) < 0 || add_offset(c, a, sp[i].end) < 0) {
-			json_decref(a);
-			return NULL;
-		}
-	return a;
+	if (!out || cxs_array_grow(&c->offs, &c->offs_cap, 2 * n + 1, sizeof(*c->offs)) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		c->offs[2 * i] = sp[i].start;
+		c->offs[2 * i + 1] = sp[i].end;
+	}
+	return cxs_jw_ints(out, c->offs, 2 * n);
 }
 
 /* Whether the token holds a Han character: such a token is made Simplified whatever
@@ -127,90 +117,58 @@ static uint32_t token_hash(const char *s, size_t n, int zh)
 	return (uint32_t)(cxs_hash_fnv1a(s, n) ^ (uint64_t)zh);
 }
 
-/* The form of the token `t` (`n` bytes) as a JSON string (a new reference), from the
- * cache or normalised now. NULL with `err`. */
-static json_t *token_form(struct cxs_normalizer *c, const char *t, size_t n, int zh, cxs_err *err)
+/* Writes the form of the token `t` (`n` bytes) as a JSON string, from the cache or
+ * normalised now. Returns 0 or -1 with `err`. */
+static int token_form(struct cxs_normalizer *c, const char *t, size_t n, int zh, cxs_buf *out,
+		      cxs_err *err)
 {
 	struct form_slot *sl = NULL;
-	json_t *form;
 
 	if (n <= FORMCACHE_KEY) {
 		sl = &c->forms[token_hash(t, n, zh) & (FORMCACHE_SLOTS - 1)];
-		if (sl->form && sl->len == n && sl->zh == zh && !memcmp(sl->key, t, n))
-			return json_incref(sl->form);
+		if (sl->len == n && sl->zh == zh && !memcmp(sl->key, t, n))
+			return cxs_jw_string(out, sl->form, sl->flen) < 0 ? nomem(err) : 0;
 	}
 	if (cxs_textnorm_form(c->tn, t, n, zh, &c->form, err) < 0)
-		return NULL;
-	form = json_stringn_nocheck(c->form.p, c->form.len);
-	if (!form) {
-		nomem(err);
-		return NULL;
-	}
-	if (sl) {
-		json_decref(sl->form);
-		sl->form = json_incref(form);
+		return -1;
+	if (sl && c->form.len <= FORMCACHE_FORM) {
 		sl->len = (unsigned char)n;
 		sl->zh = (unsigned char)zh;
+		sl->flen = (unsigned char)c->form.len;
 		memcpy(sl->key, t, n);
+		memcpy(sl->form, c->form.p, c->form.len);
 	}
-	return form;
+	return cxs_jw_string(out, c->form.p, c->form.len) < 0 ? nomem(err) : 0;
 }
 
 /* The forms of the tokens; a token is made Simplified when its sentence is Chinese or
  * it holds a Han character. `slang[j]` is sentence j's index into langs[]. */
-static json_t *form_array(struct cxs_normalizer *c, const char *text, const cxs_segments *sg,
-			  const unsigned char *slang, cxs_err *err)
+static int form_array(struct cxs_normalizer *c, const char *text, const cxs_segments *sg,
+		      const unsigned char *slang, cxs_buf *out, cxs_err *err)
 {
-	json_t *a = json_array();
 	size_t i, j = 0;
 
-	if (!a) {
-		nomem(err);
-		return NULL;
-	}
+	if (!out || cxs_buf_addch(out, '[') < 0)
+		return nomem(err);
 	for (i = 0; i < sg->ntok; i++) {
 		const char *t = text + sg->tok[i].start;
 		size_t n = sg->tok[i].end - sg->tok[i].start;
-		json_t *form;
 		int zh;
 
 		while (j + 1 < sg->nsent && sg->sent[j].end <= sg->tok[i].start)
 			j++;
 		zh = (sg->nsent && slang[j] == ZH) || has_han(t, n);
-		form = token_form(c, t, n, zh, err);
-		if (!form)
-			goto fail;
-		if (json_array_append_new(a, form) < 0) {
-			nomem(err);
-			goto fail;
-		}
+		if (i && cxs_buf_addch(out, ',') < 0)
+			return nomem(err);
+		if (token_form(c, t, n, zh, out, err) < 0)
+			return -1;
 	}
-	return a;
-
-fail:
-	json_decref(a);
-	return NULL;
+	return cxs_buf_addch(out, ']') < 0 ? nomem(err) : 0;
 }
 
 static double round3(double x)
 {
 	return (double)(long)(x * 1000 + 0.5) / 1000;
-}
-
-/* Adds the seven fields to `rec` in schema order; takes every reference given. */
-static int set_fields(json_t *rec, const char *lang, double score, json_t *sent,
-		      json_t *slangs, json_t *sscores, json_t *tok, json_t *forms, cxs_err *err)
-{
-	int rc = 0;
-
-	rc |= json_object_set_new(rec, "lang", json_string(lang));
-	rc |= json_object_set_new(rec, "lang_score", json_real(round3(score)));
-	rc |= json_object_set_new(rec, "sentences", sent);
-	rc |= json_object_set_new(rec, "sentence_langs", slangs);
-	rc |= json_object_set_new(rec, "sentence_lang_scores", sscores);
-	rc |= json_object_set_new(rec, "tokens", tok);
-	rc |= json_object_set_new(rec, "forms", forms);
-	return rc ? nomem(err) : 0;
 }
 
 /* Characters (code points) in text[a, b). */
@@ -285,47 +243,57 @@ static int reserve_sentences(struct cxs_normalizer *c, size_t n)
 	return 0;
 }
 
-static json_t *sentence_arrays(struct cxs_normalizer *c, size_t n, json_t **scores)
+/* `sentence_langs` and `sentence_lang_scores`. */
+static int sentence_arrays(struct cxs_normalizer *c, cxs_rec *rec, size_t n)
 {
-	json_t *a = json_array(), *b = json_array();
+	cxs_buf *b = cxs_rec_set(rec, "sentence_langs");
 	size_t j;
+	int rc;
 
-	for (j = 0; a && b && j < n; j++)
-		if (json_array_append(a, c->lang_str[c->slang[j]]) < 0 ||
-		    json_array_append_new(b, json_real(round3(c->sscore[j]))) < 0)
-			break;
-	if (!a || !b || j < n) {
-		json_decref(a);
-		json_decref(b);
-		return NULL;
+	if (!b || cxs_buf_addch(b, '[') < 0)
+		return -1;
+	for (j = 0; j < n; j++) {
+		const char *l = langs[c->slang[j]];
+		if ((j && cxs_buf_addch(b, ',') < 0) || cxs_jw_string(b, l, strlen(l)) < 0)
+			return -1;
 	}
-	*scores = b;
-	return a;
+	if (cxs_buf_addch(b, ']') < 0 || !(b = cxs_rec_set(rec, "sentence_lang_scores")))
+		return -1;
+	rc = cxs_buf_addch(b, '[');
+	for (j = 0; j < n; j++)
+		rc |= (j ? cxs_buf_addch(b, ',') : 0) | cxs_jw_real(b, round3(c->sscore[j]));
+	return rc | cxs_buf_addch(b, ']');
 }
 
-/* The cxs_record_fn: adds language, sentences, tokens and forms to one record. */
-int cxs_normalizer_record(void *vctx, json_t *rec, cxs_err *reason)
+/* The cxs_rec_fn: adds language, sentences, tokens and forms to one record, in schema
+ * order. */
+int cxs_normalizer_rec(void *vctx, cxs_rec *rec, cxs_err *reason)
 {
 	struct cxs_normalizer *c = vctx;
-	json_t *jtext = json_object_get(rec, "text"), *sent = NULL, *tok = NULL, *forms = NULL;
-	json_t *slangs = NULL, *sscores = NULL;
 	const cxs_segments *sg;
 	struct cxs_langid_result guess = { "und", 0 };
 	const char *text, *hint;
 	size_t len, valid;
 	double score;
-	int li;
+	cxs_buf *b;
+	int li, rc;
 
-	if (!json_is_string(jtext))
+	rc = cxs_rec_string(rec, "text", &c->text);
+	if (rc == -2)
+		return nomem(reason);
+	if (rc != 1)
 		return cxs_reject(reason, "record has no 'text' string");
-	text = json_string_value(jtext);
-	len = json_string_length(jtext);
-	/* jansson only makes valid strings, but a NUL ("\u0000") would end C strings in
-	 * every later consumer: the reader refuses those already, this is the backstop */
+	text = c->text.p;
+	len = c->text.len;
+	/* the reader refuses invalid UTF-8 and "\u0000" (which would end C strings in
+	 * every later consumer) already: this is the backstop */
 	valid = cxs_utf8_valid_prefix(text, len);
-	if (valid != len)
+	if (valid != len || strlen(text) != len)
 		return cxs_reject(reason, "'text' is not valid UTF-8 (byte %zu)", valid);
-	hint = json_string_value(json_object_get(rec, "lang_hint"));
+	rc = cxs_rec_string(rec, "lang_hint", &c->hint);
+	if (rc == -2)
+		return nomem(reason);
+	hint = rc == 1 ? c->hint.p : NULL;
 
 	/* a first guess over the whole text chooses the sentence rules and is the prior of
 	 * each sentence; the document's language is then that of most of its sentences */
@@ -340,24 +308,20 @@ int cxs_normalizer_record(void *vctx, json_t *rec, cxs_err *reason)
 	if (reserve_sentences(c, sg->nsent) < 0)
 		return nomem(reason);
 	li = sentence_langs(c, text, sg, hint, &guess, &score);
-	sent = span_array(c, sg->sent, sg->nsent);
-	tok = span_array(c, sg->tok, sg->ntok);
-	slangs = sentence_arrays(c, sg->nsent, &sscores);
-	if (!sent || !tok || !slangs) {
-		json_decref(sent);
-		json_decref(tok);
-		json_decref(slangs);
+	if (!(b = cxs_rec_set(rec, "lang")) || cxs_jw_string(b, langs[li], strlen(langs[li])) < 0 ||
+	    !(b = cxs_rec_set(rec, "lang_score")) || cxs_jw_real(b, round3(score)) < 0 ||
+	    span_array(c, sg->sent, sg->nsent, cxs_rec_set(rec, "sentences")) < 0 ||
+	    sentence_arrays(c, rec, sg->nsent) < 0 ||
+	    span_array(c, sg->tok, sg->ntok, cxs_rec_set(rec, "tokens")) < 0)
 		return nomem(reason);
-	}
-	forms = form_array(c, text, sg, c->slang, reason);
-	if (!forms) {
-		json_decref(sent);
-		json_decref(tok);
-		json_decref(slangs);
-		json_decref(sscores);
+	if (form_array(c, text, sg, c->slang, cxs_rec_set(rec, "forms"), reason) < 0)
 		return reason->kind == CXS_E_INPUT ? 1 : -1;
-	}
-	return set_fields(rec, langs[li], score, sent, slangs, sscores, tok, forms, reason);
+	return 0;
+}
+
+int cxs_normalizer_record(void *c, json_t *rec, cxs_err *reason)
+{
+	return cxs_stage_apply_json(cxs_normalizer_rec, c, rec, reason);
 }
 
 cxs_normalizer *cxs_normalizer_new(const char *forced_lang, const char *model, cxs_err *err)
@@ -382,14 +346,9 @@ cxs_normalizer *cxs_normalizer_new(const char *forced_lang, const char *model, c
 	for (i = 0; i < NLANGS; i++) {
 		if (!(c->seg[i] = cxs_segmenter_new(locales[i], err)))
 			goto fail;
-		if (!(c->lang_str[i] = json_string(langs[i]))) {
-			nomem(err);
-			goto fail;
-		}
 	}
-	c->ints = calloc(SHARED_INTS, sizeof(*c->ints));
 	c->forms = calloc(FORMCACHE_SLOTS, sizeof(*c->forms));
-	if (!c->ints || !c->forms) {
+	if (!c->forms) {
 		nomem(err);
 		goto fail;
 	}
@@ -415,18 +374,14 @@ void cxs_normalizer_free(cxs_normalizer *c)
 
 	if (!c)
 		return;
-	for (i = 0; i < NLANGS; i++) {
+	for (i = 0; i < NLANGS; i++)
 		cxs_segmenter_free(c->seg[i]);
-		json_decref(c->lang_str[i]);
-	}
 	free(c->slang);
 	free(c->sscore);
-	for (i = 0; c->ints && i < SHARED_INTS; i++)
-		json_decref(c->ints[i]);
-	free(c->ints);
-	for (i = 0; c->forms && i < FORMCACHE_SLOTS; i++)
-		json_decref(c->forms[i].form);
 	free(c->forms);
+	free(c->offs);
+	cxs_buf_release(&c->text);
+	cxs_buf_release(&c->hint);
 	cxs_textnorm_free(c->tn);
 	cxs_langid_free(c->langid);
 	cxs_buf_release(&c->form);

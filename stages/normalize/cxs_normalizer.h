@@ -25,9 +25,13 @@ int cxs_normalizer_lang_ok(const char *lang);
 /* The forced language, or NULL when records are identified. Owned by the handle. */
 const char *cxs_normalizer_lang(const cxs_normalizer *nz);
 
-/* A cxs_record_fn (cxs_stage.h): adds `lang`, `lang_score`, `sentences`,
+/* A cxs_rec_fn (cxs_stage.h): adds `lang`, `lang_score`, `sentences`,
  * `sentence_langs`, `sentence_lang_scores`, `tokens` and `forms` to `rec`; returns 0,
  * 1 (reject: no 'text' string, with the reason) or -1. */
+struct cxs_rec;
+int cxs_normalizer_rec(void *nz, struct cxs_rec *rec, cxs_err *reason);
+
+/* The same over a jansson record, changed in place (tests, tools). */
 int cxs_normalizer_record(void *nz, json_t *rec, cxs_err *reason);
 
 /* Frees the handle; NULL is a no-op. */

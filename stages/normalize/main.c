@@ -100,7 +100,7 @@ int main(int argc, char **argv)
 	cxs_stage_option(s, "model", model ? json_string(model) : json_false());
 	if (lex)
 		cxs_stage_lexicon(s, lex);
-	rc = cxs_stage_run_records(s, opts.inputs, opts.ninputs, cxs_normalizer_record, nz, &err);
+	rc = cxs_stage_run_recs(s, opts.inputs, opts.ninputs, cxs_normalizer_rec, nz, &err);
 	status = cxs_cli_stage_finish(s, rc < 0, &err);
 
 	cxs_normalizer_free(nz);

@@ -1,3 +1,6 @@
+/*
+ * cxs_stemcache — recent forms and their stems (cxs_stemcache.h).
+ */
 #include "cxs_hash.h"
 #include "cxs_stemcache.h"
 
@@ -5,12 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Open addressing, linear probing, at most half full; keys are the form strings of the
- * records that first had them (one reference each), values their stems. */
+#include "cxs_buf.h"
+
+/* Open addressing, linear probing, at most half full. Forms and stems live in one
+ * arena that is emptied with the table. */
 struct entry {
 	uint64_t hash;
-	json_t *form;   /* NULL marks an empty slot */
-	json_t *stem;
+	size_t form, stem;          /* offsets into the arena */
+	unsigned char formlen, stemlen;
+	unsigned char used, same;   /* same: the stem is the form */
 };
 
 struct cxs_stemcache {
@@ -18,7 +24,7 @@ struct cxs_stemcache {
 	struct entry *slots;
 	size_t cap;     /* a power of two, at least twice `max` */
 	size_t count, max;
-	json_t *last;   /* a stem made for an uncached form, kept until the next call */
+	cxs_buf arena;
 };
 
 cxs_stemcache *cxs_stemcache_new(cxs_stemmer *st, size_t max_entries, cxs_err *err)
@@ -32,7 +38,11 @@ cxs_stemcache *cxs_stemcache_new(cxs_stemmer *st, size_t max_entries, cxs_err *e
 		cap *= 2;
 	if (c)
 		c->slots = calloc(cap, sizeof(*c->slots));
-	if (!c || !c->slots) {
+	/* forms and stems of at most CXS_STEMCACHE_MAX_FORM bytes each: the arena never
+	 * grows past this, so offsets stay put */
+	if (!c || !c->slots || cxs_buf_grow(&c->arena, max_entries * 2 * CXS_STEMCACHE_MAX_FORM) < 0) {
+		if (c)
+			free(c->slots);
 		free(c);
 		cxs_err_set(err, CXS_E_NOMEM, "out of memory for the stem cache");
 		return NULL;
@@ -43,27 +53,11 @@ cxs_stemcache *cxs_stemcache_new(cxs_stemmer *st, size_t max_entries, cxs_err *e
 	return c;
 }
 
-static void clear(cxs_stemcache *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->cap; i++) {
-		if (!c->slots[i].form)
-			continue;
-		json_decref(c->slots[i].form);
-		json_decref(c->slots[i].stem);
-		c->slots[i].form = NULL;
-		c->slots[i].stem = NULL;
-	}
-	c->count = 0;
-}
-
 void cxs_stemcache_free(cxs_stemcache *c)
 {
 	if (!c)
 		return;
-	clear(c);
-	json_decref(c->last);
+	cxs_buf_release(&c->arena);
 	free(c->slots);
 	free(c);
 }
@@ -73,60 +67,54 @@ size_t cxs_stemcache_count(const cxs_stemcache *c)
 	return c ? c->count : 0;
 }
 
-/* Asks the stemmer: a new reference to the stem of `form` (`s`, `len` bytes). */
-static json_t *make_stem(cxs_stemcache *c, json_t *form, const char *s, size_t len,
-			 cxs_err *err)
+const char *cxs_stemcache_stem(cxs_stemcache *c, const char *form, size_t len, size_t *stemlen,
+			       cxs_err *err)
 {
-	size_t n;
-	const char *stem = cxs_stemmer_stem(c->st, s, len, &n);
-	json_t *j;
+	const char *stem;
+	struct entry *e;
+	uint64_t h = 0;
+	size_t i = 0, n;
 
+	if (len <= CXS_STEMCACHE_MAX_FORM) {
+		h = cxs_hash_fnv1a(form, len);
+		for (i = (size_t)h & (c->cap - 1); c->slots[i].used; i = (i + 1) & (c->cap - 1)) {
+			e = &c->slots[i];
+			if (e->hash == h && e->formlen == len && !memcmp(c->arena.p + e->form, form, len)) {
+				*stemlen = e->same ? len : e->stemlen;
+				return e->same ? form : c->arena.p + e->stem;
+			}
+		}
+	}
+	stem = cxs_stemmer_stem(c->st, form, len, &n);
 	if (!stem) {
-		cxs_err_set(err, CXS_E_NOMEM, "out of memory stemming '%s'", s);
+		cxs_err_set(err, CXS_E_NOMEM, "out of memory stemming '%.*s'", (int)len, form);
 		return NULL;
 	}
-	if (n == len && !memcmp(stem, s, n))
-		return json_incref(form);
-	/* json_stringn checks UTF-8 too: Snowball cuts whole characters, so a failure here
-	 * is a stemmer bug or no memory, never bad input. */
-	j = json_stringn(stem, n);
-	if (!j)
-		cxs_err_set(err, CXS_E_INTERNAL, "could not store the stem of '%s'", s);
-	return j;
-}
-
-json_t *cxs_stemcache_stem(cxs_stemcache *c, json_t *form, cxs_err *err)
-{
-	const char *s = json_string_value(form);
-	size_t len = json_string_length(form), i;
-	uint64_t h;
-	json_t *stem;
-
-	json_decref(c->last);
-	c->last = NULL;
-	if (len > CXS_STEMCACHE_MAX_FORM)
-		return c->last = make_stem(c, form, s, len, err);
-	h = cxs_hash_fnv1a(s, len);
-	for (i = (size_t)h & (c->cap - 1); c->slots[i].form; i = (i + 1) & (c->cap - 1)) {
-		struct entry *e = &c->slots[i];
-
-		if (e->hash == h && json_string_length(e->form) == len &&
-		    !memcmp(json_string_value(e->form), s, len))
-			return e->stem;
-	}
-	stem = make_stem(c, form, s, len, err);
-	if (!stem)
-		return NULL;
+	if (n == len && !memcmp(stem, form, n))
+		stem = form;
+	*stemlen = n;
+	if (len > CXS_STEMCACHE_MAX_FORM || n > CXS_STEMCACHE_MAX_FORM)
+		return stem;
 	if (c->count >= c->max) {
 		/* Emptying all at once keeps the table free of tombstones; frequent forms come
 		 * back within a few records. */
-		clear(c);
-		for (i = (size_t)h & (c->cap - 1); c->slots[i].form; i = (i + 1) & (c->cap - 1))
+		memset(c->slots, 0, c->cap * sizeof(*c->slots));
+		c->count = 0;
+		cxs_buf_reset(&c->arena);
+		for (i = (size_t)h & (c->cap - 1); c->slots[i].used; i = (i + 1) & (c->cap - 1))
 			;
 	}
-	c->slots[i].hash = h;
-	c->slots[i].form = json_incref(form);
-	c->slots[i].stem = stem;
+	e = &c->slots[i];
+	e->hash = h;
+	e->used = 1;
+	e->same = stem == form;
+	e->form = c->arena.len;
+	e->formlen = (unsigned char)len;
+	cxs_buf_add(&c->arena, form, len);    /* within the capacity reserved */
+	e->stem = c->arena.len;
+	e->stemlen = (unsigned char)n;
+	if (!e->same)
+		cxs_buf_add(&c->arena, stem, n);
 	c->count++;
-	return stem;
+	return e->same ? form : c->arena.p + e->stem;
 }

@@ -1,17 +1,15 @@
 /*
- * cxs_stemcache — remembers the stems of recent forms, as shared JSON strings.
+ * cxs_stemcache — remembers the stems of recent forms.
  *
- * Word frequencies are skewed: a few thousand forms make up most tokens of a corpus. Asking
- * Snowball again for each of them, and allocating a new JSON string for each stem, is most
- * of cxs-stem's own work; the cache answers a repeated form with the JSON string made the
- * first time (one more reference, no allocation). Memory is bounded: when `max_entries`
- * forms are cached, the cache is emptied and refills. Results never depend on the cache,
- * only the time does.
+ * Word frequencies are skewed: a few thousand forms make up most tokens of a corpus, and
+ * asking Snowball again for each of them was most of cxs-stem's own work; the cache
+ * answers a repeated form from a table of bytes (no allocation per token). Memory is
+ * bounded: when `max_entries` forms are cached, the cache is emptied and refills.
+ * Results never depend on the cache, only the time does.
  */
 #ifndef CXS_STEMCACHE_H
 #define CXS_STEMCACHE_H
 
-#include <jansson.h>
 #include <stddef.h>
 
 #include "cxs_err.h"
@@ -26,16 +24,17 @@ typedef struct cxs_stemcache cxs_stemcache;
  * `max_entries` forms (at least 16). NULL with CXS_E_NOMEM in `err`. */
 cxs_stemcache *cxs_stemcache_new(cxs_stemmer *st, size_t max_entries, cxs_err *err);
 
-/* The stem of the JSON string `form`, as a JSON string: `form` itself when the stem is the
- * same bytes. The reference is borrowed from the cache and valid until its next call; take
- * your own (json_array_append, json_incref) to keep it. NULL with `err` when memory runs
- * out. */
-json_t *cxs_stemcache_stem(cxs_stemcache *c, json_t *form, cxs_err *err);
+/* The stem of `form` (`len` bytes of a normalised form) and its length in `*stemlen`:
+ * `form` itself (the same pointer) when the stem is the same bytes, else bytes owned
+ * by the cache, valid until its next call (not NUL-terminated). NULL with `err` when
+ * memory runs out. */
+const char *cxs_stemcache_stem(cxs_stemcache *c, const char *form, size_t len, size_t *stemlen,
+			       cxs_err *err);
 
 /* The number of forms cached now. */
 size_t cxs_stemcache_count(const cxs_stemcache *c);
 
-/* Frees the cache and the references it holds; NULL is a no-op. */
+/* Frees the cache; NULL is a no-op. */
 void cxs_stemcache_free(cxs_stemcache *c);
 
 #endif

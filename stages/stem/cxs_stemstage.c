@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 
 #include "cxs_hash.h"
+#include "cxs_jsonw.h"
+#include "cxs_rec.h"
 #include "cxs_stemcache.h"
 #include "cxs_stemmer.h"
 #include "cxs_stopwords.h"
@@ -24,13 +26,20 @@ static const char *const langs[] = { "sv", "es", "en", "zh" };
  * words of a corpus, which make up most tokens. */
 #define STEMCACHE_ENTRIES 16384
 
+/* What one record is read into, reused across records. */
+struct rec_in {
+	struct cxs_strs forms, slangs;
+	struct cxs_ints tokens, sent;
+	cxs_buf lang, stop;
+};
+
 /* Everything the per-record work needs, opened once before the first record. */
 struct cxs_stemstage {
 	cxs_stemmer *stemmer[NLANGS];
 	cxs_stemcache *cache[NLANGS];   /* NULL where the form is its own stem */
 	cxs_stopwords *stop[NLANGS];    /* NULL: no list, no token is a stopword */
 	json_t *lexicons[NLANGS];       /* manifest entries of the lists loaded */
-	json_t *zero, *one;             /* shared by every `stop` array */
+	struct rec_in in;
 };
 
 static int lang_index(const char *lang)
@@ -43,134 +52,150 @@ static int lang_index(const char *lang)
 	return -1;
 }
 
-/* Appends the stem of `form` to `stems`: the form itself without a stemmer. */
-static int add_stem(cxs_stemcache *cache, json_t *form, json_t *stems, cxs_err *err)
+static void rec_in_release(struct rec_in *in)
 {
-	json_t *stem = form;
-
-	if (cache) {
-		stem = cxs_stemcache_stem(cache, form, err);
-		if (!stem)
-			return -1;
-	}
-	if (json_array_append(stems, stem) < 0)
-		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
-	return 0;
+	cxs_strs_release(&in->forms);
+	cxs_strs_release(&in->slangs);
+	cxs_ints_release(&in->tokens);
+	cxs_ints_release(&in->sent);
+	cxs_buf_release(&in->lang);
+	cxs_buf_release(&in->stop);
 }
 
-/* Checks that `rec` has what cxs-normalize adds. Returns 0, or 1 with the reason. */
-static int check_record(json_t *rec, cxs_err *reason)
+/* Reads what cxs-normalize adds. Returns 0, 1 with the reason, or -1 (no memory). The
+ * checks come in the order they always did, so a record breaking two rules gets the
+ * same reason as before. */
+static int read_record(struct rec_in *in, cxs_rec *rec, size_t *bad_form, cxs_err *reason)
 {
-	json_t *forms = json_object_get(rec, "forms"), *tokens = json_object_get(rec, "tokens");
+	size_t bad;
+	int rf = cxs_rec_strings(rec, "forms", &in->forms, bad_form), rt, rl;
 
-	if (!json_is_array(forms))
+	if (rf == -2)
+		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+	if (rf == 0 || (rf == -1 && *bad_form == (size_t)-1))
 		return cxs_reject(reason, "record has no 'forms' array (run cxs-normalize first)");
-	if (!json_is_array(tokens))
+	rt = cxs_rec_ints(rec, "tokens", &in->tokens, &bad);
+	if (rt == -2)
+		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+	if (rt == 0 || (rt == -1 && bad == (size_t)-1))
 		return cxs_reject(reason, "record has no 'tokens' array (run cxs-normalize first)");
-	if (!json_is_string(json_object_get(rec, "lang")))
+	if (rt == -1)
+		return cxs_reject(reason, "'tokens' entry %zu is not an integer", bad);
+	rl = cxs_rec_string(rec, "lang", &in->lang);
+	if (rl == -2)
+		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+	if (rl != 1)
 		return cxs_reject(reason, "record has no 'lang' string (run cxs-normalize first)");
-	if (json_array_size(tokens) != 2 * json_array_size(forms))
+	if (rf == 1 && in->tokens.n != 2 * in->forms.n)
 		return cxs_reject(reason, "'tokens' has %zu offsets for %zu forms (expected two per form)",
-			      json_array_size(tokens), json_array_size(forms));
+				  in->tokens.n, in->forms.n);
 	return 0;
 }
 
 /* Which language each token is in: its sentence's (`sentence_langs`, aligned with
  * `sentences`), else the record's `lang`. */
 struct token_langs {
-	json_t *tokens, *sent, *slangs;         /* borrowed; slangs NULL: record's only */
+	const struct rec_in *in;
 	int doc;                                /* index of the record's lang, or -1 */
-	size_t j, nsent;                        /* the sentence the last token was in */
+	int has;                                /* the record has sentence_langs */
+	size_t j;                               /* the sentence the last token was in */
 };
 
-/* Checks `sentence_langs` when the record has it. Returns 0, or 1 with the reason. */
-static int token_langs_init(struct token_langs *tl, json_t *rec, cxs_err *reason)
+/* Checks `sentence_langs` when the record has it. Returns 0, 1 with the reason, or -1. */
+static int token_langs_init(struct token_langs *tl, struct rec_in *in, cxs_rec *rec,
+			    cxs_err *reason)
 {
-	json_t *slangs = json_object_get(rec, "sentence_langs");
-	size_t j;
+	size_t bad;
+	int rs, rn;
 
-	tl->tokens = json_object_get(rec, "tokens");
-	tl->sent = json_object_get(rec, "sentences");
-	tl->doc = lang_index(json_string_value(json_object_get(rec, "lang")));
-	tl->slangs = NULL;
-	tl->j = tl->nsent = 0;
-	if (!slangs)
+	tl->in = in;
+	tl->doc = lang_index(in->lang.p);
+	tl->has = 0;
+	tl->j = 0;
+	if (cxs_rec_type(rec, "sentence_langs") == CXS_REC_ABSENT)
 		return 0;
-	if (!json_is_array(slangs) || !json_is_array(tl->sent) ||
-	    json_array_size(tl->sent) != 2 * json_array_size(slangs))
+	rs = cxs_rec_strings(rec, "sentence_langs", &in->slangs, &bad);
+	rn = cxs_rec_ints(rec, "sentences", &in->sent, NULL);
+	if (rs == -2 || rn == -2)
+		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+	if ((rs == -1 && bad == (size_t)-1) || rn != 1 ||
+	    (long)in->sent.n != 2 * cxs_rec_count(rec, "sentence_langs"))
 		return cxs_reject(reason, "'sentence_langs' is not an array with one language per "
 				  "sentence");
-	for (j = 0; j < json_array_size(slangs); j++)
-		if (!json_is_string(json_array_get(slangs, j)) ||
-		    !json_is_integer(json_array_get(tl->sent, 2 * j)) ||
-		    !json_is_integer(json_array_get(tl->sent, 2 * j + 1)))
-			return cxs_reject(reason, "'sentence_langs' entry %zu is not a string, or "
-					  "its sentence has no offsets", j);
-	tl->slangs = slangs;
-	tl->nsent = json_array_size(slangs);
+	if (rs == -1)
+		return cxs_reject(reason, "'sentence_langs' entry %zu is not a string, or its "
+				  "sentence has no offsets", bad);
+	tl->has = 1;
 	return 0;
 }
 
 /* The language of token `i` (tokens come in text order). */
 static int token_lang(struct token_langs *tl, size_t i)
 {
-	json_int_t start = json_integer_value(json_array_get(tl->tokens, 2 * i));
+	const struct rec_in *in = tl->in;
+	long long start = in->tokens.v[2 * i];
+	size_t nsent = in->slangs.n;
 
-	if (!tl->slangs)
+	if (!tl->has)
 		return tl->doc;
-	while (tl->j < tl->nsent &&
-	       json_integer_value(json_array_get(tl->sent, 2 * tl->j + 1)) <= start)
+	while (tl->j < nsent && in->sent.v[2 * tl->j + 1] <= start)
 		tl->j++;
-	if (tl->j < tl->nsent && json_integer_value(json_array_get(tl->sent, 2 * tl->j)) <= start)
-		return lang_index(json_string_value(json_array_get(tl->slangs, tl->j)));
+	if (tl->j < nsent && in->sent.v[2 * tl->j] <= start)
+		return lang_index(in->slangs.s[tl->j]);
 	return tl->doc;
 }
 
-/* Appends a stem and a stop flag for each of `forms`, in its token's language (one we
- * have neither stemmer nor list for keeps the form, flag 0). Returns 0, 1 with the
- * reason (a form is not a string), or -1 with the error. */
-static int stem_forms(const struct cxs_stemstage *c, struct token_langs *tl, json_t *forms,
-		      json_t *stems, json_t *stop, cxs_err *reason)
+/* Writes `stems` (an empty string where the stem is the form) and `stop` (one '0' or
+ * '1' per token) for the forms, each in its token's language (one we have neither
+ * stemmer nor list for keeps the form, flag 0). Returns 0 or -1 with the error. */
+static int stem_forms(struct cxs_stemstage *c, struct token_langs *tl, cxs_rec *rec,
+		      cxs_err *reason)
 {
-	size_t i, n = json_array_size(forms);
+	struct rec_in *in = &c->in;
+	size_t i, n = in->forms.n;
+	cxs_buf *out = cxs_rec_set(rec, "stems");
 
+	cxs_buf_reset(&in->stop);
+	if (!out || cxs_buf_grow(&in->stop, n) < 0 || cxs_buf_addch(out, '[') < 0)
+		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 	for (i = 0; i < n; i++) {
-		json_t *form = json_array_get(forms, i);
-		int li = token_lang(tl, i), flag;
+		const char *form = in->forms.s[i], *stem = form;
+		size_t len = in->forms.len[i], slen = len;
+		int li = token_lang(tl, i);
 
-		if (!json_is_string(form))
-			return cxs_reject(reason, "'forms' entry %zu is not a string", i);
-		if (add_stem(li >= 0 ? c->cache[li] : NULL, form, stems, reason) < 0)
+		if (li >= 0 && c->cache[li] &&
+		    !(stem = cxs_stemcache_stem(c->cache[li], form, len, &slen, reason)))
 			return -1;
-		flag = cxs_stopwords_has(li >= 0 ? c->stop[li] : NULL, json_string_value(form),
-					 json_string_length(form));
-		if (json_array_append(stop, flag ? c->one : c->zero) < 0)
+		if ((i && cxs_buf_addch(out, ',') < 0) ||
+		    cxs_jw_string(out, stem == form ? "" : stem, stem == form ? 0 : slen) < 0)
 			return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+		in->stop.p[in->stop.len++] =
+			cxs_stopwords_has(li >= 0 ? c->stop[li] : NULL, form, len) ? '1' : '0';
 	}
+	if (cxs_buf_addch(out, ']') < 0 || !(out = cxs_rec_set(rec, "stop")) ||
+	    cxs_jw_string(out, in->stop.p ? in->stop.p : "", in->stop.len) < 0)
+		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 	return 0;
 }
 
-int cxs_stemstage_record(void *vctx, json_t *rec, cxs_err *reason)
+int cxs_stemstage_rec(void *vctx, cxs_rec *rec, cxs_err *reason)
 {
-	const struct cxs_stemstage *c = vctx;
+	struct cxs_stemstage *c = vctx;
 	struct token_langs tl;
-	json_t *stems, *stop;
+	size_t bad_form;
 	int rc;
 
-	if (check_record(rec, reason) || token_langs_init(&tl, rec, reason))
-		return 1;
-	stems = json_array();
-	stop = json_array();
-	if (!stems || !stop)
-		rc = cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
-	else
-		rc = stem_forms(c, &tl, json_object_get(rec, "forms"), stems, stop, reason);
-	if (rc == 0 && (json_object_set(rec, "stems", stems) < 0 ||
-			json_object_set(rec, "stop", stop) < 0))
-		rc = cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
-	json_decref(stems);
-	json_decref(stop);
-	return rc;
+	if ((rc = read_record(&c->in, rec, &bad_form, reason)) ||
+	    (rc = token_langs_init(&tl, &c->in, rec, reason)))
+		return rc;
+	if (bad_form != (size_t)-1)
+		return cxs_reject(reason, "'forms' entry %zu is not a string", bad_form);
+	return stem_forms(c, &tl, rec, reason);
+}
+
+int cxs_stemstage_record(void *c, json_t *rec, cxs_err *reason)
+{
+	return cxs_stage_apply_json(cxs_stemstage_rec, c, rec, reason);
 }
 
 cxs_stemstage *cxs_stemstage_new(cxs_err *err)
@@ -190,12 +215,6 @@ cxs_stemstage *cxs_stemstage_new(cxs_err *err)
 			c->cache[i] = cxs_stemcache_new(c->stemmer[i], STEMCACHE_ENTRIES, err);
 		if (!c->cache[i])
 			goto fail;
-	}
-	c->zero = json_integer(0);
-	c->one = json_integer(1);
-	if (!c->zero || !c->one) {
-		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
-		goto fail;
 	}
 	return c;
 fail:
@@ -266,7 +285,6 @@ void cxs_stemstage_free(cxs_stemstage *c)
 		cxs_stopwords_free(c->stop[i]);
 		json_decref(c->lexicons[i]);
 	}
-	json_decref(c->zero);
-	json_decref(c->one);
+	rec_in_release(&c->in);
 	free(c);
 }

@@ -27,8 +27,13 @@ long cxs_stemstage_load_stopwords(cxs_stemstage *st, const char *dir, cxs_diag_f
  * caller owns. */
 json_t *cxs_stemstage_lists(const cxs_stemstage *st);
 
-/* A cxs_record_fn (cxs_stage.h): adds `stems` and `stop` aligned with `forms`; returns
- * 0, 1 (reject: not normalised, arrays out of step, with the reason) or -1. */
+/* A cxs_rec_fn (cxs_stage.h): adds `stems` (an empty string where the stem is the form
+ * itself) and `stop` (a string of one '0' or '1' per token) aligned with `forms`;
+ * returns 0, 1 (reject: not normalised, arrays out of step, with the reason) or -1. */
+struct cxs_rec;
+int cxs_stemstage_rec(void *st, struct cxs_rec *rec, cxs_err *reason);
+
+/* The same over a jansson record, changed in place (tests, tools). */
 int cxs_stemstage_record(void *st, json_t *rec, cxs_err *reason);
 
 /* Frees the handle; NULL is a no-op. */

@@ -114,7 +114,7 @@ int main(int argc, char **argv)
 	json_array_foreach(lists, i, l)
 		cxs_stage_lexicon(s, json_incref(l));
 	json_decref(lists);
-	rc = cxs_stage_run_records(s, opts.inputs, opts.ninputs, cxs_stemstage_record, st, &err);
+	rc = cxs_stage_run_recs(s, opts.inputs, opts.ninputs, cxs_stemstage_rec, st, &err);
 	status = cxs_cli_stage_finish(s, rc < 0, &err);
 
 	cxs_stemstage_free(st);

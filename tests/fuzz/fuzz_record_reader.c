@@ -2,11 +2,13 @@
  * fuzz_record_reader — cxs_reader (pipeline/lib/cxs_record.h) over arbitrary file bytes:
  * plain or gzip (the reader detects the magic bytes), valid and broken JSON lines, lines
  * over the record limit. Every record read is serialised again; a read must end in EOF or
- * FATAL after at most one status per line.
+ * FATAL after at most one status per line. cxs_rec (the stages' reader) must take the
+ * same lines as the tree reader and give the same bytes back.
  */
 #include <string.h>
 
 #include "cxs_buf.h"
+#include "cxs_rec.h"
 #include "cxs_record.h"
 #include "fuzz_common.h"
 
@@ -15,7 +17,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static cxs_buf out;
+	static cxs_buf out, out2;
+	static cxs_rec *fast;
 	char path[PATH_MAX];
 	cxs_err err = { CXS_E_NONE, "" };
 	cxs_reader *r;
@@ -25,6 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!fuzz_dir[0])
 		fuzz_dir_make("record");
+	if (!fast)
+		fast = cxs_rec_new();
 	fuzz_write("in.jsonl", data, size, path, sizeof path);
 	r = cxs_reader_open(path, FUZZ_MAX_RECORD, &err);
 	FUZZ_ASSERT(r);
@@ -39,12 +44,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(json_is_object(rec));
 			FUZZ_ASSERT(cxs_record_dump(rec, &out) == 0);
 			FUZZ_ASSERT(raw && rawlen <= FUZZ_MAX_RECORD);
+			FUZZ_ASSERT(cxs_rec_parse(fast, raw, rawlen) == 0);
+			FUZZ_ASSERT(cxs_rec_write(fast, &out2) == 0);
+			FUZZ_ASSERT(out.len == out2.len && !memcmp(out.p, out2.p, out.len));
 			json_decref(rec);
 		} else {
 			FUZZ_ASSERT(!rec);
 			if (rc == CXS_READ_BAD) {
 				FUZZ_ASSERT(cxs_reader_reason(r) && *cxs_reader_reason(r));
 				FUZZ_ASSERT(!raw || rawlen <= FUZZ_MAX_RECORD);
+				if (strncmp(cxs_reader_reason(r), "record longer", 13) != 0) {
+					FUZZ_ASSERT(cxs_rec_parse(fast, raw, rawlen) == 1);
+					FUZZ_ASSERT(!strcmp(cxs_rec_reason(fast), cxs_reader_reason(r)));
+				}
 			}
 			if (rc != CXS_READ_EOF)
 				FUZZ_ASSERT(err.msg[0]);

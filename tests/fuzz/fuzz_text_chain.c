@@ -76,10 +76,13 @@ static void check_strings(const json_t *a, size_t n)
 		FUZZ_ASSERT(json_is_string(json_array_get(a, i)));
 }
 
-static void check_record(const json_t *rec, const char *text, size_t len)
+/* What cxs-normalize and cxs-stem wrote: offsets, forms, stems ("" for the form
+ * itself) and one stop flag character a token. */
+static void check_tokens(const json_t *rec, const char *text, size_t len)
 {
 	size_t ntok, nsent, i;
 	const json_t *a, *sig;
+	const char *stop;
 
 	FUZZ_ASSERT(json_is_string(json_object_get(rec, "lang")));
 	nsent = check_spans(json_object_get(rec, "sentences"), text, len, 1);
@@ -92,7 +95,19 @@ static void check_record(const json_t *rec, const char *text, size_t len)
 	check_strings(json_object_get(rec, "forms"), ntok);
 	check_strings(json_object_get(rec, "stems"), ntok);
 	a = json_object_get(rec, "stop");
-	FUZZ_ASSERT(json_is_array(a) && json_array_size(a) == ntok);
+	FUZZ_ASSERT(json_is_string(a) && json_string_length(a) == ntok);
+	for (stop = json_string_value(a); *stop; stop++)
+		FUZZ_ASSERT(*stop == '0' || *stop == '1');
+}
+
+/* What cxs-classify wrote; the per-token arrays are gone by default. */
+static void check_record(const json_t *rec, size_t len)
+{
+	size_t i;
+	const json_t *sig;
+
+	FUZZ_ASSERT(!json_object_get(rec, "tokens") && !json_object_get(rec, "forms") &&
+		    !json_object_get(rec, "stems") && !json_object_get(rec, "stop"));
 	json_array_foreach(json_object_get(rec, "signals"), i, sig) {
 		size_t j;
 		const json_t *ev;
@@ -129,9 +144,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(rc == 0);
 	rc = cxs_stemstage_record(st, rec, &reason);
 	FUZZ_ASSERT(rc == 0);
+	check_tokens(rec, text.p ? text.p : "", text.len);
 	rc = cxs_classifier_record(cl, rec, &reason);
 	FUZZ_ASSERT(rc == 0);
-	check_record(rec, text.p ? text.p : "", text.len);
+	check_record(rec, text.len);
 	json_decref(rec);
 	return 0;
 }

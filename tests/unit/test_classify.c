@@ -516,15 +516,15 @@ static void test_record_fields(void)
 	int k = 0;
 
 	CHECK_INT(cxs_classifier_record(cl, rec, &reason), 0);
-	/* the three new fields come last, in this order */
+	/* the three new fields come last, in this order; the per-token arrays are left out */
 	json_object_foreach(rec, key, v) {
-		static const char *const order[] = { "id", "text", "lang", "sentences", "tokens",
-						     "forms", "stems", "signals", "sentiment", "lexicon" };
-		if (k < 10)
+		static const char *const order[] = { "id", "text", "lang", "sentences", "signals",
+						     "sentiment", "lexicon" };
+		if (k < 7)
 			CHECK_STR(key, order[k]);
 		k++;
 	}
-	CHECK_INT(k, 10);
+	CHECK_INT(k, 7);
 	sig = json_array_get(json_object_get(rec, "signals"), 0);
 	CHECK_INT(json_array_size(json_object_get(rec, "signals")), 1);
 	CHECK_STR(json_string_value(json_object_get(sig, "dim")), "staff");
@@ -543,6 +543,47 @@ static void test_record_fields(void)
 	CHECK_STR(json_string_value(json_object_get(v, "name")), "test-small");
 	CHECK_STR(json_string_value(json_object_get(v, "version")), "0.3");
 	CHECK_STR(json_string_value(json_object_get(v, "hash")), cxs_lexicon_hash(lx));
+	json_decref(rec);
+}
+
+/* --keep-tokens keeps them, where they were */
+static void test_record_keep_tokens(void)
+{
+	json_t *rec = record("en", "The waiter was rude.");
+	cxs_err reason = { CXS_E_NONE, "" };
+	const char *key = NULL;
+	json_t *v;
+	int k = 0;
+
+	cxs_classifier_keep_tokens(cl, 1);
+	CHECK_INT(cxs_classifier_record(cl, rec, &reason), 0);
+	cxs_classifier_keep_tokens(cl, 0);
+	json_object_foreach(rec, key, v) {
+		static const char *const order[] = { "id", "text", "lang", "sentences", "tokens",
+						     "forms", "stems", "signals", "sentiment", "lexicon" };
+		if (k < 10)
+			CHECK_STR(key, order[k]);
+		k++;
+	}
+	CHECK_INT(k, 10);
+	json_decref(rec);
+}
+
+/* An empty stem is cxs-stem's spelling of "the stem is the form": it still matches. */
+static void test_record_empty_stems(void)
+{
+	json_t *rec = record("en", "The waiter was rude.");
+	cxs_err reason = { CXS_E_NONE, "" };
+	json_t *stems;
+	size_t i;
+
+	stems = json_object_get(rec, "stems");
+	for (i = 0; i < json_array_size(stems); i++)
+		json_array_set_new(stems, i, json_string(""));
+	CHECK_INT(cxs_classifier_record(cl, rec, &reason), 0);
+	CHECK_INT(json_array_size(json_object_get(rec, "signals")), 1);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(rec, "signals"), 0),
+						    "dim")), "staff");
 	json_decref(rec);
 }
 
@@ -669,6 +710,8 @@ int main(void)
 	RUN(test_evidence_cap);
 	RUN(test_reuse);
 	RUN(test_record_fields);
+	RUN(test_record_keep_tokens);
+	RUN(test_record_empty_stems);
 	RUN(test_record_und);
 	RUN(test_record_rejects);
 	cxs_classifier_free(cl);

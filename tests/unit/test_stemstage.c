@@ -23,14 +23,29 @@ static void test_stems_and_flags(void)
 
 	CHECK_INT(rc, 0);
 	CHECK_STR(json_string_value(json_array_get(json_object_get(rec, "stems"), 1)), "waiter");
-	CHECK_INT(json_integer_value(json_array_get(json_object_get(rec, "stop"), 0)), 1);
-	CHECK_INT(json_integer_value(json_array_get(json_object_get(rec, "stop"), 1)), 0);
+	/* a stem that is its form is written as "" */
+	CHECK_STR(json_string_value(json_array_get(json_object_get(rec, "stems"), 2)), "");
+	/* one flag a token, packed */
+	CHECK_STR(json_string_value(json_object_get(rec, "stop")), "100");
 	json_decref(rec);
 
-	/* Chinese keeps its forms as stems. */
+	/* Chinese keeps its forms as stems: all "". */
 	rec = stem("{\"lang\":\"zh\",\"tokens\":[0,9],\"forms\":[\"服务员\"]}", &rc, &reason);
 	CHECK_INT(rc, 0);
-	CHECK_STR(json_string_value(json_array_get(json_object_get(rec, "stems"), 0)), "服务员");
+	CHECK_STR(json_string_value(json_array_get(json_object_get(rec, "stems"), 0)), "");
+	CHECK_INT(json_array_size(json_object_get(rec, "stems")), 1);
+	json_decref(rec);
+
+	/* a rerun on its own output replaces its fields where they stand */
+	rec = stem("{\"lang\":\"en\",\"tokens\":[0,7],\"forms\":[\"waiters\"],\"stems\":[\"x\"],"
+		   "\"stop\":\"1\",\"after\":1}", &rc, &reason);
+	CHECK_INT(rc, 0);
+	{
+		char *dump = json_dumps(rec, JSON_COMPACT);
+		CHECK_STR(dump, "{\"lang\":\"en\",\"tokens\":[0,7],\"forms\":[\"waiters\"],"
+			  "\"stems\":[\"waiter\"],\"stop\":\"0\",\"after\":1}");
+		free(dump);
+	}
 	json_decref(rec);
 }
 

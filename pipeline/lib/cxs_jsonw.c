@@ -1,0 +1,132 @@
+/*
+ * cxs_jsonw — JSON values into a cxs_buf, as jansson's compact printer writes them.
+ */
+#include "cxs_jsonw.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Bytes that need escaping in a JSON string: control characters, '"' and '\\'. */
+static int needs_escape(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\';
+}
+
+static int add_escape(cxs_buf *out, unsigned char c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char esc[7] = { '\\', 0, 0, 0, 0, 0, 0 };
+	size_t k = 2;
+
+	switch (c) {
+	case '"': esc[1] = '"'; break;
+	case '\\': esc[1] = '\\'; break;
+	case '\b': esc[1] = 'b'; break;
+	case '\f': esc[1] = 'f'; break;
+	case '\n': esc[1] = 'n'; break;
+	case '\r': esc[1] = 'r'; break;
+	case '\t': esc[1] = 't'; break;
+	default:
+		esc[1] = 'u';
+		esc[2] = '0';
+		esc[3] = '0';
+		esc[4] = hex[c >> 4];
+		esc[5] = hex[c & 15];
+		k = 6;
+	}
+	return cxs_buf_add(out, esc, k);
+}
+
+int cxs_jw_string(cxs_buf *out, const char *s, size_t n)
+{
+	size_t i = 0, run;
+
+	if (cxs_buf_grow(out, n + 2) < 0)
+		return -1;
+	out->p[out->len++] = '"';
+	while (i < n) {
+		for (run = i; run < n && !needs_escape((unsigned char)s[run]); run++)
+			;
+		if (cxs_buf_add(out, s + i, run - i) < 0)
+			return -1;
+		if (run >= n)
+			break;
+		if (add_escape(out, (unsigned char)s[run]) < 0)
+			return -1;
+		i = run + 1;
+	}
+	return cxs_buf_addch(out, '"');
+}
+
+/* Digits of `u` ending at `end`; returns where they start. */
+static char *digits(char *end, unsigned long long u)
+{
+	do {
+		*--end = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	return end;
+}
+
+int cxs_jw_int(cxs_buf *out, long long v)
+{
+	char tmp[24], *p;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	p = digits(tmp + sizeof(tmp), u);
+	if (v < 0)
+		*--p = '-';
+	return cxs_buf_add(out, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+int cxs_jw_ints(cxs_buf *out, const size_t *v, size_t n)
+{
+	size_t i;
+
+	/* 21 bytes is the longest a size_t and its comma can be */
+	if (cxs_buf_grow(out, n * 21 + 2) < 0)
+		return -1;
+	out->p[out->len++] = '[';
+	for (i = 0; i < n; i++) {
+		char tmp[24], *p = digits(tmp + sizeof(tmp), v[i]);
+		size_t k = (size_t)(tmp + sizeof(tmp) - p);
+
+		if (i)
+			out->p[out->len++] = ',';
+		memcpy(out->p + out->len, p, k);
+		out->len += k;
+	}
+	out->p[out->len++] = ']';
+	out->p[out->len] = '\0';
+	return 0;
+}
+
+int cxs_jw_real(cxs_buf *out, double v)
+{
+	char tmp[40], *e, *d, *s;
+	int n = snprintf(tmp, sizeof(tmp) - 3, "%.15g", v);
+
+	if (n < 0 || (size_t)n >= sizeof(tmp) - 3)
+		return -1;
+	/* Like jansson: a real always reads back as a real, and exponents are written
+	 * without '+' and leading zeros (1e300, 2.5e-7). */
+	if (!strpbrk(tmp, ".eE")) {
+		tmp[n++] = '.';
+		tmp[n++] = '0';
+		tmp[n] = '\0';
+	}
+	e = strchr(tmp, 'e');
+	if (e) {
+		d = e + 1;
+		s = d;
+		if (*s == '+')
+			s++;
+		else if (*s == '-')
+			*d++ = *s++;
+		while (*s == '0' && s[1])
+			s++;
+		memmove(d, s, strlen(s) + 1);
+		n = (int)strlen(tmp);
+	}
+	return cxs_buf_add(out, tmp, (size_t)n);
+}

@@ -1,0 +1,277 @@
+/* Unit tests of cxs_rec: the validating scanner must take exactly the lines jansson
+ * takes, say jansson's reasons, and give the bytes a jansson tree would print. */
+#include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cxs_buf.h"
+#include "cxs_jsonw.h"
+#include "cxs_rec.h"
+#include "cxs_record.h"
+#include "cxs_test.h"
+
+/* What the tree reader makes of `line`: 0 and its printed bytes in `out`, or 1. */
+static int tree(const char *line, size_t len, cxs_buf *out)
+{
+	json_t *j = json_loadb(line, len, JSON_REJECT_DUPLICATES, NULL);
+	int ok = j && json_is_object(j);
+
+	if (ok)
+		cxs_record_dump(j, out);
+	json_decref(j);
+	return ok ? 0 : 1;
+}
+
+/* Counts lines where the scanner and jansson disagree (and prints the first few). */
+static int disagreements;
+
+static void compare(cxs_rec *r, const char *line, size_t len)
+{
+	cxs_buf want = CXS_BUF_INIT, got = CXS_BUF_INIT;
+	int t = tree(line, len, &want), s = cxs_rec_parse(r, line, len);
+
+	if (s == 0 && cxs_rec_write(r, &got) < 0)
+		s = -1;
+	if (s != t || (s == 0 && (got.len != want.len || memcmp(got.p, want.p, got.len)))) {
+		if (disagreements++ < 5)
+			printf("  disagree on '%.*s': scanner %d ('%s'), jansson %d\n", (int)len, line,
+			       s, cxs_rec_reason(r), t);
+	}
+	cxs_buf_release(&want);
+	cxs_buf_release(&got);
+}
+
+static const char *const cases[] = {
+	"{}", " {} ", "{\"a\":1}", "{\"a\" : 1 , \"b\":[1, 2]}", "{\"a\":1,}", "{\"a\":1",
+	"[1]", "1", "\"x\"", "null", "{\"a\":1}x", "{\"a\":1} ", "{\"a\":01}", "{\"a\":-0}",
+	"{\"a\":-}", "{\"a\":1.}", "{\"a\":.5}", "{\"a\":1e5}", "{\"a\":1E+05}", "{\"a\":1e}",
+	"{\"a\":0.968}", "{\"a\":0.50}", "{\"a\":1.0}", "{\"a\":10.0}", "{\"a\":0.0}",
+	"{\"a\":0.00}", "{\"a\":-0.0}", "{\"a\":0.0001}", "{\"a\":0.00001}",
+	"{\"a\":123456789012345.5}", "{\"a\":12345678901234.5}", "{\"a\":0.123456789012345}",
+	"{\"a\":0.1234567890123456}", "{\"a\":1e400}", "{\"a\":-1e400}", "{\"a\":1e-400}",
+	"{\"a\":9223372036854775807}", "{\"a\":9223372036854775808}",
+	"{\"a\":-9223372036854775808}", "{\"a\":-9223372036854775809}",
+	"{\"a\":true,\"b\":false,\"c\":null}", "{\"a\":tru}", "{\"a\":truex}", "{\"a\":nul}",
+	"{\"a\":1,\"a\":2}", "{\"a\":{\"b\":1,\"b\":2}}", "{\"a\":[{\"b\":1,\"b\":2}]}",
+	"{\"a\":1,\"\\u0061\":2}", "{\"\":1,\"\":2}", "{\"\":1}",
+	"{\"a\":\"\\u00e9\"}", "{\"a\":\"\\u00E9\"}", "{\"a\":\"\\u001f\"}", "{\"a\":\"\\u001F\"}",
+	"{\"a\":\"\\u0008\"}", "{\"a\":\"\\b\\f\\n\\r\\t\\\"\\\\\\/\"}", "{\"a\":\"\\x\"}",
+	"{\"a\":\"\\u0000\"}", "{\"\\u0000\":1}", "{\"a\":\"\\ud83d\\ude00\"}", "{\"a\":\"\\ud83d\"}",
+	"{\"a\":\"\\ude00\"}", "{\"a\":\"\\ud83dx\"}", "{\"a\":\"\\ud83d\\u0041\"}", "{\"a\":\"\\u12\"}",
+	"{\"a\":\"tab\there\"}", "{\"a\":\"\x7f\"}", "{\"a\":\"\xc3\xa9\"}", "{\"a\":\"\xc3\"}",
+	"{\"a\":\"\xc0\xaf\"}", "{\"a\":\"\xe0\x80\xaf\"}", "{\"a\":\"\xed\xa0\x80\"}",
+	"{\"a\":\"\xf4\x90\x80\x80\"}", "{\"a\":\"\xf0\x9f\x98\x80\"}", "{\"a\":\"\xff\"}",
+	"{\"a\":\"\xe4\xb8\xad\xe6\x96\x87\"}", "{\"a\xc3\xa9\":1}", "{\"a\":1}\xc3\xa9",
+	"{\"a\":[]}", "{\"a\":[ ]}", "{\"a\":[1,]}", "{\"a\":[,1]}", "{\"a\":{}}", "{\"a\":{ }}",
+	"{a:1}", "{\"a\"1}", "{\"a\":}", "{,}", "{\"a\":1 \"b\":2}", "\t{\"a\":[1,2]}\r",
+	"{\"a\":\"x\"\"}", "{\"a\":[\"x\",1,{\"y\":[true]}]}",
+};
+
+static void test_cases(void)
+{
+	cxs_rec *r = cxs_rec_new();
+	size_t i;
+
+	disagreements = 0;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		compare(r, cases[i], strlen(cases[i]));
+	/* an embedded NUL outside and inside a string */
+	compare(r, "{\"a\":1}\0", 8);
+	compare(r, "{\"a\":\"x\0y\"}", 11);
+	CHECK_INT(disagreements, 0);
+	cxs_rec_free(r);
+}
+
+/* Nesting: jansson stops at 2048 levels, and so must the scanner. */
+static void test_depth(void)
+{
+	cxs_rec *r = cxs_rec_new();
+	cxs_buf b = CXS_BUF_INIT;
+	int depth, i;
+
+	disagreements = 0;
+	for (depth = 2046; depth <= 2050; depth++) {
+		cxs_buf_reset(&b);
+		cxs_buf_addstr(&b, "{\"a\":");
+		for (i = 1; i < depth; i++)
+			cxs_buf_addch(&b, '[');
+		for (i = 1; i < depth; i++)
+			cxs_buf_addch(&b, ']');
+		cxs_buf_addch(&b, '}');
+		compare(r, b.p, b.len);
+	}
+	CHECK_INT(disagreements, 0);
+	cxs_buf_release(&b);
+	cxs_rec_free(r);
+}
+
+/* Many keys take the hash path of the duplicate check. */
+static void test_many_keys(void)
+{
+	cxs_rec *r = cxs_rec_new();
+	cxs_buf b = CXS_BUF_INIT;
+	int dup, i;
+
+	disagreements = 0;
+	for (dup = -1; dup < 300; dup += 37) {
+		cxs_buf_reset(&b);
+		cxs_buf_addstr(&b, "{\"o\":{");
+		for (i = 0; i < 300; i++)
+			cxs_buf_addf(&b, "%s\"k%d\":%d", i ? "," : "", i, i);
+		if (dup >= 0)
+			cxs_buf_addf(&b, ",\"k%d\":0", dup);
+		cxs_buf_addstr(&b, "}}");
+		compare(r, b.p, b.len);
+	}
+	CHECK_INT(disagreements, 0);
+	cxs_buf_release(&b);
+	cxs_rec_free(r);
+}
+
+/* Random damage to a realistic record: every byte changed, dropped or doubled in turn
+ * by a fixed pseudo-random sequence; the scanner must agree with jansson every time. */
+static void test_mutations(void)
+{
+	static const char base[] =
+		"{\"id\":\"r1\",\"source\":{\"uri\":\"a.jsonl\",\"kind\":\"jsonl\",\"locator\":\"line 1\"},"
+		"\"text\":\"Caf\xc3\xa9 \\\"bra\\\"\\n\xe5\xa5\xbd\xe5\x90\x83 \xf0\x9f\x98\x80\",\"lang\":\"sv\","
+		"\"lang_score\":0.968,\"sentences\":[0,12,13,25],\"tokens\":[0,5,7,10],"
+		"\"forms\":[\"caf\xc3\xa9\",\"bra\"],\"meta\":{\"rating\":-3,\"ok\":true,\"x\":null,"
+		"\"e\":1.5e-7},\"stop\":\"01\"}";
+	static const char alphabet[] = "{}[]\",:\\ 0123456789.-+eEtrufalsn\x80\xc3\xe5\xed\xf0u";
+	cxs_rec *r = cxs_rec_new();
+	char line[sizeof(base) + 8];
+	uint32_t seed = 12345;
+	size_t n = sizeof(base) - 1, i, k;
+
+	disagreements = 0;
+	for (i = 0; i < 20000; i++) {
+		size_t len = n, pos;
+
+		memcpy(line, base, n);
+		for (k = 0; k < 1 + i % 3; k++) {
+			seed = seed * 1103515245u + 12345u;
+			pos = (seed >> 8) % len;
+			seed = seed * 1103515245u + 12345u;
+			switch ((seed >> 16) % 3) {
+			case 0:
+				line[pos] = alphabet[(seed >> 4) % (sizeof(alphabet) - 1)];
+				break;
+			case 1:
+				memmove(line + pos, line + pos + 1, len - pos - 1);
+				len--;
+				break;
+			default:
+				if (len < sizeof(line) - 1) {
+					memmove(line + pos + 1, line + pos, len - pos);
+					len++;
+				}
+			}
+		}
+		compare(r, line, len);
+	}
+	CHECK_INT(disagreements, 0);
+	cxs_rec_free(r);
+}
+
+static void test_reasons(void)
+{
+	cxs_rec *r = cxs_rec_new();
+	static const char cut[] = "{\"id\":\"x\",\"text\":\"cut off here";
+
+	CHECK_INT(cxs_rec_parse(r, cut, strlen(cut)), 1);
+	CHECK_STR(cxs_rec_reason(r), "invalid JSON at column 30: premature end of input near "
+		  "'\"cut off here'");
+	CHECK_INT(cxs_rec_parse(r, "[1,2]", 5), 1);
+	CHECK_STR(cxs_rec_reason(r), "record is not a JSON object");
+	CHECK_INT(cxs_rec_parse(r, "{\"a\":1,\"a\":1}", 13), 1);
+	CHECK(strstr(cxs_rec_reason(r), "duplicate") != NULL);
+	cxs_rec_free(r);
+}
+
+static void test_accessors(void)
+{
+	static const char line[] = "{\"text\":\"a\\\"b\\u00e9\",\"n\":[3,-4,5],\"s\":[\"x\",\"\\n\",\"\"],"
+				   "\"bad\":[1,\"x\"],\"mixed\":[\"x,]\",[2,[3]]],\"num\":7,\"e\":[]}";
+	cxs_rec *r = cxs_rec_new();
+	cxs_buf b = CXS_BUF_INIT;
+	struct cxs_ints iv = { 0 };
+	struct cxs_strs sv = { 0 };
+	size_t bad;
+
+	CHECK_INT(cxs_rec_parse(r, line, strlen(line)), 0);
+	CHECK_INT(cxs_rec_string(r, "text", &b), 1);
+	CHECK_STR(b.p, "a\"b\xc3\xa9");
+	CHECK_INT(cxs_rec_string(r, "none", &b), 0);
+	CHECK_INT(cxs_rec_string(r, "num", &b), -1);
+	CHECK_INT(cxs_rec_ints(r, "n", &iv, &bad), 1);
+	CHECK_INT(iv.n, 3);
+	CHECK_INT(iv.v[1], -4);
+	CHECK_INT(cxs_rec_ints(r, "bad", &iv, &bad), -1);
+	CHECK_INT(bad, 1);
+	CHECK_INT(cxs_rec_ints(r, "text", &iv, &bad), -1);
+	CHECK_INT(bad, (size_t)-1);
+	CHECK_INT(cxs_rec_strings(r, "s", &sv, &bad), 1);
+	CHECK_INT(sv.n, 3);
+	CHECK_STR(sv.s[0], "x");
+	CHECK_STR(sv.s[1], "\n");
+	CHECK_INT(sv.len[2], 0);
+	CHECK_INT(cxs_rec_strings(r, "mixed", &sv, &bad), -1);
+	CHECK_INT(bad, 1);
+	CHECK_INT(cxs_rec_count(r, "s"), 3);
+	CHECK_INT(cxs_rec_count(r, "mixed"), 2);
+	CHECK_INT(cxs_rec_count(r, "num"), -1);
+	CHECK_INT(cxs_rec_count(r, "none"), -1);
+	CHECK_INT(cxs_rec_count(r, "e"), 0);
+	CHECK_INT(cxs_rec_type(r, "num"), CXS_REC_NUMBER);
+	CHECK_INT(cxs_rec_type(r, "s"), CXS_REC_ARRAY);
+	CHECK_INT(cxs_rec_type(r, "zz"), CXS_REC_ABSENT);
+	cxs_ints_release(&iv);
+	cxs_strs_release(&sv);
+	cxs_buf_release(&b);
+	cxs_rec_free(r);
+}
+
+/* Setting fields: replaced where they stand, new ones appended, dropped ones gone. */
+static void test_output(void)
+{
+	static const char line[] = "{\"a\":1,\"stems\":[\"old\"],\"b\":{\"c\":2},\"tokens\":[0,1]}";
+	cxs_rec *r = cxs_rec_new();
+	cxs_buf out = CXS_BUF_INIT;
+	size_t v[2] = { 4, 7 };
+
+	CHECK_INT(cxs_rec_parse(r, line, strlen(line)), 0);
+	cxs_jw_string(cxs_rec_set(r, "stems"), "new", 3);
+	cxs_jw_ints(cxs_rec_set(r, "z"), v, 2);
+	cxs_jw_real(cxs_rec_set(r, "score"), 0.5);
+	cxs_jw_int(cxs_rec_set(r, "z"), 9);
+	cxs_rec_drop(r, "tokens");
+	CHECK_INT(cxs_rec_write(r, &out), 0);
+	CHECK_STR(out.p, "{\"a\":1,\"stems\":\"new\",\"b\":{\"c\":2},\"score\":0.5,\"z\":9}");
+	/* the next line forgets what was set */
+	CHECK_INT(cxs_rec_parse(r, line, strlen(line)), 0);
+	CHECK_INT(cxs_rec_write(r, &out), 0);
+	CHECK_STR(out.p, line);
+	/* a spaced line comes out as the writer spells it */
+	{
+		static const char spaced[] = "{ \"a\" : 1e2 , \"b\":\"\\u00e9\" }";
+		CHECK_INT(cxs_rec_parse(r, spaced, strlen(spaced)), 0);
+	}
+	CHECK_INT(cxs_rec_write(r, &out), 0);
+	CHECK_STR(out.p, "{\"a\":100.0,\"b\":\"\xc3\xa9\"}");
+	cxs_buf_release(&out);
+	cxs_rec_free(r);
+}
+
+int main(void)
+{
+	RUN(test_cases);
+	RUN(test_depth);
+	RUN(test_many_keys);
+	RUN(test_mutations);
+	RUN(test_reasons);
+	RUN(test_accessors);
+	RUN(test_output);
+	return cxs_test_done();
+}
