@@ -147,7 +147,7 @@ static const char *const byline_parts[] = {
  * the content is filed under ("tag-social-media", "category-menus", "author-lisa", as
  * WordPress writes them), not what the element is. */
 static const char *const flag_prefixes[] = {
-	"has", "with", "no", "non", "not", "without", "category", "cat", "tag", "format", "type", "status",
+	"has", "is", "with", "no", "non", "not", "without", "category", "cat", "tag", "format", "type", "status",
 	"author", "postid", "term", NULL
 };
 
@@ -305,7 +305,9 @@ static unsigned word_marks(const char *w, size_t n)
 	size_t i, first = 0, last = 0;
 	unsigned m = 0;
 
-	while (first < n && !is_sep(w[first]))
+	/* The first part ends at a separator or at a lower->upper change ("isPaywall"). */
+	while (first < n && !is_sep(w[first]) &&
+	       !(first > 0 && is_upper(w[first]) && is_lower(w[first - 1])))
 		first++;
 	for (p = flag_prefixes; *p && first < n; p++)
 		if (first == strlen(*p) && starts_ci(w, n, *p))
@@ -505,6 +507,33 @@ static int attach_info(cxs_html *h, xmlDoc *doc)
 	return 0;
 }
 
+/* A <noscript> holding this much text (bytes other than spaces) in paragraphs is the
+ * post itself, for readers without scripts (Blogger's templates write the post in a
+ * script and again in a <noscript>); less is an "enable JavaScript" notice or a
+ * tracking pixel. */
+#define NOSCRIPT_POST 200
+
+/* Non-zero when the <noscript> `ns` holds a post: a <p> and NOSCRIPT_POST bytes of text. */
+static int noscript_post(xmlNode *ns)
+{
+	xmlNode *n;
+	size_t text = 0;
+	int has_p = 0;
+
+	for (n = ns->children; n; n = next_node(n, ns, 1)) {
+		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "p"))
+			has_p = 1;
+		if (n->type == XML_TEXT_NODE && n->content) {
+			const unsigned char *c;
+			for (c = n->content; *c; c++)
+				text += *c > ' ';
+		}
+		if (has_p && text >= NOSCRIPT_POST)
+			return 1;
+	}
+	return 0;
+}
+
 /* Classifies every element of the page (a few passes, each linear). */
 static void classify(xmlDoc *doc)
 {
@@ -517,6 +546,8 @@ static void classify(xmlDoc *doc)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		f = F_SEEN | tag_flags(name);
+		if (!strcmp(name, "noscript") && noscript_post(n))
+			f = F_SEEN | F_BLOCK;
 		if (strcmp(name, "html") && strcmp(name, "body"))
 			f |= attr_flags(n);
 		/* An article is the content; its classes describe it (WordPress puts the
@@ -699,9 +730,9 @@ static double initial_score(const struct einfo *e)
  * gives its parent 1 + commas + length/100 (at most 3), half of that to its grandparent
  * and a third per level to three more levels; a candidate's final score is scaled by
  * its share of text outside links. Returns the index of the best candidate (the first
- * in document order among equals), or -1 when no paragraph outside marked parts is
- * long enough. */
-static int score_page(cxs_html *h)
+ * in document order among equals), or -1 when no paragraph is long enough; `*unmarked`
+ * says whether one outside marked parts is. */
+static int score_page(cxs_html *h, int *unmarked_out)
 {
 	size_t i;
 	int best = -1, unmarked = 0;
@@ -741,9 +772,8 @@ static int score_page(cxs_html *h)
 			best_score = e->score;
 		}
 	}
-	/* Paragraphs found only where marks say there are none (a footer line on a
-	 * page of menus) are no content. */
-	return unmarked ? best : -1;
+	*unmarked_out = unmarked;
+	return best;
 }
 
 /* Readability's second look at the best candidate `best`: when three or more others
@@ -1314,26 +1344,34 @@ static void tidy(cxs_html *h)
 /* Walks the page for its main text and its comments. The content is what scoring
  * chose; a page without a paragraph long enough to score (a note, a stub) is read
  * whole less what its marks say is not content. */
+/* Reads the main content around the best candidate `best` into h->text. */
+static void take_best(cxs_html *h, int best)
+{
+	size_t i;
+
+	best = widen(h, best);
+	choose_roots(h, best);
+	for (i = 0; i < h->ninfo; i++)
+		if (h->info[i].flags & F_ROOT)
+			mark_up(h->info[i].node, F_ROOT_BELOW);
+	for (i = 0; i < h->ninfo; i++)
+		if (h->info[i].flags & F_ROOT)
+			walk(h, h->info[i].node, MODE_MAIN, &h->text);
+	tidy(h);
+}
+
 static void main_text(cxs_html *h, xmlDoc *doc)
 {
 	xmlNode *n;
-	int best;
-	size_t i;
+	int best, unmarked = 0;
 
 	measure(h, doc);
 	mark_linky(h);
-	best = score_page(h);
-	if (best >= 0) {
-		best = widen(h, best);
-		choose_roots(h, best);
-		for (i = 0; i < h->ninfo; i++)
-			if (h->info[i].flags & F_ROOT)
-				mark_up(h->info[i].node, F_ROOT_BELOW);
-		for (i = 0; i < h->ninfo; i++)
-			if (h->info[i].flags & F_ROOT)
-				walk(h, h->info[i].node, MODE_MAIN, &h->text);
-		tidy(h);
-	}
+	best = score_page(h, &unmarked);
+	/* Paragraphs found only where marks say there are none (a footer line on a page
+	 * of menus) are no content. */
+	if (best >= 0 && unmarked)
+		take_best(h, best);
 	if (h->text.len == 0)
 		for (n = doc->children; n; n = n->next)
 			walk(h, n, MODE_PAGE, &h->text);

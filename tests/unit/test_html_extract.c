@@ -74,6 +74,12 @@ static void test_boilerplate_marks(void)
 			  "<p>Filed.</p></div><article class=\"post related-content\"><p>Article."
 			  "</p></article></body>"),
 		  "Filed.\n\nArticle.");
+	/* A state word ("is-active", "isPaywall") says how the element is shown now,
+	 * not what it is. */
+	CHECK_STR(text_of("<body><div class=\"isPaywall\"><p>Behind the wall.</p></div>"
+			  "<div class=\"is-sticky-header\"><p>Still here.</p></div>"
+			  "<div class=\"paywall\"><p>Subscribe now.</p></div></body>"),
+		  "Behind the wall.\n\nStill here.");
 	/* Marks on html and body, as blogs put them, do not drop the page. */
 	CHECK_STR(text_of("<html class=\"nav-open\"><body class=\"single comments-open "
 			  "sidebar-left\"><p>Kept.</p></body></html>"),
@@ -473,6 +479,23 @@ static void test_marks_are_hints(void)
 		  "");
 }
 
+/* A <noscript> holding paragraphs of text is the post for readers without scripts
+ * (the page writes it by script otherwise); a short one is a notice. */
+static void test_noscript_post(void)
+{
+	char a[800], page[4000];
+
+	long_para("noodle", 30, a, sizeof(a));
+	snprintf(page, sizeof(page),
+		 "<body><noscript><p>Please turn on JavaScript to see this site.</p></noscript>"
+		 "<div class=post><script>document.write('<p>x</p>')</script>"
+		 "<noscript><p>%s</p><p>The last line.</p></noscript></div></body>", a);
+	text_of(page);
+	CHECK(strncmp(R.text, "noodle 0, ", 10) == 0);
+	CHECK(strstr(R.text, "The last line.") != NULL);
+	CHECK(strstr(R.text, "JavaScript") == NULL);
+}
+
 /* Figures, captions and credits inside the post are not its prose; neither is what
  * the page hides. */
 static void test_captions_hidden(void)
@@ -598,6 +621,7 @@ int main(void)
 	RUN(test_many_names);
 	RUN(test_scoring);
 	RUN(test_marks_are_hints);
+	RUN(test_noscript_post);
 	RUN(test_captions_hidden);
 	RUN(test_metadata);
 	RUN(test_declared_body);
