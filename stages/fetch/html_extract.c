@@ -726,6 +726,34 @@ static double initial_score(const struct einfo *e)
  * content is: menus, buttons, captions. */
 #define MIN_PARAGRAPH 25
 
+/* A candidate inside the page's <main> that scores this share of the best one outside
+ * it is the content: what a page calls its main part is where its post is, and a long
+ * text elsewhere is a pop-up, a teaser of another article or a legal notice. */
+#define MAIN_SHARE 0.3
+
+static int inside_main(const cxs_html *h, int i)
+{
+	for (; i >= 0; i = h->info[i].parent)
+		if (h->info[i].flags & F_MAIN)
+			return 1;
+	return 0;
+}
+
+/* The best candidate `best`, or the best inside <main> when `best` is neither inside
+ * nor around it and the one inside scores MAIN_SHARE of it. */
+static int prefer_main(const cxs_html *h, int best)
+{
+	int i, alt = -1;
+
+	if (h->info[best].flags & F_MAIN_BELOW || inside_main(h, best))
+		return best;
+	for (i = 0; i < (int)h->ninfo; i++)
+		if ((h->info[i].flags & F_SCORED) && (alt < 0 || h->info[i].score > h->info[alt].score) &&
+		    inside_main(h, i))
+			alt = i;
+	return alt >= 0 && h->info[alt].score >= MAIN_SHARE * h->info[best].score ? alt : best;
+}
+
 /* Scores the page as readability does: each paragraph (a block with text of its own)
  * gives its parent 1 + commas + length/100 (at most 3), half of that to its grandparent
  * and a third per level to three more levels; a candidate's final score is scaled by
@@ -773,7 +801,7 @@ static int score_page(cxs_html *h, int *unmarked_out)
 		}
 	}
 	*unmarked_out = unmarked;
-	return best;
+	return best >= 0 ? prefer_main(h, best) : best;
 }
 
 /* Readability's second look at the best candidate `best`: when three or more others
@@ -859,7 +887,9 @@ static void choose_roots(cxs_html *h, int best)
 	double threshold = b->score * 0.2 > 10 ? b->score * 0.2 : 10;
 	xmlChar *bclass = xmlGetNoNsProp(b->node, (const xmlChar *)"class");
 
-	if (!parent || parent->type != XML_ELEMENT_NODE || !strcmp((const char *)b->node->name, "body")) {
+	/* What the page calls its main part holds the post: nothing beside it joins. */
+	if (!parent || parent->type != XML_ELEMENT_NODE || !strcmp((const char *)b->node->name, "body") ||
+	    (b->flags & F_MAIN)) {
 		b->flags |= F_ROOT;
 	} else {
 		for (c = parent->children; c; c = c->next) {
@@ -1344,16 +1374,126 @@ static void tidy(cxs_html *h)
 /* Walks the page for its main text and its comments. The content is what scoring
  * chose; a page without a paragraph long enough to score (a note, a stub) is read
  * whole less what its marks say is not content. */
+/* The page's description shorter than this (bytes) says too little to find its lede. */
+#define LEDE_MIN 40
+/* Its first this many bytes are compared. */
+#define LEDE_KEY 60
+
+/* Non-zero when the text of `e` (whitespace collapsed, dropped parts left out) starts
+ * with `key` (`klen` bytes, whitespace collapsed). */
+static int text_starts_with(xmlNode *e, const char *key, size_t klen)
+{
+	xmlNode *n;
+	size_t k = 0;
+	int space = 0;
+
+	for (n = e->children; n && k < klen; n = next_node(n, e, !(get_flags(n) & F_DROPPED))) {
+		const char *c;
+
+		if (n->type != XML_TEXT_NODE || !n->content)
+			continue;
+		for (c = (const char *)n->content; *c && k < klen;) {
+			size_t w = cxs_space_at(c, strlen(c));
+
+			if (w) {
+				space = k > 0;
+				c += w;
+				continue;
+			}
+			if (space) {
+				if (key[k] != ' ')
+					return 0;
+				k++;
+				space = 0;
+				if (k == klen)
+					break;
+			}
+			if (*c != key[k])
+				return 0;
+			c++;
+			k++;
+		}
+	}
+	return k == klen;
+}
+
+/* Text between a lede and the body longer than this (weighted characters outside
+ * links) means the two are apart: the lede may be a teaser elsewhere on the page. */
+#define LEDE_GAP 100
+
+/* Non-zero when the elements after element `i` (and outside it) and before element
+ * `first` hold little text outside links and marked parts: a headline, a date, an
+ * image. */
+static int little_between(const cxs_html *h, size_t i, size_t first)
+{
+	size_t j;
+	unsigned long gap = 0;
+
+	for (j = i + 1; j < first; j++) {
+		const struct einfo *e = &h->info[j];
+		int a;
+
+		for (a = e->parent; a >= 0 && (size_t)a != i; a = h->info[a].parent)
+			;
+		if (a >= 0 || (e->flags & (F_DROPPED | F_MARKED_IN)))
+			continue;
+		gap += e->own - e->own_link;
+		if (gap > LEDE_GAP)
+			return 0;
+	}
+	return 1;
+}
+
+/* A news page shows its lede (the paragraph under the headline that the page's
+ * description repeats) in a container of its own before the body: when an element
+ * before the first part of the main content, in the same article (their common
+ * ancestor is not <body>, or little text is between them), starts with the description's words and is not much
+ * longer, it is taken as part of the main content too. */
+static void add_lede(cxs_html *h)
+{
+	const cxs_buf *d = &h->meta.description;
+	size_t i, first, klen;
+	unsigned dw, commas = 0;
+
+	if (d->len < LEDE_MIN)
+		return;
+	for (first = 0; first < h->ninfo && !(h->info[first].flags & F_ROOT); first++)
+		;
+	klen = d->len < LEDE_KEY ? d->len : LEDE_KEY;
+	while (klen < d->len && (d->p[klen] & 0xC0) == 0x80)
+		klen--;
+	dw = weigh(d->p, &commas);
+	for (i = 0; i < first; i++) {
+		struct einfo *e = &h->info[i];
+		int a;
+
+		if (!(e->flags & (F_BLOCK | F_CELL)) || (e->flags & (F_DROPPED | F_ROOT_BELOW | F_LINKY)) ||
+		    2 * e->text < dw || e->text > 2 * dw + 40 || !text_starts_with(e->node, d->p, klen))
+			continue;
+		for (a = e->parent; a >= 0 && !(h->info[a].flags & F_ROOT_BELOW); a = h->info[a].parent)
+			;
+		/* A lede set as a heading (<h2 class="excerpt">) is prose all the same:
+		 * tidy must not take it for a heading with nothing under it. */
+		if (a >= 0 && (strcmp((const char *)h->info[a].node->name, "body") ||
+			       little_between(h, i, first)))
+			e->flags = (e->flags | F_ROOT) & ~(unsigned)F_HEADING;
+		return;
+	}
+}
+
+
 /* Reads the main content around the best candidate `best` into h->text. */
 static void take_best(cxs_html *h, int best)
 {
 	size_t i;
+
 
 	best = widen(h, best);
 	choose_roots(h, best);
 	for (i = 0; i < h->ninfo; i++)
 		if (h->info[i].flags & F_ROOT)
 			mark_up(h->info[i].node, F_ROOT_BELOW);
+	add_lede(h);
 	for (i = 0; i < h->ninfo; i++)
 		if (h->info[i].flags & F_ROOT)
 			walk(h, h->info[i].node, MODE_MAIN, &h->text);

@@ -479,6 +479,51 @@ static void test_marks_are_hints(void)
 		  "");
 }
 
+/* The lede a page's description repeats, in a box of its own before the body, is
+ * taken with the body; a teaser elsewhere with the same words is not. */
+static void test_lede(void)
+{
+	char a[800], page[5000];
+
+	long_para("broth", 40, a, sizeof(a));
+	snprintf(page, sizeof(page),
+		 "<head><meta property=\"og:description\" content=\"The broth  shop on the "
+		 "corner reopened, and the queue was long on its first day.\"></head><body>"
+		 "<div class=wrap><header><h1>Broth again</h1><h2 class=intro>The broth shop on"
+		 " the corner reopened, and the queue was long on its first day.</h2></header>"
+		 "<div class=body><p>%s</p><p>%s</p></div></div></body>", a, a);
+	CHECK(strncmp(text_of(page), "The broth shop on the corner reopened", 37) == 0);
+	CHECK(strstr(R.text, "broth 39,") != NULL);
+	/* Far from the body, with other text between, the same words are a teaser. */
+	snprintf(page, sizeof(page),
+		 "<head><meta name=description content=\"The broth shop on the corner reopened, "
+		 "and the queue was long on its first day.\"></head><body>"
+		 "<div class=teaser><p>The broth shop on the corner reopened, and the queue was "
+		 "long on its first day.</p></div><div class=other><p>Opening hours change in "
+		 "summer, and the market moves to the square from May to September, when the "
+		 "stalls open early and close when the last fish is sold.</p></div>"
+		 "<div class=body><p>%s</p><p>%s</p></div></body>", a, a);
+	CHECK(strncmp(text_of(page), "broth 0, ", 9) == 0);
+	CHECK(strstr(R.text, "corner") == NULL);
+}
+
+/* A long text outside the page's <main> (a pop-up, a notice) does not win over the
+ * post inside it. */
+static void test_prefer_main(void)
+{
+	char a[800], b[1600], page[6000];
+
+	long_para("stew", 40, a, sizeof(a));
+	long_para("popup", 60, b, sizeof(b));
+	snprintf(page, sizeof(page),
+		 "<body><main><div class=entry><p>%s</p></div></main>"
+		 "<div class=modal><div class=inner><p>%s</p><p>%s</p></div></div></body>",
+		 a, b, b);
+	text_of(page);
+	CHECK(strncmp(R.text, "stew 0, ", 8) == 0);
+	CHECK(strstr(R.text, "popup") == NULL);
+}
+
 /* A <noscript> holding paragraphs of text is the post for readers without scripts
  * (the page writes it by script otherwise); a short one is a notice. */
 static void test_noscript_post(void)
@@ -622,6 +667,8 @@ int main(void)
 	RUN(test_scoring);
 	RUN(test_marks_are_hints);
 	RUN(test_noscript_post);
+	RUN(test_lede);
+	RUN(test_prefer_main);
 	RUN(test_captions_hidden);
 	RUN(test_metadata);
 	RUN(test_declared_body);
