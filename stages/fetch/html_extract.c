@@ -168,6 +168,8 @@ struct para {
 	int heading;
 	int item;      /* a list item or table row: pros, cons and ratings are short, and
 	                  content */
+	int links;     /* a block of links was left out right after it */
+	unsigned link; /* weighted characters inside links */
 };
 
 struct cxs_html {
@@ -937,6 +939,8 @@ static void note_paragraph(cxs_html *h, size_t start, int heading, int item)
 	h->para[h->npara].start = start;
 	h->para[h->npara].heading = heading;
 	h->para[h->npara].item = item;
+	h->para[h->npara].links = 0;
+	h->para[h->npara].link = 0;
 	h->npara++;
 }
 
@@ -1140,6 +1144,11 @@ static int enter(struct walk *w, xmlNode *n)
 		if (!SILENT(w->mode) && n->content &&
 		    lay_text(&w->lay, (const char *)n->content, strlen((const char *)n->content)) < 0)
 			w->h->nomem = 1;
+		if (w->lay.paras && w->h->npara > 0 && n->content && n->parent &&
+		    (get_flags(n->parent) & F_A)) {
+			unsigned commas = 0;
+			w->h->para[w->h->npara - 1].link += weigh((const char *)n->content, &commas);
+		}
 		return 0;
 	}
 	if (n->type != XML_ELEMENT_NODE)
@@ -1155,6 +1164,8 @@ static int enter(struct walk *w, xmlNode *n)
 		 * the mark that is wrong. */
 		if ((f & (F_BOILER | F_CMARK)) && outweighed(n, w->root))
 			return 0;
+		if ((f & F_LINKY) && w->lay.paras && w->h->npara > 0)
+			w->h->para[w->h->npara - 1].links = 1;
 		if (f & (F_LINKY | F_CAPTION))
 			return 0;
 		break;
@@ -1308,6 +1319,11 @@ static void mark_linky(cxs_html *h)
  * not end as a sentence are its frame. */
 #define TRAILING_SHORT 40
 
+/* Lines at the end of a post shorter than this (weighted characters) with a fifth or
+ * more of their text in links (jusText's bound) are its frame too: "Follow us on ...",
+ * "Posted in News. Bookmark the permalink.", "Join our channel". */
+#define TRAILING_LINKED 200
+
 static size_t para_end(const cxs_html *h, size_t i)
 {
 	return i + 1 < h->npara ? h->para[i + 1].start - 2 : h->text.len;
@@ -1328,6 +1344,26 @@ static int ends_sentence(const char *s, size_t n)
 	return 0;
 }
 
+/* A line that announces a list ("Read more:", "Lesen Sie auch", a heading) is shorter
+ * than this (weighted characters). */
+#define ANNOUNCE_MAX 50
+
+/* Non-zero when the paragraph `s` (`n` bytes), followed by a block of links that was
+ * left out, announced that block: a heading, or a short line ending in a colon ("Mehr
+ * zum Thema:", "Lesen Sie auch die folgenden Beiträge:"). */
+static int announces(char *s, size_t n, int heading)
+{
+	unsigned commas = 0, w;
+	char save = s[n];
+
+	s[n] = '\0';
+	w = weigh(s, &commas);
+	s[n] = save;
+	if (w >= ANNOUNCE_MAX)
+		return 0;
+	return heading || (n > 0 && (s[n - 1] == ':' || !memcmp(s + n - (n >= 3 ? 3 : n), "\xef\xbc\x9a", n >= 3 ? 3 : n)));
+}
+
 /* What is left of a post's frame after scoring, as jusText would judge it by context:
  * a heading with no text under it (the title of a list of links that was dropped,
  * "Related posts", "Share this") and, at the end, short lines that are not sentences
@@ -1335,7 +1371,7 @@ static int ends_sentence(const char *s, size_t n)
 static void tidy(cxs_html *h)
 {
 	size_t i, out = 0, keep_end;
-	unsigned commas;
+	unsigned commas, w;
 
 	if (h->npara == 0)
 		return;
@@ -1346,8 +1382,11 @@ static void tidy(cxs_html *h)
 
 		h->text.p[en] = '\0';
 		commas = 0;
-		if (h->para[keep_end - 1].item || weigh(h->text.p + st, &commas) >= TRAILING_SHORT ||
-		    ends_sentence(h->text.p + st, en - st)) {
+		w = weigh(h->text.p + st, &commas);
+		if (h->para[keep_end - 1].item ||
+		    (!(5 * h->para[keep_end - 1].link > w && w < TRAILING_LINKED) &&
+		     (w >= TRAILING_SHORT ||
+		     ends_sentence(h->text.p + st, en - st)))) {
 			h->text.p[en] = save;
 			break;
 		}
@@ -1358,6 +1397,8 @@ static void tidy(cxs_html *h)
 		size_t st = h->para[i].start, en = para_end(h, i);
 
 		if (h->para[i].heading && (i + 1 == keep_end || h->para[i + 1].heading))
+			continue;
+		if (h->para[i].links && announces(h->text.p + st, en - st, h->para[i].heading))
 			continue;
 		if (out > 0) {
 			memmove(h->text.p + out, "\n\n", 2);

@@ -479,6 +479,31 @@ static void test_marks_are_hints(void)
 		  "");
 }
 
+/* The line that announced a list of links that was left out goes with it; so do
+ * short lines at the end with a fifth of their text in links ("Follow us on ..."),
+ * unless they are list items. */
+static void test_frame_lines(void)
+{
+	char a[800], page[5000];
+
+	long_para("pie", 40, a, sizeof(a));
+	snprintf(page, sizeof(page),
+		 "<body><div class=post><p>%s</p><p><b>Read these too:</b></p><ul>"
+		 "<li><a href=/1>Pies of the north and the south</a></li>"
+		 "<li><a href=/2>Crust or no crust, a long debate</a></li></ul><p>%s</p>"
+		 "<p>Posted in <a href=/c>Baking</a>. Keep the <a href=/p>permalink</a>.</p>"
+		 "</div></body>", a, a);
+	text_of(page);
+	CHECK(strstr(R.text, "pie 39,") != NULL);
+	CHECK(strstr(R.text, "Read these") == NULL);
+	CHECK(strstr(R.text, "Posted") == NULL);
+	/* A last list item with a link is content (the last step of a recipe). */
+	snprintf(page, sizeof(page),
+		 "<body><div class=post><p>%s</p><ol><li>Bake for an hour.</li><li>Serve it "
+		 "with <a href=/c>cream</a>, warm.</li></ol></div></body>", a);
+	CHECK(strstr(text_of(page), "Serve it with cream, warm.") != NULL);
+}
+
 /* The lede a page's description repeats, in a box of its own before the body, is
  * taken with the body; a teaser elsewhere with the same words is not. */
 static void test_lede(void)
@@ -668,6 +693,7 @@ int main(void)
 	RUN(test_marks_are_hints);
 	RUN(test_noscript_post);
 	RUN(test_lede);
+	RUN(test_frame_lines);
 	RUN(test_prefer_main);
 	RUN(test_captions_hidden);
 	RUN(test_metadata);
