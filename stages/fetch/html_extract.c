@@ -833,6 +833,10 @@ static int widen(cxs_html *h, int best)
 		for (a = h->info[best].parent; a >= 0; a = h->info[a].parent) {
 			int inside = 0;
 
+			/* Parts as far apart as the whole page are rivals, not one post
+			 * in sections: a footer's "about us" scores like a short post. */
+			if (!strcmp((const char *)h->info[a].node->name, "body"))
+				break;
 			for (k = 0; k < ntop; k++) {
 				int c;
 				for (c = top[k]; c >= 0 && c != a; c = h->info[c].parent)
@@ -1007,6 +1011,7 @@ static void lay_enter(struct layout *l, unsigned f)
 		l->heading++;
 	if (f & F_ITEM)
 		l->item++;
+
 }
 
 static void lay_leave(struct layout *l, unsigned f)
@@ -1021,6 +1026,7 @@ static void lay_leave(struct layout *l, unsigned f)
 		l->heading--;
 	if ((f & F_ITEM) && l->item > 0)
 		l->item--;
+
 }
 
 /* ---- walks ---- */

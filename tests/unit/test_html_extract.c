@@ -504,6 +504,25 @@ static void test_frame_lines(void)
 	CHECK(strstr(text_of(page), "Serve it with cream, warm.") != NULL);
 }
 
+/* Blocks that score near the post in far apart parts of the page (an "about us" in
+ * the footer, a teaser at the top) are rivals, not sections of one post: the page is
+ * not taken whole for them. */
+static void test_rivals_apart(void)
+{
+	char a[800], b[800], page[6000];
+
+	long_para("soup", 40, a, sizeof(a));
+	long_para("about", 34, b, sizeof(b));
+	snprintf(page, sizeof(page),
+		 "<body><div class=top><div class=t><p>%s</p></div></div>"
+		 "<div class=mid><h2>News</h2><div class=news><p>%s</p></div></div>"
+		 "<div class=bottom><div class=f><p>%s</p></div><div class=g><p>%s</p></div>"
+		 "</div></body>", b, a, b, b);
+	text_of(page);
+	CHECK(strncmp(R.text, "soup 0, ", 8) == 0);
+	CHECK(strstr(R.text, "about") == NULL);
+}
+
 /* The lede a page's description repeats, in a box of its own before the body, is
  * taken with the body; a teaser elsewhere with the same words is not. */
 static void test_lede(void)
@@ -692,6 +711,7 @@ int main(void)
 	RUN(test_scoring);
 	RUN(test_marks_are_hints);
 	RUN(test_noscript_post);
+	RUN(test_rivals_apart);
 	RUN(test_lede);
 	RUN(test_frame_lines);
 	RUN(test_prefer_main);
