@@ -436,7 +436,14 @@ static unsigned attr_flags(const xmlNode *n)
 		if (!v)
 			continue;
 		if (!strcmp(name, "class") || !strcmp(name, "id")) {
-			f |= list_marks(v);
+			unsigned m = list_marks(v);
+
+			/* A heading's class or id does not make it a sidebar: ids are
+			 * anchors made from its words ("nav_nur_die_folie"), and a
+			 * sidebar's title is inside the sidebar. */
+			if (tag_flags((const char *)n->name) & F_HEADING)
+				m &= ~(unsigned)F_BOILER;
+			f |= m;
 			if (has_good_word(v))
 				f |= F_GOOD;
 		} else if (!strcmp(name, "role")) {
@@ -556,6 +563,7 @@ static void classify(xmlDoc *doc)
 		 * post's tags and categories there), they do not make it a sidebar. */
 		if (!strcmp(name, "article"))
 			f &= ~(unsigned)F_BOILER;
+
 		set_flags(n, f);
 	}
 	for (n = doc->children; n; n = next_node(n, top, 1)) {

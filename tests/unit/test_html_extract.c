@@ -80,6 +80,10 @@ static void test_boilerplate_marks(void)
 			  "<div class=\"is-sticky-header\"><p>Still here.</p></div>"
 			  "<div class=\"paywall\"><p>Subscribe now.</p></div></body>"),
 		  "Behind the wall.\n\nStill here.");
+	/* A heading's id made from its words is no mark ("nav_..." is not a menu). */
+	CHECK_STR(text_of("<body><div class=post><h3 id=\"nav_the_foil_stays\">The foil stays"
+			  "</h3><p>Only the foil is left.</p></div></body>"),
+		  "The foil stays\n\nOnly the foil is left.");
 	/* Marks on html and body, as blogs put them, do not drop the page. */
 	CHECK_STR(text_of("<html class=\"nav-open\"><body class=\"single comments-open "
 			  "sidebar-left\"><p>Kept.</p></body></html>"),
