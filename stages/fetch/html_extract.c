@@ -1477,8 +1477,8 @@ static int text_starts_with(xmlNode *e, const char *key, size_t klen)
 #define LEDE_GAP 100
 
 /* Non-zero when the elements after element `i` (and outside it) and before element
- * `first` hold little text outside links and marked parts: a headline, a date, an
- * image. */
+ * `first` hold little text outside links, marked parts and captions: a headline, a
+ * date, an image. */
 static int little_between(const cxs_html *h, size_t i, size_t first)
 {
 	size_t j;
@@ -1490,7 +1490,7 @@ static int little_between(const cxs_html *h, size_t i, size_t first)
 
 		for (a = e->parent; a >= 0 && (size_t)a != i; a = h->info[a].parent)
 			;
-		if (a >= 0 || (e->flags & (F_DROPPED | F_MARKED_IN)))
+		if (a >= 0 || (e->flags & (F_DROPPED | F_MARKED_IN | F_CAPTION)))
 			continue;
 		gap += e->own - e->own_link;
 		if (gap > LEDE_GAP)
@@ -1499,41 +1499,154 @@ static int little_between(const cxs_html *h, size_t i, size_t first)
 	return 1;
 }
 
-/* A news page shows its lede (the paragraph under the headline that the page's
- * description repeats) in a container of its own before the body: when an element
- * before the first part of the main content, in the same article (their common
- * ancestor is not <body>, or little text is between them), starts with the description's words and is not much
- * longer, it is taken as part of the main content too. */
-static void add_lede(cxs_html *h)
+static int take_lede(cxs_html *h, size_t i, size_t first)
+{
+	struct einfo *e = &h->info[i];
+	int a;
+
+	for (a = e->parent; a >= 0 && !(h->info[a].flags & F_ROOT_BELOW); a = h->info[a].parent)
+		;
+	if (a < 0 || (!strcmp((const char *)h->info[a].node->name, "body") && !little_between(h, i, first)))
+		return 0;
+	/* A lede set as a heading (<h2 class="excerpt">) is prose all the same: tidy
+	 * must not take it for a heading with nothing under it. */
+	e->flags = (e->flags | F_ROOT) & ~(unsigned)F_HEADING;
+	return 1;
+}
+
+/* The lede by the page's description (see above). Returns non-zero when an element
+ * starting with it was found, taken or not. */
+static int lede_by_description(cxs_html *h, size_t first)
 {
 	const cxs_buf *d = &h->meta.description;
-	size_t i, first, klen;
+	size_t i, klen;
 	unsigned dw, commas = 0;
 
 	if (d->len < LEDE_MIN)
-		return;
-	for (first = 0; first < h->ninfo && !(h->info[first].flags & F_ROOT); first++)
-		;
+		return 0;
 	klen = d->len < LEDE_KEY ? d->len : LEDE_KEY;
 	while (klen < d->len && (d->p[klen] & 0xC0) == 0x80)
 		klen--;
 	dw = weigh(d->p, &commas);
 	for (i = 0; i < first; i++) {
-		struct einfo *e = &h->info[i];
-		int a;
+		const struct einfo *e = &h->info[i];
 
 		if (!(e->flags & (F_BLOCK | F_CELL)) || (e->flags & (F_DROPPED | F_ROOT_BELOW | F_LINKY)) ||
 		    2 * e->text < dw || e->text > 2 * dw + 40 || !text_starts_with(e->node, d->p, klen))
 			continue;
-		for (a = e->parent; a >= 0 && !(h->info[a].flags & F_ROOT_BELOW); a = h->info[a].parent)
+		take_lede(h, i, first);
+		return 1;
+	}
+	return 0;
+}
+
+/* Class and id words (at the start of a word part) of a lede, an abstract or a
+ * standfirst. */
+static const char *const lede_words[] = {
+	"lead", "lede", "intro", "teaser", "abstract", "excerpt", "summary", "standfirst", NULL
+};
+
+/* A lede has at least this much text (weighted characters), and at most ten times it. */
+#define LEDE_TEXT 60
+
+static int has_lede_word(const xmlNode *n)
+{
+	const xmlAttr *a;
+
+	for (a = n->properties; a; a = a->next) {
+		const char *v = attr_text(a), *const *p;
+		size_t i, len;
+
+		if (!v || (strcmp((const char *)a->name, "class") && strcmp((const char *)a->name, "id")))
+			continue;
+		len = strlen(v);
+		for (i = 0; i < len; i++) {
+			if (i > 0 && !is_sep(v[i - 1]) && !is_ascii_space(v[i - 1]) &&
+			    !(is_upper(v[i]) && is_lower(v[i - 1])))
+				continue;
+			for (p = lede_words; *p; p++)
+				if (starts_ci(v + i, len - i, *p))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+/* Non-zero when element `i` holds a figure or a caption: a "lead" image, whose text
+ * is its caption. */
+static int holds_caption(const cxs_html *h, size_t i)
+{
+	size_t j;
+
+	for (j = i + 1; j < h->ninfo; j++) {
+		int a;
+
+		for (a = h->info[j].parent; a >= 0 && (size_t)a > i; a = h->info[a].parent)
 			;
-		/* A lede set as a heading (<h2 class="excerpt">) is prose all the same:
-		 * tidy must not take it for a heading with nothing under it. */
-		if (a >= 0 && (strcmp((const char *)h->info[a].node->name, "body") ||
-			       little_between(h, i, first)))
-			e->flags = (e->flags | F_ROOT) & ~(unsigned)F_HEADING;
+		if (a < 0 || (size_t)a != i)
+			return 0;
+		if (h->info[j].flags & F_CAPTION)
+			return 1;
+	}
+	return 0;
+}
+
+/* Non-zero when another element of the page has the class of element `i`: the
+ * teasers of a list of articles are alike, a page's lede is one of a kind. */
+static int class_repeated(const cxs_html *h, size_t i)
+{
+	xmlChar *c = xmlGetNoNsProp(h->info[i].node, (const xmlChar *)"class");
+	size_t j;
+	int found = 0;
+
+	for (j = 0; c && *c && j < h->ninfo && !found; j++) {
+		xmlChar *o;
+
+		if (j == i || strcmp((const char *)h->info[j].node->name, (const char *)h->info[i].node->name))
+			continue;
+		o = xmlGetNoNsProp(h->info[j].node, (const xmlChar *)"class");
+		found = o && !strcmp((const char *)o, (const char *)c);
+		xmlFree(o);
+	}
+	xmlFree(c);
+	return found;
+}
+
+/* The lede by its class ("teaser-text", "article__abstract", "lead"): the nearest
+ * such element before the first part of the main content, with little text between
+ * them, of prose rather than links. */
+static void lede_by_class(cxs_html *h, size_t first)
+{
+	size_t i;
+
+	for (i = first; i-- > 0;) {
+		const struct einfo *e = &h->info[i];
+
+		if (!(e->flags & F_BLOCK) || (e->flags & (F_DROPPED | F_ROOT_BELOW | F_LINKY)) ||
+		    e->text < LEDE_TEXT || e->text > 10 * LEDE_TEXT || 4 * e->link > e->text ||
+		    !has_lede_word(e->node) || holds_caption(h, i))
+			continue;
+		if (class_repeated(h, i))
+			return;
+		if (little_between(h, i, first))
+			take_lede(h, i, first);
 		return;
 	}
+}
+
+/* A news page shows its lede (the paragraph under the headline) in a container of
+ * its own before the body: it is taken as part of the main content too when it
+ * starts with the page's description (og:description, which repeats it) and is not
+ * much longer, or else when its class says it is one; and when it sits in the same
+ * article (their common ancestor is not <body>, or little text is between them). */
+static void add_lede(cxs_html *h)
+{
+	size_t first;
+
+	for (first = 0; first < h->ninfo && !(h->info[first].flags & F_ROOT); first++)
+		;
+	if (!lede_by_description(h, first))
+		lede_by_class(h, first);
 }
 
 

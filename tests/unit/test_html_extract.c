@@ -553,6 +553,21 @@ static void test_lede(void)
 		 "<div class=body><p>%s</p><p>%s</p></div></body>", a, a);
 	CHECK(strncmp(text_of(page), "broth 0, ", 9) == 0);
 	CHECK(strstr(R.text, "corner") == NULL);
+	/* Without a description, a lede is known by its class; teasers of a list of
+	 * other articles share theirs and are not ledes. */
+	snprintf(page, sizeof(page),
+		 "<body><div class=wrap><h1>Broth again</h1><div class=teaser-text><p>The shop "
+		 "on the corner reopened, and the queue was long on its first day of trade."
+		 "</p></div>"
+		 "<div class=body><p>%s</p><p>%s</p></div></div></body>", a, a);
+	CHECK(strncmp(text_of(page), "The shop on the corner reopened", 31) == 0);
+	snprintf(page, sizeof(page),
+		 "<body><div class=list><div class=teaser-text>A market opens in the old harbour"
+		 " hall this spring, with twelve stalls and a bakery.</div><div class=teaser-text>"
+		 "The shop on the corner reopened, and the queue was long on its first day of "
+		 "trade.</div></div>"
+		 "<div class=body><p>%s</p><p>%s</p></div></body>", a, a);
+	CHECK(strncmp(text_of(page), "broth 0, ", 9) == 0);
 }
 
 /* A long text outside the page's <main> (a pop-up, a notice) does not win over the
