@@ -1378,6 +1378,37 @@ static int announces(char *s, size_t n, int heading)
 	return heading || (n > 0 && (s[n - 1] == ':' || !memcmp(s + n - (n >= 3 ? 3 : n), "\xef\xbc\x9a", n >= 3 ? 3 : n)));
 }
 
+/* Headings of a comment section, in the project's languages and those of the web
+ * pages it reads most (matched whole, ignoring ASCII case, with a count before or
+ * after: "3 Comments", "Kommentare (2)"). */
+static const char *const comment_headings[] = {
+	"comments", "comment", "kommentare", "kommentar", "kommentarer", "comentarios",
+	"commentaires", "reacties", "leave a reply", "leave a comment", "\xe8\xaf\x84\xe8\xae\xba",
+	"\xe7\x95\x99\xe8\xa8\x80", NULL
+};
+
+/* Non-zero when the heading `s` (`n` bytes) names a comment section. */
+static int comments_heading(const char *s, size_t n)
+{
+	const char *const *c;
+	size_t i = 0;
+
+	while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ' '))
+		i++;
+	for (c = comment_headings; *c; c++) {
+		size_t k = strlen(*c), j = i + k;
+
+		if (!starts_ci(s + i, n - i, *c))
+			continue;
+		while (j < n && (s[j] == ' ' || s[j] == ':' || s[j] == '(' || s[j] == ')' ||
+				 (s[j] >= '0' && s[j] <= '9')))
+			j++;
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
 /* What is left of a post's frame after scoring, as jusText would judge it by context:
  * a heading with no text under it (the title of a list of links that was dropped,
  * "Related posts", "Share this") and, at the end, short lines that are not sentences
@@ -1390,6 +1421,14 @@ static void tidy(cxs_html *h)
 	if (h->npara == 0)
 		return;
 	keep_end = h->npara;
+	/* Reader comments under a post's own "Comments" heading, with no comment
+	 * marks to find them by: the post ends at the heading. */
+	for (i = h->npara / 2; i < h->npara; i++)
+		if (i > 0 && h->para[i].heading &&
+		    comments_heading(h->text.p + h->para[i].start, para_end(h, i) - h->para[i].start)) {
+			keep_end = i;
+			break;
+		}
 	while (keep_end > 1) {
 		size_t st = h->para[keep_end - 1].start, en = para_end(h, keep_end - 1);
 		char save = h->text.p[en];

@@ -501,6 +501,15 @@ static void test_frame_lines(void)
 	CHECK(strstr(R.text, "pie 39,") != NULL);
 	CHECK(strstr(R.text, "Read these") == NULL);
 	CHECK(strstr(R.text, "Posted") == NULL);
+	/* A post's own "Comments" heading ends it, with what follows (unmarked
+	 * comments, notices). */
+	snprintf(page, sizeof(page),
+		 "<body><div class=post><p>%s</p><p>%s</p><h3>3 Comments</h3><p>Great pie, "
+		 "we loved the crust and the filling alike.</p></div></body>", a, a);
+	text_of(page);
+	CHECK(strstr(R.text, "pie 39,") != NULL);
+	CHECK(strstr(R.text, "Comments") == NULL);
+	CHECK(strstr(R.text, "Great pie") == NULL);
 	/* A last list item with a link is content (the last step of a recipe). */
 	snprintf(page, sizeof(page),
 		 "<body><div class=post><p>%s</p><ol><li>Bake for an hour.</li><li>Serve it "
