@@ -253,7 +253,7 @@ static int starts_ci(const char *s, size_t n, const char *lit)
 	size_t i;
 
 	for (i = 0; lit[i]; i++)
-		if (i >= n || lower((unsigned char)s[i]) != lit[i])
+		if (i >= n || lower((unsigned char)s[i]) != (unsigned char)lit[i])
 			return 0;
 	return 1;
 }
@@ -1378,6 +1378,52 @@ static int announces(char *s, size_t n, int heading)
 	return heading || (n > 0 && (s[n - 1] == ':' || !memcmp(s + n - (n >= 3 ? 3 : n), "\xef\xbc\x9a", n >= 3 ? 3 : n)));
 }
 
+/* A paragraph shorter than this (bytes) that credits a picture ("Photo: ...",
+ * "Bild: dpa", "| © PGA", "Getty Images") is a caption the page did not mark. */
+#define CREDIT_MAX 150
+
+/* Words that, followed by a colon, credit a picture (ASCII case ignored; a plural
+ * "s" may follow). */
+static const char *const credit_words[] = {
+	"photo", "foto", "bild", "bilder", "image", "picture", "fotograf\xc3\xad" "a",
+	"cr\xc3\xa9" "dit", "credit", NULL
+};
+
+static int is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Non-zero when the paragraph `s` (`n` bytes) credits a picture. */
+static int credit_line(const char *s, size_t n)
+{
+	const char *const *w;
+	size_t i;
+
+	if (n >= CREDIT_MAX)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (starts_ci(s + i, n - i, "\xc2\xa9") || starts_ci(s + i, n - i, "getty images") ||
+		    starts_ci(s + i, n - i, "(c) "))
+			return 1;
+		if (i > 0 && is_word_byte((unsigned char)s[i - 1]))
+			continue;
+		for (w = credit_words; *w; w++) {
+			size_t j = i + strlen(*w);
+
+			if (!starts_ci(s + i, n - i, *w))
+				continue;
+			if (j < n && (s[j] == 's' || s[j] == 'S'))
+				j++;
+			while (j < n && s[j] == ' ')
+				j++;
+			if (j < n && s[j] == ':')
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Headings of a comment section, in the project's languages and those of the web
  * pages it reads most (matched whole, ignoring ASCII case, with a count before or
  * after: "3 Comments", "Kommentare (2)"). */
@@ -1452,6 +1498,8 @@ static void tidy(cxs_html *h)
 		if (h->para[i].heading && (i + 1 == keep_end || h->para[i + 1].heading))
 			continue;
 		if (h->para[i].links && announces(h->text.p + st, en - st, h->para[i].heading))
+			continue;
+		if (credit_line(h->text.p + st, en - st))
 			continue;
 		if (out > 0) {
 			memmove(h->text.p + out, "\n\n", 2);

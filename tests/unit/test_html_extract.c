@@ -630,6 +630,16 @@ static void test_captions_hidden(void)
 	CHECK(strstr(R.text, "bowl") == NULL);
 	CHECK(strstr(R.text, "cousin") == NULL);
 	CHECK(strstr(R.text, "Hidden") == NULL);
+	/* Credits the page did not mark are captions too; a word like "photograph" in
+	 * prose is not a credit. */
+	snprintf(page, sizeof(page),
+		 "<body><div class=post><p>%s</p><p>The cook at the stove. Photo: Kim Berg</p>"
+		 "<p>Bowls on the table | \xc2\xa9 Rice Club</p><p>A photograph of the bowl hangs"
+		 " by the door.</p><p>%s</p></div></body>", a, a);
+	text_of(page);
+	CHECK(strstr(R.text, "Kim Berg") == NULL);
+	CHECK(strstr(R.text, "Rice Club") == NULL);
+	CHECK(strstr(R.text, "A photograph of the bowl hangs by the door.") != NULL);
 }
 
 static void test_metadata(void)
