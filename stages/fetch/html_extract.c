@@ -147,7 +147,7 @@ static const char *const byline_parts[] = {
  * the content is filed under ("tag-social-media", "category-menus", "author-lisa", as
  * WordPress writes them), not what the element is. */
 static const char *const flag_prefixes[] = {
-	"has", "with", "no", "non", "not", "without", "category", "cat", "tag", "format", "type", "status",
+	"has", "is", "with", "no", "non", "not", "without", "category", "cat", "tag", "format", "type", "status",
 	"author", "postid", "term", NULL
 };
 
@@ -168,6 +168,8 @@ struct para {
 	int heading;
 	int item;      /* a list item or table row: pros, cons and ratings are short, and
 	                  content */
+	int links;     /* a block of links was left out right after it */
+	unsigned link; /* weighted characters inside links */
 };
 
 struct cxs_html {
@@ -251,7 +253,7 @@ static int starts_ci(const char *s, size_t n, const char *lit)
 	size_t i;
 
 	for (i = 0; lit[i]; i++)
-		if (i >= n || lower((unsigned char)s[i]) != lit[i])
+		if (i >= n || lower((unsigned char)s[i]) != (unsigned char)lit[i])
 			return 0;
 	return 1;
 }
@@ -305,7 +307,9 @@ static unsigned word_marks(const char *w, size_t n)
 	size_t i, first = 0, last = 0;
 	unsigned m = 0;
 
-	while (first < n && !is_sep(w[first]))
+	/* The first part ends at a separator or at a lower->upper change ("isPaywall"). */
+	while (first < n && !is_sep(w[first]) &&
+	       !(first > 0 && is_upper(w[first]) && is_lower(w[first - 1])))
 		first++;
 	for (p = flag_prefixes; *p && first < n; p++)
 		if (first == strlen(*p) && starts_ci(w, n, *p))
@@ -432,7 +436,14 @@ static unsigned attr_flags(const xmlNode *n)
 		if (!v)
 			continue;
 		if (!strcmp(name, "class") || !strcmp(name, "id")) {
-			f |= list_marks(v);
+			unsigned m = list_marks(v);
+
+			/* A heading's class or id does not make it a sidebar: ids are
+			 * anchors made from its words ("nav_nur_die_folie"), and a
+			 * sidebar's title is inside the sidebar. */
+			if (tag_flags((const char *)n->name) & F_HEADING)
+				m &= ~(unsigned)F_BOILER;
+			f |= m;
 			if (has_good_word(v))
 				f |= F_GOOD;
 		} else if (!strcmp(name, "role")) {
@@ -505,6 +516,33 @@ static int attach_info(cxs_html *h, xmlDoc *doc)
 	return 0;
 }
 
+/* A <noscript> holding this much text (bytes other than spaces) in paragraphs is the
+ * post itself, for readers without scripts (Blogger's templates write the post in a
+ * script and again in a <noscript>); less is an "enable JavaScript" notice or a
+ * tracking pixel. */
+#define NOSCRIPT_POST 200
+
+/* Non-zero when the <noscript> `ns` holds a post: a <p> and NOSCRIPT_POST bytes of text. */
+static int noscript_post(xmlNode *ns)
+{
+	xmlNode *n;
+	size_t text = 0;
+	int has_p = 0;
+
+	for (n = ns->children; n; n = next_node(n, ns, 1)) {
+		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "p"))
+			has_p = 1;
+		if (n->type == XML_TEXT_NODE && n->content) {
+			const unsigned char *c;
+			for (c = n->content; *c; c++)
+				text += *c > ' ';
+		}
+		if (has_p && text >= NOSCRIPT_POST)
+			return 1;
+	}
+	return 0;
+}
+
 /* Classifies every element of the page (a few passes, each linear). */
 static void classify(xmlDoc *doc)
 {
@@ -517,12 +555,15 @@ static void classify(xmlDoc *doc)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		f = F_SEEN | tag_flags(name);
+		if (!strcmp(name, "noscript") && noscript_post(n))
+			f = F_SEEN | F_BLOCK;
 		if (strcmp(name, "html") && strcmp(name, "body"))
 			f |= attr_flags(n);
 		/* An article is the content; its classes describe it (WordPress puts the
 		 * post's tags and categories there), they do not make it a sidebar. */
 		if (!strcmp(name, "article"))
 			f &= ~(unsigned)F_BOILER;
+
 		set_flags(n, f);
 	}
 	for (n = doc->children; n; n = next_node(n, top, 1)) {
@@ -695,13 +736,41 @@ static double initial_score(const struct einfo *e)
  * content is: menus, buttons, captions. */
 #define MIN_PARAGRAPH 25
 
+/* A candidate inside the page's <main> that scores this share of the best one outside
+ * it is the content: what a page calls its main part is where its post is, and a long
+ * text elsewhere is a pop-up, a teaser of another article or a legal notice. */
+#define MAIN_SHARE 0.3
+
+static int inside_main(const cxs_html *h, int i)
+{
+	for (; i >= 0; i = h->info[i].parent)
+		if (h->info[i].flags & F_MAIN)
+			return 1;
+	return 0;
+}
+
+/* The best candidate `best`, or the best inside <main> when `best` is neither inside
+ * nor around it and the one inside scores MAIN_SHARE of it. */
+static int prefer_main(const cxs_html *h, int best)
+{
+	int i, alt = -1;
+
+	if (h->info[best].flags & F_MAIN_BELOW || inside_main(h, best))
+		return best;
+	for (i = 0; i < (int)h->ninfo; i++)
+		if ((h->info[i].flags & F_SCORED) && (alt < 0 || h->info[i].score > h->info[alt].score) &&
+		    inside_main(h, i))
+			alt = i;
+	return alt >= 0 && h->info[alt].score >= MAIN_SHARE * h->info[best].score ? alt : best;
+}
+
 /* Scores the page as readability does: each paragraph (a block with text of its own)
  * gives its parent 1 + commas + length/100 (at most 3), half of that to its grandparent
  * and a third per level to three more levels; a candidate's final score is scaled by
  * its share of text outside links. Returns the index of the best candidate (the first
- * in document order among equals), or -1 when no paragraph outside marked parts is
- * long enough. */
-static int score_page(cxs_html *h)
+ * in document order among equals), or -1 when no paragraph is long enough; `*unmarked`
+ * says whether one outside marked parts is. */
+static int score_page(cxs_html *h, int *unmarked_out)
 {
 	size_t i;
 	int best = -1, unmarked = 0;
@@ -741,9 +810,8 @@ static int score_page(cxs_html *h)
 			best_score = e->score;
 		}
 	}
-	/* Paragraphs found only where marks say there are none (a footer line on a
-	 * page of menus) are no content. */
-	return unmarked ? best : -1;
+	*unmarked_out = unmarked;
+	return best >= 0 ? prefer_main(h, best) : best;
 }
 
 /* Readability's second look at the best candidate `best`: when three or more others
@@ -773,6 +841,10 @@ static int widen(cxs_html *h, int best)
 		for (a = h->info[best].parent; a >= 0; a = h->info[a].parent) {
 			int inside = 0;
 
+			/* Parts as far apart as the whole page are rivals, not one post
+			 * in sections: a footer's "about us" scores like a short post. */
+			if (!strcmp((const char *)h->info[a].node->name, "body"))
+				break;
 			for (k = 0; k < ntop; k++) {
 				int c;
 				for (c = top[k]; c >= 0 && c != a; c = h->info[c].parent)
@@ -829,7 +901,9 @@ static void choose_roots(cxs_html *h, int best)
 	double threshold = b->score * 0.2 > 10 ? b->score * 0.2 : 10;
 	xmlChar *bclass = xmlGetNoNsProp(b->node, (const xmlChar *)"class");
 
-	if (!parent || parent->type != XML_ELEMENT_NODE || !strcmp((const char *)b->node->name, "body")) {
+	/* What the page calls its main part holds the post: nothing beside it joins. */
+	if (!parent || parent->type != XML_ELEMENT_NODE || !strcmp((const char *)b->node->name, "body") ||
+	    (b->flags & F_MAIN)) {
 		b->flags |= F_ROOT;
 	} else {
 		for (c = parent->children; c; c = c->next) {
@@ -877,6 +951,8 @@ static void note_paragraph(cxs_html *h, size_t start, int heading, int item)
 	h->para[h->npara].start = start;
 	h->para[h->npara].heading = heading;
 	h->para[h->npara].item = item;
+	h->para[h->npara].links = 0;
+	h->para[h->npara].link = 0;
 	h->npara++;
 }
 
@@ -943,6 +1019,7 @@ static void lay_enter(struct layout *l, unsigned f)
 		l->heading++;
 	if (f & F_ITEM)
 		l->item++;
+
 }
 
 static void lay_leave(struct layout *l, unsigned f)
@@ -957,6 +1034,7 @@ static void lay_leave(struct layout *l, unsigned f)
 		l->heading--;
 	if ((f & F_ITEM) && l->item > 0)
 		l->item--;
+
 }
 
 /* ---- walks ---- */
@@ -1080,6 +1158,11 @@ static int enter(struct walk *w, xmlNode *n)
 		if (!SILENT(w->mode) && n->content &&
 		    lay_text(&w->lay, (const char *)n->content, strlen((const char *)n->content)) < 0)
 			w->h->nomem = 1;
+		if (w->lay.paras && w->h->npara > 0 && n->content && n->parent &&
+		    (get_flags(n->parent) & F_A)) {
+			unsigned commas = 0;
+			w->h->para[w->h->npara - 1].link += weigh((const char *)n->content, &commas);
+		}
 		return 0;
 	}
 	if (n->type != XML_ELEMENT_NODE)
@@ -1095,6 +1178,8 @@ static int enter(struct walk *w, xmlNode *n)
 		 * the mark that is wrong. */
 		if ((f & (F_BOILER | F_CMARK)) && outweighed(n, w->root))
 			return 0;
+		if ((f & F_LINKY) && w->lay.paras && w->h->npara > 0)
+			w->h->para[w->h->npara - 1].links = 1;
 		if (f & (F_LINKY | F_CAPTION))
 			return 0;
 		break;
@@ -1248,6 +1333,11 @@ static void mark_linky(cxs_html *h)
  * not end as a sentence are its frame. */
 #define TRAILING_SHORT 40
 
+/* Lines at the end of a post shorter than this (weighted characters) with a fifth or
+ * more of their text in links (jusText's bound) are its frame too: "Follow us on ...",
+ * "Posted in News. Bookmark the permalink.", "Join our channel". */
+#define TRAILING_LINKED 200
+
 static size_t para_end(const cxs_html *h, size_t i)
 {
 	return i + 1 < h->npara ? h->para[i + 1].start - 2 : h->text.len;
@@ -1268,6 +1358,103 @@ static int ends_sentence(const char *s, size_t n)
 	return 0;
 }
 
+/* A line that announces a list ("Read more:", "Lesen Sie auch", a heading) is shorter
+ * than this (weighted characters). */
+#define ANNOUNCE_MAX 50
+
+/* Non-zero when the paragraph `s` (`n` bytes), followed by a block of links that was
+ * left out, announced that block: a heading, or a short line ending in a colon ("Mehr
+ * zum Thema:", "Lesen Sie auch die folgenden Beiträge:"). */
+static int announces(char *s, size_t n, int heading)
+{
+	unsigned commas = 0, w;
+	char save = s[n];
+
+	s[n] = '\0';
+	w = weigh(s, &commas);
+	s[n] = save;
+	if (w >= ANNOUNCE_MAX)
+		return 0;
+	return heading || (n > 0 && (s[n - 1] == ':' || !memcmp(s + n - (n >= 3 ? 3 : n), "\xef\xbc\x9a", n >= 3 ? 3 : n)));
+}
+
+/* A paragraph shorter than this (bytes) that credits a picture ("Photo: ...",
+ * "Bild: dpa", "| © PGA", "Getty Images") is a caption the page did not mark. */
+#define CREDIT_MAX 150
+
+/* Words that, followed by a colon, credit a picture (ASCII case ignored; a plural
+ * "s" may follow). */
+static const char *const credit_words[] = {
+	"photo", "foto", "bild", "bilder", "image", "picture", "fotograf\xc3\xad" "a",
+	"cr\xc3\xa9" "dit", "credit", NULL
+};
+
+static int is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Non-zero when the paragraph `s` (`n` bytes) credits a picture. */
+static int credit_line(const char *s, size_t n)
+{
+	const char *const *w;
+	size_t i;
+
+	if (n >= CREDIT_MAX)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (starts_ci(s + i, n - i, "\xc2\xa9") || starts_ci(s + i, n - i, "getty images") ||
+		    starts_ci(s + i, n - i, "(c) "))
+			return 1;
+		if (i > 0 && is_word_byte((unsigned char)s[i - 1]))
+			continue;
+		for (w = credit_words; *w; w++) {
+			size_t j = i + strlen(*w);
+
+			if (!starts_ci(s + i, n - i, *w))
+				continue;
+			if (j < n && (s[j] == 's' || s[j] == 'S'))
+				j++;
+			while (j < n && s[j] == ' ')
+				j++;
+			if (j < n && s[j] == ':')
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Headings of a comment section, in the project's languages and those of the web
+ * pages it reads most (matched whole, ignoring ASCII case, with a count before or
+ * after: "3 Comments", "Kommentare (2)"). */
+static const char *const comment_headings[] = {
+	"comments", "comment", "kommentare", "kommentar", "kommentarer", "comentarios",
+	"commentaires", "reacties", "leave a reply", "leave a comment", "\xe8\xaf\x84\xe8\xae\xba",
+	"\xe7\x95\x99\xe8\xa8\x80", NULL
+};
+
+/* Non-zero when the heading `s` (`n` bytes) names a comment section. */
+static int comments_heading(const char *s, size_t n)
+{
+	const char *const *c;
+	size_t i = 0;
+
+	while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ' '))
+		i++;
+	for (c = comment_headings; *c; c++) {
+		size_t k = strlen(*c), j = i + k;
+
+		if (!starts_ci(s + i, n - i, *c))
+			continue;
+		while (j < n && (s[j] == ' ' || s[j] == ':' || s[j] == '(' || s[j] == ')' ||
+				 (s[j] >= '0' && s[j] <= '9')))
+			j++;
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
 /* What is left of a post's frame after scoring, as jusText would judge it by context:
  * a heading with no text under it (the title of a list of links that was dropped,
  * "Related posts", "Share this") and, at the end, short lines that are not sentences
@@ -1275,19 +1462,30 @@ static int ends_sentence(const char *s, size_t n)
 static void tidy(cxs_html *h)
 {
 	size_t i, out = 0, keep_end;
-	unsigned commas;
+	unsigned commas, w;
 
 	if (h->npara == 0)
 		return;
 	keep_end = h->npara;
+	/* Reader comments under a post's own "Comments" heading, with no comment
+	 * marks to find them by: the post ends at the heading. */
+	for (i = h->npara / 2; i < h->npara; i++)
+		if (i > 0 && h->para[i].heading &&
+		    comments_heading(h->text.p + h->para[i].start, para_end(h, i) - h->para[i].start)) {
+			keep_end = i;
+			break;
+		}
 	while (keep_end > 1) {
 		size_t st = h->para[keep_end - 1].start, en = para_end(h, keep_end - 1);
 		char save = h->text.p[en];
 
 		h->text.p[en] = '\0';
 		commas = 0;
-		if (h->para[keep_end - 1].item || weigh(h->text.p + st, &commas) >= TRAILING_SHORT ||
-		    ends_sentence(h->text.p + st, en - st)) {
+		w = weigh(h->text.p + st, &commas);
+		if (h->para[keep_end - 1].item ||
+		    (!(5 * h->para[keep_end - 1].link > w && w < TRAILING_LINKED) &&
+		     (w >= TRAILING_SHORT ||
+		     ends_sentence(h->text.p + st, en - st)))) {
 			h->text.p[en] = save;
 			break;
 		}
@@ -1298,6 +1496,10 @@ static void tidy(cxs_html *h)
 		size_t st = h->para[i].start, en = para_end(h, i);
 
 		if (h->para[i].heading && (i + 1 == keep_end || h->para[i + 1].heading))
+			continue;
+		if (h->para[i].links && announces(h->text.p + st, en - st, h->para[i].heading))
+			continue;
+		if (credit_line(h->text.p + st, en - st))
 			continue;
 		if (out > 0) {
 			memmove(h->text.p + out, "\n\n", 2);
@@ -1314,26 +1516,257 @@ static void tidy(cxs_html *h)
 /* Walks the page for its main text and its comments. The content is what scoring
  * chose; a page without a paragraph long enough to score (a note, a stub) is read
  * whole less what its marks say is not content. */
+/* The page's description shorter than this (bytes) says too little to find its lede. */
+#define LEDE_MIN 40
+/* Its first this many bytes are compared. */
+#define LEDE_KEY 60
+
+/* Non-zero when the text of `e` (whitespace collapsed, dropped parts left out) starts
+ * with `key` (`klen` bytes, whitespace collapsed). */
+static int text_starts_with(xmlNode *e, const char *key, size_t klen)
+{
+	xmlNode *n;
+	size_t k = 0;
+	int space = 0;
+
+	for (n = e->children; n && k < klen; n = next_node(n, e, !(get_flags(n) & F_DROPPED))) {
+		const char *c;
+
+		if (n->type != XML_TEXT_NODE || !n->content)
+			continue;
+		for (c = (const char *)n->content; *c && k < klen;) {
+			size_t w = cxs_space_at(c, strlen(c));
+
+			if (w) {
+				space = k > 0;
+				c += w;
+				continue;
+			}
+			if (space) {
+				if (key[k] != ' ')
+					return 0;
+				k++;
+				space = 0;
+				if (k == klen)
+					break;
+			}
+			if (*c != key[k])
+				return 0;
+			c++;
+			k++;
+		}
+	}
+	return k == klen;
+}
+
+/* Text between a lede and the body longer than this (weighted characters outside
+ * links) means the two are apart: the lede may be a teaser elsewhere on the page. */
+#define LEDE_GAP 100
+
+/* Non-zero when the elements after element `i` (and outside it) and before element
+ * `first` hold little text outside links, marked parts and captions: a headline, a
+ * date, an image. */
+static int little_between(const cxs_html *h, size_t i, size_t first)
+{
+	size_t j;
+	unsigned long gap = 0;
+
+	for (j = i + 1; j < first; j++) {
+		const struct einfo *e = &h->info[j];
+		int a;
+
+		for (a = e->parent; a >= 0 && (size_t)a != i; a = h->info[a].parent)
+			;
+		if (a >= 0 || (e->flags & (F_DROPPED | F_MARKED_IN | F_CAPTION)))
+			continue;
+		gap += e->own - e->own_link;
+		if (gap > LEDE_GAP)
+			return 0;
+	}
+	return 1;
+}
+
+static int take_lede(cxs_html *h, size_t i, size_t first)
+{
+	struct einfo *e = &h->info[i];
+	int a;
+
+	for (a = e->parent; a >= 0 && !(h->info[a].flags & F_ROOT_BELOW); a = h->info[a].parent)
+		;
+	if (a < 0 || (!strcmp((const char *)h->info[a].node->name, "body") && !little_between(h, i, first)))
+		return 0;
+	/* A lede set as a heading (<h2 class="excerpt">) is prose all the same: tidy
+	 * must not take it for a heading with nothing under it. */
+	e->flags = (e->flags | F_ROOT) & ~(unsigned)F_HEADING;
+	return 1;
+}
+
+/* The lede by the page's description (see above). Returns non-zero when an element
+ * starting with it was found, taken or not. */
+static int lede_by_description(cxs_html *h, size_t first)
+{
+	const cxs_buf *d = &h->meta.description;
+	size_t i, klen;
+	unsigned dw, commas = 0;
+
+	if (d->len < LEDE_MIN)
+		return 0;
+	klen = d->len < LEDE_KEY ? d->len : LEDE_KEY;
+	while (klen < d->len && (d->p[klen] & 0xC0) == 0x80)
+		klen--;
+	dw = weigh(d->p, &commas);
+	for (i = 0; i < first; i++) {
+		const struct einfo *e = &h->info[i];
+
+		if (!(e->flags & (F_BLOCK | F_CELL)) || (e->flags & (F_DROPPED | F_ROOT_BELOW | F_LINKY)) ||
+		    2 * e->text < dw || e->text > 2 * dw + 40 || !text_starts_with(e->node, d->p, klen))
+			continue;
+		take_lede(h, i, first);
+		return 1;
+	}
+	return 0;
+}
+
+/* Class and id words (at the start of a word part) of a lede, an abstract or a
+ * standfirst. */
+static const char *const lede_words[] = {
+	"lead", "lede", "intro", "teaser", "abstract", "excerpt", "summary", "standfirst", NULL
+};
+
+/* A lede has at least this much text (weighted characters), and at most ten times it. */
+#define LEDE_TEXT 60
+
+static int has_lede_word(const xmlNode *n)
+{
+	const xmlAttr *a;
+
+	for (a = n->properties; a; a = a->next) {
+		const char *v = attr_text(a), *const *p;
+		size_t i, len;
+
+		if (!v || (strcmp((const char *)a->name, "class") && strcmp((const char *)a->name, "id")))
+			continue;
+		len = strlen(v);
+		for (i = 0; i < len; i++) {
+			if (i > 0 && !is_sep(v[i - 1]) && !is_ascii_space(v[i - 1]) &&
+			    !(is_upper(v[i]) && is_lower(v[i - 1])))
+				continue;
+			for (p = lede_words; *p; p++)
+				if (starts_ci(v + i, len - i, *p))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+/* Non-zero when element `i` holds a figure or a caption: a "lead" image, whose text
+ * is its caption. */
+static int holds_caption(const cxs_html *h, size_t i)
+{
+	size_t j;
+
+	for (j = i + 1; j < h->ninfo; j++) {
+		int a;
+
+		for (a = h->info[j].parent; a >= 0 && (size_t)a > i; a = h->info[a].parent)
+			;
+		if (a < 0 || (size_t)a != i)
+			return 0;
+		if (h->info[j].flags & F_CAPTION)
+			return 1;
+	}
+	return 0;
+}
+
+/* Non-zero when another element of the page has the class of element `i`: the
+ * teasers of a list of articles are alike, a page's lede is one of a kind. */
+static int class_repeated(const cxs_html *h, size_t i)
+{
+	xmlChar *c = xmlGetNoNsProp(h->info[i].node, (const xmlChar *)"class");
+	size_t j;
+	int found = 0;
+
+	for (j = 0; c && *c && j < h->ninfo && !found; j++) {
+		xmlChar *o;
+
+		if (j == i || strcmp((const char *)h->info[j].node->name, (const char *)h->info[i].node->name))
+			continue;
+		o = xmlGetNoNsProp(h->info[j].node, (const xmlChar *)"class");
+		found = o && !strcmp((const char *)o, (const char *)c);
+		xmlFree(o);
+	}
+	xmlFree(c);
+	return found;
+}
+
+/* The lede by its class ("teaser-text", "article__abstract", "lead"): the nearest
+ * such element before the first part of the main content, with little text between
+ * them, of prose rather than links. */
+static void lede_by_class(cxs_html *h, size_t first)
+{
+	size_t i;
+
+	for (i = first; i-- > 0;) {
+		const struct einfo *e = &h->info[i];
+
+		if (!(e->flags & F_BLOCK) || (e->flags & (F_DROPPED | F_ROOT_BELOW | F_LINKY)) ||
+		    e->text < LEDE_TEXT || e->text > 10 * LEDE_TEXT || 4 * e->link > e->text ||
+		    !has_lede_word(e->node) || holds_caption(h, i))
+			continue;
+		if (class_repeated(h, i))
+			return;
+		if (little_between(h, i, first))
+			take_lede(h, i, first);
+		return;
+	}
+}
+
+/* A news page shows its lede (the paragraph under the headline) in a container of
+ * its own before the body: it is taken as part of the main content too when it
+ * starts with the page's description (og:description, which repeats it) and is not
+ * much longer, or else when its class says it is one; and when it sits in the same
+ * article (their common ancestor is not <body>, or little text is between them). */
+static void add_lede(cxs_html *h)
+{
+	size_t first;
+
+	for (first = 0; first < h->ninfo && !(h->info[first].flags & F_ROOT); first++)
+		;
+	if (!lede_by_description(h, first))
+		lede_by_class(h, first);
+}
+
+
+/* Reads the main content around the best candidate `best` into h->text. */
+static void take_best(cxs_html *h, int best)
+{
+	size_t i;
+
+
+	best = widen(h, best);
+	choose_roots(h, best);
+	for (i = 0; i < h->ninfo; i++)
+		if (h->info[i].flags & F_ROOT)
+			mark_up(h->info[i].node, F_ROOT_BELOW);
+	add_lede(h);
+	for (i = 0; i < h->ninfo; i++)
+		if (h->info[i].flags & F_ROOT)
+			walk(h, h->info[i].node, MODE_MAIN, &h->text);
+	tidy(h);
+}
+
 static void main_text(cxs_html *h, xmlDoc *doc)
 {
 	xmlNode *n;
-	int best;
-	size_t i;
+	int best, unmarked = 0;
 
 	measure(h, doc);
 	mark_linky(h);
-	best = score_page(h);
-	if (best >= 0) {
-		best = widen(h, best);
-		choose_roots(h, best);
-		for (i = 0; i < h->ninfo; i++)
-			if (h->info[i].flags & F_ROOT)
-				mark_up(h->info[i].node, F_ROOT_BELOW);
-		for (i = 0; i < h->ninfo; i++)
-			if (h->info[i].flags & F_ROOT)
-				walk(h, h->info[i].node, MODE_MAIN, &h->text);
-		tidy(h);
-	}
+	best = score_page(h, &unmarked);
+	/* Paragraphs found only where marks say there are none (a footer line on a page
+	 * of menus) are no content. */
+	if (best >= 0 && unmarked)
+		take_best(h, best);
 	if (h->text.len == 0)
 		for (n = doc->children; n; n = n->next)
 			walk(h, n, MODE_PAGE, &h->text);

@@ -9,7 +9,8 @@
  * UTF-8.
  *
  * What is dropped, with everything inside it:
- *  - elements that are never main text: head, script, style, noscript, template, nav,
+ *  - elements that are never main text: head, script, style, noscript (unless it holds
+ *    a <p> and 200 bytes of text: the post for readers without scripts), template, nav,
  *    header, footer, aside, form, iframe, svg, button, select, and the like (see
  *    `tags` in html_extract.c);
  *  - elements marked as boilerplate by their class or id. A class word is split into
@@ -21,7 +22,8 @@
  *    tag or tags ("entry-meta", "post-date"; not "meta-box", "update");
  *  - elements with an ARIA role navigation, banner, contentinfo, complementary, search.
  * Words that say what a post is filed under or how a page is laid out are not marks:
- * those starting with has-, with-, no-, without-, category-, cat-, tag-, format-,
+ * those whose first part (up to a separator or a lower->upper change) is has, is, with,
+ * no, ... (has-, is-, isPaywall, with-, no-, without-, category-, cat-, tag-, format-,
  * type-, status-, author-, postid-, term- (WordPress writes "tag-social-media" on the
  * post). html, body and article are never boilerplate by their own marks, nor is an
  * element that contains the page's <main> (or role="main"); a <form> containing

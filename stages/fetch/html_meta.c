@@ -14,7 +14,7 @@ enum { NONE = 100 };
 
 struct reader {
 	struct cxs_html_meta *m;
-	int title_rank, author_rank, date_rank, url_rank, lang_rank;
+	int title_rank, author_rank, date_rank, url_rank, lang_rank, desc_rank;
 	cxs_buf tmp;        /* an element's text, a JSON-LD block */
 	cxs_buf raw;        /* an element's text before collapsing */
 	cxs_buf doc_title;  /* <title> */
@@ -315,6 +315,12 @@ static void meta_tag(struct reader *r, const xmlNode *n)
 			offer(r, &r->m->title, &r->title_rank, 1, content, strlen(content));
 		else if (eq_ci(key, "twitter:title"))
 			offer(r, &r->m->title, &r->title_rank, 2, content, strlen(content));
+		else if (eq_ci(key, "og:description"))
+			offer(r, &r->m->description, &r->desc_rank, 1, content, strlen(content));
+		else if (eq_ci(key, "twitter:description"))
+			offer(r, &r->m->description, &r->desc_rank, 2, content, strlen(content));
+		else if (eq_ci(key, "description"))
+			offer(r, &r->m->description, &r->desc_rank, 3, content, strlen(content));
 		else if (eq_ci(key, "author"))
 			offer_author(r, 3, content);
 		else if (eq_ci(key, "article:author"))
@@ -444,6 +450,7 @@ void cxs_html_meta_reset(struct cxs_html_meta *m)
 	cxs_buf_reset(&m->published);
 	cxs_buf_reset(&m->url);
 	cxs_buf_reset(&m->body);
+	cxs_buf_reset(&m->description);
 	m->lang[0] = '\0';
 }
 
@@ -454,6 +461,7 @@ void cxs_html_meta_release(struct cxs_html_meta *m)
 	cxs_buf_release(&m->published);
 	cxs_buf_release(&m->url);
 	cxs_buf_release(&m->body);
+	cxs_buf_release(&m->description);
 }
 
 int cxs_html_meta_read(struct cxs_html_meta *m, xmlDoc *doc)
@@ -463,7 +471,7 @@ int cxs_html_meta_read(struct cxs_html_meta *m, xmlDoc *doc)
 
 	memset(&r, 0, sizeof(r));
 	r.m = m;
-	r.title_rank = r.author_rank = r.date_rank = r.url_rank = r.lang_rank = NONE;
+	r.title_rank = r.author_rank = r.date_rank = r.url_rank = r.lang_rank = r.desc_rank = NONE;
 	cxs_html_meta_reset(m);
 	for (n = doc->children; n;) {
 		if (n->type == XML_ELEMENT_NODE) {

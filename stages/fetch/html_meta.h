@@ -15,6 +15,8 @@
  *    first <time datetime>; only values starting with a YYYY-MM-DD date are taken, as
  *    found (ISO 8601);
  *  - url: <link rel="canonical">, og:url (absolute http or https only);
+ *  - description: og:description, twitter:description, <meta name="description">
+ *    (html_extract looks for the lede it repeats);
  *  - lang: <html lang> / xml:lang, <meta http-equiv="content-language">, og:locale,
  *    as a lowercase primary subtag.
  * JSON-LD blocks larger than CXS_META_JSONLD_MAX bytes are passed over, and objects are
@@ -37,6 +39,8 @@ struct cxs_html_meta {
 	cxs_buf published;
 	cxs_buf url;
 	cxs_buf body;        /* JSON-LD articleBody, whitespace collapsed, paragraphs kept */
+	cxs_buf description; /* og:description, twitter:description or <meta name=
+	                        "description">, whitespace collapsed */
 	char lang[CXS_LANG_MAX];
 };
 

@@ -74,6 +74,16 @@ static void test_boilerplate_marks(void)
 			  "<p>Filed.</p></div><article class=\"post related-content\"><p>Article."
 			  "</p></article></body>"),
 		  "Filed.\n\nArticle.");
+	/* A state word ("is-active", "isPaywall") says how the element is shown now,
+	 * not what it is. */
+	CHECK_STR(text_of("<body><div class=\"isPaywall\"><p>Behind the wall.</p></div>"
+			  "<div class=\"is-sticky-header\"><p>Still here.</p></div>"
+			  "<div class=\"paywall\"><p>Subscribe now.</p></div></body>"),
+		  "Behind the wall.\n\nStill here.");
+	/* A heading's id made from its words is no mark ("nav_..." is not a menu). */
+	CHECK_STR(text_of("<body><div class=post><h3 id=\"nav_the_foil_stays\">The foil stays"
+			  "</h3><p>Only the foil is left.</p></div></body>"),
+		  "The foil stays\n\nOnly the foil is left.");
 	/* Marks on html and body, as blogs put them, do not drop the page. */
 	CHECK_STR(text_of("<html class=\"nav-open\"><body class=\"single comments-open "
 			  "sidebar-left\"><p>Kept.</p></body></html>"),
@@ -473,6 +483,136 @@ static void test_marks_are_hints(void)
 		  "");
 }
 
+/* The line that announced a list of links that was left out goes with it; so do
+ * short lines at the end with a fifth of their text in links ("Follow us on ..."),
+ * unless they are list items. */
+static void test_frame_lines(void)
+{
+	char a[800], page[5000];
+
+	long_para("pie", 40, a, sizeof(a));
+	snprintf(page, sizeof(page),
+		 "<body><div class=post><p>%s</p><p><b>Read these too:</b></p><ul>"
+		 "<li><a href=/1>Pies of the north and the south</a></li>"
+		 "<li><a href=/2>Crust or no crust, a long debate</a></li></ul><p>%s</p>"
+		 "<p>Posted in <a href=/c>Baking</a>. Keep the <a href=/p>permalink</a>.</p>"
+		 "</div></body>", a, a);
+	text_of(page);
+	CHECK(strstr(R.text, "pie 39,") != NULL);
+	CHECK(strstr(R.text, "Read these") == NULL);
+	CHECK(strstr(R.text, "Posted") == NULL);
+	/* A post's own "Comments" heading ends it, with what follows (unmarked
+	 * comments, notices). */
+	snprintf(page, sizeof(page),
+		 "<body><div class=post><p>%s</p><p>%s</p><h3>3 Comments</h3><p>Great pie, "
+		 "we loved the crust and the filling alike.</p></div></body>", a, a);
+	text_of(page);
+	CHECK(strstr(R.text, "pie 39,") != NULL);
+	CHECK(strstr(R.text, "Comments") == NULL);
+	CHECK(strstr(R.text, "Great pie") == NULL);
+	/* A last list item with a link is content (the last step of a recipe). */
+	snprintf(page, sizeof(page),
+		 "<body><div class=post><p>%s</p><ol><li>Bake for an hour.</li><li>Serve it "
+		 "with <a href=/c>cream</a>, warm.</li></ol></div></body>", a);
+	CHECK(strstr(text_of(page), "Serve it with cream, warm.") != NULL);
+}
+
+/* Blocks that score near the post in far apart parts of the page (an "about us" in
+ * the footer, a teaser at the top) are rivals, not sections of one post: the page is
+ * not taken whole for them. */
+static void test_rivals_apart(void)
+{
+	char a[800], b[800], page[6000];
+
+	long_para("soup", 40, a, sizeof(a));
+	long_para("about", 34, b, sizeof(b));
+	snprintf(page, sizeof(page),
+		 "<body><div class=top><div class=t><p>%s</p></div></div>"
+		 "<div class=mid><h2>News</h2><div class=news><p>%s</p></div></div>"
+		 "<div class=bottom><div class=f><p>%s</p></div><div class=g><p>%s</p></div>"
+		 "</div></body>", b, a, b, b);
+	text_of(page);
+	CHECK(strncmp(R.text, "soup 0, ", 8) == 0);
+	CHECK(strstr(R.text, "about") == NULL);
+}
+
+/* The lede a page's description repeats, in a box of its own before the body, is
+ * taken with the body; a teaser elsewhere with the same words is not. */
+static void test_lede(void)
+{
+	char a[800], page[5000];
+
+	long_para("broth", 40, a, sizeof(a));
+	snprintf(page, sizeof(page),
+		 "<head><meta property=\"og:description\" content=\"The broth  shop on the "
+		 "corner reopened, and the queue was long on its first day.\"></head><body>"
+		 "<div class=wrap><header><h1>Broth again</h1><h2 class=intro>The broth shop on"
+		 " the corner reopened, and the queue was long on its first day.</h2></header>"
+		 "<div class=body><p>%s</p><p>%s</p></div></div></body>", a, a);
+	CHECK(strncmp(text_of(page), "The broth shop on the corner reopened", 37) == 0);
+	CHECK(strstr(R.text, "broth 39,") != NULL);
+	/* Far from the body, with other text between, the same words are a teaser. */
+	snprintf(page, sizeof(page),
+		 "<head><meta name=description content=\"The broth shop on the corner reopened, "
+		 "and the queue was long on its first day.\"></head><body>"
+		 "<div class=teaser><p>The broth shop on the corner reopened, and the queue was "
+		 "long on its first day.</p></div><div class=other><p>Opening hours change in "
+		 "summer, and the market moves to the square from May to September, when the "
+		 "stalls open early and close when the last fish is sold.</p></div>"
+		 "<div class=body><p>%s</p><p>%s</p></div></body>", a, a);
+	CHECK(strncmp(text_of(page), "broth 0, ", 9) == 0);
+	CHECK(strstr(R.text, "corner") == NULL);
+	/* Without a description, a lede is known by its class; teasers of a list of
+	 * other articles share theirs and are not ledes. */
+	snprintf(page, sizeof(page),
+		 "<body><div class=wrap><h1>Broth again</h1><div class=teaser-text><p>The shop "
+		 "on the corner reopened, and the queue was long on its first day of trade."
+		 "</p></div>"
+		 "<div class=body><p>%s</p><p>%s</p></div></div></body>", a, a);
+	CHECK(strncmp(text_of(page), "The shop on the corner reopened", 31) == 0);
+	snprintf(page, sizeof(page),
+		 "<body><div class=list><div class=teaser-text>A market opens in the old harbour"
+		 " hall this spring, with twelve stalls and a bakery.</div><div class=teaser-text>"
+		 "The shop on the corner reopened, and the queue was long on its first day of "
+		 "trade.</div></div>"
+		 "<div class=body><p>%s</p><p>%s</p></div></body>", a, a);
+	CHECK(strncmp(text_of(page), "broth 0, ", 9) == 0);
+}
+
+/* A long text outside the page's <main> (a pop-up, a notice) does not win over the
+ * post inside it. */
+static void test_prefer_main(void)
+{
+	char a[800], b[1600], page[6000];
+
+	long_para("stew", 40, a, sizeof(a));
+	long_para("popup", 60, b, sizeof(b));
+	snprintf(page, sizeof(page),
+		 "<body><main><div class=entry><p>%s</p></div></main>"
+		 "<div class=modal><div class=inner><p>%s</p><p>%s</p></div></div></body>",
+		 a, b, b);
+	text_of(page);
+	CHECK(strncmp(R.text, "stew 0, ", 8) == 0);
+	CHECK(strstr(R.text, "popup") == NULL);
+}
+
+/* A <noscript> holding paragraphs of text is the post for readers without scripts
+ * (the page writes it by script otherwise); a short one is a notice. */
+static void test_noscript_post(void)
+{
+	char a[800], page[4000];
+
+	long_para("noodle", 30, a, sizeof(a));
+	snprintf(page, sizeof(page),
+		 "<body><noscript><p>Please turn on JavaScript to see this site.</p></noscript>"
+		 "<div class=post><script>document.write('<p>x</p>')</script>"
+		 "<noscript><p>%s</p><p>The last line.</p></noscript></div></body>", a);
+	text_of(page);
+	CHECK(strncmp(R.text, "noodle 0, ", 10) == 0);
+	CHECK(strstr(R.text, "The last line.") != NULL);
+	CHECK(strstr(R.text, "JavaScript") == NULL);
+}
+
 /* Figures, captions and credits inside the post are not its prose; neither is what
  * the page hides. */
 static void test_captions_hidden(void)
@@ -490,6 +630,16 @@ static void test_captions_hidden(void)
 	CHECK(strstr(R.text, "bowl") == NULL);
 	CHECK(strstr(R.text, "cousin") == NULL);
 	CHECK(strstr(R.text, "Hidden") == NULL);
+	/* Credits the page did not mark are captions too; a word like "photograph" in
+	 * prose is not a credit. */
+	snprintf(page, sizeof(page),
+		 "<body><div class=post><p>%s</p><p>The cook at the stove. Photo: Kim Berg</p>"
+		 "<p>Bowls on the table | \xc2\xa9 Rice Club</p><p>A photograph of the bowl hangs"
+		 " by the door.</p><p>%s</p></div></body>", a, a);
+	text_of(page);
+	CHECK(strstr(R.text, "Kim Berg") == NULL);
+	CHECK(strstr(R.text, "Rice Club") == NULL);
+	CHECK(strstr(R.text, "A photograph of the bowl hangs by the door.") != NULL);
 }
 
 static void test_metadata(void)
@@ -598,6 +748,11 @@ int main(void)
 	RUN(test_many_names);
 	RUN(test_scoring);
 	RUN(test_marks_are_hints);
+	RUN(test_noscript_post);
+	RUN(test_rivals_apart);
+	RUN(test_lede);
+	RUN(test_frame_lines);
+	RUN(test_prefer_main);
 	RUN(test_captions_hidden);
 	RUN(test_metadata);
 	RUN(test_declared_body);
