@@ -20,6 +20,7 @@ struct cxs_scorer {
 	size_t ndims;
 	/* per dimension */
 	double *raw;
+	double *strength;  /* per dimension: summed weights, a whole 1 per opinionated hit */
 	size_t *hits;
 	struct cxs_evidence *ev;      /* ndims × CXS_MAX_EVIDENCE */
 	size_t *nev;
@@ -79,11 +80,12 @@ cxs_scorer *cxs_scorer_new(const cxs_lexicon *lx, cxs_err *err)
 	sc->lx = lx;
 	sc->ndims = nd;
 	sc->raw = calloc(nd + 1, sizeof(*sc->raw));
+	sc->strength = calloc(nd + 1, sizeof(*sc->strength));
 	sc->hits = calloc(nd + 1, sizeof(*sc->hits));
 	sc->nev = calloc(nd + 1, sizeof(*sc->nev));
 	sc->ev = calloc((nd + 1) * CXS_MAX_EVIDENCE, sizeof(*sc->ev));
 	sc->signals = calloc(nd + 1, sizeof(*sc->signals));
-	if (!sc->raw || !sc->hits || !sc->nev || !sc->ev || !sc->signals)
+	if (!sc->raw || !sc->strength || !sc->hits || !sc->nev || !sc->ev || !sc->signals)
 		goto nomem;
 	return sc;
 nomem:
@@ -97,6 +99,7 @@ void cxs_scorer_free(cxs_scorer *sc)
 	if (!sc)
 		return;
 	free(sc->raw);
+	free(sc->strength);
 	free(sc->hits);
 	free(sc->ev);
 	free(sc->nev);
@@ -470,6 +473,7 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	if (prepare(sc, d, mm) < 0)
 		goto nomem;
 	memset(sc->raw, 0, sc->ndims * sizeof(*sc->raw));
+	memset(sc->strength, 0, sc->ndims * sizeof(*sc->strength));
 	memset(sc->hits, 0, sc->ndims * sizeof(*sc->hits));
 	memset(sc->nev, 0, sc->ndims * sizeof(*sc->nev));
 	for (i = 0; i < mm->n; i++) {
@@ -494,6 +498,9 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 			size_t dm = as->dim;
 
 			sc->raw[dm] += as->weight * hv;
+			/* a term weighted below 1 is weak evidence: alone and without an opinion
+			 * in its clause ("dinner", "area") it does not make a signal */
+			sc->strength[dm] += hv != 0 ? 1.0 : as->weight;
 			sc->hits[dm]++;
 			if (sc->nev[dm] < CXS_MAX_EVIDENCE) {
 				struct cxs_evidence *ev = &sc->ev[dm * CXS_MAX_EVIDENCE + sc->nev[dm]++];
@@ -507,7 +514,7 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	for (i = 0; i < sc->ndims; i++) {
 		struct cxs_signal *s = &sc->signals[nsig];
 
-		if (!sc->hits[i])
+		if (!sc->hits[i] || sc->strength[i] < 1.0 - 1e-9)
 			continue;
 		s->dim = i;
 		s->raw = sc->raw[i];

@@ -204,11 +204,39 @@ static void test_wildcard(void)
 		CHECK_INT(s->ev[0].start, 8);
 		CHECK_INT(s->ev[0].end, 15);
 	}
-	/* the wildcard is over the unstemmed form and its characters */
-	sc = score_text("en", "Servicing took an hour.");
+	/* the wildcard is over the unstemmed form and its characters (servic* weighs 0.5,
+	 * so an opinion makes it a signal: see test_weak_terms) */
+	sc = score_text("en", "Servicing was great.");
 	CHECK(signal_of(&sc, "staff") != NULL);
-	sc = score_text("en", "Serving took an hour.");
+	sc = score_text("en", "Serving was great.");
 	CHECK(signal_of(&sc, "staff") == NULL);
+}
+
+/* A term weighted below 1 (servic* 0.5) is weak evidence: alone and neutral it makes no
+ * signal; with a polarity word in its clause, or with other hits adding up to 1, it does. */
+static void test_weak_terms(void)
+{
+	struct cxs_score sc;
+	const struct cxs_signal *s;
+
+	sc = score_text("en", "Servicing took an hour.");
+	CHECK(signal_of(&sc, "staff") == NULL);
+	sc = score_text("en", "Servicing was great.");
+	s = signal_of(&sc, "staff");
+	CHECK(s != NULL);
+	if (s)
+		CHECK_INT(s->hits, 1);
+	/* two weak hits add up to a whole one: a neutral signal */
+	sc = score_text("en", "Servicing, servicing.");
+	s = signal_of(&sc, "staff");
+	CHECK(s != NULL);
+	if (s) {
+		CHECK_INT(s->hits, 2);
+		CHECK_STR(s->polarity, "neutral");
+	}
+	/* a term of weight 1 alone and neutral still makes a signal */
+	sc = score_text("en", "Our waiter came.");
+	CHECK(signal_of(&sc, "staff") != NULL);
 }
 
 /* 服务员 split by ICU as 服务|员 is still one term, spanning both tokens. */
@@ -656,6 +684,7 @@ int main(void)
 	}
 	RUN(test_multiword);
 	RUN(test_wildcard);
+	RUN(test_weak_terms);
 	RUN(test_zh_split_term);
 	RUN(test_zh_traditional);
 	RUN(test_negation);
