@@ -346,12 +346,13 @@ static double polarity_value(cxs_scorer *sc, const struct cxs_doc *d,
 			     const struct cxs_matches *mm, const struct cxs_match *p)
 {
 	double v = p->e->valence;
-	int k;
 
 	if (v != 0 && caps_emphasis(sc, d, p))
 		v += sign(v) * CXS_CAPS_INCREMENT;
 	v = intensify(sc, mm, p, v);
-	for (k = negations(sc, mm, p); k > 0; k--)
+	/* negated once however many negators reach it: Spanish and Swedish stack negators
+	 * for one negation ("no era ni buena", "aldrig inte"), they do not cancel out */
+	if (negations(sc, mm, p) > 0)
 		v *= CXS_NEGATION_SCALAR;
 	if (sc->last_contrast[p->sent] != NONE && sc->last_contrast[p->sent] > p->u0)
 		v *= CXS_CONTRAST_BEFORE;

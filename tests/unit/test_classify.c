@@ -304,6 +304,8 @@ static void test_zh_traditional(void)
 
 /* ---------------------------------------------------------------- polarity rules */
 
+static double valence_of(const char *lang, const char *text);
+
 static void test_negation(void)
 {
 	double pos, neg;
@@ -329,6 +331,9 @@ static void test_negation(void)
 	CHECK_STR(polarity_of("zh", "这个菜不好吃。", "food"), "negative");
 	CHECK_STR(polarity_of("zh", "这个菜不是很好吃。", "food"), "negative");
 	CHECK_STR(polarity_of("zh", "这个汤没有那么好。", "food"), "negative");
+	/* two negators reaching one word negate it once (Spanish negative concord) */
+	CHECK(NEAR(valence_of("es", "La comida no es nunca buena."), 1.9 * -0.74));
+	CHECK_STR(polarity_of("es", "La comida no es nunca buena.", "food"), "negative");
 	/* a negator inside a polarity word is part of it */
 	CHECK_STR(polarity_of("en", "The soup was not bad.", "food"), "positive");
 	CHECK_STR(polarity_of("zh", "这个菜不错。", "food"), "positive");
