@@ -385,21 +385,45 @@ static int near_cmp(const void *x, const void *y)
 /* The valence an aspect match takes from the polarity words of its clause, nearest
  * first (a fixed order keeps the floating-point sum reproducible). `*from` walks the
  * polarity matches along with the aspects, both in text order. */
+static int add_near(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
+		    size_t i, size_t *n)
+{
+	size_t lc = sc->last_contrast[a->sent];
+
+	/* the sentence's words, never across its contrast word ("amable, pero la sopa") */
+	if (lc != NONE && (mm->m[sc->pol[i]].u0 < lc) != (a->u0 < lc))
+		return 0;
+	if (cxs_array_grow(&sc->near, &sc->capnear, *n + 1, sizeof(*sc->near)) < 0)
+		return -1;
+	sc->near[*n].dist = distance(a, &mm->m[sc->pol[i]]);
+	sc->near[*n].order = i;
+	sc->near[*n].v = sc->pv[i];
+	(*n)++;
+	return 0;
+}
+
+/* The valence of aspect hit `a`: the polarity words of its clause, nearest first; when its
+ * clause has none, those of its sentence ("great price, food and service": the list's
+ * commas cut the clause). `own` says whether the clause had any. */
 static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
-		       size_t npol, size_t *from, double *out)
+		       size_t npol, size_t *from, double *out, int *own)
 {
 	size_t ac = sc->clause[a->t0], i, n = 0;
 	double v = 0;
 
 	while (*from < npol && sc->clause[mm->m[sc->pol[*from]].t0] < ac)
 		(*from)++;
-	for (i = *from; i < npol && sc->clause[mm->m[sc->pol[i]].t0] == ac; i++) {
-		if (cxs_array_grow(&sc->near, &sc->capnear, n + 1, sizeof(*sc->near)) < 0)
+	for (i = *from; i < npol && sc->clause[mm->m[sc->pol[i]].t0] == ac; i++)
+		if (add_near(sc, mm, a, i, &n) < 0)
 			return -1;
-		sc->near[n].dist = distance(a, &mm->m[sc->pol[i]]);
-		sc->near[n].order = i;
-		sc->near[n].v = sc->pv[i];
-		n++;
+	*own = n > 0;
+	if (!n) {
+		for (i = *from; i > 0 && mm->m[sc->pol[i - 1]].sent == a->sent; i--)
+			if (add_near(sc, mm, a, i - 1, &n) < 0)
+				return -1;
+		for (i = *from; i < npol && mm->m[sc->pol[i]].sent == a->sent; i++)
+			if (add_near(sc, mm, a, i, &n) < 0)
+				return -1;
 	}
 	if (n > 1)
 		qsort(sc->near, n, sizeof(*sc->near), near_cmp);
@@ -489,10 +513,11 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		const struct cxs_match *a = &mm->m[i];
 		size_t k;
 		double hv;
+		int own;
 
 		if (a->role != CXS_ROLE_ASPECT)
 			continue;
-		if (hit_valence(sc, mm, a, npol, &from, &hv) < 0)
+		if (hit_valence(sc, mm, a, npol, &from, &hv, &own) < 0)
 			goto nomem;
 		for (k = 0; k < a->e->naspects; k++) {
 			const struct cxs_lex_aspect *as = &a->e->aspects[k];
@@ -501,7 +526,7 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 			sc->raw[dm] += as->weight * hv;
 			/* a term weighted below 1 is weak evidence: alone and without an opinion
 			 * in its clause ("dinner", "area") it does not make a signal */
-			sc->strength[dm] += hv != 0 ? 1.0 : as->weight;
+			sc->strength[dm] += own && hv != 0 ? 1.0 : as->weight;
 			sc->hits[dm]++;
 			if (sc->nev[dm] < CXS_MAX_EVIDENCE) {
 				struct cxs_evidence *ev = &sc->ev[dm * CXS_MAX_EVIDENCE + sc->nev[dm]++];

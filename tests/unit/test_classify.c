@@ -412,6 +412,15 @@ static void test_right_dimension(void)
 	sc = score_text("en", "The soup was cold, the waiter friendly.");
 	CHECK_STR(signal_of(&sc, "food") ? signal_of(&sc, "food")->polarity : "", "negative");
 	CHECK_STR(signal_of(&sc, "staff") ? signal_of(&sc, "staff")->polarity : "", "positive");
+	/* a clause without a polarity word takes its sentence's, by distance (a list cut
+	 * by commas): food is 3 tokens from great, waiter 1 */
+	CHECK(NEAR(raw_of("en", "The food, the waiter: great.", "food"), 3.1 / 4));
+	CHECK(NEAR(raw_of("en", "The food, the waiter: great.", "staff"), 3.1 / 2));
+	/* never across the sentence's contrast word */
+	CHECK_STR(polarity_of("en", "The waiter was great, but then the soup came.", "food"),
+		  "neutral");
+	/* never another sentence's */
+	CHECK_STR(polarity_of("en", "The food came. It was great.", "food"), "neutral");
 }
 
 static void test_nearest_first(void)
