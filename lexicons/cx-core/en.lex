@@ -92,8 +92,8 @@ side dish	product
 dessert	product
 breakfast	product
 brunch	product
-lunch	product
-dinner	product
+lunch	product:0.5
+dinner	product:0.5
 drink	product
 beverage	product
 coffee	product
@@ -274,7 +274,7 @@ prompt	waiting
 promptly	waiting
 efficient	waiting:0.5
 delay	waiting
-late	waiting:0.7
+late	waiting:0.5
 on time	waiting
 punctual	waiting
 timely*	waiting
@@ -412,7 +412,7 @@ opening hours	access
 opening times	access
 open late	access
 closing time	access
-closed	access:0.7
+closed	access:0.5
 neighbourhood	access
 neighborhood	access
 area	access:0.5

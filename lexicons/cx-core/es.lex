@@ -443,7 +443,6 @@ cobraron	price
 cobro	price
 factura	price
 ticket	price:0.7
-importe	price
 cuenta	price:0.3
 euros	price
 euro	price

@@ -20,6 +20,7 @@ struct cxs_scorer {
 	size_t ndims;
 	/* per dimension */
 	double *raw;
+	double *strength;  /* per dimension: summed weights, a whole 1 per opinionated hit */
 	size_t *hits;
 	struct cxs_evidence *ev;      /* ndims × CXS_MAX_EVIDENCE */
 	size_t *nev;
@@ -79,11 +80,12 @@ cxs_scorer *cxs_scorer_new(const cxs_lexicon *lx, cxs_err *err)
 	sc->lx = lx;
 	sc->ndims = nd;
 	sc->raw = calloc(nd + 1, sizeof(*sc->raw));
+	sc->strength = calloc(nd + 1, sizeof(*sc->strength));
 	sc->hits = calloc(nd + 1, sizeof(*sc->hits));
 	sc->nev = calloc(nd + 1, sizeof(*sc->nev));
 	sc->ev = calloc((nd + 1) * CXS_MAX_EVIDENCE, sizeof(*sc->ev));
 	sc->signals = calloc(nd + 1, sizeof(*sc->signals));
-	if (!sc->raw || !sc->hits || !sc->nev || !sc->ev || !sc->signals)
+	if (!sc->raw || !sc->strength || !sc->hits || !sc->nev || !sc->ev || !sc->signals)
 		goto nomem;
 	return sc;
 nomem:
@@ -97,6 +99,7 @@ void cxs_scorer_free(cxs_scorer *sc)
 	if (!sc)
 		return;
 	free(sc->raw);
+	free(sc->strength);
 	free(sc->hits);
 	free(sc->ev);
 	free(sc->nev);
@@ -343,12 +346,13 @@ static double polarity_value(cxs_scorer *sc, const struct cxs_doc *d,
 			     const struct cxs_matches *mm, const struct cxs_match *p)
 {
 	double v = p->e->valence;
-	int k;
 
 	if (v != 0 && caps_emphasis(sc, d, p))
 		v += sign(v) * CXS_CAPS_INCREMENT;
 	v = intensify(sc, mm, p, v);
-	for (k = negations(sc, mm, p); k > 0; k--)
+	/* negated once however many negators reach it: Spanish and Swedish stack negators
+	 * for one negation ("no era ni buena", "aldrig inte"), they do not cancel out */
+	if (negations(sc, mm, p) > 0)
 		v *= CXS_NEGATION_SCALAR;
 	if (sc->last_contrast[p->sent] != NONE && sc->last_contrast[p->sent] > p->u0)
 		v *= CXS_CONTRAST_BEFORE;
@@ -381,21 +385,45 @@ static int near_cmp(const void *x, const void *y)
 /* The valence an aspect match takes from the polarity words of its clause, nearest
  * first (a fixed order keeps the floating-point sum reproducible). `*from` walks the
  * polarity matches along with the aspects, both in text order. */
+static int add_near(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
+		    size_t i, size_t *n)
+{
+	size_t lc = sc->last_contrast[a->sent];
+
+	/* the sentence's words, never across its contrast word ("amable, pero la sopa") */
+	if (lc != NONE && (mm->m[sc->pol[i]].u0 < lc) != (a->u0 < lc))
+		return 0;
+	if (cxs_array_grow(&sc->near, &sc->capnear, *n + 1, sizeof(*sc->near)) < 0)
+		return -1;
+	sc->near[*n].dist = distance(a, &mm->m[sc->pol[i]]);
+	sc->near[*n].order = i;
+	sc->near[*n].v = sc->pv[i];
+	(*n)++;
+	return 0;
+}
+
+/* The valence of aspect hit `a`: the polarity words of its clause, nearest first; when its
+ * clause has none, those of its sentence ("great price, food and service": the list's
+ * commas cut the clause). `own` says whether the clause had any. */
 static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
-		       size_t npol, size_t *from, double *out)
+		       size_t npol, size_t *from, double *out, int *own)
 {
 	size_t ac = sc->clause[a->t0], i, n = 0;
 	double v = 0;
 
 	while (*from < npol && sc->clause[mm->m[sc->pol[*from]].t0] < ac)
 		(*from)++;
-	for (i = *from; i < npol && sc->clause[mm->m[sc->pol[i]].t0] == ac; i++) {
-		if (cxs_array_grow(&sc->near, &sc->capnear, n + 1, sizeof(*sc->near)) < 0)
+	for (i = *from; i < npol && sc->clause[mm->m[sc->pol[i]].t0] == ac; i++)
+		if (add_near(sc, mm, a, i, &n) < 0)
 			return -1;
-		sc->near[n].dist = distance(a, &mm->m[sc->pol[i]]);
-		sc->near[n].order = i;
-		sc->near[n].v = sc->pv[i];
-		n++;
+	*own = n > 0;
+	if (!n) {
+		for (i = *from; i > 0 && mm->m[sc->pol[i - 1]].sent == a->sent; i--)
+			if (add_near(sc, mm, a, i - 1, &n) < 0)
+				return -1;
+		for (i = *from; i < npol && mm->m[sc->pol[i]].sent == a->sent; i++)
+			if (add_near(sc, mm, a, i, &n) < 0)
+				return -1;
 	}
 	if (n > 1)
 		qsort(sc->near, n, sizeof(*sc->near), near_cmp);
@@ -470,6 +498,7 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	if (prepare(sc, d, mm) < 0)
 		goto nomem;
 	memset(sc->raw, 0, sc->ndims * sizeof(*sc->raw));
+	memset(sc->strength, 0, sc->ndims * sizeof(*sc->strength));
 	memset(sc->hits, 0, sc->ndims * sizeof(*sc->hits));
 	memset(sc->nev, 0, sc->ndims * sizeof(*sc->nev));
 	for (i = 0; i < mm->n; i++) {
@@ -484,16 +513,20 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		const struct cxs_match *a = &mm->m[i];
 		size_t k;
 		double hv;
+		int own;
 
 		if (a->role != CXS_ROLE_ASPECT)
 			continue;
-		if (hit_valence(sc, mm, a, npol, &from, &hv) < 0)
+		if (hit_valence(sc, mm, a, npol, &from, &hv, &own) < 0)
 			goto nomem;
 		for (k = 0; k < a->e->naspects; k++) {
 			const struct cxs_lex_aspect *as = &a->e->aspects[k];
 			size_t dm = as->dim;
 
 			sc->raw[dm] += as->weight * hv;
+			/* a term weighted below 1 is weak evidence: alone and without an opinion
+			 * in its clause ("dinner", "area") it does not make a signal */
+			sc->strength[dm] += own && hv != 0 ? 1.0 : as->weight;
 			sc->hits[dm]++;
 			if (sc->nev[dm] < CXS_MAX_EVIDENCE) {
 				struct cxs_evidence *ev = &sc->ev[dm * CXS_MAX_EVIDENCE + sc->nev[dm]++];
@@ -507,7 +540,7 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	for (i = 0; i < sc->ndims; i++) {
 		struct cxs_signal *s = &sc->signals[nsig];
 
-		if (!sc->hits[i])
+		if (!sc->hits[i] || sc->strength[i] < 1.0 - 1e-9)
 			continue;
 		s->dim = i;
 		s->raw = sc->raw[i];

@@ -7,8 +7,12 @@
  * times the intensifiers right before it, × -0.74 per negator shortly before it in its
  * clause, × 0.5 before / × 1.5 after a contrast word of its sentence, plus 0.292 per '!'
  * ending its sentence). An aspect hit takes the valences of the polarity words of its
- * clause, each divided by 1 + its distance in tokens. A dimension's score is the sum of
+ * clause (of its sentence when the clause has none), each divided by 1 + its distance
+ * in tokens. A dimension's score is the sum of
  * weight × hit valence, normalised to -1..1 as VADER's compound (x / sqrt(x² + 15)).
+ * A dimension becomes a signal when its hits add up to at least 1, each hit counting its
+ * weight, or 1 when a polarity word of its clause gives it a valence: a weak term
+ * (weight below 1) alone and without an opinion is not enough.
  */
 #ifndef CXS_SCORER_H
 #define CXS_SCORER_H

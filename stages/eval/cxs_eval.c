@@ -10,7 +10,9 @@
 #include <string.h>
 
 struct evaldim_map {
-	char *name;
+	char *name;      /* the label reported: a dimension, or a group's name */
+	char **members;  /* a group's dimensions ("service=staff,waiting"); NULL: name */
+	size_t nmembers;
 	char **cats;     /* NULL-terminated; NULL for '-' */
 	size_t ncats;
 };
@@ -28,6 +30,8 @@ struct cxs_evaltally {
 	struct cxs_evaldim *dims;
 	struct cxs_evalcounts counts;
 	unsigned char *gold, *pred, *gpol, *ppol;  /* scratch, one per dimension */
+	double *psum;    /* scratch: summed signal scores of a group's members */
+	unsigned char *pnoscore;  /* scratch: a member signal had no numeric score */
 };
 
 void cxs_evalmap_free(cxs_evalmap *m)
@@ -41,6 +45,9 @@ void cxs_evalmap_free(cxs_evalmap *m)
 		for (j = 0; j < m->dims[i].ncats; j++)
 			free(m->dims[i].cats[j]);
 		free(m->dims[i].cats);
+		for (j = 0; j < m->dims[i].nmembers; j++)
+			free(m->dims[i].members[j]);
+		free(m->dims[i].members);
 	}
 	free(m->dims);
 	free(m);
@@ -57,31 +64,56 @@ static char *dupn(const char *s, size_t n)
 	return d;
 }
 
-/* Splits "a,b,c" into dim->cats; returns a message for a bad list, NULL when fine. */
-static const char *split_cats(struct evaldim_map *dim, const char *s, size_t len, int *nomem)
+/* Splits "a,b,c" into a new NULL-terminated *list of *count strings; returns a message
+ * for a bad list (what = "category" or "dimension"), NULL when fine. The message lives
+ * until the next call: the caller copies it into its error at once. */
+static const char *split_list(char ***list, size_t *count, const char *s, size_t len,
+			      const char *what, int *nomem)
 {
+	static char msg[80];
 	size_t i, start = 0, n = 1;
 
 	for (i = 0; i < len; i++)
 		if (s[i] == ',')
 			n++;
-	dim->cats = calloc(n + 1, sizeof *dim->cats);
-	if (!dim->cats)
+	*list = calloc(n + 1, sizeof **list);
+	if (!*list)
 		return *nomem = 1, "out of memory";
 	for (i = 0; i <= len; i++) {
 		if (i < len && s[i] != ',')
 			continue;
-		if (i == start)
-			return "empty category in the list";
-		if (memchr(s + start, ' ', i - start))
-			return "categories are separated by commas without spaces";
-		dim->cats[dim->ncats] = dupn(s + start, i - start);
-		if (!dim->cats[dim->ncats])
+		if (i == start) {
+			snprintf(msg, sizeof msg, "empty %s in the list", what);
+			return msg;
+		}
+		if (memchr(s + start, ' ', i - start)) {
+			snprintf(msg, sizeof msg, "%s are separated by commas without spaces",
+				 what[0] == 'c' ? "categories" : "dimensions");
+			return msg;
+		}
+		(*list)[*count] = dupn(s + start, i - start);
+		if (!(*list)[*count])
 			return *nomem = 1, "out of memory";
-		dim->ncats++;
+		(*count)++;
 		start = i + 1;
 	}
 	return NULL;
+}
+
+/* "label=dim,dim" on the left of the TAB: a group scored as one label. */
+static const char *split_group(struct evaldim_map *dim, int *nomem)
+{
+	char *eq = strchr(dim->name, '=');
+	const char *msg;
+
+	if (!eq)
+		return NULL;
+	if (eq == dim->name)
+		return "empty group name before '='";
+	msg = split_list(&dim->members, &dim->nmembers, eq + 1, strlen(eq + 1), "dimension",
+			 nomem);
+	*eq = '\0';
+	return msg;
 }
 
 /* Parses one non-comment line into a new dimension; returns a message or NULL. */
@@ -90,6 +122,7 @@ static const char *parse_line(cxs_evalmap *m, const char *s, size_t len, int *no
 	const char *tab = memchr(s, '\t', len);
 	struct evaldim_map *dim, *grown;
 	size_t nlen, i;
+	const char *msg;
 
 	if (!tab)
 		return "expected 'dimension<TAB>category[,category...]' or 'dimension<TAB>-'";
@@ -100,9 +133,6 @@ static const char *parse_line(cxs_evalmap *m, const char *s, size_t len, int *no
 		return "more than one TAB";
 	if (len - nlen - 1 == 0)
 		return "no categories (write '-' for a dimension without a gold counterpart)";
-	for (i = 0; i < m->n; i++)
-		if (strlen(m->dims[i].name) == nlen && !memcmp(m->dims[i].name, s, nlen))
-			return "dimension listed twice";
 	grown = realloc(m->dims, (m->n + 1) * sizeof *m->dims);
 	if (!grown)
 		return *nomem = 1, "out of memory";
@@ -112,9 +142,14 @@ static const char *parse_line(cxs_evalmap *m, const char *s, size_t len, int *no
 	dim->name = dupn(s, nlen);
 	if (!dim->name)
 		return *nomem = 1, "out of memory";
+	if ((msg = split_group(dim, nomem)))
+		return msg;
+	for (i = 0; i + 1 < m->n; i++)
+		if (!strcmp(m->dims[i].name, dim->name))
+			return dim->members ? "group name listed twice" : "dimension listed twice";
 	if (len - nlen - 1 == 1 && tab[1] == '-')
 		return NULL;
-	return split_cats(dim, tab + 1, len - nlen - 1, nomem);
+	return split_list(&dim->cats, &dim->ncats, tab + 1, len - nlen - 1, "category", nomem);
 }
 
 cxs_evalmap *cxs_evalmap_parse(const char *text, size_t len, const char *name, cxs_err *err)
@@ -208,14 +243,16 @@ cxs_evaltally *cxs_evaltally_new(const cxs_evalmap *m)
 		return NULL;
 	t->map = m;
 	t->dims = calloc(m->n, sizeof *t->dims);
-	t->gold = calloc(m->n, 4);
-	if (!t->dims || !t->gold) {
+	t->gold = calloc(m->n, 5);
+	t->psum = calloc(m->n, sizeof *t->psum);
+	if (!t->dims || !t->gold || !t->psum) {
 		cxs_evaltally_free(t);
 		return NULL;
 	}
 	t->pred = t->gold + m->n;
 	t->gpol = t->pred + m->n;
 	t->ppol = t->gpol + m->n;
+	t->pnoscore = t->ppol + m->n;
 	return t;
 }
 
@@ -225,6 +262,7 @@ void cxs_evaltally_free(cxs_evaltally *t)
 		return;
 	free(t->dims);
 	free(t->gold);
+	free(t->psum);
 	free(t);
 }
 
@@ -297,7 +335,28 @@ static int mark_gold(cxs_evaltally *t, const json_t *ops, cxs_err *err)
 	return 0;
 }
 
-/* Marks the predicted (mapped) dimensions of `signals`; -1 with `err` when malformed. */
+/* Whether signal dimension `dim` counts for map line `d`: its own name, or a member. */
+static int counts_for(const struct evaldim_map *d, const char *dim)
+{
+	size_t i;
+
+	if (!d->members)
+		return !strcmp(d->name, dim);
+	for (i = 0; i < d->nmembers; i++)
+		if (!strcmp(d->members[i], dim))
+			return 1;
+	return 0;
+}
+
+/* A group's polarity: its members' scores summed, with the classifier's thresholds. */
+static unsigned char sum_polarity(double sum)
+{
+	return sum >= 0.05 ? POL_POS : sum <= -0.05 ? POL_NEG : POL_NEU;
+}
+
+/* Marks the predicted (mapped) dimensions of `signals`; -1 with `err` when malformed.
+ * A group whose members all carry a numeric `score` takes the polarity of their sum;
+ * otherwise (and for a plain dimension) the last signal's `polarity` stands. */
 static int mark_pred(cxs_evaltally *t, const json_t *signals, cxs_err *err)
 {
 	const cxs_evalmap *m = t->map;
@@ -311,16 +370,24 @@ static int mark_pred(cxs_evaltally *t, const json_t *signals, cxs_err *err)
 	json_array_foreach(signals, i, sig) {
 		const json_t *dim = json_object_get(sig, "dim");
 		const json_t *pol = json_object_get(sig, "polarity");
+		const json_t *score = json_object_get(sig, "score");
 
 		if (!json_is_string(dim))
 			return cxs_err_set(err, CXS_E_INPUT, "signal %zu has no 'dim' string", i);
 		for (d = 0; d < m->n; d++)
-			if (m->dims[d].cats && !strcmp(m->dims[d].name, json_string_value(dim))) {
+			if (m->dims[d].cats && counts_for(&m->dims[d], json_string_value(dim))) {
 				t->pred[d] = 1;
 				t->ppol[d] = (unsigned char)(json_is_string(pol) ?
 					polarity_code(json_string_value(pol)) : POL_MIXED);
+				if (json_is_number(score))
+					t->psum[d] += json_number_value(score);
+				else
+					t->pnoscore[d] = 1;
 			}
 	}
+	for (d = 0; d < m->n; d++)
+		if (t->pred[d] && m->dims[d].members && !t->pnoscore[d])
+			t->ppol[d] = sum_polarity(t->psum[d]);
 	return 0;
 }
 
@@ -343,7 +410,8 @@ int cxs_evaltally_add(cxs_evaltally *t, const json_t *rec, cxs_err *err)
 		return cxs_err_set(err, CXS_E_INPUT, "'gold.polarity' is not positive, negative, "
 				   "neutral, 1, 0 or -1");
 	}
-	memset(t->gold, 0, 4 * m->n);
+	memset(t->gold, 0, 5 * m->n);
+	memset(t->psum, 0, m->n * sizeof *t->psum);
 	if ((ops && mark_gold(t, ops, err) < 0) ||
 	    mark_pred(t, json_object_get(rec, "signals"), err) < 0) {
 		t->counts.bad++;

@@ -204,11 +204,39 @@ static void test_wildcard(void)
 		CHECK_INT(s->ev[0].start, 8);
 		CHECK_INT(s->ev[0].end, 15);
 	}
-	/* the wildcard is over the unstemmed form and its characters */
-	sc = score_text("en", "Servicing took an hour.");
+	/* the wildcard is over the unstemmed form and its characters (servic* weighs 0.5,
+	 * so an opinion makes it a signal: see test_weak_terms) */
+	sc = score_text("en", "Servicing was great.");
 	CHECK(signal_of(&sc, "staff") != NULL);
-	sc = score_text("en", "Serving took an hour.");
+	sc = score_text("en", "Serving was great.");
 	CHECK(signal_of(&sc, "staff") == NULL);
+}
+
+/* A term weighted below 1 (servic* 0.5) is weak evidence: alone and neutral it makes no
+ * signal; with a polarity word in its clause, or with other hits adding up to 1, it does. */
+static void test_weak_terms(void)
+{
+	struct cxs_score sc;
+	const struct cxs_signal *s;
+
+	sc = score_text("en", "Servicing took an hour.");
+	CHECK(signal_of(&sc, "staff") == NULL);
+	sc = score_text("en", "Servicing was great.");
+	s = signal_of(&sc, "staff");
+	CHECK(s != NULL);
+	if (s)
+		CHECK_INT(s->hits, 1);
+	/* two weak hits add up to a whole one: a neutral signal */
+	sc = score_text("en", "Servicing, servicing.");
+	s = signal_of(&sc, "staff");
+	CHECK(s != NULL);
+	if (s) {
+		CHECK_INT(s->hits, 2);
+		CHECK_STR(s->polarity, "neutral");
+	}
+	/* a term of weight 1 alone and neutral still makes a signal */
+	sc = score_text("en", "Our waiter came.");
+	CHECK(signal_of(&sc, "staff") != NULL);
 }
 
 /* 服务员 split by ICU as 服务|员 is still one term, spanning both tokens. */
@@ -276,6 +304,8 @@ static void test_zh_traditional(void)
 
 /* ---------------------------------------------------------------- polarity rules */
 
+static double valence_of(const char *lang, const char *text);
+
 static void test_negation(void)
 {
 	double pos, neg;
@@ -301,6 +331,9 @@ static void test_negation(void)
 	CHECK_STR(polarity_of("zh", "这个菜不好吃。", "food"), "negative");
 	CHECK_STR(polarity_of("zh", "这个菜不是很好吃。", "food"), "negative");
 	CHECK_STR(polarity_of("zh", "这个汤没有那么好。", "food"), "negative");
+	/* two negators reaching one word negate it once (Spanish negative concord) */
+	CHECK(NEAR(valence_of("es", "La comida no es nunca buena."), 1.9 * -0.74));
+	CHECK_STR(polarity_of("es", "La comida no es nunca buena.", "food"), "negative");
 	/* a negator inside a polarity word is part of it */
 	CHECK_STR(polarity_of("en", "The soup was not bad.", "food"), "positive");
 	CHECK_STR(polarity_of("zh", "这个菜不错。", "food"), "positive");
@@ -379,6 +412,15 @@ static void test_right_dimension(void)
 	sc = score_text("en", "The soup was cold, the waiter friendly.");
 	CHECK_STR(signal_of(&sc, "food") ? signal_of(&sc, "food")->polarity : "", "negative");
 	CHECK_STR(signal_of(&sc, "staff") ? signal_of(&sc, "staff")->polarity : "", "positive");
+	/* a clause without a polarity word takes its sentence's, by distance (a list cut
+	 * by commas): food is 3 tokens from great, waiter 1 */
+	CHECK(NEAR(raw_of("en", "The food, the waiter: great.", "food"), 3.1 / 4));
+	CHECK(NEAR(raw_of("en", "The food, the waiter: great.", "staff"), 3.1 / 2));
+	/* never across the sentence's contrast word */
+	CHECK_STR(polarity_of("en", "The waiter was great, but then the soup came.", "food"),
+		  "neutral");
+	/* never another sentence's */
+	CHECK_STR(polarity_of("en", "The food came. It was great.", "food"), "neutral");
 }
 
 static void test_nearest_first(void)
@@ -697,6 +739,7 @@ int main(void)
 	}
 	RUN(test_multiword);
 	RUN(test_wildcard);
+	RUN(test_weak_terms);
 	RUN(test_zh_split_term);
 	RUN(test_zh_traditional);
 	RUN(test_negation);

@@ -86,6 +86,55 @@ static void test_map_errors(void)
 		"counterpart)");
 	bad_map("staff\tA\tB\n", "b.map:1: more than one TAB");
 	bad_map("# only comments\n\n", "b.map: no dimensions in the mapping");
+	bad_map("=staff\tA\n", "b.map:1: empty group name before '='");
+	bad_map("service=staff,,waiting\tA\n", "b.map:1: empty dimension in the list");
+	bad_map("s=a\tA\ns=b\tB\n", "b.map:2: group name listed twice");
+}
+
+/* A group ("service=staff,waiting") is one label: predicted when any member has a
+ * signal, its polarity the sign of the members' summed scores. */
+static void test_groups(void)
+{
+	static const char GMAP[] = "service=staff,waiting\tSERVICE#GENERAL\nfood\tFOOD#QUALITY\n";
+	static const char *G[] = {
+		/* staff +0.3, waiting -0.5: predicted once, polarity negative (wrong) */
+		"{\"gold\":{\"opinions\":[{\"category\":\"SERVICE#GENERAL\",\"polarity\":\"positive\"}]},"
+		"\"signals\":[{\"dim\":\"staff\",\"polarity\":\"positive\",\"score\":0.3},"
+		"{\"dim\":\"waiting\",\"polarity\":\"negative\",\"score\":-0.5}]}",
+		/* waiting alone, no gold service: one false positive */
+		"{\"gold\":{\"opinions\":[]},\"signals\":[{\"dim\":\"waiting\",\"polarity\":\"neutral\",\"score\":0}]}",
+		/* gold service, no member predicted: one false negative */
+		"{\"gold\":{\"opinions\":[{\"category\":\"SERVICE#GENERAL\",\"polarity\":\"negative\"}]},"
+		"\"signals\":[{\"dim\":\"food\",\"polarity\":\"neutral\",\"score\":0}]}",
+	};
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_evalmap *m = cxs_evalmap_parse(GMAP, sizeof GMAP - 1, "g.map", &err);
+	cxs_evaltally *t;
+	const struct cxs_evaldim *d;
+	size_t i;
+
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	CHECK_STR(cxs_evalmap_dim(m, 0), "service");
+	t = cxs_evaltally_new(m);
+	for (i = 0; i < sizeof G / sizeof *G; i++) {
+		json_t *rec = json_loads(G[i], 0, NULL);
+
+		CHECK(rec != NULL);
+		CHECK_INT(cxs_evaltally_add(t, rec, &err), 1);
+		json_decref(rec);
+	}
+	d = cxs_evaltally_dim(t, 0);
+	CHECK_INT(d->tp, 1);
+	CHECK_INT(d->fp, 1);
+	CHECK_INT(d->fn, 1);
+	CHECK_INT(d->pol_n, 1);
+	CHECK_INT(d->pol_ok, 0);
+	d = cxs_evaltally_dim(t, 1);  /* food predicted, never gold */
+	CHECK_INT(d->fp, 1);
+	cxs_evaltally_free(t);
+	cxs_evalmap_free(m);
 }
 
 static void test_scores(void)
@@ -199,6 +248,7 @@ int main(void)
 	RUN(test_map_parse);
 	RUN(test_map_errors);
 	RUN(test_scores);
+	RUN(test_groups);
 	RUN(test_empty_tally);
 	RUN(test_bad_gold);
 	return cxs_test_done();

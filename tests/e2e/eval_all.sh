@@ -1,0 +1,62 @@
+# scripts/eval-all on one SemEval set and one polarity set of ../shared/data: the table
+# has a row per set with numbers in range, the tune and dev splits are disjoint and
+# together the whole file, and scripts/induce-lexicon turns the tune split into
+# lexicon lines (term, a dimension of the map, scores) and its audit runs. Skipped (77)
+# without the shared data.
+. "$(dirname "$0")/lib.inc"
+
+data="$CXS_SRC/../shared/data/reviews"
+if [ ! -f "$data/semeval2016-restaurants/en/ABSA16_Restaurants_Train_SB1_v2.xml" ] ||
+	[ ! -f "$data/swedish-sentiment-sv/sentiment-sv.csv" ]; then
+	echo "no review sets under \$CXS_SRC/../shared/data"
+	exit 77
+fi
+command -v python3 >/dev/null || { echo "python3 not found"; exit 77; }
+export CXS_SHARED_DATA="$CXS_SRC/../shared/data" CXS_BIN
+sets=semeval2016-en,swedish-sentiment-sv
+for split in tune dev; do
+	"$CXS_SRC/scripts/eval-all" --split $split --sets $sets --workdir "$work/$split" --json \
+		>"$work/$split.json" 2>"$work/err" || die "eval-all --split $split: $(cat "$work/err")"
+done
+"$CXS_SRC/scripts/eval-all" --sets $sets >"$work/table" 2>"$work/err" ||
+	die "eval-all (table): $(cat "$work/err")"
+grep -q '^semeval2016-en  *en ' "$work/table" || die "table lacks semeval2016-en: $(cat "$work/table")"
+grep -q '^swedish-sentiment-sv  *sv ' "$work/table" || die "table lacks swedish-sentiment-sv"
+
+# numbers in range; the SemEval row has aspects, the Swedish one document polarity only
+jq -e '.[0].micro_f1 > 0.3 and .[0].micro_f1 <= 1 and .[0].aspect_polarity > 0.3 and
+	.[0].document_polarity == null' "$work/dev.json" >/dev/null || die "semeval row: $(jq -c '.[0]' "$work/dev.json")"
+jq -e '.[1].micro_f1 == null and .[1].document_polarity > 0.5' "$work/dev.json" >/dev/null ||
+	die "sv row: $(jq -c '.[1]' "$work/dev.json")"
+
+# the split: disjoint, complete, last 20 % of reviews (70 of 350) and of each label's rows
+for s in semeval2016-en swedish-sentiment-sv; do
+	zcat "$work/tune/$s/tune/04-classify.jsonl.gz" | jq -r .id | sort >"$work/t.ids"
+	zcat "$work/dev/$s/dev/04-classify.jsonl.gz" | jq -r .id | sort >"$work/d.ids"
+	[ -z "$(comm -12 "$work/t.ids" "$work/d.ids")" ] || die "$s: tune and dev share records"
+	all=$(jq -r .id "$work/dev/$s/train.jsonl" | wc -l)
+	[ $(($(wc -l <"$work/t.ids") + $(wc -l <"$work/d.ids"))) -eq "$all" ] || die "$s: split loses records"
+done
+[ "$(zcat "$work/dev/semeval2016-en/dev/04-classify.jsonl.gz" | jq -r .meta.review | sort -u | wc -l)" -eq 70 ] ||
+	die "semeval2016-en: dev is not the last 70 of 350 reviews"
+zcat "$work/dev/swedish-sentiment-sv/dev/04-classify.jsonl.gz" | jq -r .gold.polarity | sort | uniq -c >"$work/labels"
+[ "$(wc -l <"$work/labels")" -eq 2 ] || die "sv dev split lacks a label: $(cat "$work/labels")"
+
+# induce-lexicon on the tune split
+map="$CXS_SRC/lexicons/cx-core/eval/semeval2016-coarse.map"
+"$CXS_SRC/scripts/induce-lexicon" --all --map "$map" \
+	"$work/tune/semeval2016-en/tune/04-classify.jsonl.gz" >"$work/aspects" 2>"$work/err" ||
+	die "induce-lexicon: $(cat "$work/err")"
+grep -v '^#' "$work/aspects" >"$work/lines" || die "induce-lexicon proposed nothing"
+awk -F'\t' 'NF != 3 || $2 !~ /^(product|price|staff|ambience|access)$/ || $3 !~ /^# z=/ { bad++ }
+	END { exit bad > 0 }' "$work/lines" || die "induce-lexicon lines: $(head -3 "$work/lines")"
+grep -q '^food	product	' "$work/lines" || die "induce-lexicon --all misses 'food' for product"
+"$CXS_SRC/scripts/induce-lexicon" --polarity --map "$map" \
+	"$work/tune/swedish-sentiment-sv/tune/03-stem.jsonl.gz" >"$work/pol" 2>"$work/err" ||
+	die "induce-lexicon --polarity: $(cat "$work/err")"
+grep -q '^bra	[0-9.]*	# z=' "$work/pol" || die "induce-lexicon --polarity: 'bra' is not positive"
+"$CXS_SRC/scripts/induce-lexicon" --audit --map "$map" \
+	"$work/tune/semeval2016-en/tune/04-classify.jsonl.gz" >/dev/null 2>"$work/err" ||
+	die "induce-lexicon --audit: $(cat "$work/err")"
+echo "$(sed -n 2p "$work/table")"
+rm -rf "$work"
