@@ -45,6 +45,7 @@ struct form_slot {
 
 /* Everything the per-record work needs, opened once before the first record. */
 struct cxs_normalizer {
+	size_t max_text;          /* 0: none */
 	cxs_langid *langid;
 	cxs_textnorm *tn;
 	cxs_segmenter *seg[NLANGS];
@@ -285,6 +286,10 @@ int cxs_normalizer_rec(void *vctx, cxs_rec *rec, cxs_err *reason)
 		return cxs_reject(reason, "record has no 'text' string");
 	text = c->text.p;
 	len = c->text.len;
+	if (c->max_text && len > c->max_text)
+		return cxs_reject(reason, "text of %zu bytes is longer than the %zu bytes normalize "
+				  "takes (an eighth of --max-record-bytes: its tokens would make "
+				  "the record too long for the stages after it)", len, c->max_text);
 	/* the reader refuses invalid UTF-8 and "\u0000" (which would end C strings in
 	 * every later consumer) already: this is the backstop */
 	valid = cxs_utf8_valid_prefix(text, len);
@@ -356,6 +361,11 @@ cxs_normalizer *cxs_normalizer_new(const char *forced_lang, const char *model, c
 fail:
 	cxs_normalizer_free(c);
 	return NULL;
+}
+
+void cxs_normalizer_set_max_text(cxs_normalizer *nz, size_t bytes)
+{
+	nz->max_text = bytes;
 }
 
 int cxs_normalizer_lang_ok(const char *lang)

@@ -19,6 +19,12 @@ typedef struct cxs_normalizer cxs_normalizer;
  * unknown language or a bad model file, else ICU or memory). */
 cxs_normalizer *cxs_normalizer_new(const char *forced_lang, const char *model, cxs_err *err);
 
+/* Texts longer than `bytes` are rejected ("text of N bytes is longer than ..."), 0: no
+ * limit (the default). A stage sets it from --max-record-bytes: the token arrays normalize
+ * and stem add make a record several times its text, and a record over the limit would
+ * only be refused by the next stage, after normalize spent seconds and gigabytes on it. */
+void cxs_normalizer_set_max_text(cxs_normalizer *nz, size_t bytes);
+
 /* Whether `lang` is one a record can get (sv, es, zh, en, und). */
 int cxs_normalizer_lang_ok(const char *lang);
 

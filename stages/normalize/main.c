@@ -15,6 +15,7 @@
 #include "cxs_cli.h"
 #include "cxs_hash.h"
 #include "cxs_normalizer.h"
+#include "cxs_record.h"
 
 enum { OPT_LANG = CXS_OPT_STAGE_FIRST, OPT_MODEL };
 
@@ -95,6 +96,10 @@ int main(int argc, char **argv)
 	nz = cxs_normalizer_new(lang, model, &err);
 	if (!nz)
 		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
+	/* Normalize and stem add about 6 bytes of record per byte of text: a text over an
+	 * eighth of the record limit would make a record the next stage must refuse. */
+	cxs_normalizer_set_max_text(nz, (opts.max_record ? opts.max_record
+					 : CXS_MAX_RECORD_DEFAULT) / 8);
 	s = cxs_cli_stage_open("normalize", &opts);
 	cxs_stage_option(s, "lang", json_string(lang ? lang : "auto"));
 	cxs_stage_option(s, "model", model ? json_string(model) : json_false());
