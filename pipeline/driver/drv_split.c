@@ -41,11 +41,15 @@ static void hash_str(cxs_sha256 *h, const char *s)
 void drv_content_hash(const json_t *rec, char hex[CXS_SHA256_HEX])
 {
 	const char *who = json_string_value(json_object_get(rec, "url"));
+	const char *kind = json_string_value(json_object_get(json_object_get(rec, "source"), "kind"));
 	json_t *comments = json_object_get(rec, "comments"), *c;
 	cxs_sha256 h;
 	size_t i;
 
-	if (!who)
+	/* Without a url, an export's own id says which review this is; but the id of an
+	 * HTML page or text file is made from its path, and a crawl saved under a new dated
+	 * folder each night would make every page new: those are known by content alone. */
+	if (!who && kind && strcmp(kind, "html") && strcmp(kind, "text"))
 		who = json_string_value(json_object_get(rec, "id"));
 	cxs_sha256_init(&h);
 	hash_str(&h, who);

@@ -43,10 +43,18 @@ want=$(zcat "$work/n1/04-classify.jsonl.gz" | jq -c '.signals[] | select(.dim ==
 [ "$n1staff" = "$want" ] || die "night 1 staff signals: state has $n1staff, the file $want"
 [ "$(sqlite3 "$st" "SELECT skipped FROM runs WHERE run LIKE '%/n2'")" = "$skip" ] || die "runs.skipped is wrong"
 
+# Night 3: the same crawl saved under another folder (crawlers date their folders):
+# pages are known by content, reviews by their own ids, so nothing is new.
+cp -R "$work/crawl" "$work/crawl-2026-11-24"
+cxs-pipeline run -q --state "$st" --workdir "$work/n3" "$work/crawl-2026-11-24" >/dev/null 2>"$work/err" ||
+	die "night 3 failed: $(cat "$work/err")"
+[ "$(count "$work/n3" 01-fetch out)" = 0 ] ||
+	die "a crawl moved to a new folder was processed again: $(count "$work/n3" 01-fetch out) documents"
+
 # A file that is not a state database: exit 3, nothing processed.
 echo "not sqlite" >"$work/bad.db"
-cxs-pipeline run -q --state "$work/bad.db" --workdir "$work/n3" "$work/crawl" >/dev/null 2>"$work/err"
+cxs-pipeline run -q --state "$work/bad.db" --workdir "$work/n4" "$work/crawl" >/dev/null 2>"$work/err"
 rc=$?
 [ $rc = 3 ] || die "a broken state file: exit $rc, expected 3: $(cat "$work/err")"
-[ -e "$work/n3/01-fetch.jsonl.gz" ] && die "a broken state file, yet fetch ran"
+[ -e "$work/n4/01-fetch.jsonl.gz" ] && die "a broken state file, yet fetch ran"
 echo "ok: night 2 skipped $skip of $in, processed the changed page, aggregates kept"
