@@ -178,6 +178,8 @@ e2e: $(BINS) $(FAULT_SO)
 demo: $(BINS)
 	rm -rf demo-run
 	$(BINDIR)/cxs-pipeline run --workdir demo-run tests/fixtures/sample
+	$(BINDIR)/cxs-report -q -o demo-run/report demo-run/04-classify.jsonl.gz
+	@echo "demo: records in demo-run/*.jsonl.gz; open demo-run/report/report.html"
 
 bench: $(BINS)
 	CXS_BIN=$(abspath $(BINDIR)) scripts/bench
