@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include <libxml/uri.h>
+#include <nettle/base64.h>
 
 #include "cxs_hash.h"
 #include "fetch_semeval.h"
@@ -33,7 +34,8 @@ enum feed_type { FEED_RSS, FEED_RDF, FEED_ATOM };
 
 /* How a body is written: plain text, HTML as text (escaped or CDATA), or markup inline
  * (Atom xhtml). */
-enum body_form { BODY_NONE, BODY_TEXT, BODY_HTML, BODY_MARKUP };
+/* BODY_TEXT64 and BODY_HTML64: Atom 0.3's mode="base64", decoded before use. */
+enum body_form { BODY_NONE, BODY_TEXT, BODY_HTML, BODY_MARKUP, BODY_TEXT64, BODY_HTML64 };
 
 struct feed {
 	struct cxs_fetcher *f;
@@ -253,7 +255,8 @@ static enum body_form atom_form(const struct feed *fd, const xmlNode *n)
 		int html = type && (!strcasecmp(type, "text/html") ||
 				    !strcasecmp(type, "application/xhtml+xml"));
 		if (mode && !strcasecmp(mode, "base64"))
-			return BODY_NONE;
+			return html ? BODY_HTML64 : !type || !strncasecmp(type, "text/", 5) ?
+			       BODY_TEXT64 : BODY_NONE;  /* images and the like are not text */
 		if (mode && !strcasecmp(mode, "escaped"))
 			return html ? BODY_HTML : BODY_TEXT;
 		return html ? BODY_MARKUP : BODY_TEXT;
@@ -386,8 +389,27 @@ static int item_fields(struct feed *fd, const xmlNode *item, struct body *body)
 	return rc ? -1 : 0;
 }
 
+/* Decodes base64 in place (white space is skipped, as nettle does). Returns 0, or 1
+ * when it is not base64. */
+static int unbase64(cxs_buf *b)
+{
+	struct base64_decode_ctx ctx;
+	size_t n = b->len;
+
+	if (!b->p)
+		return 0;
+	base64_decode_init(&ctx);
+	/* the output is never longer than the input, so decoding in place is safe */
+	if (!base64_decode_update(&ctx, &n, (uint8_t *)b->p, b->len, b->p) ||
+	    !base64_decode_final(&ctx))
+		return 1;
+	b->len = n;
+	b->p[n] = '\0';
+	return 0;
+}
+
 /* The body's text, HTML or markup into fd->body. Returns 0, 1 when it is longer than
- * --max-record-bytes, -1 when memory runs out. */
+ * --max-record-bytes, 2 when its base64 is broken, -1 when memory runs out. */
 static int body_bytes(struct feed *fd, const struct body *b)
 {
 	size_t max = fd->f->o.max_record;
@@ -400,6 +422,8 @@ static int body_bytes(struct feed *fd, const struct body *b)
 		rc = cxs_xml_text(b->node, &fd->body, max + 1);
 	if (rc < 0)
 		return -1;
+	if ((b->form == BODY_TEXT64 || b->form == BODY_HTML64) && unbase64(&fd->body))
+		return 2;
 	return fd->body.len > max;
 }
 
@@ -457,6 +481,9 @@ static int item_doc(struct feed *fd, const xmlNode *item)
 	rc = body_bytes(fd, &body);
 	if (rc < 0)
 		return cxs_fetch_nomem(f);
+	if (rc == 2)
+		return cxs_fetch_reject(f, d.id ? d.id : id, d.uri, loc, "content in mode=\"base64\" "
+					"is not valid base64", NULL, NULL, 0);
 	if (rc > 0) {
 		cxs_buf_reset(&fd->msg);
 		cxs_buf_addf(&fd->msg, "%s content longer than the maximum of %zu bytes "
@@ -464,7 +491,12 @@ static int item_doc(struct feed *fd, const xmlNode *item)
 			     f->o.max_record);
 		return cxs_fetch_reject(f, d.id ? d.id : id, d.uri, loc, fd->msg.p, NULL, NULL, 0);
 	}
-	if (body.form == BODY_TEXT) {
+	if (body.form == BODY_TEXT64 || body.form == BODY_HTML64) {
+		/* decoded bytes are in whatever encoding the publisher used: not the feed's */
+		d.charset = NULL;
+		d.charset_rule = NULL;
+	}
+	if (body.form == BODY_TEXT || body.form == BODY_TEXT64) {
 		tidy_text(&fd->body);
 		d.text = fd->body.p ? fd->body.p : "";
 		d.text_len = fd->body.len;
@@ -472,7 +504,8 @@ static int item_doc(struct feed *fd, const xmlNode *item)
 	}
 	/* The bytes are UTF-8 now, whatever the feed was: a <meta charset> inside must not
 	 * change that. */
-	return cxs_fetch_html(f, &d, fd->body.p ? fd->body.p : "", fd->body.len, "UTF-8");
+	return cxs_fetch_html(f, &d, fd->body.p ? fd->body.p : "", fd->body.len,
+			      body.form == BODY_HTML64 ? NULL : "UTF-8");
 }
 
 /* --- the feed ------------------------------------------------------------------------ */
