@@ -201,9 +201,16 @@ static int feed_piece(cxs_csv *c, const char *s, size_t n, cxs_err *err)
 		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 	if (c->open && c->too_long) {
 		/* Forget what libcsv holds of the field being read, so an endless field costs
-		 * no memory; the parser's state (inside quotes or not) stays as it is. */
-		c->p.entry_pos = 0;
-		c->p.spaces = 0;
+		 * no memory, but keep its state whole: after a quote inside a quoted field,
+		 * whether spaces followed decides what the next quote means, and libcsv later
+		 * takes `spaces` (plus the quote) back off `entry_pos`. So `spaces` keeps
+		 * whether it is zero, and `entry_pos` keeps room for it and the quote. */
+		size_t sp = c->p.spaces ? 1 : 0;
+
+		if (c->p.entry_pos > sp + 1) {
+			c->p.entry_pos = sp + 1;
+			c->p.spaces = sp;
+		}
 	}
 	return 0;
 }

@@ -70,6 +70,12 @@ static void test_csv_rows(void)
 	check_parse("say \"hi\nthere\n", 1, 1024, "1:say \"hi;2:there;");
 	check_parse("x\n\"0123456789 0123456789\",y\nz\n", 0, 10, "1:x;2:LONG;3:z;");
 	check_parse("x\n\"0123456789\n0123456789\",y\nz\n", 0, 10, "1:x;2:LONG;4:z;");
+	/* A too-long row whose quoted field has a quote, a space and another quote ("a" "):
+	 * the space makes the second quote a plain character, so the field stays open to
+	 * the end of the row. Forgetting the parser's count of those spaces between pieces
+	 * made it read the quotes as "" and the row as never closed (fuzz_csv,
+	 * regressions/csv/too-long-row-quote-space-quote-in-pieces). */
+	check_parse("\"0123456789\" \" x\" \",y\nz\n", 0, 10, "1:LONG;2:z;");
 }
 
 static void test_csv_nul(void)
