@@ -104,6 +104,8 @@ char *drv_stage_program(const char *stage);
 
 /* The shard's part name "part-SSSSS-PPPPP" into `name` (32 bytes). */
 void drv_part_name(int shard, int piece, char name[32]);
+/* The manifest of part `p` of `stage`; NULL when missing or unreadable. Caller decrefs. */
+json_t *drv_part_manifest(const struct drv_run *r, int stage, const struct drv_part *p);
 
 /* In a child after fork(): the child dies with the driver (SIGTERM when it goes, so
  * stages clean their temporaries), and lets go of the lock. */

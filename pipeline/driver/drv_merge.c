@@ -29,19 +29,6 @@ static int each_part(const struct drv_run *r, part_fn fn, void *ctx)
 	return 0;
 }
 
-static json_t *part_manifest(const struct drv_run *r, int k, const struct drv_part *p)
-{
-	char name[32], file[64], *path;
-	json_t *m;
-
-	drv_part_name(p->shard, p->piece, name);
-	snprintf(file, sizeof(file), "%s.manifest.json", name);
-	path = drv_stage_file(r, k, file);
-	m = drv_load_json(path);
-	free(path);
-	return m;
-}
-
 static json_t *shard_json(const struct drv_run *r, int s, const char *suffix)
 {
 	char file[64], *path;
@@ -69,7 +56,7 @@ struct keyctx {
 static int key_part(void *ctx, const struct drv_run *r, int s, const struct drv_part *p)
 {
 	struct keyctx *kc = ctx;
-	json_t *m = part_manifest(r, kc->k, p);
+	json_t *m = drv_part_manifest(r, kc->k, p);
 	char line[256];
 
 	(void)s;
@@ -227,7 +214,7 @@ static void add_counts(struct merge *mg, json_t *m)
 static int merge_part(void *ctx, const struct drv_run *r, int s, const struct drv_part *p)
 {
 	struct merge *mg = ctx;
-	json_t *m = part_manifest(r, mg->k, p);
+	json_t *m = drv_part_manifest(r, mg->k, p);
 	char name[32], file[64], *path;
 	int rc;
 

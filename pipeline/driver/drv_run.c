@@ -106,6 +106,19 @@ void drv_part_name(int shard, int piece, char name[32])
 	snprintf(name, 32, "part-%05d-%05d", shard, piece);
 }
 
+json_t *drv_part_manifest(const struct drv_run *r, int stage, const struct drv_part *p)
+{
+	char name[32], file[64], *path;
+	json_t *m;
+
+	drv_part_name(p->shard, p->piece, name);
+	snprintf(file, sizeof(file), "%s.manifest.json", name);
+	path = drv_stage_file(r, stage, file);
+	m = drv_load_json(path);
+	free(path);
+	return m;
+}
+
 char *drv_stage_program(const char *stage)
 {
 	char exe[PATH_MAX], prog[64];
@@ -867,19 +880,6 @@ static void start_stage(struct drv_run *r, int k, struct drv_part *p)
 	free(in);
 }
 
-static json_t *part_manifest(struct drv_run *r, int k, const struct drv_part *p)
-{
-	char name[32], file[64], *path;
-	json_t *m;
-
-	drv_part_name(p->shard, p->piece, name);
-	snprintf(file, sizeof(file), "%s.manifest.json", name);
-	path = drv_stage_file(r, k, file);
-	m = drv_load_json(path);
-	free(path);
-	return m;
-}
-
 static long long count_of(const json_t *m, const char *key)
 {
 	return json_integer_value(json_object_get(json_object_get(m, "counts"), key));
@@ -1025,7 +1025,7 @@ static int finish_job(struct drv_run *r, struct job *j, int rc)
 	case JOB_STAGE:
 		part = &r->shards[j->shard].parts[j->piece];
 		drv_part_name(part->shard, part->piece, name);
-		m = ok ? part_manifest(r, j->stage, part) : NULL;
+		m = ok ? drv_part_manifest(r, j->stage, part) : NULL;
 		if (ok && !m) {
 			cxs_error("%s left no manifest for '%s'", drv_stage_names[j->stage], name);
 			rc = CXS_EXIT_INTERNAL;
@@ -1213,7 +1213,7 @@ static int take_earlier(struct drv_run *r)
 		for (i = 0; i < sh->nparts; i++) {
 			struct drv_part *p = &sh->parts[i];
 			for (k = 1; k < r->first; k++) {
-				json_t *m = part_manifest(r, k, p);
+				json_t *m = drv_part_manifest(r, k, p);
 				if (!m) {
 					char name[32];
 					drv_part_name(p->shard, p->piece, name);
@@ -1330,7 +1330,7 @@ int drv_run_status(struct drv_run *r)
 				if (c == 1 && !recipe_ok)
 					c = 0;
 				if (c != 1) {
-					json_t *pm = part_manifest(r, k, &sh->parts[i]);
+					json_t *pm = drv_part_manifest(r, k, &sh->parts[i]);
 					snprintf(sh->parts[i].sha[k], CXS_SHA256_HEX, "%s",
 						 jstr(json_object_get(pm, "output"), "sha256"));
 					json_decref(pm);
