@@ -223,6 +223,30 @@ static int emit(struct sem *sm, struct cxs_doc *d, const char *what)
 }
 
 /* One sentence as one document. `rid` is its review's id, or NULL. */
+/* Counts a document in and starts its record: locator "UNIT ID" (or "UNIT #N" when
+ * the element has no usable id), the id, the language of `n`. `loc` and `lang` are the
+ * caller's buffers, which `d` points into. */
+static void start_doc(struct sem *sm, const xmlNode *n, const char *unit, const char *id,
+		      long long nth, struct cxs_doc *d, char loc[ID_MAX + 16],
+		      char lang[CXS_LANG_MAX])
+{
+	int own = id && *id && strlen(id) < ID_MAX;
+
+	sm->docs++;
+	cxs_fetch_count_in(sm->f);
+	if (own)
+		snprintf(loc, ID_MAX + 16, "%s %s", unit, id);
+	else
+		snprintf(loc, ID_MAX + 16, "%s #%lld", unit, nth);
+	memset(d, 0, sizeof(*d));
+	d->uri = sm->uri;
+	d->kind = "semeval";
+	d->locator = loc;
+	d->id = id && *id ? id : NULL;
+	if (cxs_xml_lang(n, lang))
+		d->lang_hint = lang;
+}
+
 static int sentence_doc(struct sem *sm, const xmlNode *s, const char *rid)
 {
 	const char *sid = cxs_xml_attr(s, "id");
@@ -232,19 +256,7 @@ static int sentence_doc(struct sem *sm, const xmlNode *s, const char *rid)
 	int rc = -1;
 
 	sm->nsent++;
-	sm->docs++;
-	cxs_fetch_count_in(sm->f);
-	if (sid && *sid && strlen(sid) < ID_MAX)
-		snprintf(loc, sizeof(loc), "sentence %s", sid);
-	else
-		snprintf(loc, sizeof(loc), "sentence #%lld", sm->nsent);
-	memset(&d, 0, sizeof(d));
-	d.uri = sm->uri;
-	d.kind = "semeval";
-	d.locator = loc;
-	d.id = sid && *sid ? sid : NULL;
-	if (cxs_xml_lang(s, lang))
-		d.lang_hint = lang;
+	start_doc(sm, s, "sentence", sid, sm->nsent, &d, loc, lang);
 	cxs_buf_reset(&sm->text);
 	if (!ops || !terms || !meta || sentence_text(sm, s) < 0 ||
 	    annotations(sm, s, sm->text.p ? sm->text.p : "", sm->text.len, 0, ops, terms) < 0 ||
@@ -279,19 +291,7 @@ static int review_doc(struct sem *sm, const xmlNode *rv)
 	int rc = 0;
 
 	sm->nrev++;
-	sm->docs++;
-	cxs_fetch_count_in(sm->f);
-	if (rid && *rid && strlen(rid) < ID_MAX)
-		snprintf(loc, sizeof(loc), "review %s", rid);
-	else
-		snprintf(loc, sizeof(loc), "review #%lld", sm->nrev);
-	memset(&d, 0, sizeof(d));
-	d.uri = sm->uri;
-	d.kind = "semeval";
-	d.locator = loc;
-	d.id = rid && *rid ? rid : NULL;
-	if (cxs_xml_lang(rv, lang))
-		d.lang_hint = lang;
+	start_doc(sm, rv, "review", rid, sm->nrev, &d, loc, lang);
 	cxs_buf_reset(&sm->text);
 	if (!ops || !terms || !meta || !sids || !oos)
 		rc = -1;
