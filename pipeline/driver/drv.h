@@ -16,7 +16,11 @@
  *
  * Modules: drv_log (run log, progress line), drv_split (a fetch shard: cxs-fetch and
  * the split into parts), drv_merge (a stage's merged file), drv_run (plan, staleness,
- * the scheduler of processes), main.c (commands, options, config, summary, state).
+ * the scheduler of processes), drv_slurm (the same plan as Slurm jobs, --engine slurm),
+ * main.c (commands, options, config, summary, state).
+ *
+ * --engine slurm adds DIR/slurm/: the batch scripts it submitted (jobs/), each task's
+ * output (log/), each task's exit status (exit/) and the list of submitted tasks (tasks).
  */
 #ifndef DRV_H
 #define DRV_H
@@ -48,7 +52,14 @@ struct drv_opts {
 	const char **fetch_opts; /* --fetch-option values, passed to cxs-fetch as they are */
 	int nfetch_opts;
 	unsigned given;          /* DRV_GIVEN_* set on the command line or in the config */
+	int engine;              /* DRV_ENGINE_* */
+	const char *partition;   /* --engine slurm: sbatch --partition, --account (or NULL) */
+	const char *account;
+	const char **slurm_opts; /* --slurm-opt words, passed to every sbatch as they are */
+	int nslurm_opts;
 };
+
+enum { DRV_ENGINE_LOCAL = 0, DRV_ENGINE_SLURM };
 
 enum { DRV_GIVEN_LEXICON = 1, DRV_GIVEN_LEVEL = 2, DRV_GIVEN_SHARD = 4, DRV_GIVEN_STATE = 8 };
 

@@ -537,8 +537,27 @@ static json_t *shard_file(struct drv_run *r, int s, const char *suffix)
 	return j;
 }
 
+int drv_shard_load(struct drv_run *r, int s)
+{
+	json_t *ix = shard_file(r, s, "parts.json");
+	int rc = ix ? load_parts(&r->shards[s], s, ix) : -1;
+
+	json_decref(ix);
+	return rc;
+}
+
+int drv_run_load_parts(struct drv_run *r)
+{
+	size_t s;
+
+	for (s = 0; s < r->nshards; s++)
+		if (drv_shard_load(r, (int)s) < 0)
+			return -1;
+	return 0;
+}
+
 /* 1 fresh (its parts are loaded), 0 stale, -1 missing. */
-static int shard_check(struct drv_run *r, int s)
+int drv_shard_check(struct drv_run *r, int s)
 {
 	struct drv_shard *sh = &r->shards[s];
 	json_t *ix = shard_file(r, s, "parts.json");
@@ -582,7 +601,7 @@ done:
 }
 
 /* Stage k of part p: 1 fresh (p->sha[k] set), 0 stale, -1 missing. */
-static int part_check(struct drv_run *r, int k, struct drv_part *p)
+int drv_part_check(struct drv_run *r, int k, struct drv_part *p)
 {
 	char name[32], file[64], *path;
 	json_t *m, *in;
@@ -687,7 +706,7 @@ void drv_run_signal(int sig)
 			kill(jobs[i].pid, sig);
 }
 
-static int forced(const struct drv_run *r, int k)
+int drv_forced(const struct drv_run *r, int k)
 {
 	return (r->o->from >= 0 && k >= r->o->from) || r->o->only == k;
 }
@@ -840,12 +859,51 @@ static void start_fetch(struct drv_run *r, int s)
 	split_notify = -1;
 }
 
+char **drv_stage_argv(const struct drv_run *r, int k, const struct drv_part *p)
+{
+	char name[32], file[64], level[16];
+	char **argv = calloc(16, sizeof(*argv));
+	int n = 0;
+
+	if (!argv)
+		cxs_die(CXS_EXIT_INTERNAL, "out of memory");
+	drv_part_name(p->shard, p->piece, name);
+	argv[n++] = drv_stage_program(drv_stage_names[k]);
+	argv[n++] = strdup("-q");
+	if (r->o->level >= 0) {
+		snprintf(level, sizeof(level), "%d", r->o->level);
+		argv[n++] = strdup("--level");
+		argv[n++] = strdup(level);
+	}
+	if (k == 3 && r->o->lexicon) {
+		argv[n++] = strdup("--lexicon");
+		argv[n++] = strdup(r->o->lexicon);
+	}
+	argv[n++] = strdup("-o");
+	snprintf(file, sizeof(file), "%s.jsonl.gz", name);
+	argv[n++] = drv_stage_file(r, k, file);
+	argv[n++] = strdup("--");
+	argv[n++] = drv_stage_file(r, k - 1, file);
+	for (n--; n >= 0; n--)
+		if (!argv[n])
+			cxs_die(CXS_EXIT_INTERNAL, "out of memory");
+	return argv;
+}
+
+void drv_argv_free(char **argv)
+{
+	size_t i;
+
+	for (i = 0; argv && argv[i]; i++)
+		free(argv[i]);
+	free(argv);
+}
+
 static void start_stage(struct drv_run *r, int k, struct drv_part *p)
 {
 	struct job j;
-	char name[32], file[64], level[16], *prog, *out, *in;
-	const char *argv[16];
-	int n = 0;
+	char name[32];
+	char **argv = drv_stage_argv(r, k, p);
 
 	memset(&j, 0, sizeof(j));
 	j.kind = JOB_STAGE;
@@ -854,30 +912,11 @@ static void start_stage(struct drv_run *r, int k, struct drv_part *p)
 	j.piece = p->piece;
 	j.notify = -1;
 	drv_part_name(p->shard, p->piece, name);
-	argv[n++] = prog = drv_stage_program(drv_stage_names[k]);
-	argv[n++] = "-q";
-	if (r->o->level >= 0) {
-		snprintf(level, sizeof(level), "%d", r->o->level);
-		argv[n++] = "--level";
-		argv[n++] = level;
-	}
-	if (k == 3 && r->o->lexicon) {
-		argv[n++] = "--lexicon";
-		argv[n++] = r->o->lexicon;
-	}
-	argv[n++] = "-o";
-	snprintf(file, sizeof(file), "%s.jsonl.gz", name);
-	argv[n++] = out = drv_stage_file(r, k, file);
-	argv[n++] = "--";
-	argv[n++] = in = drv_stage_file(r, k - 1, file);
-	argv[n] = NULL;
 	drv_log("start %s %s", drv_stage_names[k], name);
 	drv_progress_start(k);
 	p->st[k] = DRV_RUNNING;
-	start_job(r, &j, argv, NULL, 0, NULL);
-	free(prog);
-	free(out);
-	free(in);
+	start_job(r, &j, (const char **)argv, NULL, 0, NULL);
+	drv_argv_free(argv);
 }
 
 static long long count_of(const json_t *m, const char *key)
@@ -946,7 +985,7 @@ static void schedule(struct drv_run *r)
 				if (p->st[k] == DRV_RUNNING || p->st[k - 1] != DRV_FINAL)
 					break;
 				if (p->st[k] == DRV_PENDING) {
-					if (!forced(r, k) && part_check(r, k, p) == 1) {
+					if (!drv_forced(r, k) && drv_part_check(r, k, p) == 1) {
 						p->st[k] = DRV_FINAL;
 						drv_part_name(p->shard, p->piece, name);
 						drv_log("fresh %s %s", drv_stage_names[k], name);
@@ -1194,7 +1233,7 @@ static int reap(struct drv_run *r)
 }
 
 /* Marks what this run does not run as final, after checking it is there. */
-static int take_earlier(struct drv_run *r)
+int drv_run_take_earlier(struct drv_run *r)
 {
 	size_t s;
 	int i, k;
@@ -1238,12 +1277,12 @@ int drv_run_execute(struct drv_run *r)
 	size_t s;
 
 	if (r->first > 0) {
-		if ((rc = take_earlier(r)) != 0)
+		if ((rc = drv_run_take_earlier(r)) != 0)
 			return rc;
 	} else
 		for (s = 0; s < r->nshards; s++) {
 			struct drv_shard *sh = &r->shards[s];
-			if (!forced(r, 0) && shard_check(r, (int)s) == 1) {
+			if (!drv_forced(r, 0) && drv_shard_check(r, (int)s) == 1) {
 				sh->st = DRV_FINAL;
 						drv_log("fresh fetch shard-%05zu parts=%d", s, sh->nparts);
 			} else
@@ -1312,7 +1351,7 @@ int drv_run_status(struct drv_run *r)
 		for (s = 0; s < r->nshards; s++) {
 			struct drv_shard *sh = &r->shards[s];
 			if (k == 0) {
-				int c = shard_check(r, (int)s);
+				int c = drv_shard_check(r, (int)s);
 				json_t *ix;
 				if (c == 1 && !recipe_ok)
 					c = 0;
@@ -1326,7 +1365,7 @@ int drv_run_status(struct drv_run *r)
 				continue;
 			}
 			for (i = 0; i < sh->nparts; i++) {
-				int c = part_check(r, k, &sh->parts[i]);
+				int c = drv_part_check(r, k, &sh->parts[i]);
 				if (c == 1 && !recipe_ok)
 					c = 0;
 				if (c != 1) {

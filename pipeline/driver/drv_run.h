@@ -40,6 +40,28 @@ int drv_run_status(struct drv_run *r);
 
 void drv_run_release(struct drv_run *r);
 
+/* What an engine asks of the plan (the local one here, drv_slurm's): the verdicts the
+ * scheduler acts on, the same for both.
+ * drv_shard_check: fetch shard `s` is 1 fresh (its parts are loaded), 0 stale, -1 missing.
+ * drv_part_check: stage `k` of part `p` is 1 fresh (p->sha[k] set), 0 stale, -1 missing;
+ *   p->sha[k - 1] must be set.
+ * drv_forced: stage `k` is redone whatever its state (--from, --only).
+ * drv_run_take_earlier: for --from/--only, the parts of the stages before the first one
+ *   run, which must be there; returns an exit status.
+ * drv_shard_load: shard `s`'s parts from its index, once its fetch is done (0, or -1 when
+ *   the index is missing or disagrees); drv_run_load_parts: of every shard. */
+int drv_shard_check(struct drv_run *r, int s);
+int drv_part_check(struct drv_run *r, int k, struct drv_part *p);
+int drv_forced(const struct drv_run *r, int k);
+int drv_run_take_earlier(struct drv_run *r);
+int drv_shard_load(struct drv_run *r, int s);
+int drv_run_load_parts(struct drv_run *r);
+
+/* The command line that makes stage `k` (1-3) of part `p`: NULL-terminated, every
+ * string and the array owned by the caller (drv_argv_free). Both engines run exactly it. */
+char **drv_stage_argv(const struct drv_run *r, int k, const struct drv_part *p);
+void drv_argv_free(char **argv);
+
 /* The summary's counts, added up from the classify parts' tallies; NULL when one is
  * missing (the caller then counts 04-classify.jsonl.gz itself). */
 struct cxs_tally;

@@ -32,11 +32,16 @@
 #include "drv.h"
 #include "drv_log.h"
 #include "drv_run.h"
+#include "drv_slurm.h"
+#include "drv_split.h"
 
 #define SHARD_SIZE_DEFAULT 10000
 
 static void on_signal(int sig)
 {
+	/* A Slurm run cancels its jobs before it dies, outside the handler. */
+	if (drv_slurm_signal(sig))
+		return;
 	drv_run_signal(sig);
 	cxs_atomic_unlink_all();
 	signal(sig, SIG_DFL);
@@ -49,6 +54,8 @@ static void usage(FILE *out)
 	      "       cxs-pipeline run --workdir DIR --from STAGE | --only STAGE [options]\n"
 	      "       cxs-pipeline status --workdir DIR [options] [SOURCE...]\n"
 	      "       cxs-pipeline summary --workdir DIR\n"
+	      "       cxs-pipeline shard|merge --workdir DIR [options] SHARD|STAGE\n"
+	      "                            (what the jobs of --engine slurm run)\n"
 	      "\n"
 	      "Runs fetch, normalize, stem and classify into DIR: 01-fetch.jsonl.gz ...\n"
 	      "04-classify.jsonl.gz, each with NAME.manifest.json and NAME.rejects.jsonl.gz,\n"
@@ -74,6 +81,13 @@ static void usage(FILE *out)
 	      "      --fetch-option OPT    pass OPT to cxs-fetch (repeatable), one of\n"
 	      "                            --keep-duplicates, --comments, --map=RULES,\n"
 	      "                            --unit=UNIT, --max-record-bytes=N\n"
+	      "      --engine ENGINE       local (default: processes of this program) or\n"
+	      "                            slurm (array jobs through sbatch; DIR on a\n"
+	      "                            filesystem every node shares)\n"
+	      "      --partition P         --engine slurm: sbatch --partition\n"
+	      "      --account A           --engine slurm: sbatch --account\n"
+	      "      --slurm-opt 'OPTS'    --engine slurm: more sbatch options, split at\n"
+	      "                            spaces (repeatable), e.g. '--time=30 --mem=2G'\n"
 	      "  -q, --quiet               only errors on stderr (no progress line)\n"
 	      "  -h, --help                this help\n"
 	      "      --version             print the version\n"
@@ -188,6 +202,24 @@ static int set_option(struct settings *st, const char *key, const char *v, cxs_e
 		if (!o->fetch_opts)
 			cxs_die(CXS_EXIT_INTERNAL, "out of memory");
 		o->fetch_opts[o->nfetch_opts++] = keep(st, v);
+	} else if (!strcmp(key, "engine")) {
+		if (strcmp(v, "local") && strcmp(v, "slurm"))
+			return cxs_err_set(err, CXS_E_CONFIG, "engine: '%s' is not local or slurm", v);
+		o->engine = !strcmp(v, "slurm") ? DRV_ENGINE_SLURM : DRV_ENGINE_LOCAL;
+	} else if (!strcmp(key, "partition")) {
+		o->partition = keep(st, v);
+	} else if (!strcmp(key, "account")) {
+		o->account = keep(st, v);
+	} else if (!strcmp(key, "slurm-opt")) {
+		/* Words, split at spaces: sbatch options need no quoting in practice. */
+		char *copy = (char *)keep(st, v), *w, *save = NULL;
+		for (w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+			o->slurm_opts = realloc(o->slurm_opts,
+						(size_t)(o->nslurm_opts + 1) * sizeof(char *));
+			if (!o->slurm_opts)
+				cxs_die(CXS_EXIT_INTERNAL, "out of memory");
+			o->slurm_opts[o->nslurm_opts++] = w;
+		}
 	} else if (!strcmp(key, "source")) {
 		st->conf_sources = realloc(st->conf_sources,
 					   (size_t)(st->nconf_sources + 1) * sizeof(char *));
@@ -197,7 +229,7 @@ static int set_option(struct settings *st, const char *key, const char *v, cxs_e
 	} else
 		return cxs_err_set(err, CXS_E_CONFIG, "unknown setting '%s' (workdir, lexicon, jobs, "
 				   "shard-size, level, max-reject-rate, state, quiet, source, "
-				   "fetch-option)", key);
+				   "fetch-option, engine, partition, account, slurm-opt)", key);
 	return 0;
 }
 
@@ -509,8 +541,9 @@ static int cmd_run(struct drv_opts *o)
 		cxs_lock_release(r.lock);
 		return cxs_exit_for(err.kind);
 	}
-	drv_log("start run pid=%ld jobs=%d shard_size=%lld from=%s only=%s sources=%d",
-		(long)getpid(), o->jobs, o->shard_size, o->from >= 0 ? drv_stage_names[o->from] : "-",
+	drv_log("start run pid=%ld engine=%s jobs=%d shard_size=%lld from=%s only=%s sources=%d",
+		(long)getpid(), o->engine == DRV_ENGINE_SLURM ? "slurm" : "local", o->jobs,
+		o->shard_size, o->from >= 0 ? drv_stage_names[o->from] : "-",
 		o->only >= 0 ? drv_stage_names[o->only] : "-", o->nsources);
 	status = drv_run_prepare(&r, o, 1);
 	if (status == 0 && o->state) {
@@ -529,8 +562,8 @@ static int cmd_run(struct drv_opts *o)
 				  r.lexicon ? r.lexicon : "cx-core");
 	}
 	if (status == 0) {
-		drv_progress_enable(o->progress);
-		status = drv_run_execute(&r);
+		drv_progress_enable(o->progress && o->engine == DRV_ENGINE_LOCAL);
+		status = o->engine == DRV_ENGINE_SLURM ? drv_slurm_execute(&r) : drv_run_execute(&r);
 		if (status == CXS_EXIT_OK || status == CXS_EXIT_PARTIAL)
 			status = finish_run(&r, status, t0);
 		else
@@ -578,8 +611,38 @@ static int cmd_status(struct drv_opts *o)
 	rc = drv_run_prepare(&r, o, 0);
 	if (rc == 0)
 		rc = drv_run_status(&r);
+	if (rc == 0)
+		drv_slurm_status(&r);
 	drv_run_release(&r);
 	json_decref(plan);
+	return rc;
+}
+
+/* `shard` and `merge`: one fetch shard or one stage's merge, as the local engine does
+ * them in a child process, for the jobs --engine slurm submits. They do not take DIR's
+ * lock: the driver that submitted them holds it. */
+static int cmd_job(const char *cmd, struct drv_opts *o)
+{
+	struct drv_run r;
+	const char *what = o->nsources == 1 ? o->sources[0] : NULL;
+	char *end = NULL;
+	long shard = what ? strtol(what, &end, 10) : -1;
+	int k = what ? stage_index(what) : -1, rc;
+
+	if (!strcmp(cmd, "shard") ? !what || *end || shard < 0 : k < 0)
+		cxs_die(CXS_EXIT_USAGE, "%s takes one %s", cmd,
+			!strcmp(cmd, "shard") ? "shard number" : "stage (fetch, normalize, stem, classify)");
+	memset(&r, 0, sizeof(r));
+	o->from = o->only = -1;
+	o->nsources = 0;
+	rc = drv_run_prepare(&r, o, 0);
+	if (rc == 0 && !strcmp(cmd, "shard")) {
+		if ((size_t)shard >= r.nshards)
+			cxs_die(CXS_EXIT_USAGE, "'%s' has no shard %ld", o->workdir, shard);
+		rc = drv_split_shard(&r, (int)shard, -1);
+	} else if (rc == 0)
+		rc = drv_slurm_merge(&r, k);
+	drv_run_release(&r);
 	return rc;
 }
 
@@ -599,7 +662,7 @@ static int cmd_summary(const struct drv_opts *o)
 int main(int argc, char **argv)
 {
 	enum { O_LEXICON = 0x100, O_FROM, O_ONLY, O_LEVEL, O_VERSION, O_SHARD, O_STATE,
-	       O_MAXREJ, O_CONFIG, O_FETCHOPT };
+	       O_MAXREJ, O_CONFIG, O_FETCHOPT, O_ENGINE, O_PARTITION, O_ACCOUNT, O_SLURMOPT };
 	static const struct option longopts[] = {
 		{ "workdir", required_argument, NULL, 'w' },
 		{ "lexicon", required_argument, NULL, O_LEXICON },
@@ -612,6 +675,10 @@ int main(int argc, char **argv)
 		{ "max-reject-rate", required_argument, NULL, O_MAXREJ },
 		{ "config", required_argument, NULL, O_CONFIG },
 		{ "fetch-option", required_argument, NULL, O_FETCHOPT },
+		{ "engine", required_argument, NULL, O_ENGINE },
+		{ "partition", required_argument, NULL, O_PARTITION },
+		{ "account", required_argument, NULL, O_ACCOUNT },
+		{ "slurm-opt", required_argument, NULL, O_SLURMOPT },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, O_VERSION },
@@ -621,7 +688,7 @@ int main(int argc, char **argv)
 	struct drv_opts *o = &st.o;
 	const char *cmd, *conf;
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	int c, rc, i, cli_fetch_opts = 0;
+	int c, rc, i, cli_fetch_opts = 0, cli_slurm_opts = 0;
 
 	cxs_cli_init(argv[0]);
 	signal(SIGTERM, on_signal);
@@ -641,7 +708,8 @@ int main(int argc, char **argv)
 		printf("cxs-pipeline %s\n", CXS_VERSION);
 		return CXS_EXIT_OK;
 	}
-	if (strcmp(cmd, "run") && strcmp(cmd, "summary") && strcmp(cmd, "status")) {
+	if (strcmp(cmd, "run") && strcmp(cmd, "summary") && strcmp(cmd, "status") &&
+	    strcmp(cmd, "shard") && strcmp(cmd, "merge")) {
 		cxs_error("unknown command '%s' (run, status, summary)", cmd);
 		usage(stderr);
 		return CXS_EXIT_USAGE;
@@ -691,6 +759,16 @@ int main(int argc, char **argv)
 			}
 			cli_option(&st, "fetch-option", optarg);
 			break;
+		case O_ENGINE: cli_option(&st, "engine", optarg); break;
+		case O_PARTITION: cli_option(&st, "partition", optarg); break;
+		case O_ACCOUNT: cli_option(&st, "account", optarg); break;
+		case O_SLURMOPT:
+			if (!cli_slurm_opts) {
+				o->nslurm_opts = 0;
+				cli_slurm_opts = 1;
+			}
+			cli_option(&st, "slurm-opt", optarg);
+			break;
 		case 'q': o->quiet = 1; break;
 		case 'h': usage(stdout); return CXS_EXIT_OK;
 		case O_VERSION: printf("cxs-pipeline %s\n", CXS_VERSION); return CXS_EXIT_OK;
@@ -720,12 +798,15 @@ int main(int argc, char **argv)
 		rc = cmd_summary(o);
 	} else if (!strcmp(cmd, "status"))
 		rc = cmd_status(o);
+	else if (!strcmp(cmd, "shard") || !strcmp(cmd, "merge"))
+		rc = cmd_job(cmd, o);
 	else
 		rc = cmd_run(o);
 	for (i = 0; i < st.nconf_sources; i++)
 		free(st.conf_sources[i]);
 	free(st.conf_sources);
 	free(o->fetch_opts);
+	free(o->slurm_opts);
 	for (i = 0; i < st.nowned; i++)
 		free(st.owned[i]);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
