@@ -1002,7 +1002,7 @@ int drv_slurm_merge(struct drv_run *r, int k)
 
 void drv_slurm_status(const struct drv_run *r)
 {
-	static const char *const cols[] = { "queued", "running", "done", "failed", "cancelled" };
+	static const char *const cols[] = { "submitted", "running", "done", "failed", "cancelled" };
 	char *path = drv_path(r, "slurm/tasks");
 	FILE *f = fopen(path, "r");
 	char stage[32], name[32], id[48];

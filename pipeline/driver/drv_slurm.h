@@ -46,7 +46,8 @@ int drv_slurm_execute(struct drv_run *r);
 int drv_slurm_signal(int sig);
 
 /* Prints the tasks of the last Slurm run in DIR (from DIR/slurm/tasks, squeue and the
- * exit statuses): per stage how many are queued, running, done, failed, cancelled. Prints
+ * exit statuses): per stage how many are submitted (waiting in the queue), running,
+ * done, failed, cancelled. Prints
  * nothing when DIR has no Slurm run. */
 void drv_slurm_status(const struct drv_run *r);
 

@@ -15,6 +15,15 @@ rc=$?
 [ $rc = 77 ] && { echo "SKIP: $(tail -n 1 "$work/start.err")"; exit 77; }
 [ $rc = 0 ] || die "scripts/slurm/start: exit $rc: $(cat "$work/start.err")"
 export SLURM_CONF="$slurm/slurm.conf"
+# start is idempotent: on a running node it changes nothing; on a half-dead one (slurmd
+# killed) it stops what is left, exactly the recorded PIDs, and starts again.
+cp "$slurm/started" "$work/started"
+"$CXS_SRC/scripts/slurm/start" "$slurm" 2>"$work/start.err" || die "second start: $(cat "$work/start.err")"
+cmp -s "$slurm/started" "$work/started" || die "a second start restarted a running node"
+kill -9 "$(awk '$1 == "slurmd" {print $2}' "$slurm/started")"
+"$CXS_SRC/scripts/slurm/start" "$slurm" 2>"$work/start.err" || die "start after slurmd died: $(cat "$work/start.err")"
+cmp -s "$slurm/started" "$work/started" && die "start did not restart a half-dead node"
+[ "$(sinfo -h -o %T)" = idle ] || die "the node is not idle after a restart: $(sinfo)"
 
 same_data() {   # same_data DIR1 DIR2 WHAT
 	for s in 01-fetch 02-normalize 03-stem 04-classify; do
@@ -129,10 +138,16 @@ grep ' submit fetch job' "$work/rerun.log" | grep -qv ' tasks=1 ' && die "the re
 grep -q ' fresh fetch shard-00000 ' "$work/rerun.log" || die "the rerun did not keep the fetch shards: $(cat "$work/rerun.log")"
 same_data "$work/local2" "$work/sl3" "rerun after the failure"
 
-# 4. SIGTERM to the driver cancels what it submitted.
-cxs-pipeline run $opts --engine slurm --workdir "$work/sl4" "$work/in" >/dev/null 2>"$work/err" &
+# 4. While jobs wait (held by --begin, through --slurm-opt; --partition passed on),
+# status counts them as submitted; SIGTERM to the driver cancels all it submitted.
+cxs-pipeline run $opts --engine slurm --partition cxs --slurm-opt '--begin=now+120 --time=10' \
+	--workdir "$work/sl4" "$work/in" >/dev/null 2>"$work/err" &
 pid=$!
-for i in $(seq 100); do grep -q ' submit ' "$work/sl4/run.log" 2>/dev/null && break; sleep 0.1; done
+for i in $(seq 100); do grep -q ' submit fetch ' "$work/sl4/run.log" 2>/dev/null && break; sleep 0.1; done
+for i in $(seq 50); do squeue -h -o '%P %l %r' | grep -q '^cxs 10:00 BeginTime$' && break; sleep 0.1; done
+squeue -h -o '%P %l %r' | grep -q '^cxs 10:00 BeginTime$' || die "the sbatch options were not passed on: $(squeue)"
+cxs-pipeline status --workdir "$work/sl4" >"$work/status" 2>&1 || die "status during a run: $(cat "$work/status")"
+grep -q '^fetch  *3  *0  *0  *0  *0$' "$work/status" || die "status does not show the waiting fetch tasks: $(cat "$work/status")"
 kill -TERM $pid
 wait $pid
 rc=$?
