@@ -3,7 +3,9 @@
 # corpus with a cut source (exit 4 with both engines); run.log names jobs and tasks;
 # status counts the tasks; a task that fails (its output cannot be written) fails the
 # run naming stage, part, job and log, and nothing is left pending in the queue; the
-# rerun submits only the parts that were missing; SIGTERM to the driver cancels its jobs.
+# rerun submits only the parts that were missing; while jobs wait, status counts them
+# and sbatch gets --partition and --slurm-opt; SIGTERM to the driver cancels its jobs;
+# after a SIGKILL the next run cancels the jobs left behind.
 . "$(dirname "$0")/lib.inc"
 
 [ "$(id -u)" = 0 ] || { echo "SKIP: not root (a test Slurm needs munged and slurmd as root)"; exit 77; }
@@ -155,4 +157,19 @@ rc=$?
 grep -q "cancelled the Slurm jobs of this run" "$work/err" || die "SIGTERM: nothing said about the jobs: $(cat "$work/err")"
 for i in $(seq 50); do [ -z "$(squeue -h)" ] && break; sleep 0.2; done
 queue_empty "after SIGTERM"
+# 5. A driver killed with SIGKILL cannot cancel its jobs: the next run on the directory
+# cancels what is left of them before it submits, and finishes with the same bytes.
+cxs-pipeline run $opts --engine slurm --slurm-opt '--begin=now+120' --workdir "$work/sl5" "$work/in" \
+	>/dev/null 2>&1 &
+pid=$!
+for i in $(seq 100); do grep -q ' submit fetch ' "$work/sl5/run.log" 2>/dev/null && break; sleep 0.1; done
+kill -KILL $pid
+wait $pid
+[ -n "$(squeue -h)" ] || die "no jobs waiting after the driver was killed"
+cxs-pipeline run $opts --engine slurm --workdir "$work/sl5" "$work/in" >/dev/null 2>"$work/err"
+[ $? = 4 ] || die "the run after a killed driver: $(cat "$work/err")"
+grep -q "cancelling the jobs an earlier run of '.*' left in the queue" "$work/err" ||
+	die "the leftover jobs were not cancelled: $(cat "$work/err")"
+same_data "$work/local2" "$work/sl5" "after a killed driver"
+queue_empty "after a killed driver"
 echo "ok: slurm engine ($shards shards, $parts parts)"
