@@ -1,6 +1,7 @@
 #define _GNU_SOURCE   /* pipe2 */
 #include "drv_slurm.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -814,6 +815,9 @@ static int poll_queue(struct drv_run *r, int *status, int *failed, struct drv_pa
 static int make_slurm_dirs(const struct drv_run *r)
 {
 	static const char *const sub[] = { "slurm", "slurm/jobs", "slurm/log", "slurm/exit" };
+	struct dirent *e;
+	char *dir;
+	DIR *dh;
 	size_t i;
 
 	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
@@ -825,6 +829,18 @@ static int make_slurm_dirs(const struct drv_run *r)
 		}
 		free(d);
 	}
+	/* The last run's scripts go: DIR/slurm/jobs holds what this run submits. */
+	dir = drv_path(r, "slurm/jobs");
+	dh = opendir(dir);
+	while (dh && (e = readdir(dh)))
+		if (e->d_name[0] != '.') {
+			char *path = drv_path(r, "slurm/jobs/%s", e->d_name);
+			unlink(path);
+			free(path);
+		}
+	if (dh)
+		closedir(dh);
+	free(dir);
 	return 0;
 }
 
