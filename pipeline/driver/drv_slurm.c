@@ -30,7 +30,7 @@
 /* squeue is asked every POLL_MIN seconds while tasks end, backing off to POLL_MAX when
  * nothing changes: fast on a test node, gentle with a busy cluster's controller. */
 #define POLL_MIN 0.2
-#define POLL_MAX 2.0
+#define POLL_MAX 1.0
 /* How long the controller may stay unreachable before the run gives up on it. */
 #define SQUEUE_PATIENCE 600.0
 
@@ -431,7 +431,7 @@ static long submit(struct drv_run *r, size_t first, const char *dep)
 		job = strtol(out.p, NULL, 10);
 	if (rc != 0 || job <= 0) {
 		cxs_error("could not submit the %s job (%s): %s", drv_stage_names[stage], path,
-			  rc < 0 ? last_line(&errb) : last_line(&errb));
+			  last_line(&errb));
 		job = -1;
 		goto out;
 	}
@@ -881,7 +881,7 @@ static void cancel_leftovers(const struct drv_run *r)
 	cxs_buf_release(&left);
 }
 
-static void die_of_signal(struct drv_run *r)
+static void die_of_signal(void)
 {
 	cxs_buf jobs = CXS_BUF_INIT;
 	int sig = stop_sig;
@@ -896,7 +896,6 @@ static void die_of_signal(struct drv_run *r)
 	}
 	drv_log("end exit=%d signal=%d", 128 + sig, sig);
 	cxs_buf_release(&jobs);
-	(void)r;
 	cxs_atomic_unlink_all();
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -958,7 +957,7 @@ int drv_slurm_execute(struct drv_run *r)
 		int left = 0, ended;
 		size_t t;
 		if (stop_sig)
-			die_of_signal(r);
+			die_of_signal();
 		if (!failed && nbatch) {
 			if (submit_chains(r, batch, nbatch) < 0) {
 				failed = 1;

@@ -57,6 +57,12 @@ queue_empty sample
 cxs-pipeline status --workdir "$work/sl" >"$work/status" || die "status failed"
 grep -q '^normalize  *0  *0  *1  *0  *0$' "$work/status" || die "status of the Slurm tasks: $(cat "$work/status")"
 grep -q '^merge  *0  *0  *4  *0  *0$' "$work/status" || die "status of the merges: $(cat "$work/status")"
+# A partition the cluster does not have: sbatch refuses, exit 3 with its reason.
+cxs-pipeline run -q --engine slurm --partition nosuch --workdir "$work/bad" "$SAMPLE" >/dev/null 2>"$work/err"
+rc=$?
+[ $rc = 3 ] || die "an unknown partition: exit $rc, expected 3: $(cat "$work/err")"
+grep -q "error: could not submit the fetch job (.*): sbatch: error: .*[Pp]artition" "$work/err" ||
+	die "an unknown partition: $(cat "$work/err")"
 # Nothing changed: nothing is submitted.
 cxs-pipeline run -q --engine slurm --workdir "$work/sl" "$SAMPLE" >/dev/null 2>&1 || die "second slurm run failed"
 [ "$(submitted "$work/sl")" = 0 ] || die "an unchanged run submitted $(submitted "$work/sl") tasks"
@@ -159,17 +165,17 @@ for i in $(seq 50); do [ -z "$(squeue -h)" ] && break; sleep 0.2; done
 queue_empty "after SIGTERM"
 # 5. A driver killed with SIGKILL cannot cancel its jobs: the next run on the directory
 # cancels what is left of them before it submits, and finishes with the same bytes.
-cxs-pipeline run $opts --engine slurm --slurm-opt '--begin=now+120' --workdir "$work/sl5" "$work/in" \
+cxs-pipeline run -q --engine slurm --slurm-opt '--begin=now+120' --workdir "$work/sl5" "$SAMPLE" \
 	>/dev/null 2>&1 &
 pid=$!
 for i in $(seq 100); do grep -q ' submit fetch ' "$work/sl5/run.log" 2>/dev/null && break; sleep 0.1; done
 kill -KILL $pid
 wait $pid
 [ -n "$(squeue -h)" ] || die "no jobs waiting after the driver was killed"
-cxs-pipeline run $opts --engine slurm --workdir "$work/sl5" "$work/in" >/dev/null 2>"$work/err"
-[ $? = 4 ] || die "the run after a killed driver: $(cat "$work/err")"
+cxs-pipeline run -q --engine slurm --workdir "$work/sl5" "$SAMPLE" >/dev/null 2>"$work/err" ||
+	die "the run after a killed driver: $(cat "$work/err")"
 grep -q "cancelling the jobs an earlier run of '.*' left in the queue" "$work/err" ||
 	die "the leftover jobs were not cancelled: $(cat "$work/err")"
-same_data "$work/local2" "$work/sl5" "after a killed driver"
+same_data "$work/local" "$work/sl5" "after a killed driver"
 queue_empty "after a killed driver"
 echo "ok: slurm engine ($shards shards, $parts parts)"
