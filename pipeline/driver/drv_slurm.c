@@ -33,6 +33,11 @@
 #define POLL_MAX 1.0
 /* How long the controller may stay unreachable before the run gives up on it. */
 #define SQUEUE_PATIENCE 600.0
+/* How long a task may be out of the queue before what it wrote on its node shows here:
+ * an NFS client caches that a file is absent for up to acdirmax (60 s by default). */
+#define NFS_GRACE 60.0
+/* task_ended: the task's files are not visible yet */
+#define NOT_YET (-2)
 
 enum { K_SHARD, K_PART, K_MERGE };
 enum { T_QUEUED, T_RUNNING, T_DONE, T_FAILED, T_CANCELLED };
@@ -42,6 +47,7 @@ struct task {
 	int array;               /* index into arrays[] */
 	int index;               /* array task id; -1 for a merge (a single job) */
 	int st;
+	double gone;             /* when it was first seen out of the queue (0: not yet) */
 };
 
 struct array {
@@ -277,6 +283,7 @@ static void add_task(int kind, int stage, int shard, int piece, int index)
 	t->array = narrays;
 	t->index = index;
 	t->st = T_QUEUED;
+	t->gone = 0;
 }
 
 /* The options every cxs-pipeline job gets, so it sees the run as the driver does. */
@@ -711,14 +718,43 @@ static void cancel_pending(void)
 	cxs_buf_release(&jobs);
 }
 
+/* Whether what task t makes is there to be checked: its manifest or index. */
+static int task_output_there(const struct drv_run *r, const struct task *t)
+{
+	char file[64], *path;
+	json_t *m;
+	int there;
+
+	if (t->kind == K_PART) {
+		m = drv_part_manifest(r, t->stage, &r->shards[t->shard].parts[t->piece]);
+		json_decref(m);
+		return m != NULL;
+	}
+	if (t->kind == K_SHARD) {
+		snprintf(file, sizeof(file), "shard-%05d.parts.json", t->shard);
+		path = drv_stage_file(r, 0, file);
+	} else
+		path = drv_merged_file(r, t->stage, "manifest.json");
+	there = access(path, F_OK) == 0;
+	free(path);
+	return there;
+}
+
 /* A task ended: its outcome. Returns its exit status as the run sees it (-1: cancelled
- * after the run had failed, nothing to report). */
+ * after the run had failed, nothing to report; NOT_YET: its files may still be on their
+ * way through the shared filesystem's caches). */
 static int task_ended(struct drv_run *r, struct task *t, int failed, struct drv_part ***batch,
 		      int *nbatch)
 {
-	char name[32], id[48], *log = task_log(r, t);
+	char name[32], id[48], *log;
 	int rc = read_exit(r, t);
 
+	if (!t->gone)
+		t->gone = drv_now();
+	if (!failed && drv_now() - t->gone < NFS_GRACE &&
+	    (rc < 0 || ((rc == CXS_EXIT_OK || rc == CXS_EXIT_PARTIAL) && !task_output_there(r, t))))
+		return NOT_YET;
+	log = task_log(r, t);
 	task_name(t, name);
 	task_job(t, id);
 	if (rc < 0 && failed) {
@@ -793,8 +829,10 @@ static int poll_queue(struct drv_run *r, int *status, int *failed, struct drv_pa
 			int rc;
 			if (!is_active(t) || seen[i] || (pass == 0 && read_exit(r, t) < 0))
 				continue;
-			ended++;
 			rc = task_ended(r, t, *failed, batch, nbatch);
+			if (rc == NOT_YET)
+				continue;
+			ended++;
 			if (rc == CXS_EXIT_PARTIAL && *status == CXS_EXIT_OK)
 				*status = CXS_EXIT_PARTIAL;
 			else if (rc > 0 && rc != CXS_EXIT_PARTIAL && !*failed) {
