@@ -104,6 +104,9 @@ char *drv_path(const struct drv_run *r, const char *fmt, ...) __attribute__((for
 char *drv_stage_file(const struct drv_run *r, int stage, const char *name);
 char *drv_merged_file(const struct drv_run *r, int stage, const char *suffix);
 
+/* mkdir, fine when it exists; 0, or an exit status after saying what went wrong. */
+int drv_mkdir(const char *path);
+
 /* Loads a JSON file; NULL when missing or unreadable (then it counts as absent). */
 json_t *drv_load_json(const char *path);
 /* Writes `j` as indented JSON atomically. */

@@ -464,20 +464,27 @@ static void remove_temporaries(const char *dir)
 		closedir(d);
 }
 
+int drv_mkdir(const char *path)
+{
+	if (mkdir(path, 0777) < 0 && errno != EEXIST) {
+		cxs_error("could not create '%s': %s", path, strerror(errno));
+		return CXS_EXIT_IO;
+	}
+	return 0;
+}
+
 static int make_dirs(struct drv_run *r)
 {
-	int k;
+	int k, rc;
 
 	remove_temporaries(r->dir);
 	for (k = 0; k < DRV_NSTAGES; k++) {
 		char *d = drv_path(r, "%02d-%s", k + 1, drv_stage_names[k]);
-		if (mkdir(d, 0777) < 0 && errno != EEXIST) {
-			cxs_error("could not create '%s': %s", d, strerror(errno));
-			free(d);
-			return CXS_EXIT_IO;
-		}
-		remove_temporaries(d);
+		if ((rc = drv_mkdir(d)) == 0)
+			remove_temporaries(d);
 		free(d);
+		if (rc)
+			return rc;
 	}
 	return 0;
 }

@@ -857,15 +857,14 @@ static int make_slurm_dirs(const struct drv_run *r)
 	char *dir;
 	DIR *dh;
 	size_t i;
+	int rc;
 
 	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
 		char *d = drv_path(r, "%s", sub[i]);
-		if (mkdir(d, 0777) < 0 && errno != EEXIST) {
-			cxs_error("could not create '%s': %s", d, strerror(errno));
-			free(d);
-			return CXS_EXIT_IO;
-		}
+		rc = drv_mkdir(d);
 		free(d);
+		if (rc)
+			return rc;
 	}
 	/* The last run's scripts go: DIR/slurm/jobs holds what this run submits. */
 	dir = drv_path(r, "slurm/jobs");
@@ -882,22 +881,29 @@ static int make_slurm_dirs(const struct drv_run *r)
 	return 0;
 }
 
+/* "JOB,JOB,..." of the jobs DIR/slurm/tasks (open as `f`, or NULL) lists. */
+static void tasks_file_jobs(FILE *f, cxs_buf *jobs)
+{
+	char stage[32], name[32], id[48];
+	long last = -1;
+
+	while (f && fscanf(f, "%31s %31s %47s", stage, name, id) == 3) {
+		long job = strtol(id, NULL, 10);
+		if (job != last)
+			cxs_buf_addf(jobs, "%s%ld", jobs->len ? "," : "", job);
+		last = job;
+	}
+}
+
 /* Jobs of an earlier run of DIR still queued (its driver was killed with SIGKILL, so it
  * could not cancel them) would write into the parts this run makes: they go first. */
 static void cancel_leftovers(const struct drv_run *r)
 {
 	char *path = drv_path(r, "slurm/tasks");
 	FILE *f = fopen(path, "r");
-	char stage[32], name[32], id[48];
 	cxs_buf jobs = CXS_BUF_INIT, out = CXS_BUF_INIT, errb = CXS_BUF_INIT, left = CXS_BUF_INIT;
-	long last = -1;
 
-	while (f && fscanf(f, "%31s %31s %47s", stage, name, id) == 3) {
-		long job = strtol(id, NULL, 10);
-		if (job != last)
-			cxs_buf_addf(&jobs, "%s%ld", jobs.len ? "," : "", job);
-		last = job;
-	}
+	tasks_file_jobs(f, &jobs);
 	if (f)
 		fclose(f);
 	if (jobs.len && squeue(jobs.p, &out, &errb) == 0 && out.len) {
@@ -1061,19 +1067,13 @@ void drv_slurm_status(const struct drv_run *r)
 	char stage[32], name[32], id[48];
 	long n[DRV_NSTAGES + 1][5];
 	cxs_buf jobs = CXS_BUF_INIT, out = CXS_BUF_INIT, errb = CXS_BUF_INIT, failures = CXS_BUF_INIT;
-	long last = -1;
 	int asked, k, c;
 
 	free(path);
 	if (!f)
 		return;
 	memset(n, 0, sizeof(n));
-	while (fscanf(f, "%31s %31s %47s", stage, name, id) == 3) {
-		long job = strtol(id, NULL, 10);
-		if (job != last)
-			cxs_buf_addf(&jobs, "%s%ld", jobs.len ? "," : "", job);
-		last = job;
-	}
+	tasks_file_jobs(f, &jobs);
 	asked = jobs.len && squeue(jobs.p, &out, &errb) == 0;
 	rewind(f);
 	while (fscanf(f, "%31s %31s %47s", stage, name, id) == 3) {
