@@ -63,6 +63,7 @@ struct cxs_lexlang {
 	struct table keys;          /* serialised key → entry (build time) */
 	struct table first;         /* exact first word → run of idx */
 	struct table first_prefix;  /* prefix first word → run of idx */
+	struct table prefix_walk;   /* every start of a prefix first word → its run, if any */
 	uint32_t *idx;
 	size_t *plens, nplens;
 	struct table chars;         /* zh: every prefix of every term → entry or NO_ENTRY */
@@ -283,7 +284,9 @@ static struct slot *table_put(struct table *t, const char *k, size_t len, int *i
 	*isnew = 0;
 	if (s)
 		return s;
-	if ((!t->s || (t->n + 1) * 4 > (t->mask + 1) * 3) && table_grow(t) < 0)
+	/* at most half full: a token that is no term (most are) is told so after a probe
+	 * or two, where three quarters full would take several */
+	if ((!t->s || (t->n + 1) * 2 > t->mask + 1) && table_grow(t) < 0)
 		return NULL;
 	for (j = h & t->mask; t->s[j].key; j = (j + 1) & t->mask)
 		;
@@ -1251,6 +1254,38 @@ static int size_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Builds the table a token's form is walked through (cxs_lexlang_prefix_step): every
+ * start of a prefix first word that ends at a character boundary, so that a walk stops
+ * at the first character no prefix word continues with, and each whole prefix word
+ * with its run of entries. */
+static int index_prefix_walk(struct cxs_lexlang *ll)
+{
+	size_t i;
+
+	for (i = 0; ll->first_prefix.s && i <= ll->first_prefix.mask; i++) {
+		const struct slot *p = &ll->first_prefix.s[i];
+		struct slot *w = NULL;
+		size_t off = 0;
+		int isnew;
+
+		if (!p->key)
+			continue;
+		while (off < p->len) {
+			size_t cl;
+
+			cxs_utf8_decode(p->key + off, p->len - off, &cl);
+			off += cl;
+			if (!(w = table_put(&ll->prefix_walk, p->key, off, &isnew)))
+				return -1;
+		}
+		if (w) {
+			w->start = p->start;
+			w->count = p->count;
+		}
+	}
+	return 0;
+}
+
 /* Builds the first-word tables of a word-matched language. */
 static int index_words(struct cxs_lexlang *ll)
 {
@@ -1298,6 +1333,8 @@ static int index_words(struct cxs_lexlang *ll)
 		}
 	}
 	free(items);
+	if (index_prefix_walk(ll) < 0)
+		return -1;
 	qsort(ll->plens, ll->nplens, sizeof(*ll->plens), size_cmp);
 	for (i = k = 0; i < ll->nplens; i++)
 		if (!k || ll->plens[k - 1] != ll->plens[i])
@@ -2049,6 +2086,7 @@ static void lang_release(struct cxs_lexlang *ll)
 	free(ll->keys.s);
 	free(ll->first.s);
 	free(ll->first_prefix.s);
+	free(ll->prefix_walk.s);
 	free(ll->chars.s);
 	free(ll->idx);
 	free(ll->plens);
@@ -2116,6 +2154,17 @@ static const uint32_t *run_of(const cxs_lexlang *ll, const struct table *t, cons
 
 	*n = sl ? sl->count : 0;
 	return sl ? ll->idx + sl->start : NULL;
+}
+
+long cxs_lexlang_prefix_step(const cxs_lexlang *ll, const char *s, size_t len, uint32_t h,
+			     const uint32_t **ix)
+{
+	const struct slot *sl = table_find(&ll->prefix_walk, s, len, h);
+
+	if (!sl)
+		return -1;
+	*ix = sl->count ? ll->idx + sl->start : NULL;
+	return (long)sl->count;
 }
 
 const uint32_t *cxs_lexlang_first(const cxs_lexlang *ll, const char *s, size_t len, size_t *n)

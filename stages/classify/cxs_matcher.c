@@ -23,6 +23,14 @@ struct cxs_matcher {
 	size_t capc_aux;   /* capacity ctok, cstart and cend have been grown to */
 	size_t *tokc;                 /* per token: its first character (+1 sentinel) */
 	size_t captokc;
+	/* the prefix words a token's form starts with, shortest first */
+	struct prefix_hit *ph;
+	size_t capph;
+};
+
+struct prefix_hit {
+	const uint32_t *ix;
+	size_t n;
 };
 
 struct best {
@@ -51,6 +59,7 @@ void cxs_matcher_free(cxs_matcher *mt)
 	free(mt->cstart);
 	free(mt->cend);
 	free(mt->tokc);
+	free(mt->ph);
 	free(mt);
 }
 
@@ -122,11 +131,40 @@ static void consider(const cxs_lexlang *ll, const struct cxs_doc *d, size_t i, s
 	}
 }
 
+/* The prefix words the form of token `i` starts with, found in one walk along it that
+ * extends the hash a character at a time and stops where no prefix word goes on.
+ * Returns how many are in mt->ph (shortest first), or -1 when memory runs out. */
+static long prefix_hits(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d,
+			size_t i)
+{
+	const char *f = d->form[i];
+	size_t fl = d->formlen[i], len = 0;
+	uint32_t h = CXS_LEXHASH_INIT;
+	long nh = 0, n;
+
+	while (len < fl) {
+		const uint32_t *ix;
+
+		/* a prefix ends at a character boundary, never inside one */
+		h = cxs_lexhash_add(h, f + len, 1);
+		if (++len < fl && ((unsigned char)f[len] & 0xC0) == 0x80)
+			continue;
+		if ((n = cxs_lexlang_prefix_step(ll, f, len, h, &ix)) < 0)
+			break;
+		if (!n)
+			continue;
+		if (cxs_array_grow(&mt->ph, &mt->capph, (size_t)nh + 1, sizeof(*mt->ph)) < 0)
+			return -1;
+		mt->ph[nh].ix = ix;
+		mt->ph[nh++].n = (size_t)n;
+	}
+	return nh;
+}
+
 static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d)
 {
 	size_t busy[CXS_ROLE_COUNT] = { 0 };
-	size_t nplens, i, k;
-	const size_t *plens = cxs_lexlang_prefix_lengths(ll, &nplens);
+	size_t i;
 	int r;
 
 	for (i = 0; i < d->ntok; i++) {
@@ -134,6 +172,7 @@ static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 		unsigned need = 0;
 		const uint32_t *ix;
 		size_t n, room = mt->send[i] - i;
+		long k;
 
 		for (r = 0; r < CXS_ROLE_COUNT; r++)
 			if (busy[r] <= i)
@@ -146,16 +185,10 @@ static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 			consider(ll, d, i, room, ix, n, need, best);
 		/* Longest prefix first: among wildcards of as many words, the most specific
 		 * wins (servic* before serv*); an exact word was considered before both. */
-		for (k = nplens; k-- > 0;) {
-			if (plens[k] > d->formlen[i])
-				continue;
-			/* a prefix ends at a character boundary, never inside one */
-			if (plens[k] < d->formlen[i] && (d->form[i][plens[k]] & 0xC0) == 0x80)
-				continue;
-			ix = cxs_lexlang_first_prefix(ll, d->form[i], plens[k], &n);
-			if (ix)
-				consider(ll, d, i, room, ix, n, need, best);
-		}
+		if ((k = prefix_hits(mt, ll, d, i)) < 0)
+			return -1;
+		while (k-- > 0)
+			consider(ll, d, i, room, mt->ph[k].ix, mt->ph[k].n, need, best);
 		for (r = 0; r < CXS_ROLE_COUNT; r++) {
 			size_t j;
 
