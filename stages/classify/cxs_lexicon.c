@@ -41,6 +41,7 @@ struct slot {
 };
 struct table {
 	struct slot *s;
+	uint32_t *tag;              /* per slot: its hash with the low bit set, 0 when empty */
 	size_t mask, n;
 };
 
@@ -63,7 +64,6 @@ struct cxs_lexlang {
 	struct table keys;          /* serialised key → entry (build time) */
 	struct table first;         /* exact first word → run of idx */
 	struct table first_prefix;  /* prefix first word → run of idx */
-	struct table prefix_walk;   /* every start of a prefix first word → its run, if any */
 	uint32_t *idx;
 	size_t *plens, nplens;
 	struct table chars;         /* zh: every prefix of every term → entry or NO_ENTRY */
@@ -236,38 +236,54 @@ static void warn(cxs_lexicon *lx, const char *file, long line, const char *fmt, 
 
 /* ---------------------------------------------------------------- hash tables */
 
+/* A slot's tag: never 0, so that 0 marks an empty one. */
+static uint32_t tag_of(uint32_t h)
+{
+	return h | 1u;
+}
+
 static int table_grow(struct table *t)
 {
 	size_t cap = t->s ? (t->mask + 1) * 2 : 64, i;
 	struct slot *s = calloc(cap, sizeof(*s));
+	uint32_t *tag = calloc(cap, sizeof(*tag));
 
-	if (!s)
+	if (!s || !tag) {
+		free(s);
+		free(tag);
 		return -1;
+	}
 	if (t->s) {
 		for (i = 0; i <= t->mask; i++) {
 			size_t j;
-			if (!t->s[i].key)
+			if (!t->tag[i])
 				continue;
-			for (j = t->s[i].h & (cap - 1); s[j].key; j = (j + 1) & (cap - 1))
+			for (j = t->s[i].h & (cap - 1); tag[j]; j = (j + 1) & (cap - 1))
 				;
 			s[j] = t->s[i];
+			tag[j] = t->tag[i];
 		}
 		free(t->s);
+		free(t->tag);
 	}
 	t->s = s;
+	t->tag = tag;
 	t->mask = cap - 1;
 	return 0;
 }
 
+/* Lookups probe the dense tags first: most tokens are no term, and telling them so
+ * then touches one cache line instead of slots and their keys scattered in memory. */
 static struct slot *table_find(const struct table *t, const char *k, size_t len, uint32_t h)
 {
+	uint32_t tag = tag_of(h);
 	size_t j;
 
 	if (!t->s)
 		return NULL;
-	for (j = h & t->mask; t->s[j].key; j = (j + 1) & t->mask) {
+	for (j = h & t->mask; t->tag[j]; j = (j + 1) & t->mask) {
 		const struct slot *s = &t->s[j];
-		if (s->h == h && s->len == len && memcmp(s->key, k, len) == 0)
+		if (t->tag[j] == tag && s->h == h && s->len == len && memcmp(s->key, k, len) == 0)
 			return &t->s[j];
 	}
 	return NULL;
@@ -288,8 +304,9 @@ static struct slot *table_put(struct table *t, const char *k, size_t len, int *i
 	 * or two, where three quarters full would take several */
 	if ((!t->s || (t->n + 1) * 2 > t->mask + 1) && table_grow(t) < 0)
 		return NULL;
-	for (j = h & t->mask; t->s[j].key; j = (j + 1) & t->mask)
+	for (j = h & t->mask; t->tag[j]; j = (j + 1) & t->mask)
 		;
+	t->tag[j] = tag_of(h);
 	t->s[j].key = k;
 	t->s[j].len = (uint32_t)len;
 	t->s[j].h = h;
@@ -1254,38 +1271,6 @@ static int size_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Builds the table a token's form is walked through (cxs_lexlang_prefix_step): every
- * start of a prefix first word that ends at a character boundary, so that a walk stops
- * at the first character no prefix word continues with, and each whole prefix word
- * with its run of entries. */
-static int index_prefix_walk(struct cxs_lexlang *ll)
-{
-	size_t i;
-
-	for (i = 0; ll->first_prefix.s && i <= ll->first_prefix.mask; i++) {
-		const struct slot *p = &ll->first_prefix.s[i];
-		struct slot *w = NULL;
-		size_t off = 0;
-		int isnew;
-
-		if (!p->key)
-			continue;
-		while (off < p->len) {
-			size_t cl;
-
-			cxs_utf8_decode(p->key + off, p->len - off, &cl);
-			off += cl;
-			if (!(w = table_put(&ll->prefix_walk, p->key, off, &isnew)))
-				return -1;
-		}
-		if (w) {
-			w->start = p->start;
-			w->count = p->count;
-		}
-	}
-	return 0;
-}
-
 /* Builds the first-word tables of a word-matched language. */
 static int index_words(struct cxs_lexlang *ll)
 {
@@ -1333,8 +1318,6 @@ static int index_words(struct cxs_lexlang *ll)
 		}
 	}
 	free(items);
-	if (index_prefix_walk(ll) < 0)
-		return -1;
 	qsort(ll->plens, ll->nplens, sizeof(*ll->plens), size_cmp);
 	for (i = k = 0; i < ll->nplens; i++)
 		if (!k || ll->plens[k - 1] != ll->plens[i])
@@ -2084,10 +2067,13 @@ static void lang_release(struct cxs_lexlang *ll)
 	free(ll->entries);
 	free(ll->info);
 	free(ll->keys.s);
+	free(ll->keys.tag);
 	free(ll->first.s);
+	free(ll->first.tag);
 	free(ll->first_prefix.s);
-	free(ll->prefix_walk.s);
+	free(ll->first_prefix.tag);
 	free(ll->chars.s);
+	free(ll->chars.tag);
 	free(ll->idx);
 	free(ll->plens);
 	cxs_segmenter_free(ll->seg);
@@ -2156,15 +2142,13 @@ static const uint32_t *run_of(const cxs_lexlang *ll, const struct table *t, cons
 	return sl ? ll->idx + sl->start : NULL;
 }
 
-long cxs_lexlang_prefix_step(const cxs_lexlang *ll, const char *s, size_t len, uint32_t h,
-			     const uint32_t **ix)
+const uint32_t *cxs_lexlang_first_prefix_hashed(const cxs_lexlang *ll, const char *s,
+						size_t len, uint32_t h, size_t *n)
 {
-	const struct slot *sl = table_find(&ll->prefix_walk, s, len, h);
+	const struct slot *sl = table_find(&ll->first_prefix, s, len, h);
 
-	if (!sl)
-		return -1;
-	*ix = sl->count ? ll->idx + sl->start : NULL;
-	return (long)sl->count;
+	*n = sl ? sl->count : 0;
+	return sl ? ll->idx + sl->start : NULL;
 }
 
 const uint32_t *cxs_lexlang_first(const cxs_lexlang *ll, const char *s, size_t len, size_t *n)

@@ -175,13 +175,10 @@ const uint32_t *cxs_lexlang_first(const cxs_lexlang *ll, const char *s, size_t l
 const uint32_t *cxs_lexlang_first_prefix(const cxs_lexlang *ll, const char *s, size_t len,
 					 size_t *n);
 
-/* Walks a token's form through the prefix first words, one character at a time: `s`
- * is the form's first `len` bytes (ending at a character boundary of the form), `h`
- * their hash (cxs_lexhash, extended a character at a time). Returns -1 when no prefix
- * first word starts with `s` (stop walking), else the number of entries whose first
- * word is the prefix `s` (`*ix` their indices, longest key first; NULL when 0). */
-long cxs_lexlang_prefix_step(const cxs_lexlang *ll, const char *s, size_t len, uint32_t h,
-			     const uint32_t **ix);
+/* The same with the hash of `s` given (cxs_lexhash): a token's form is hashed once,
+ * extended from one prefix length to the next. */
+const uint32_t *cxs_lexlang_first_prefix_hashed(const cxs_lexlang *ll, const char *s,
+						size_t len, uint32_t h, size_t *n);
 
 /* The distinct byte lengths of first-word prefixes, ascending: a token's form needs
  * only be looked up at these lengths. */

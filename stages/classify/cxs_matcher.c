@@ -131,32 +131,32 @@ static void consider(const cxs_lexlang *ll, const struct cxs_doc *d, size_t i, s
 	}
 }
 
-/* The prefix words the form of token `i` starts with, found in one walk along it that
- * extends the hash a character at a time and stops where no prefix word goes on.
- * Returns how many are in mt->ph (shortest first), or -1 when memory runs out. */
+/* The prefix words the form of token `i` starts with, shortest first, into mt->ph: one
+ * lookup per prefix length of the lexicon that fits, the form hashed once along the
+ * way. Returns how many, or -1 when memory runs out. */
 static long prefix_hits(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d,
 			size_t i)
 {
 	const char *f = d->form[i];
-	size_t fl = d->formlen[i], len = 0;
+	size_t fl = d->formlen[i], done = 0, np, k, n;
+	const size_t *plens = cxs_lexlang_prefix_lengths(ll, &np);
 	uint32_t h = CXS_LEXHASH_INIT;
-	long nh = 0, n;
+	long nh = 0;
 
-	while (len < fl) {
+	for (k = 0; k < np && plens[k] <= fl; k++) {
 		const uint32_t *ix;
 
+		h = cxs_lexhash_add(h, f + done, plens[k] - done);
+		done = plens[k];
 		/* a prefix ends at a character boundary, never inside one */
-		h = cxs_lexhash_add(h, f + len, 1);
-		if (++len < fl && ((unsigned char)f[len] & 0xC0) == 0x80)
+		if (done < fl && ((unsigned char)f[done] & 0xC0) == 0x80)
 			continue;
-		if ((n = cxs_lexlang_prefix_step(ll, f, len, h, &ix)) < 0)
-			break;
-		if (!n)
+		if (!(ix = cxs_lexlang_first_prefix_hashed(ll, f, done, h, &n)))
 			continue;
 		if (cxs_array_grow(&mt->ph, &mt->capph, (size_t)nh + 1, sizeof(*mt->ph)) < 0)
 			return -1;
 		mt->ph[nh].ix = ix;
-		mt->ph[nh++].n = (size_t)n;
+		mt->ph[nh++].n = n;
 	}
 	return nh;
 }
