@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cxs_buf.h"
-#include "cxs_utf8.h"
 
 /* Per-record arrays, kept and regrown across records so the hot path does not
  * allocate. */
@@ -215,6 +214,17 @@ static size_t count_chars(const char *s, size_t n)
 	return c;
 }
 
+/* The length of the UTF-8 character at `s` (`left` bytes remain): records are valid
+ * UTF-8 (cxs_rec checks every string) and token offsets never split a character, so
+ * the first byte tells without decoding; `left` only keeps a bad doc in bounds. */
+static size_t char_len(const char *s, size_t left)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = 1 + (c >= 0xC0) + (c >= 0xE0) + (c >= 0xF0);
+
+	return n < left ? n : left;
+}
+
 /* Lays out the characters of the forms with their spans in the original text: one for
  * one when a token's form has as many characters as its original, else every character
  * of the form spans the whole token (NFKC may have merged or split characters). */
@@ -258,11 +268,11 @@ static int layout_chars(cxs_matcher *mt, const struct cxs_doc *d)
 		while (off < fl) {
 			size_t cl, ol;
 
-			cxs_utf8_decode(f + off, fl - off, &cl);
+			cl = char_len(f + off, fl - off);
 			mt->coff[nc] = mt->chars.len + off;
 			mt->ctok[nc] = t;
 			if (same) {
-				cxs_utf8_decode(d->text + o, te - o, &ol);
+				ol = o < te ? char_len(d->text + o, te - o) : 0;
 				mt->cstart[nc] = o;
 				mt->cend[nc] = o + ol;
 				o += ol;
