@@ -274,6 +274,27 @@ static int decode(const char *raw, size_t n, cxs_buf *out)
 	return 0;
 }
 
+/* The end of the run of plain bytes from `s`: the first '"', '\\', control or byte >= 0x80.
+ * Eight bytes at a time while there are eight: a lane's subtraction borrows only when
+ * that lane is one of those, so a word without any sets no high bit. */
+static const unsigned char *plain_run(const unsigned char *s, const unsigned char *end)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+
+	while (end - s >= 8) {
+		uint64_t x;
+
+		memcpy(&x, s, 8);
+		if (((x - 0x20 * ones) | ((x ^ ('"' * ones)) - ones) | ((x ^ ('\\' * ones)) - ones) | x) &
+		    highs)
+			break;
+		s += 8;
+	}
+	while (s < end && !strclass[*s])
+		s++;
+	return s;
+}
+
 /* A string at r->s ('"'); leaves r->s after the closing quote. `*esc` tells whether it
  * had escapes. */
 static int scan_string(cxs_rec *r, int *esc)
@@ -283,8 +304,7 @@ static int scan_string(cxs_rec *r, int *esc)
 	*esc = 0;
 	r->s++;
 	for (;;) {
-		while (r->s < r->end && !strclass[*r->s])
-			r->s++;
+		r->s = plain_run(r->s, r->end);
 		if (r->s >= r->end)
 			return fail(r, "premature end of input");
 		switch (strclass[*r->s]) {
@@ -349,6 +369,12 @@ static int scan_number(cxs_rec *r)
 		fp = fp ? fp : s;     /* a real either way */
 	}
 	r->s = s;
+	if (!fp && nint <= 18) {
+		/* eighteen digits always fit (offsets, counts) */
+		if (neg && *ip == '0')
+			r->noncanon = 1;             /* "-0" is read as 0 */
+		return 0;
+	}
 	if (!fp) {
 		/* an integer: must fit, as jansson reads it with strtoll */
 		unsigned long long v = 0, lim = neg ? (unsigned long long)LLONG_MAX + 1 : LLONG_MAX;

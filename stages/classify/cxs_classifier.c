@@ -19,8 +19,8 @@ struct cxs_classifier {
 	cxs_buf text, lang;
 	struct cxs_ints ints;
 	struct cxs_strs forms, stems, slangs;
-	size_t *tok, *tok_sent, *stemlen;
-	const char **stem;
+	size_t *tok, *tok_sent, *formlen, *stemlen;
+	const char **form, **stem;      /* views: in the record, or in `forms`/`stems` */
 	size_t captok;
 	size_t *sent;
 	size_t capsent;
@@ -87,6 +87,8 @@ void cxs_classifier_free(cxs_classifier *cl)
 	cxs_strs_release(&cl->slangs);
 	free(cl->tok);
 	free(cl->tok_sent);
+	free(cl->formlen);
+	free(cl->form);
 	free(cl->stemlen);
 	free(cl->stem);
 	free(cl->sent);
@@ -196,25 +198,28 @@ static const char *const needs[][2] = {
 
 /* Reads a flat array of [start, end) offset pairs into `out`: every pair within the
  * text, starts < ends allowed equal, and in text order without overlap. Returns the
- * number of pairs, or -1 with the reason (-2: no memory). */
+ * number of pairs, or -1 with the reason (-2: no memory). The entries are counted
+ * only when the array is bad, to say first what is wrong with it as a whole. */
 static long read_spans(cxs_classifier *cl, cxs_rec *rec, const char *name, const char *text,
 		       size_t textlen, size_t **out, size_t *cap, cxs_err *reason)
 {
 	size_t n, i, prev = 0, bad;
-	long count = cxs_rec_count(rec, name);
-	int rc;
+	int rc = cxs_rec_ints(rec, name, &cl->ints, &bad);
 
-	if (count % 2)
-		return cxs_err_set(reason, CXS_E_INPUT, "'%s' has an odd number of offsets", name);
-	rc = cxs_rec_ints(rec, name, &cl->ints, &bad);
-	if (rc == -2 || cxs_array_grow(out, cap, (size_t)count + 2, sizeof(size_t)) < 0) {
+	if (rc == -2) {
 		cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 		return -2;
 	}
+	if (rc != 1 ? cxs_rec_count(rec, name) % 2 != 0 : cl->ints.n % 2 != 0)
+		return cxs_err_set(reason, CXS_E_INPUT, "'%s' has an odd number of offsets", name);
 	if (rc != 1)
 		return cxs_err_set(reason, CXS_E_INPUT, "'%s' entry %zu is not a pair of integers",
 				   name, bad / 2);
 	n = cl->ints.n;
+	if (cxs_array_grow(out, cap, n + 2, sizeof(size_t)) < 0) {
+		cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+		return -2;
+	}
 	for (i = 0; i < n; i += 2) {
 		long long sv = cl->ints.v[i], ev = cl->ints.v[i + 1];
 
@@ -235,25 +240,71 @@ static long read_spans(cxs_classifier *cl, cxs_rec *rec, const char *name, const
 	return (long)(n / 2);
 }
 
-/* A string array aligned with the tokens. Returns 0, -1 with the reason, -2 no memory. */
-static int read_strings(cxs_rec *rec, const char *name, size_t n, struct cxs_strs *out,
-			cxs_err *reason)
+/* The entries of a string array aligned with the tokens, as views (`s[i]`, `len[i]`
+ * bytes, not NUL-terminated). Words rarely need an escape, so when none does they are
+ * read in place from the record's canonical bytes (`["a","b"]`); otherwise, and for
+ * an array that is not `n` strings, cxs_rec_strings decodes it into `slow` and says
+ * what is wrong. Returns 0, -1 with the reason, -2 no memory. */
+static int read_strings(cxs_rec *rec, const char *name, size_t n, struct cxs_strs *slow,
+			const char **s, size_t *len, cxs_err *reason)
 {
-	long count = cxs_rec_count(rec, name);
-	size_t bad;
+	size_t rawlen, i, bad;
+	const char *p = cxs_rec_raw(rec, name, &rawlen), *q;
+	long count;
 	int rc;
 
+	for (i = 0, p++; i < n; i++) {
+		if ((i && *p++ != ',') || *p != '"')
+			goto slow;
+		for (q = ++p; *q != '"'; q++)
+			if (*q == '\\')
+				goto slow;
+		s[i] = p;
+		len[i] = (size_t)(q - p);
+		p = q + 1;
+	}
+	if (*p == ']')
+		return 0;
+slow:
+	count = cxs_rec_count(rec, name);
 	if ((size_t)count != n)
 		return cxs_err_set(reason, CXS_E_INPUT, "'%s' has %ld entries for %zu tokens", name,
 				   count, n);
-	rc = cxs_rec_strings(rec, name, out, &bad);
+	rc = cxs_rec_strings(rec, name, slow, &bad);
 	if (rc == -2) {
 		cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 		return -2;
 	}
 	if (rc != 1)
 		return cxs_err_set(reason, CXS_E_INPUT, "'%s' entry %zu is not a string", name, bad);
+	for (i = 0; i < n; i++) {
+		s[i] = slow->s[i];
+		len[i] = slow->len[i];
+	}
 	return 0;
+}
+
+/* The one place `forms` are read: every later use of a form goes through
+ * d->form/d->formlen as set here. */
+static int read_forms(cxs_classifier *cl, cxs_rec *rec, size_t ntok, cxs_err *reason)
+{
+	return read_strings(rec, "forms", ntok, &cl->forms, cl->form, cl->formlen, reason);
+}
+
+/* `stems`, with an empty stem (cxs-stem's spelling of "the stem is the form") made the
+ * form; after read_forms. */
+static int read_stems(cxs_classifier *cl, cxs_rec *rec, size_t ntok, cxs_err *reason)
+{
+	size_t i;
+	int rc = read_strings(rec, "stems", ntok, &cl->stems, cl->stem, cl->stemlen, reason);
+
+	for (i = 0; !rc && i < ntok; i++) {
+		if (!cl->stemlen[i]) {
+			cl->stem[i] = cl->form[i];
+			cl->stemlen[i] = cl->formlen[i];
+		}
+	}
+	return rc;
 }
 
 /* `sentence_langs` (cxs-normalize), when the record has it: one language per sentence.
@@ -298,7 +349,7 @@ static int grow_tokens(cxs_classifier *cl, size_t ntok)
 	if (!(p = realloc((void *)cl->f, cap * sizeof(*cl->f))))    \
 		return -1;                                          \
 	cl->f = p;
-	REGROW(tok_sent) REGROW(stem) REGROW(stemlen)
+	REGROW(tok_sent) REGROW(form) REGROW(formlen) REGROW(stem) REGROW(stemlen)
 #undef REGROW
 	/* raised only once every array has grown, so a failure half way leaves them to
 	 * be grown again next time, never too short */
@@ -335,8 +386,8 @@ static int read_doc(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d, cxs_err
 	ntok = (size_t)n;
 	if (grow_tokens(cl, ntok) < 0)
 		goto nomem;
-	if ((rc = read_strings(rec, "forms", ntok, &cl->forms, reason)) < 0 ||
-	    (rc = read_strings(rec, "stems", ntok, &cl->stems, reason)) < 0)
+	if ((rc = read_forms(cl, rec, ntok, reason)) < 0 ||
+	    (rc = read_stems(cl, rec, ntok, reason)) < 0)
 		return rc == -2 ? -1 : 1;
 	if ((n = read_spans(cl, rec, "sentences", d->text, d->len, &cl->sent, &cl->capsent,
 			    reason)) < 0)
@@ -346,8 +397,7 @@ static int read_doc(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d, cxs_err
 		cxs_err_set(reason, CXS_E_INPUT, "'sentences' is empty but there are tokens");
 		return 1;
 	}
-	/* each token belongs to the last sentence that starts at or before it; an empty
-	 * stem (cxs-stem's spelling of "the stem is the form") is the form */
+	/* each token belongs to the last sentence that starts at or before it */
 	for (i = 0, s = 0; i < ntok; i++) {
 		while (s + 1 < nsent && cl->sent[2 * (s + 1)] <= cl->tok[2 * i])
 			s++;
@@ -356,18 +406,11 @@ static int read_doc(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d, cxs_err
 			return 1;
 		}
 		cl->tok_sent[i] = s;
-		if (cl->stems.len[i]) {
-			cl->stem[i] = cl->stems.s[i];
-			cl->stemlen[i] = cl->stems.len[i];
-		} else {
-			cl->stem[i] = cl->forms.s[i];
-			cl->stemlen[i] = cl->forms.len[i];
-		}
 	}
 	d->ntok = ntok;
 	d->tok = cl->tok;
-	d->form = cl->forms.s;
-	d->formlen = cl->forms.len;
+	d->form = cl->form;
+	d->formlen = cl->formlen;
 	d->stem = cl->stem;
 	d->stemlen = cl->stemlen;
 	d->tok_sent = cl->tok_sent;

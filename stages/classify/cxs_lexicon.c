@@ -41,6 +41,7 @@ struct slot {
 };
 struct table {
 	struct slot *s;
+	uint32_t *tag;              /* per slot: its hash with the low bit set, 0 when empty */
 	size_t mask, n;
 };
 
@@ -235,38 +236,54 @@ static void warn(cxs_lexicon *lx, const char *file, long line, const char *fmt, 
 
 /* ---------------------------------------------------------------- hash tables */
 
+/* A slot's tag: never 0, so that 0 marks an empty one. */
+static uint32_t tag_of(uint32_t h)
+{
+	return h | 1u;
+}
+
 static int table_grow(struct table *t)
 {
 	size_t cap = t->s ? (t->mask + 1) * 2 : 64, i;
 	struct slot *s = calloc(cap, sizeof(*s));
+	uint32_t *tag = calloc(cap, sizeof(*tag));
 
-	if (!s)
+	if (!s || !tag) {
+		free(s);
+		free(tag);
 		return -1;
+	}
 	if (t->s) {
 		for (i = 0; i <= t->mask; i++) {
 			size_t j;
-			if (!t->s[i].key)
+			if (!t->tag[i])
 				continue;
-			for (j = t->s[i].h & (cap - 1); s[j].key; j = (j + 1) & (cap - 1))
+			for (j = t->s[i].h & (cap - 1); tag[j]; j = (j + 1) & (cap - 1))
 				;
 			s[j] = t->s[i];
+			tag[j] = t->tag[i];
 		}
 		free(t->s);
+		free(t->tag);
 	}
 	t->s = s;
+	t->tag = tag;
 	t->mask = cap - 1;
 	return 0;
 }
 
+/* Lookups probe the dense tags first: most tokens are no term, and telling them so
+ * then touches one cache line instead of slots and their keys scattered in memory. */
 static struct slot *table_find(const struct table *t, const char *k, size_t len, uint32_t h)
 {
+	uint32_t tag = tag_of(h);
 	size_t j;
 
 	if (!t->s)
 		return NULL;
-	for (j = h & t->mask; t->s[j].key; j = (j + 1) & t->mask) {
+	for (j = h & t->mask; t->tag[j]; j = (j + 1) & t->mask) {
 		const struct slot *s = &t->s[j];
-		if (s->h == h && s->len == len && memcmp(s->key, k, len) == 0)
+		if (t->tag[j] == tag && s->h == h && s->len == len && memcmp(s->key, k, len) == 0)
 			return &t->s[j];
 	}
 	return NULL;
@@ -283,10 +300,13 @@ static struct slot *table_put(struct table *t, const char *k, size_t len, int *i
 	*isnew = 0;
 	if (s)
 		return s;
-	if ((!t->s || (t->n + 1) * 4 > (t->mask + 1) * 3) && table_grow(t) < 0)
+	/* at most half full: a token that is no term (most are) is told so after a probe
+	 * or two, where three quarters full would take several */
+	if ((!t->s || (t->n + 1) * 2 > t->mask + 1) && table_grow(t) < 0)
 		return NULL;
-	for (j = h & t->mask; t->s[j].key; j = (j + 1) & t->mask)
+	for (j = h & t->mask; t->tag[j]; j = (j + 1) & t->mask)
 		;
+	t->tag[j] = tag_of(h);
 	t->s[j].key = k;
 	t->s[j].len = (uint32_t)len;
 	t->s[j].h = h;
@@ -2047,9 +2067,13 @@ static void lang_release(struct cxs_lexlang *ll)
 	free(ll->entries);
 	free(ll->info);
 	free(ll->keys.s);
+	free(ll->keys.tag);
 	free(ll->first.s);
+	free(ll->first.tag);
 	free(ll->first_prefix.s);
+	free(ll->first_prefix.tag);
 	free(ll->chars.s);
+	free(ll->chars.tag);
 	free(ll->idx);
 	free(ll->plens);
 	cxs_segmenter_free(ll->seg);
@@ -2113,6 +2137,15 @@ static const uint32_t *run_of(const cxs_lexlang *ll, const struct table *t, cons
 			      size_t len, size_t *n)
 {
 	const struct slot *sl = table_find(t, s, len, cxs_lexhash_add(CXS_LEXHASH_INIT, s, len));
+
+	*n = sl ? sl->count : 0;
+	return sl ? ll->idx + sl->start : NULL;
+}
+
+const uint32_t *cxs_lexlang_first_prefix_hashed(const cxs_lexlang *ll, const char *s,
+						size_t len, uint32_t h, size_t *n)
+{
+	const struct slot *sl = table_find(&ll->first_prefix, s, len, h);
 
 	*n = sl ? sl->count : 0;
 	return sl ? ll->idx + sl->start : NULL;

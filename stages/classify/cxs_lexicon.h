@@ -175,6 +175,11 @@ const uint32_t *cxs_lexlang_first(const cxs_lexlang *ll, const char *s, size_t l
 const uint32_t *cxs_lexlang_first_prefix(const cxs_lexlang *ll, const char *s, size_t len,
 					 size_t *n);
 
+/* The same with the hash of `s` given (cxs_lexhash): a token's form is hashed once,
+ * extended from one prefix length to the next. */
+const uint32_t *cxs_lexlang_first_prefix_hashed(const cxs_lexlang *ll, const char *s,
+						size_t len, uint32_t h, size_t *n);
+
 /* The distinct byte lengths of first-word prefixes, ascending: a token's form needs
  * only be looked up at these lengths. */
 const size_t *cxs_lexlang_prefix_lengths(const cxs_lexlang *ll, size_t *n);

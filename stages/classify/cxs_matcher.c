@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cxs_buf.h"
-#include "cxs_utf8.h"
 
 /* Per-record arrays, kept and regrown across records so the hot path does not
  * allocate. */
@@ -23,6 +22,14 @@ struct cxs_matcher {
 	size_t capc_aux;   /* capacity ctok, cstart and cend have been grown to */
 	size_t *tokc;                 /* per token: its first character (+1 sentinel) */
 	size_t captokc;
+	/* the prefix words a token's form starts with, shortest first */
+	struct prefix_hit *ph;
+	size_t capph;
+};
+
+struct prefix_hit {
+	const uint32_t *ix;
+	size_t n;
 };
 
 struct best {
@@ -51,6 +58,7 @@ void cxs_matcher_free(cxs_matcher *mt)
 	free(mt->cstart);
 	free(mt->cend);
 	free(mt->tokc);
+	free(mt->ph);
 	free(mt);
 }
 
@@ -122,11 +130,40 @@ static void consider(const cxs_lexlang *ll, const struct cxs_doc *d, size_t i, s
 	}
 }
 
+/* The prefix words the form of token `i` starts with, shortest first, into mt->ph: one
+ * lookup per prefix length of the lexicon that fits, the form hashed once along the
+ * way. Returns how many, or -1 when memory runs out. */
+static long prefix_hits(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d,
+			size_t i)
+{
+	const char *f = d->form[i];
+	size_t fl = d->formlen[i], done = 0, np, k, n;
+	const size_t *plens = cxs_lexlang_prefix_lengths(ll, &np);
+	uint32_t h = CXS_LEXHASH_INIT;
+	long nh = 0;
+
+	for (k = 0; k < np && plens[k] <= fl; k++) {
+		const uint32_t *ix;
+
+		h = cxs_lexhash_add(h, f + done, plens[k] - done);
+		done = plens[k];
+		/* a prefix ends at a character boundary, never inside one */
+		if (done < fl && ((unsigned char)f[done] & 0xC0) == 0x80)
+			continue;
+		if (!(ix = cxs_lexlang_first_prefix_hashed(ll, f, done, h, &n)))
+			continue;
+		if (cxs_array_grow(&mt->ph, &mt->capph, (size_t)nh + 1, sizeof(*mt->ph)) < 0)
+			return -1;
+		mt->ph[nh].ix = ix;
+		mt->ph[nh++].n = n;
+	}
+	return nh;
+}
+
 static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d)
 {
 	size_t busy[CXS_ROLE_COUNT] = { 0 };
-	size_t nplens, i, k;
-	const size_t *plens = cxs_lexlang_prefix_lengths(ll, &nplens);
+	size_t i;
 	int r;
 
 	for (i = 0; i < d->ntok; i++) {
@@ -134,6 +171,7 @@ static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 		unsigned need = 0;
 		const uint32_t *ix;
 		size_t n, room = mt->send[i] - i;
+		long k;
 
 		for (r = 0; r < CXS_ROLE_COUNT; r++)
 			if (busy[r] <= i)
@@ -146,16 +184,10 @@ static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 			consider(ll, d, i, room, ix, n, need, best);
 		/* Longest prefix first: among wildcards of as many words, the most specific
 		 * wins (servic* before serv*); an exact word was considered before both. */
-		for (k = nplens; k-- > 0;) {
-			if (plens[k] > d->formlen[i])
-				continue;
-			/* a prefix ends at a character boundary, never inside one */
-			if (plens[k] < d->formlen[i] && (d->form[i][plens[k]] & 0xC0) == 0x80)
-				continue;
-			ix = cxs_lexlang_first_prefix(ll, d->form[i], plens[k], &n);
-			if (ix)
-				consider(ll, d, i, room, ix, n, need, best);
-		}
+		if ((k = prefix_hits(mt, ll, d, i)) < 0)
+			return -1;
+		while (k-- > 0)
+			consider(ll, d, i, room, mt->ph[k].ix, mt->ph[k].n, need, best);
 		for (r = 0; r < CXS_ROLE_COUNT; r++) {
 			size_t j;
 
@@ -180,6 +212,17 @@ static size_t count_chars(const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		c += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return c;
+}
+
+/* The length of the UTF-8 character at `s` (`left` bytes remain): records are valid
+ * UTF-8 (cxs_rec checks every string) and token offsets never split a character, so
+ * the first byte tells without decoding; `left` only keeps a bad doc in bounds. */
+static size_t char_len(const char *s, size_t left)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = 1 + (c >= 0xC0) + (c >= 0xE0) + (c >= 0xF0);
+
+	return n < left ? n : left;
 }
 
 /* Lays out the characters of the forms with their spans in the original text: one for
@@ -225,11 +268,11 @@ static int layout_chars(cxs_matcher *mt, const struct cxs_doc *d)
 		while (off < fl) {
 			size_t cl, ol;
 
-			cxs_utf8_decode(f + off, fl - off, &cl);
+			cl = char_len(f + off, fl - off);
 			mt->coff[nc] = mt->chars.len + off;
 			mt->ctok[nc] = t;
 			if (same) {
-				cxs_utf8_decode(d->text + o, te - o, &ol);
+				ol = o < te ? char_len(d->text + o, te - o) : 0;
 				mt->cstart[nc] = o;
 				mt->cend[nc] = o + ol;
 				o += ol;

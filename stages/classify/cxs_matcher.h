@@ -23,7 +23,8 @@
 
 /* A record as the matcher and the scorer see it: views into the caller's arrays, which
  * must stay valid while the doc is in use. Tokens are in text order, do not overlap and
- * are aligned with forms and stems; `tok_sent` gives each token's sentence index. */
+ * are aligned with forms and stems; `tok_sent` gives each token's sentence index. Forms
+ * and stems are byte strings of the given lengths, not necessarily NUL-terminated. */
 struct cxs_doc {
 	const char *text;
 	size_t len;

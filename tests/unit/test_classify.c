@@ -718,6 +718,49 @@ static void test_record_rejects(void)
 	json_object_set_new(rec, "text", json_integer(3));
 	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
 	CHECK_STR(why, "record has no 'text' string");
+
+	/* what is wrong with an array as a whole is said before what is wrong in it */
+	rec = record("en", "The waiter was rude.");
+	json_array_set_new(json_object_get(rec, "tokens"), 1, json_string("x"));
+	json_array_append_new(json_object_get(rec, "tokens"), json_integer(1));
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'tokens' has an odd number of offsets");
+
+	rec = record("en", "The waiter was rude.");
+	json_array_set_new(json_object_get(rec, "forms"), 1, json_integer(1));
+	json_array_append_new(json_object_get(rec, "forms"), json_string("extra"));
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'forms' has 5 entries for 4 tokens");
+
+	rec = record("en", "The waiter was rude.");
+	json_array_append_new(json_object_get(rec, "stems"), json_string("extra"));
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'stems' has 5 entries for 4 tokens");
+
+	rec = record("en", "The waiter was rude.");
+	json_array_set_new(json_object_get(rec, "stems"), 3, json_array());
+	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
+	CHECK_STR(why, "'stems' entry 3 is not a string");
+}
+
+/* Forms and stems are read in place unless an entry has an escape; both ways give the
+ * same words, and an empty stem still takes the form read either way. */
+static void test_record_escapes(void)
+{
+	json_t *rec = record("en", "The waiter was rude.");
+	cxs_err reason = { CXS_E_NONE, "" };
+	json_t *sig;
+
+	json_array_set_new(json_object_get(rec, "forms"), 0, json_string("t\"he\"\n"));
+	json_array_set_new(json_object_get(rec, "stems"), 3, json_string("ru\\de"));
+	json_array_set_new(json_object_get(rec, "stems"), 1, json_string(""));
+	CHECK_INT(cxs_classifier_record(cl, rec, &reason), 0);
+	sig = json_array_get(json_object_get(rec, "signals"), 0);
+	CHECK_INT(json_array_size(json_object_get(rec, "signals")), 1);
+	CHECK_STR(json_string_value(json_object_get(sig, "dim")), "staff");
+	/* "ru\\de" is no polarity word: the signal has no opinion of its own */
+	CHECK_STR(json_string_value(json_object_get(sig, "polarity")), "neutral");
+	json_decref(rec);
 }
 
 int main(void)
@@ -757,6 +800,7 @@ int main(void)
 	RUN(test_record_empty_stems);
 	RUN(test_record_und);
 	RUN(test_record_rejects);
+	RUN(test_record_escapes);
 	cxs_classifier_free(cl);
 	cxs_lexicon_free(lx);
 	cxs_textnorm_free(tn);

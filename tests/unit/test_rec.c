@@ -264,6 +264,40 @@ static void test_output(void)
 	cxs_rec_free(r);
 }
 
+/* cxs_jw_real writes the 4-decimal numbers without printf: byte for byte what jansson
+ * writes, for every such number near 0 and a spread of the others and of what is not one. */
+static void check_real(double v)
+{
+	cxs_buf b = { 0 };
+	json_t *j = json_real(v);
+	char *want = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT | JSON_REAL_PRECISION(15));
+
+	CHECK_INT(cxs_jw_real(&b, v), 0);
+	if (!want || !b.p || strcmp(b.p, want)) {
+		printf("  %.17g: got %s, jansson %s\n", v, b.p ? b.p : "?", want ? want : "?");
+		cxs_t_cur++;
+	}
+	free(want);
+	json_decref(j);
+	cxs_buf_release(&b);
+}
+
+static void test_reals(void)
+{
+	static const double odd[] = { -0.0, 100.0, -100.0, 99.99995, 0.00005, 1e-5, 0.12345,
+				      1.0 / 3, 2.5e-7, 1e300, -1e-300, 123456.789, 1e15, 1e16 };
+	long q;
+	size_t i;
+	int fails = cxs_t_cur;
+
+	for (q = -20000; q <= 20000 && cxs_t_cur - fails < 5; q++)
+		check_real((double)q / 10000.0);
+	for (q = -999999; q <= 999999 && cxs_t_cur - fails < 5; q += 7)
+		check_real((double)q / 10000.0);
+	for (i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
+		check_real(odd[i]);
+}
+
 int main(void)
 {
 	RUN(test_cases);
@@ -273,5 +307,6 @@ int main(void)
 	RUN(test_reasons);
 	RUN(test_accessors);
 	RUN(test_output);
+	RUN(test_reals);
 	return cxs_test_done();
 }
