@@ -16,6 +16,7 @@
 #include "fetch_charset.h"
 #include "fetch_text.h"
 #include "html_meta.h"
+#include "html_stopdens.h"
 
 /* The parser context interns every element and attribute name it meets, across pages,
  * so a long run over junk markup would grow it without end: past this many names it is
@@ -72,6 +73,7 @@ struct einfo {
 	unsigned own;      /* text whose nearest block element is this one */
 	unsigned own_link;
 	unsigned commas;   /* in `own` */
+	struct cxs_stopcount stop; /* words and stopwords in `own` (html_stopdens.h) */
 	double score;      /* readability's content score, when F_SCORED */
 };
 
@@ -186,6 +188,8 @@ struct cxs_html {
 	size_t npara, para_cap;
 	struct einfo *info;   /* one per element of the page, in document order */
 	size_t ninfo, info_cap;
+	const cxs_stopdens *sd; /* borrowed; NULL: no stopword density */
+	int lang;             /* the page's list in `sd`, -1 when it has none */
 	int nomem;
 };
 
@@ -626,6 +630,45 @@ static unsigned weigh(const char *s, unsigned *commas)
 	return w;
 }
 
+/* What page_list answers besides a list: the page's hint names a language without a
+ * list (or there are no lists), or it has no hint and every list is counted. */
+#define NO_LIST (-2)
+#define ANY_LIST (-1)
+
+/* The list to count a page's stopwords in: its language hint's. */
+static int page_list(const cxs_html *h)
+{
+	int li;
+
+	if (!h->sd)
+		return NO_LIST;
+	if (!h->meta.lang[0])
+		return ANY_LIST;
+	li = cxs_stopdens_lang(h->sd, h->meta.lang);
+	return li >= 0 ? li : NO_LIST;
+}
+
+/* A page without a language hint is in the language whose list has the most hits in
+ * its blocks, when those are at least this share of its words: a page in a language
+ * without a list (German, French) has a few chance hits ("in", "die", "de") in each. */
+#define GUESS_MIN 0.15
+
+static int guess_lang(const cxs_html *h)
+{
+	struct cxs_stopcount page;
+	size_t i;
+	int k, best;
+
+	memset(&page, 0, sizeof(page));
+	for (i = 0; i < h->ninfo; i++) {
+		page.words += h->info[i].stop.words;
+		for (k = 0; k < CXS_STOPDENS_NLANG; k++)
+			page.stop[k] += h->info[i].stop.stop[k];
+	}
+	best = cxs_stopdens_best(&page);
+	return best >= 0 && cxs_stopdens_of(&page, best) >= GUESS_MIN ? best : -1;
+}
+
 /* A marked element with at least this much text outside links (weighted characters)
  * and half the page's is a wrapper (see measure); on a page of a few lines, a footer
  * can be half. */
@@ -639,6 +682,7 @@ static void measure(cxs_html *h, xmlDoc *doc)
 	xmlNode *top = (xmlNode *)doc, *n;
 	unsigned long page_text = 0;
 	size_t i;
+	int count_lang = page_list(h);
 
 	for (i = 0; i < h->ninfo; i++) {
 		struct einfo *e = &h->info[i];
@@ -669,8 +713,12 @@ static void measure(cxs_html *h, xmlDoc *doc)
 			b->commas += commas;
 			if (e->flags & F_A)
 				b->own_link += w;
+			if (count_lang != NO_LIST)
+				cxs_stopdens_count(h->sd, count_lang, (const char *)n->content,
+						   strlen((const char *)n->content), &b->stop);
 		}
 	}
+	h->lang = count_lang >= 0 ? count_lang : count_lang == ANY_LIST ? guess_lang(h) : -1;
 	for (i = h->ninfo; i-- > 1;) {
 		struct einfo *e = &h->info[i];
 
@@ -1283,6 +1331,11 @@ cxs_html *cxs_html_new(cxs_err *err)
 		return NULL;
 	}
 	return h;
+}
+
+void cxs_html_set_stopwords(cxs_html *h, const cxs_stopdens *sd)
+{
+	h->sd = sd;
 }
 
 void cxs_html_free(cxs_html *h)
