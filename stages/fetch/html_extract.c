@@ -630,34 +630,27 @@ static unsigned weigh(const char *s, unsigned *commas)
 	return w;
 }
 
-/* What page_list answers besides a list: the page's hint names a language without a
- * list (or there are no lists), or it has no hint and every list is counted. */
-#define NO_LIST (-2)
-#define ANY_LIST (-1)
-
-/* The list to count a page's stopwords in: its language hint's. */
-static int page_list(const cxs_html *h)
+/* Whether a page's words are counted in the stopword lists: not when its language hint
+ * names a language without a list (or there are no lists). All lists are counted, as
+ * hints are not always right (see page_lang). */
+static int counts_stopwords(const cxs_html *h)
 {
-	int li;
-
-	if (!h->sd)
-		return NO_LIST;
-	if (!h->meta.lang[0])
-		return ANY_LIST;
-	li = cxs_stopdens_lang(h->sd, h->meta.lang);
-	return li >= 0 ? li : NO_LIST;
+	return h->sd && !(h->meta.lang[0] && cxs_stopdens_lang(h->sd, h->meta.lang) < 0);
 }
 
-/* A page without a language hint is in the language whose list has the most hits in
- * its blocks, when those are at least this share of its words: a page in a language
- * without a list (German, French) has a few chance hits ("in", "die", "de") in each. */
-#define GUESS_MIN 0.15
+/* A page's stopwords are at least this share of its words in its language's list: a
+ * page in a language without a list (German, French) has a few chance hits ("in",
+ * "die", "de"), and English prose has 40 to 60 % with en.stop. */
+#define LANG_MIN 0.15
 
-static int guess_lang(const cxs_html *h)
+/* The page's list: its language hint's, when the page bears it out (hints are often
+ * wrong: templates say "en" on pages in any language), else the list with the most
+ * hits, if it has LANG_MIN of the words; -1 when none fits. */
+static int page_lang(const cxs_html *h)
 {
 	struct cxs_stopcount page;
 	size_t i;
-	int k, best;
+	int k, li = cxs_stopdens_lang(h->sd, h->meta.lang[0] ? h->meta.lang : NULL);
 
 	memset(&page, 0, sizeof(page));
 	for (i = 0; i < h->ninfo; i++) {
@@ -665,8 +658,10 @@ static int guess_lang(const cxs_html *h)
 		for (k = 0; k < CXS_STOPDENS_NLANG; k++)
 			page.stop[k] += h->info[i].stop.stop[k];
 	}
-	best = cxs_stopdens_best(&page);
-	return best >= 0 && cxs_stopdens_of(&page, best) >= GUESS_MIN ? best : -1;
+	if (li >= 0 && cxs_stopdens_of(&page, li) >= LANG_MIN)
+		return li;
+	li = cxs_stopdens_best(&page);
+	return li >= 0 && cxs_stopdens_of(&page, li) >= LANG_MIN ? li : -1;
 }
 
 /* A marked element with at least this much text outside links (weighted characters)
@@ -682,7 +677,7 @@ static void measure(cxs_html *h, xmlDoc *doc)
 	xmlNode *top = (xmlNode *)doc, *n;
 	unsigned long page_text = 0;
 	size_t i;
-	int count_lang = page_list(h);
+	int count_all = counts_stopwords(h);
 
 	for (i = 0; i < h->ninfo; i++) {
 		struct einfo *e = &h->info[i];
@@ -713,12 +708,12 @@ static void measure(cxs_html *h, xmlDoc *doc)
 			b->commas += commas;
 			if (e->flags & F_A)
 				b->own_link += w;
-			if (count_lang != NO_LIST)
-				cxs_stopdens_count(h->sd, count_lang, (const char *)n->content,
+			if (count_all)
+				cxs_stopdens_count(h->sd, -1, (const char *)n->content,
 						   strlen((const char *)n->content), &b->stop);
 		}
 	}
-	h->lang = count_lang >= 0 ? count_lang : count_lang == ANY_LIST ? guess_lang(h) : -1;
+	h->lang = count_all ? page_lang(h) : -1;
 	for (i = h->ninfo; i-- > 1;) {
 		struct einfo *e = &h->info[i];
 
@@ -746,6 +741,57 @@ static void measure(cxs_html *h, xmlDoc *doc)
 static double link_density(const struct einfo *e)
 {
 	return e->text ? (double)e->link / e->text : 0.0;
+}
+
+/* Prose in the page's language is about a third stopwords (en.stop: 40 to 60 % of
+ * English words, es.stop as many of Spanish); menus, tag clouds, lists of names and
+ * product codes have next to none. A block of at least DENSITY_WORDS words weighs in
+ * scoring by how far its density is from PROSE_MID: PROSE_SLOPE per unit, at least
+ * PROSE_FLOOR (a block without a stopword counts 0.3, one of half stopwords 1.3). As
+ * jusText does, a block is judged by its density only when it has enough words to
+ * have one. */
+#define DENSITY_WORDS 10
+#define PROSE_MID 0.35
+#define PROSE_SLOPE 2.0
+#define PROSE_FLOOR 0.2
+
+/* The stopword density of `c`, or -1 when the page has no list (its words say nothing)
+ * or `c` fewer than `min_words` words. A quote in English on a Swedish page is prose
+ * too: the density is that of the list in which it is highest. */
+static double stop_density(const cxs_html *h, const struct cxs_stopcount *c,
+			   unsigned min_words)
+{
+	if (h->lang < 0 || c->words < min_words)
+		return -1;
+	return cxs_stopdens_of(c, cxs_stopdens_best(c));
+}
+
+/* What the score of the block `e` is multiplied by for its stopword density. */
+static double prose_weight(const cxs_html *h, const struct einfo *e)
+{
+	double d = stop_density(h, &e->stop, DENSITY_WORDS), m;
+
+	if (d < 0)
+		return 1.0;
+	m = 1.0 + PROSE_SLOPE * (d - PROSE_MID);
+	return m < PROSE_FLOOR ? PROSE_FLOOR : m;
+}
+
+/* A block of text of its own (no blocks inside) with at least WORDLIST_WORDS words and
+ * less than WORDLIST_DENSITY of them stopwords is a list of names, places, tags or
+ * references, not the post's prose: left out of the main text (list items, table
+ * cells, headings and <pre> excepted: pros, specifications, titles and code). */
+#define WORDLIST_WORDS 8
+#define WORDLIST_DENSITY 0.1
+
+static int wordlist(const cxs_html *h, const struct einfo *e)
+{
+	double d;
+
+	if (!e || e->own != e->text)
+		return 0;
+	d = stop_density(h, &e->stop, WORDLIST_WORDS);
+	return d >= 0 && d < WORDLIST_DENSITY;
 }
 
 /* A paragraph inside a part marked as boilerplate or comments counts this much: the
@@ -837,6 +883,7 @@ static int score_page(cxs_html *h, int *unmarked_out)
 			s *= MARKED_WEIGHT;
 		else
 			unmarked = 1;
+		s *= prose_weight(h, e);
 		for (a = e->parent, level = 0; a >= 0 && level < 5; a = h->info[a].parent, level++) {
 			struct einfo *c = &h->info[a];
 
@@ -1230,6 +1277,8 @@ static int enter(struct walk *w, xmlNode *n)
 			w->h->para[w->h->npara - 1].links = 1;
 		if (f & (F_LINKY | F_CAPTION))
 			return 0;
+		if (!(f & (F_ITEM | F_HEADING | F_PRE | F_CELL)) && wordlist(w->h, info_of(n)))
+			return 0;
 		break;
 	case MODE_PAGE:
 		if (f & (F_BOILER | F_CMARK))
@@ -1508,6 +1557,23 @@ static int comments_heading(const char *s, size_t n)
 	return 0;
 }
 
+/* A line this many words long or longer whose stopwords are PROSE_DENSITY of them
+ * is a sentence, even short and without a full stop ("I would go back any day"). */
+#define PROSE_WORDS 4
+#define PROSE_DENSITY 0.3
+
+/* Non-zero when the text from `st` to `en` reads as a sentence by its stopwords. */
+static int reads_as_prose(const cxs_html *h, size_t st, size_t en)
+{
+	struct cxs_stopcount c;
+
+	if (h->lang < 0)
+		return 0;
+	memset(&c, 0, sizeof(c));
+	cxs_stopdens_count(h->sd, -1, h->text.p + st, en - st, &c);
+	return stop_density(h, &c, PROSE_WORDS) >= PROSE_DENSITY;
+}
+
 /* What is left of a post's frame after scoring, as jusText would judge it by context:
  * a heading with no text under it (the title of a list of links that was dropped,
  * "Related posts", "Share this") and, at the end, short lines that are not sentences
@@ -1537,7 +1603,7 @@ static void tidy(cxs_html *h)
 		w = weigh(h->text.p + st, &commas);
 		if (h->para[keep_end - 1].item ||
 		    (!(5 * h->para[keep_end - 1].link > w && w < TRAILING_LINKED) &&
-		     (w >= TRAILING_SHORT ||
+		     (w >= TRAILING_SHORT || reads_as_prose(h, st, en) ||
 		     ends_sentence(h->text.p + st, en - st)))) {
 			h->text.p[en] = save;
 			break;
