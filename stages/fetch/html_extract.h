@@ -40,6 +40,11 @@
  * wrote it and when). When a comment section has no <p> at all, each innermost
  * comment-marked element is one comment.
  *
+ * Main text: scoring as readability does (length, commas, links), and with a set of
+ * stopword lists (cxs_html_set_stopwords) by stopword density as jusText does: blocks
+ * of prose weigh more, blocks of words without stopwords (lists of names, tags,
+ * references) are left out, a short last line that reads as a sentence is kept.
+ *
  * Text layout: block elements (p, div, h1-h6, li, table, tr, blockquote, pre, section,
  * article, main, dd, dt, figcaption, ...) separate paragraphs, which are joined with
  * "\n\n"; <br> is "\n" (two in a row make a paragraph break); table cells are separated
