@@ -1947,12 +1947,48 @@ static int depth_exceeded(xmlDocPtr doc)
 	return 0;
 }
 
+/* Where the page's text starts after a DOCTYPE with an internal subset (`<!DOCTYPE html
+ * SYSTEM "x.dtd" [ <!ENTITY ...> ]>`, an XML habit), or 0 when the page starts with no
+ * such DOCTYPE. libxml2's HTML parser knows no subset: it ends the DOCTYPE at the first
+ * `>` and shows the rest ("]>") as text. The subset's declarations are never read
+ * (HTML has none); its end is the first `]` outside quotes and comments, then `>`. */
+static size_t after_internal_subset(const char *s, size_t n)
+{
+	size_t i = 0;
+	char quote = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
+		i++;
+	if (!starts_ci(s + i, n - i, "<!doctype"))
+		return 0;
+	for (i += 9; i < n && s[i] != '[' && s[i] != '>'; i++)
+		if (s[i] == '"' || s[i] == '\'')
+			for (quote = s[i++]; i < n && s[i] != quote; i++)
+				;
+	if (i >= n || s[i] != '[')
+		return 0;
+	for (i++; i < n && s[i] != ']'; i++) {
+		if (s[i] == '"' || s[i] == '\'') {
+			for (quote = s[i++]; i < n && s[i] != quote; i++)
+				;
+		} else if (starts_ci(s + i, n - i, "<!--")) {
+			for (i += 4; i < n && !starts_ci(s + i, n - i, "-->"); i++)
+				;
+			i += 2;
+		}
+	}
+	for (i++; i < n && s[i] != '>'; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			return 0;
+	return i < n ? i + 1 : 0;
+}
+
 int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *transport_charset,
 		     struct cxs_html_result *res, cxs_err *err)
 {
 	struct cxs_charset_guess g;
 	const char *src;
-	size_t src_len;
+	size_t src_len, skip;
 	long bad;
 	xmlDoc *doc;
 
@@ -1962,6 +1998,9 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *tran
 	bad = cxs_charset_decode(h->cs, &g, data, len, &h->src, &src, &src_len, err);
 	if (bad < 0)
 		return -1;
+	skip = after_internal_subset(src, src_len);
+	src += skip;
+	src_len -= skip;
 	if (src_len > INT_MAX)
 		return cxs_err_set(err, CXS_E_INPUT, "page of %zu bytes is too large to parse",
 				   src_len);
