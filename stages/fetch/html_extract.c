@@ -1913,6 +1913,7 @@ static void reset(cxs_html *h)
 	cxs_buf_reset(&h->comments);
 	h->ncom = 0;
 	h->npara = 0;
+	h->lang = -1;
 	cxs_html_meta_reset(&h->meta);
 	h->nomem = 0;
 }
