@@ -311,3 +311,35 @@ char *cxs_cli_find_data(const char *rel)
 	}
 	return found;
 }
+
+static int is_dir(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+char *cxs_cli_stopword_dir(const char *given)
+{
+	char *dir;
+
+	if (given) {
+		struct stat sb;
+
+		if (stat(given, &sb) < 0)
+			cxs_die(CXS_EXIT_CONFIG, "could not open stopword folder '%s': %s", given,
+				strerror(errno));
+		if (!S_ISDIR(sb.st_mode))
+			cxs_die(CXS_EXIT_CONFIG, "stopword folder '%s' is not a folder", given);
+		dir = strdup(given);
+		if (!dir)
+			cxs_die(CXS_EXIT_INTERNAL, "out of memory");
+		return dir;
+	}
+	dir = cxs_cli_find_data("stopwords");
+	if (!dir || !is_dir(dir))
+		cxs_die(CXS_EXIT_CONFIG, "no bundled stopword folder found (looked for "
+			"'lexicons/stopwords'; set CXS_LEXICONS, or give --stopwords DIR or "
+			"--no-stopwords)");
+	return dir;
+}

@@ -99,6 +99,11 @@ int cxs_cli_stage_finish(cxs_stage *s, int failed, const cxs_err *err);
  * NULL when none exists. */
 char *cxs_cli_find_data(const char *rel);
 
+/* The stopword folder of cxs-stem and cxs-fetch: `given` (their `--stopwords DIR`) when
+ * not NULL, else the bundled "stopwords" (cxs_cli_find_data). Dies with a configuration
+ * error when `given` is not a folder or nothing is bundled. The caller frees it. */
+char *cxs_cli_stopword_dir(const char *given);
+
 /* Parses a decimal integer option value within [min, max]; dies with usage status naming
  * `opt` otherwise. */
 long long cxs_cli_parse_int(const char *opt, const char *arg, long long min, long long max);

@@ -413,6 +413,23 @@ static void trim(const char **s, size_t *n)
 
 typedef void (*line_fn)(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l);
 
+/* Non-zero when `s` (`n` bytes) holds a byte order mark (U+FEFF). Only the very start
+ * of a file may have one (editors write it); anywhere else it is an invisible character
+ * glued to a term, typically where two files were pasted together. */
+static int has_bom(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, '\xEF', (size_t)(end - p))) != NULL && end - p >= 3) {
+		if (p[1] == '\xBB' && p[2] == '\xBF')
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+#define BOM_INSIDE "BOM (U+FEFF) inside the file: only its very start may have one"
+
 /* Calls `fn` for every line that is neither blank nor a comment; reports invalid UTF-8.
  * Returns the number of lines. */
 static long each_line(cxs_lexicon *lx, const struct read_file *rf, const char *path,
@@ -434,6 +451,10 @@ static long each_line(cxs_lexicon *lx, const struct read_file *rf, const char *p
 		no++;
 		if (cxs_utf8_valid_prefix(s, n) != n) {
 			problem(lx, path, no, "invalid UTF-8");
+			continue;
+		}
+		if (has_bom(s, n)) {
+			problem(lx, path, no, BOM_INSIDE);
 			continue;
 		}
 		trim(&s, &n);
@@ -1637,6 +1658,10 @@ static void parse_import(cxs_lexicon *lx, struct import *imp, const struct read_
 		no++;
 		if (cxs_utf8_valid_prefix(s, n) != n) {
 			problem(lx, imp->path, no, "invalid UTF-8");
+			continue;
+		}
+		if (has_bom(s, n)) {
+			problem(lx, imp->path, no, BOM_INSIDE);
 			continue;
 		}
 		while (n && ws(*s)) {

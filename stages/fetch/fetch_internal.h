@@ -28,6 +28,7 @@ struct cxs_fetcher {
 	cxs_stage *s;
 	struct cxs_fetch_opts o;  /* a copy; its strings are borrowed from the caller */
 	cxs_html *html;
+	cxs_stopdens *stop;       /* the stopword lists HTML blocks are scored by, or NULL */
 	cxs_charset *cs;          /* for text files (the HTML extractor has its own) */
 	cxs_map *map;             /* --map, for CSV/TSV and (when given) JSONL exports */
 	cxs_dedup *dedup;         /* texts emitted so far (unless --keep-duplicates) */

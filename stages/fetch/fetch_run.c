@@ -448,6 +448,24 @@ static int on_source(void *ctx, enum cxs_source_event ev, const char *path, enum
 	return do_file(f, path, kind) < 0 ? 1 : 0;
 }
 
+/* The stopword lists of `o`, each recorded in the manifest of `s`. NULL with `err`. */
+static cxs_stopdens *load_stopwords(cxs_stage *s, const struct cxs_fetch_opts *o, cxs_err *err)
+{
+	cxs_stopdens *sd = cxs_stopdens_load(o->stopwords, o->note, o->note_ctx, err);
+	json_t *lists = sd ? cxs_stopdens_lists(sd) : NULL, *l;
+	size_t i;
+
+	if (sd && !lists) {
+		cxs_stopdens_free(sd);
+		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		return NULL;
+	}
+	json_array_foreach(lists, i, l)
+		cxs_stage_lexicon(s, json_incref(l));
+	json_decref(lists);
+	return sd;
+}
+
 cxs_fetcher *cxs_fetcher_new(cxs_stage *s, const struct cxs_fetch_opts *o, cxs_err *err)
 {
 	cxs_fetcher *f = calloc(1, sizeof(*f));
@@ -459,6 +477,14 @@ cxs_fetcher *cxs_fetcher_new(cxs_stage *s, const struct cxs_fetch_opts *o, cxs_e
 	f->s = s;
 	f->o = *o;
 	f->html = cxs_html_new(err);
+	if (f->html && o->stopwords) {
+		f->stop = load_stopwords(s, o, err);
+		if (!f->stop) {
+			cxs_fetcher_free(f);
+			return NULL;
+		}
+		cxs_html_set_stopwords(f->html, f->stop);
+	}
 	f->cs = f->html ? cxs_charset_new(err) : NULL;
 	f->map = f->cs ? cxs_map_new(o->map, err) : NULL;
 	f->dedup = f->map ? cxs_dedup_new(err) : NULL;
@@ -548,6 +574,7 @@ void cxs_fetcher_free(cxs_fetcher *f)
 	if (!f)
 		return;
 	cxs_html_free(f->html);
+	cxs_stopdens_free(f->stop);
 	cxs_charset_free(f->cs);
 	cxs_map_free(f->map);
 	cxs_dedup_free(f->dedup);

@@ -16,6 +16,7 @@
 #include "fetch_charset.h"
 #include "fetch_text.h"
 #include "html_meta.h"
+#include "html_stopdens.h"
 
 /* The parser context interns every element and attribute name it meets, across pages,
  * so a long run over junk markup would grow it without end: past this many names it is
@@ -72,6 +73,7 @@ struct einfo {
 	unsigned own;      /* text whose nearest block element is this one */
 	unsigned own_link;
 	unsigned commas;   /* in `own` */
+	struct cxs_stopcount stop; /* words and stopwords in `own` (html_stopdens.h) */
 	double score;      /* readability's content score, when F_SCORED */
 };
 
@@ -186,6 +188,8 @@ struct cxs_html {
 	size_t npara, para_cap;
 	struct einfo *info;   /* one per element of the page, in document order */
 	size_t ninfo, info_cap;
+	const cxs_stopdens *sd; /* borrowed; NULL: no stopword density */
+	int lang;             /* the page's list in `sd`, -1 when it has none */
 	int nomem;
 };
 
@@ -626,6 +630,40 @@ static unsigned weigh(const char *s, unsigned *commas)
 	return w;
 }
 
+/* Whether a page's words are counted in the stopword lists: not when its language hint
+ * names a language without a list (or there are no lists). All lists are counted, as
+ * hints are not always right (see page_lang). */
+static int counts_stopwords(const cxs_html *h)
+{
+	return h->sd && !(h->meta.lang[0] && cxs_stopdens_lang(h->sd, h->meta.lang) < 0);
+}
+
+/* A page's stopwords are at least this share of its words in its language's list: a
+ * page in a language without a list (German, French) has a few chance hits ("in",
+ * "die", "de"), and English prose has 40 to 60 % with en.stop. */
+#define LANG_MIN 0.15
+
+/* The page's list: its language hint's, when the page bears it out (hints are often
+ * wrong: templates say "en" on pages in any language), else the list with the most
+ * hits, if it has LANG_MIN of the words; -1 when none fits. */
+static int page_lang(const cxs_html *h)
+{
+	struct cxs_stopcount page;
+	size_t i;
+	int k, li = cxs_stopdens_lang(h->sd, h->meta.lang[0] ? h->meta.lang : NULL);
+
+	memset(&page, 0, sizeof(page));
+	for (i = 0; i < h->ninfo; i++) {
+		page.words += h->info[i].stop.words;
+		for (k = 0; k < CXS_STOPDENS_NLANG; k++)
+			page.stop[k] += h->info[i].stop.stop[k];
+	}
+	if (li >= 0 && cxs_stopdens_of(&page, li) >= LANG_MIN)
+		return li;
+	li = cxs_stopdens_best(&page);
+	return li >= 0 && cxs_stopdens_of(&page, li) >= LANG_MIN ? li : -1;
+}
+
 /* A marked element with at least this much text outside links (weighted characters)
  * and half the page's is a wrapper (see measure); on a page of a few lines, a footer
  * can be half. */
@@ -639,6 +677,7 @@ static void measure(cxs_html *h, xmlDoc *doc)
 	xmlNode *top = (xmlNode *)doc, *n;
 	unsigned long page_text = 0;
 	size_t i;
+	int count_all = counts_stopwords(h);
 
 	for (i = 0; i < h->ninfo; i++) {
 		struct einfo *e = &h->info[i];
@@ -669,8 +708,12 @@ static void measure(cxs_html *h, xmlDoc *doc)
 			b->commas += commas;
 			if (e->flags & F_A)
 				b->own_link += w;
+			if (count_all)
+				cxs_stopdens_count(h->sd, -1, (const char *)n->content,
+						   strlen((const char *)n->content), &b->stop);
 		}
 	}
+	h->lang = count_all ? page_lang(h) : -1;
 	for (i = h->ninfo; i-- > 1;) {
 		struct einfo *e = &h->info[i];
 
@@ -698,6 +741,57 @@ static void measure(cxs_html *h, xmlDoc *doc)
 static double link_density(const struct einfo *e)
 {
 	return e->text ? (double)e->link / e->text : 0.0;
+}
+
+/* Prose in the page's language is about a third stopwords (en.stop: 40 to 60 % of
+ * English words, es.stop as many of Spanish); menus, tag clouds, lists of names and
+ * product codes have next to none. A block of at least DENSITY_WORDS words weighs in
+ * scoring by how far its density is from PROSE_MID: PROSE_SLOPE per unit, at least
+ * PROSE_FLOOR (a block without a stopword counts 0.3, one of half stopwords 1.3). As
+ * jusText does, a block is judged by its density only when it has enough words to
+ * have one. */
+#define DENSITY_WORDS 10
+#define PROSE_MID 0.35
+#define PROSE_SLOPE 2.0
+#define PROSE_FLOOR 0.2
+
+/* The stopword density of `c`, or -1 when the page has no list (its words say nothing)
+ * or `c` fewer than `min_words` words. A quote in English on a Swedish page is prose
+ * too: the density is that of the list in which it is highest. */
+static double stop_density(const cxs_html *h, const struct cxs_stopcount *c,
+			   unsigned min_words)
+{
+	if (h->lang < 0 || c->words < min_words)
+		return -1;
+	return cxs_stopdens_of(c, cxs_stopdens_best(c));
+}
+
+/* What the score of the block `e` is multiplied by for its stopword density. */
+static double prose_weight(const cxs_html *h, const struct einfo *e)
+{
+	double d = stop_density(h, &e->stop, DENSITY_WORDS), m;
+
+	if (d < 0)
+		return 1.0;
+	m = 1.0 + PROSE_SLOPE * (d - PROSE_MID);
+	return m < PROSE_FLOOR ? PROSE_FLOOR : m;
+}
+
+/* A block of text of its own (no blocks inside) with at least WORDLIST_WORDS words and
+ * less than WORDLIST_DENSITY of them stopwords is a list of names, places, tags or
+ * references, not the post's prose: left out of the main text (list items, table
+ * cells, headings and <pre> excepted: pros, specifications, titles and code). */
+#define WORDLIST_WORDS 8
+#define WORDLIST_DENSITY 0.1
+
+static int wordlist(const cxs_html *h, const struct einfo *e)
+{
+	double d;
+
+	if (!e || e->own != e->text)
+		return 0;
+	d = stop_density(h, &e->stop, WORDLIST_WORDS);
+	return d >= 0 && d < WORDLIST_DENSITY;
 }
 
 /* A paragraph inside a part marked as boilerplate or comments counts this much: the
@@ -789,6 +883,7 @@ static int score_page(cxs_html *h, int *unmarked_out)
 			s *= MARKED_WEIGHT;
 		else
 			unmarked = 1;
+		s *= prose_weight(h, e);
 		for (a = e->parent, level = 0; a >= 0 && level < 5; a = h->info[a].parent, level++) {
 			struct einfo *c = &h->info[a];
 
@@ -1182,6 +1277,8 @@ static int enter(struct walk *w, xmlNode *n)
 			w->h->para[w->h->npara - 1].links = 1;
 		if (f & (F_LINKY | F_CAPTION))
 			return 0;
+		if (!(f & (F_ITEM | F_HEADING | F_PRE | F_CELL)) && wordlist(w->h, info_of(n)))
+			return 0;
 		break;
 	case MODE_PAGE:
 		if (f & (F_BOILER | F_CMARK))
@@ -1283,6 +1380,11 @@ cxs_html *cxs_html_new(cxs_err *err)
 		return NULL;
 	}
 	return h;
+}
+
+void cxs_html_set_stopwords(cxs_html *h, const cxs_stopdens *sd)
+{
+	h->sd = sd;
 }
 
 void cxs_html_free(cxs_html *h)
@@ -1455,6 +1557,23 @@ static int comments_heading(const char *s, size_t n)
 	return 0;
 }
 
+/* A line this many words long or longer whose stopwords are PROSE_DENSITY of them
+ * is a sentence, even short and without a full stop ("I would go back any day"). */
+#define PROSE_WORDS 4
+#define PROSE_DENSITY 0.3
+
+/* Non-zero when the text from `st` to `en` reads as a sentence by its stopwords. */
+static int reads_as_prose(const cxs_html *h, size_t st, size_t en)
+{
+	struct cxs_stopcount c;
+
+	if (h->lang < 0)
+		return 0;
+	memset(&c, 0, sizeof(c));
+	cxs_stopdens_count(h->sd, -1, h->text.p + st, en - st, &c);
+	return stop_density(h, &c, PROSE_WORDS) >= PROSE_DENSITY;
+}
+
 /* What is left of a post's frame after scoring, as jusText would judge it by context:
  * a heading with no text under it (the title of a list of links that was dropped,
  * "Related posts", "Share this") and, at the end, short lines that are not sentences
@@ -1484,7 +1603,7 @@ static void tidy(cxs_html *h)
 		w = weigh(h->text.p + st, &commas);
 		if (h->para[keep_end - 1].item ||
 		    (!(5 * h->para[keep_end - 1].link > w && w < TRAILING_LINKED) &&
-		     (w >= TRAILING_SHORT ||
+		     (w >= TRAILING_SHORT || reads_as_prose(h, st, en) ||
 		     ends_sentence(h->text.p + st, en - st)))) {
 			h->text.p[en] = save;
 			break;
@@ -1794,6 +1913,7 @@ static void reset(cxs_html *h)
 	cxs_buf_reset(&h->comments);
 	h->ncom = 0;
 	h->npara = 0;
+	h->lang = -1;
 	cxs_html_meta_reset(&h->meta);
 	h->nomem = 0;
 }
@@ -1828,12 +1948,48 @@ static int depth_exceeded(xmlDocPtr doc)
 	return 0;
 }
 
+/* Where the page's text starts after a DOCTYPE with an internal subset (`<!DOCTYPE html
+ * SYSTEM "x.dtd" [ <!ENTITY ...> ]>`, an XML habit), or 0 when the page starts with no
+ * such DOCTYPE. libxml2's HTML parser knows no subset: it ends the DOCTYPE at the first
+ * `>` and shows the rest ("]>") as text. The subset's declarations are never read
+ * (HTML has none); its end is the first `]` outside quotes and comments, then `>`. */
+static size_t after_internal_subset(const char *s, size_t n)
+{
+	size_t i = 0;
+	char quote = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
+		i++;
+	if (!starts_ci(s + i, n - i, "<!doctype"))
+		return 0;
+	for (i += 9; i < n && s[i] != '[' && s[i] != '>'; i++)
+		if (s[i] == '"' || s[i] == '\'')
+			for (quote = s[i++]; i < n && s[i] != quote; i++)
+				;
+	if (i >= n || s[i] != '[')
+		return 0;
+	for (i++; i < n && s[i] != ']'; i++) {
+		if (s[i] == '"' || s[i] == '\'') {
+			for (quote = s[i++]; i < n && s[i] != quote; i++)
+				;
+		} else if (starts_ci(s + i, n - i, "<!--")) {
+			for (i += 4; i < n && !starts_ci(s + i, n - i, "-->"); i++)
+				;
+			i += 2;
+		}
+	}
+	for (i++; i < n && s[i] != '>'; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			return 0;
+	return i < n ? i + 1 : 0;
+}
+
 int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *transport_charset,
 		     struct cxs_html_result *res, cxs_err *err)
 {
 	struct cxs_charset_guess g;
 	const char *src;
-	size_t src_len;
+	size_t src_len, skip;
 	long bad;
 	xmlDoc *doc;
 
@@ -1843,6 +1999,9 @@ int cxs_html_extract(cxs_html *h, const char *data, size_t len, const char *tran
 	bad = cxs_charset_decode(h->cs, &g, data, len, &h->src, &src, &src_len, err);
 	if (bad < 0)
 		return -1;
+	skip = after_internal_subset(src, src_len);
+	src += skip;
+	src_len -= skip;
 	if (src_len > INT_MAX)
 		return cxs_err_set(err, CXS_E_INPUT, "page of %zu bytes is too large to parse",
 				   src_len);

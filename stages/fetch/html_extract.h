@@ -40,6 +40,11 @@
  * wrote it and when). When a comment section has no <p> at all, each innermost
  * comment-marked element is one comment.
  *
+ * Main text: scoring as readability does (length, commas, links), and with a set of
+ * stopword lists (cxs_html_set_stopwords) by stopword density as jusText does: blocks
+ * of prose weigh more, blocks of words without stopwords (lists of names, tags,
+ * references) are left out, a short last line that reads as a sentence is kept.
+ *
  * Text layout: block elements (p, div, h1-h6, li, table, tr, blockquote, pre, section,
  * article, main, dd, dt, figcaption, ...) separate paragraphs, which are joined with
  * "\n\n"; <br> is "\n" (two in a row make a paragraph break); table cells are separated
@@ -53,6 +58,7 @@
 #include <stddef.h>
 
 #include "cxs_err.h"
+#include "html_stopdens.h"
 
 /* What cxs_html_extract found. Every pointer is owned by the extractor and stays valid
  * until its next cxs_html_extract or cxs_html_free. */
@@ -80,6 +86,12 @@ typedef struct cxs_html cxs_html;
  * Silences libxml2's error handlers for this thread (a library must not print). NULL
  * with `err` set when memory runs out. */
 cxs_html *cxs_html_new(cxs_err *err);
+
+/* Scores the text blocks of later pages by their stopword density too, in the list of
+ * the page's language (its hint, else the list with the most hits); `sd` is borrowed
+ * and must outlive the extractor's use of it. NULL (the default): length and links
+ * only. */
+void cxs_html_set_stopwords(cxs_html *h, const cxs_stopdens *sd);
 
 /* Extracts the page `data` (`len` raw bytes, any encoding; `transport_charset` is the
  * charset an HTTP Content-Type header declared, or NULL). Returns 0 and fills `res`,

@@ -21,7 +21,7 @@
 #include "fetch_sources.h"
 
 enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST, OPT_UNIT, OPT_MAP, OPT_KEEP_DUPLICATES, OPT_FROM_LIST,
-       OPT_COMMENTS };
+       OPT_COMMENTS, OPT_STOPWORDS, OPT_NO_STOPWORDS };
 
 static void usage(FILE *out)
 {
@@ -53,6 +53,10 @@ static void usage(FILE *out)
 	      "      --comments           keep the reader comments of HTML pages in 'comments'\n"
 	      "                           (left out of 'text' always, and of the record unless\n"
 	      "                           asked for)\n"
+	      "      --stopwords DIR      stopword lists DIR/LANG.stop (sv, es, en, zh) that\n"
+	      "                           score HTML text blocks (default: the bundled\n"
+	      "                           lexicons/stopwords)\n"
+	      "      --no-stopwords       score HTML blocks by length and links only\n"
 	      "\n"
 	      "A SOURCE may also be a glob pattern ('exports/*.csv'), expanded in byte order.\n"
 	      "\n", out);
@@ -126,6 +130,8 @@ int main(int argc, char **argv)
 		{ "keep-duplicates", no_argument, NULL, OPT_KEEP_DUPLICATES },
 		{ "from-list", required_argument, NULL, OPT_FROM_LIST },
 		{ "comments", no_argument, NULL, OPT_COMMENTS },
+		{ "stopwords", required_argument, NULL, OPT_STOPWORDS },
+		{ "no-stopwords", no_argument, NULL, OPT_NO_STOPWORDS },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cxs_stage_opts o;
@@ -135,9 +141,10 @@ int main(int argc, char **argv)
 	cxs_stage *s;
 	cxs_err e = { CXS_E_NONE, "" };
 	cxs_buf map = CXS_BUF_INIT;
-	const char **lists = NULL;
+	const char **lists = NULL, *given_stop = NULL;
+	char *stop_dir = NULL;
 	size_t i, nlists = 0;
-	int c, rc, failed;
+	int c, rc, failed, no_stopwords = 0;
 
 	cxs_cli_init(argv[0]);
 	cxs_stage_opts_init(&o);
@@ -145,6 +152,10 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, CXS_STAGE_SHORTOPTS, longopts, NULL)) != -1) {
 		if (c == OPT_COMMENTS) {
 			fo.comments = 1;
+		} else if (c == OPT_STOPWORDS) {
+			given_stop = optarg;
+		} else if (c == OPT_NO_STOPWORDS) {
+			no_stopwords = 1;
 		} else if (c == OPT_FORMAT) {
 			forced = cxs_kind_parse(optarg);
 			if (!forced)
@@ -163,12 +174,17 @@ int main(int argc, char **argv)
 	cxs_stage_opts_finish(&o, argc, argv, optind, usage);
 	check_named(&o, forced);
 	check_map(fo.map);
+	if (given_stop && no_stopwords)
+		cxs_die(CXS_EXIT_USAGE, "options '--stopwords' and '--no-stopwords' exclude each other");
+	if (!no_stopwords)
+		stop_dir = cxs_cli_stopword_dir(given_stop);
 	s = cxs_cli_stage_open("fetch", &o);
 	fo.forced = forced;
 	if (!fo.unit)
 		fo.unit = "sentence";
 	fo.max_record = o.max_record;
 	fo.note = cxs_cli_diag;
+	fo.stopwords = stop_dir;
 	f = cxs_fetcher_new(s, &fo, &e);
 	if (!f) {
 		cxs_stage_abort(s);
@@ -180,6 +196,7 @@ int main(int argc, char **argv)
 	cxs_stage_option(s, "map", fo.map ? json_string(fo.map) : json_null());
 	cxs_stage_option(s, "keep_duplicates", json_boolean(fo.keep_duplicates));
 	cxs_stage_option(s, "comments", json_boolean(fo.comments));
+	cxs_stage_option(s, "stopwords", stop_dir ? json_string(stop_dir) : json_false());
 	failed = 0;
 	for (i = 0; i < o.ninputs && !failed; i++)
 		failed = cxs_fetcher_source(f, o.inputs[i], &e) < 0;
@@ -191,6 +208,7 @@ int main(int argc, char **argv)
 	cxs_stage_opts_release(&o);
 	cxs_buf_release(&map);
 	free(lists);
+	free(stop_dir);
 	xmlCleanupParser();
 	u_cleanup();
 	return rc;

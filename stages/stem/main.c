@@ -32,39 +32,6 @@ static void usage(FILE *out)
 	cxs_stage_opts_help(out);
 }
 
-static int is_dir(const char *path)
-{
-	struct stat sb;
-
-	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
-/* The stopword folder: `--stopwords DIR`, else the bundled one; the caller frees it. */
-static char *stopword_dir(const char *given)
-{
-	char *dir;
-
-	if (given) {
-		struct stat sb;
-
-		if (stat(given, &sb) < 0)
-			cxs_die(CXS_EXIT_CONFIG, "could not open stopword folder '%s': %s", given,
-				strerror(errno));
-		if (!S_ISDIR(sb.st_mode))
-			cxs_die(CXS_EXIT_CONFIG, "stopword folder '%s' is not a folder", given);
-		dir = strdup(given);
-		if (!dir)
-			cxs_die(CXS_EXIT_INTERNAL, "out of memory");
-		return dir;
-	}
-	dir = cxs_cli_find_data("stopwords");
-	if (!dir || !is_dir(dir))
-		cxs_die(CXS_EXIT_CONFIG, "no bundled stopword folder found (looked for "
-			"'lexicons/stopwords'; set CXS_LEXICONS, or give --stopwords DIR or "
-			"--no-stopwords)");
-	return dir;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -103,7 +70,7 @@ int main(int argc, char **argv)
 	if (!st)
 		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
 	if (!no_stopwords) {
-		dir = stopword_dir(given_dir);
+		dir = cxs_cli_stopword_dir(given_dir);
 		if (cxs_stemstage_load_stopwords(st, dir, cxs_cli_diag, NULL, &err) < 0)
 			cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
 	}

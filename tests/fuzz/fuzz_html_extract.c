@@ -3,7 +3,8 @@
  * bytes, one extractor reused across pages as cxs-fetch does. The results must keep the
  * header's promises: NUL-terminated text of the stated length, comments and title
  * present when announced, metadata valid UTF-8 (a date at least YYYY-MM-DD long, a URL
- * absolute).
+ * absolute). The bundled stopword lists score the blocks, as in cxs-fetch, when the
+ * source tree the target was built from has them.
  */
 #include <string.h>
 #include <strings.h>
@@ -19,9 +20,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct cxs_html_result res;
 	size_t i;
 
+	static cxs_stopdens *sd;
+
 	if (!h) {
 		h = cxs_html_new(&err);
 		FUZZ_ASSERT(h);
+		sd = cxs_stopdens_load(CXS_SRC_LEXICONS "/stopwords", NULL, NULL, &err);
+		cxs_html_set_stopwords(h, sd);   /* NULL: length and links only */
 	}
 	if (cxs_html_extract(h, (const char *)data, size, NULL, &res, &err) < 0) {
 		/* CXS_E_INPUT: a page the extractor refuses whole: a replacement encoding, or

@@ -225,6 +225,22 @@ static void test_no_external_entities(void)
 	CHECK(text_of(page) != NULL);
 	CHECK(strstr(R.text, "LEAKED") == NULL);
 	CHECK(strstr(R.text, "secret") == NULL);
+	CHECK_STR(R.text, "c &ext; d");
+}
+
+/* An internal DTD subset is no text: its end "]>" does not leak into the page's text,
+ * whatever its declarations hold (quotes and comments with "]" or ">"). */
+static void test_internal_subset(void)
+{
+	CHECK_STR(text_of("\n<!DOCTYPE html SYSTEM \"http://127.0.0.1:9/x.dtd\" [\n"
+			  "<!ENTITY a \"x]>y\">\n<!-- ] > -->\n<!ENTITY b 'z]'>\n]  >\n"
+			  "<html><body><p>Kind and quick.</p></body></html>"),
+		  "Kind and quick.");
+	/* Not a subset: the brackets are text, as they were. */
+	CHECK_STR(text_of("<!DOCTYPE html><p>[a]&gt; b</p>"), "[a]> b");
+	/* An unfinished subset is left to the parser. */
+	CHECK(text_of("<!DOCTYPE html [ <!ENTITY a \"b\"> <p>no end</p>") != NULL);
+	CHECK(text_of("<!DOCTYPE html [ <!-- never closed") != NULL);
 }
 
 static void test_comments(void)
@@ -741,6 +757,7 @@ int main(void)
 	RUN(test_entities);
 	RUN(test_malformed);
 	RUN(test_no_external_entities);
+	RUN(test_internal_subset);
 	RUN(test_comments);
 	RUN(test_charsets);
 	RUN(test_deep_nesting);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unicode/uclean.h>
 
 #include "cxs_buf.h"
@@ -393,6 +394,72 @@ static void test_cx_core(void)
 	cxs_lexicon_free(lx);
 }
 
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs(text, f);
+	fclose(f);
+}
+
+/* The problem texts of `lx` without the folder, joined by "|". */
+static const char *problem_list(const cxs_lexicon *lx, const char *dir)
+{
+	static char out[2048];
+	size_t n, i, k = strlen(dir) + 1, len = 0;
+	const struct cxs_lex_problem *p = cxs_lexicon_problems(lx, &n);
+
+	out[0] = '\0';
+	for (i = 0; i < n && len < sizeof(out); i++)
+		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s", i ? "|" : "",
+					strlen(p[i].text) > k ? p[i].text + k : p[i].text);
+	return out;
+}
+
+/* A byte order mark is accepted at the very start of a file only: anywhere else (two
+ * files pasted together, a term copied with one) it is reported with its line. */
+static void test_bom(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *lx;
+
+	snprintf(dir, sizeof(dir), "%s/bom", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "\xEF\xBB\xBFname = bom\nversion = 1\nlanguages = en\n"
+		   "licence = CC0-1.0\ndescription = BOMs\n");
+	write_file(dir, "dimensions.tsv", "\xEF\xBB\xBFstaff\tStaff\tPeople\n");
+	write_file(dir, "en.lex", "\xEF\xBB\xBFwaiter\tstaff\n"
+		   "\xEF\xBB\xBF# a second file pasted here\n"
+		   "host\xEF\xBB\xBF\tstaff\nwaitress\tstaff\n");
+	lx = cxs_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	CHECK_STR(problem_list(lx, dir),
+		  "en.lex:2: BOM (U+FEFF) inside the file: only its very start may have one|"
+		  "en.lex:3: BOM (U+FEFF) inside the file: only its very start may have one");
+	CHECK_INT(cxs_lexlang_counts(cxs_lexicon_lang(lx, "en"))->terms, 2);
+	cxs_lexicon_free(lx);
+	/* The same in a dictionary to import. */
+	write_file(dir, "mine.tsv", "\xEF\xBB\xBFstaff\twaiter\nstaff\thost\xEF\xBB\xBF\n");
+	snprintf(dir + strlen(dir), sizeof(dir) - strlen(dir), "/mine.tsv");
+	lx = cxs_lexicon_import(dir, cxs_test_path("tests/fixtures/classify/pack-small"), &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	*strrchr(dir, '/') = '\0';
+	CHECK_STR(problem_list(lx, dir),
+		  "mine.tsv:2: BOM (U+FEFF) inside the file: only its very start may have one");
+	cxs_lexicon_free(lx);
+}
+
 int main(void)
 {
 	RUN(test_broken_pack);
@@ -402,6 +469,7 @@ int main(void)
 	RUN(test_pack_hash);
 	RUN(test_warnings);
 	RUN(test_cx_core);
+	RUN(test_bom);
 	u_cleanup();
 	return cxs_test_done();
 }
