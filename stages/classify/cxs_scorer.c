@@ -28,8 +28,9 @@ struct cxs_scorer {
 	/* per token */
 	size_t *clause;
 	size_t captok;
-	/* per unit: 1 + index of the negator / intensifier match ending there, 0 if none */
-	size_t *neg_end, *int_end;
+	/* per unit: 1 + index of the negator / intensifier match ending there, 0 if none;
+	 * neg_start: of the negator starting there */
+	size_t *neg_end, *int_end, *neg_start;
 	unsigned char *pol_cover;
 	size_t capunit;
 	/* per sentence */
@@ -106,6 +107,7 @@ void cxs_scorer_free(cxs_scorer *sc)
 	free(sc->signals);
 	free(sc->clause);
 	free(sc->neg_end);
+	free(sc->neg_start);
 	free(sc->int_end);
 	free(sc->pol_cover);
 	free(sc->first_contrast);
@@ -342,6 +344,33 @@ static int negations(const cxs_scorer *sc, const struct cxs_matches *mm,
 	return n;
 }
 
+/* Whether a negator marked `after` (LANG.neg) starts right after the polarity word, at
+ * most one token between, in its clause, and has no polarity word of its own in the 3
+ * tokens after it: "rekommenderar inte", "fungerade tyvärr inte" are negated, but in
+ * "snabb och inte dyr" the negator belongs to "dyr". Word languages only. */
+static int negated_after(const cxs_scorer *sc, const struct cxs_matches *mm,
+			 const struct cxs_match *p)
+{
+	size_t pc = sc->clause[p->t0], u, v;
+
+	if (mm->by_chars)
+		return 0;
+	for (u = p->u1; u < mm->nunits && u <= p->u1 + 1 && sc->clause[u] == pc; u++) {
+		const struct cxs_match *m;
+
+		if (!sc->neg_start[u])
+			continue;
+		m = &mm->m[sc->neg_start[u] - 1];
+		if (!m->e->neg_after)
+			return 0;
+		for (v = m->u1; v < mm->nunits && v < m->u1 + 3 && sc->clause[v] == pc; v++)
+			if (sc->pol_cover[v])
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 static double polarity_value(cxs_scorer *sc, const struct cxs_doc *d,
 			     const struct cxs_matches *mm, const struct cxs_match *p)
 {
@@ -352,7 +381,7 @@ static double polarity_value(cxs_scorer *sc, const struct cxs_doc *d,
 	v = intensify(sc, mm, p, v);
 	/* negated once however many negators reach it: Spanish and Swedish stack negators
 	 * for one negation ("no era ni buena", "aldrig inte"), they do not cancel out */
-	if (negations(sc, mm, p) > 0)
+	if (negations(sc, mm, p) > 0 || negated_after(sc, mm, p))
 		v *= CXS_NEGATION_SCALAR;
 	if (sc->last_contrast[p->sent] != NONE && sc->last_contrast[p->sent] > p->u0)
 		v *= CXS_CONTRAST_BEFORE;
@@ -447,7 +476,7 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 
 	if (cxs_array_grow(&sc->clause, &sc->captok, d->ntok + 1, sizeof(size_t)) < 0 ||
 	    grow_all(&sc->capunit, mm->nunits + 1, &sc->neg_end, sizeof(size_t), &sc->int_end,
-		     sizeof(size_t), &sc->pol_cover, 1, NULL, 0) < 0 ||
+		     sizeof(size_t), &sc->pol_cover, 1, &sc->neg_start, sizeof(size_t)) < 0 ||
 	    grow_all(&sc->capsent, d->nsent + 1, &sc->first_contrast, sizeof(size_t),
 		     &sc->last_contrast, sizeof(size_t), &sc->last_tok, sizeof(size_t), &sc->excl,
 		     sizeof(int)) < 0)
@@ -459,6 +488,7 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		return -1;
 	memset(sc->neg_end, 0, (mm->nunits + 1) * sizeof(size_t));
 	memset(sc->int_end, 0, (mm->nunits + 1) * sizeof(size_t));
+	memset(sc->neg_start, 0, (mm->nunits + 1) * sizeof(size_t));
 	memset(sc->pol_cover, 0, mm->nunits + 1);
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
@@ -478,9 +508,10 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 			covered = sc->pol_cover[u];
 		if (covered)
 			continue;
-		if (m->role == CXS_ROLE_NEGATOR)
+		if (m->role == CXS_ROLE_NEGATOR) {
 			sc->neg_end[m->u1] = i + 1;
-		else
+			sc->neg_start[m->u0] = i + 1;
+		} else
 			sc->int_end[m->u1] = i + 1;
 	}
 	find_clauses(sc, d, mm);

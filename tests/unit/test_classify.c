@@ -334,6 +334,16 @@ static void test_negation(void)
 	/* two negators reaching one word negate it once (Spanish negative concord) */
 	CHECK(NEAR(valence_of("es", "La comida no es nunca buena."), 1.9 * -0.74));
 	CHECK_STR(polarity_of("es", "La comida no es nunca buena.", "food"), "negative");
+	/* sv: a negator marked `after` also negates the word just before it, one token
+	 * between at most ("rekommenderar inte"), unless it has a polarity word of its own
+	 * after it ("trevlig och inte dyr"); one not marked (aldrig here) never looks back */
+	CHECK(NEAR(valence_of("sv", "Jag rekommenderar inte stället."), 1.8 * -0.74));
+	CHECK(NEAR(valence_of("sv", "Jag rekommenderar tyvärr inte stället."), 1.8 * -0.74));
+	CHECK(NEAR(valence_of("sv", "Jag rekommenderar dem tyvärr inte."), 1.8));
+	CHECK(NEAR(valence_of("sv", "Jag rekommenderar aldrig stället."), 1.8));
+	CHECK(NEAR(valence_of("sv", "Jag rekommenderar, inte stället."), 1.8));
+	CHECK(NEAR(valence_of("sv", "Maten var trevlig och inte dyr."), 2.1 + -1.5 * -0.74));
+	CHECK_STR(polarity_of("sv", "Maten rekommenderar jag inte.", "food"), "negative");
 	/* a negator inside a polarity word is part of it */
 	CHECK_STR(polarity_of("en", "The soup was not bad.", "food"), "positive");
 	CHECK_STR(polarity_of("zh", "这个菜不错。", "food"), "positive");

@@ -67,7 +67,7 @@ static void test_broken_pack(void)
 		"en.sent:3: missing TAB between term and valence",
 		"en.sent:4: valence out of range -4 to 4: '-5'",
 		"en.sent:5: bad valence 'nice' (a number from -4 to 4)",
-		"en.neg:2: unexpected TAB: one negator per line",
+		"en.neg:2: unexpected TAB: one negator (or 'negator<TAB>after') per line",
 		"en.int:2: multiplier must be > 0, not '0'",
 		"en.int:3: bad multiplier 'x' (a number > 0)",
 		"en.int:4: missing TAB between term and multiplier",
