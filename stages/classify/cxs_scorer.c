@@ -470,6 +470,29 @@ void cxs_scorer_empty(struct cxs_score *out)
 	out->sentiment_polarity = cxs_score_polarity(0);
 }
 
+/* Units a term containing a negator can start before it: the longest such term in
+ * cx-core spans 4 units (再也不来, 爱理不理); 8 leaves room for other packs. */
+#define WORD_SPAN 8
+
+/* Whether negator match `i` lies inside a longer aspect term or intensifier: 特别 holds
+ * 别, 无障碍 holds 无, "sin gluten" holds "sin". It is then part of that word, as inside
+ * a polarity word, and negates nothing (特别棒 is praise). */
+static int negator_in_word(const struct cxs_matches *mm, size_t i)
+{
+	const struct cxs_match *n = &mm->m[i], *m;
+	size_t j;
+
+	for (j = i; j > 0 && mm->m[j - 1].u0 + WORD_SPAN > n->u0; j--)
+		;
+	for (; j < mm->n && mm->m[j].u0 <= n->u0; j++) {
+		m = &mm->m[j];
+		if ((m->role == CXS_ROLE_ASPECT || m->role == CXS_ROLE_INTENSIFIER) &&
+		    m->u1 >= n->u1 && m->u1 - m->u0 > n->u1 - n->u0)
+			return 1;
+	}
+	return 0;
+}
+
 static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_matches *mm)
 {
 	size_t i, npol = 0;
@@ -506,7 +529,7 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 			continue;
 		for (u = m->u0; u < m->u1 && !covered; u++)
 			covered = sc->pol_cover[u];
-		if (covered)
+		if (covered || (m->role == CXS_ROLE_NEGATOR && negator_in_word(mm, i)))
 			continue;
 		if (m->role == CXS_ROLE_NEGATOR) {
 			sc->neg_end[m->u1] = i + 1;

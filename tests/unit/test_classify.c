@@ -344,6 +344,13 @@ static void test_negation(void)
 	CHECK(NEAR(valence_of("sv", "Jag rekommenderar, inte stället."), 1.8));
 	CHECK(NEAR(valence_of("sv", "Maten var trevlig och inte dyr."), 2.1 + -1.5 * -0.74));
 	CHECK_STR(polarity_of("sv", "Maten rekommenderar jag inte.", "food"), "negative");
+	/* a negator inside a longer intensifier or aspect term is part of it too: 特别
+	 * holds 别, "sin gluten" holds "sin"; alone they still negate */
+	CHECK(NEAR(valence_of("zh", "汤特别好吃"), 2.9 * 1.4));
+	CHECK(NEAR(valence_of("zh", "汤别好吃"), 2.9 * -0.74));
+	CHECK_STR(polarity_of("es", "La sopa sin gluten es buena.", "food"), "positive");
+	CHECK_STR(polarity_of("es", "La sopa sin duda no es buena.", "food"), "negative");
+	CHECK(NEAR(valence_of("es", "Sin comida buena."), 1.9 * -0.74));
 	/* a negator inside a polarity word is part of it */
 	CHECK_STR(polarity_of("en", "The soup was not bad.", "food"), "positive");
 	CHECK_STR(polarity_of("zh", "这个菜不错。", "food"), "positive");
