@@ -474,9 +474,9 @@ void cxs_scorer_empty(struct cxs_score *out)
  * cx-core spans 4 units (再也不来, 爱理不理); 8 leaves room for other packs. */
 #define WORD_SPAN 8
 
-/* Whether negator match `i` lies inside a longer aspect term or intensifier: 特别 holds
- * 别, 无障碍 holds 无, "sin gluten" holds "sin". It is then part of that word, as inside
- * a polarity word, and negates nothing (特别棒 is praise). */
+/* Whether negator match `i` lies inside a longer aspect term, intensifier or contrast
+ * word: 特别 holds 别, 不过 holds 不, "sin gluten" holds "sin". It is then part of that
+ * word, as inside a polarity word, and negates nothing (特别棒 is praise). */
 static int negator_in_word(const struct cxs_matches *mm, size_t i)
 {
 	const struct cxs_match *n = &mm->m[i], *m;
@@ -486,7 +486,8 @@ static int negator_in_word(const struct cxs_matches *mm, size_t i)
 		;
 	for (; j < mm->n && mm->m[j].u0 <= n->u0; j++) {
 		m = &mm->m[j];
-		if ((m->role == CXS_ROLE_ASPECT || m->role == CXS_ROLE_INTENSIFIER) &&
+		if ((m->role == CXS_ROLE_ASPECT || m->role == CXS_ROLE_INTENSIFIER ||
+		     m->role == CXS_ROLE_CONTRAST) &&
 		    m->u1 >= n->u1 && m->u1 - m->u0 > n->u1 - n->u0)
 			return 1;
 	}

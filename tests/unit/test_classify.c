@@ -348,6 +348,7 @@ static void test_negation(void)
 	 * holds 别, "sin gluten" holds "sin"; alone they still negate */
 	CHECK(NEAR(valence_of("zh", "汤特别好吃"), 2.9 * 1.4));
 	CHECK(NEAR(valence_of("zh", "汤别好吃"), 2.9 * -0.74));
+	CHECK(NEAR(valence_of("zh", "不过好吃"), 2.9 * 1.5));   /* 不过 holds 不 */
 	CHECK_STR(polarity_of("es", "La sopa sin gluten es buena.", "food"), "positive");
 	CHECK_STR(polarity_of("es", "La sopa sin duda no es buena.", "food"), "negative");
 	CHECK(NEAR(valence_of("es", "Sin comida buena."), 1.9 * -0.74));
