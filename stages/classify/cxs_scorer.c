@@ -344,16 +344,18 @@ static int negations(const cxs_scorer *sc, const struct cxs_matches *mm,
 	return n;
 }
 
-/* Whether a negator marked `after` (LANG.neg) starts right after the polarity word, at
- * most one token between, in its clause, and has no polarity word of its own in the 3
- * tokens after it: "rekommenderar inte", "fungerade tyvärr inte" are negated, but in
- * "snabb och inte dyr" the negator belongs to "dyr". Word languages only. */
+/* Whether a negator marked `after` (LANG.neg) starts right after the positive polarity
+ * word, at most one token between, in its clause, and has no polarity word of its own
+ * in the 3 tokens after it: "rekommenderar inte", "fungerade tyvärr inte" are negated,
+ * but in "snabb och inte dyr" the negator belongs to "dyr". Negative words are left
+ * alone: before a negator they are mostly sentence adverbs the negation does not turn
+ * ("tyvärr inte", "dessvärre inte"). Word languages only. */
 static int negated_after(const cxs_scorer *sc, const struct cxs_matches *mm,
 			 const struct cxs_match *p)
 {
 	size_t pc = sc->clause[p->t0], u, v;
 
-	if (mm->by_chars)
+	if (mm->by_chars || p->e->valence <= 0)
 		return 0;
 	for (u = p->u1; u < mm->nunits && u <= p->u1 + 1 && sc->clause[u] == pc; u++) {
 		const struct cxs_match *m;
