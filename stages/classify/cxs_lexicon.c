@@ -1213,7 +1213,13 @@ static void int_line(cxs_lexicon *lx, void *ctx, const char *path, const struct 
 		fc->ll->counts.intensifiers++;
 }
 
-/* .neg and .contrast: one term per line. */
+/* Whether the optional second field of a .neg line is the word `after`. */
+static int neg_after_field(const struct line *l)
+{
+	return l->nf == 2 && l->fl[1] == 5 && !memcmp(l->f[1], "after", 5);
+}
+
+/* .neg and .contrast: one term per line; a negator may add `<TAB>after`. */
 static void word_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
 {
 	struct file_ctx *fc = ctx;
@@ -1221,9 +1227,10 @@ static void word_line(cxs_lexicon *lx, void *ctx, const char *path, const struct
 	long ei;
 	int rc;
 
-	if (l->nf > 1) {
+	if (l->nf > 1 && !(fc->role == CXS_ROLE_NEGATOR && neg_after_field(l))) {
 		problem(lx, path, l->no, "unexpected TAB: one %s per line",
-			fc->role == CXS_ROLE_NEGATOR ? "negator" : "contrast word");
+			fc->role == CXS_ROLE_NEGATOR ? "negator (or 'negator<TAB>after')" :
+			"contrast word");
 		return;
 	}
 	if (term_words(lx, fc->ll, path, l->no, l->f[0], l->fl[0], &tw) < 0)
@@ -1233,8 +1240,10 @@ static void word_line(cxs_lexicon *lx, void *ctx, const char *path, const struct
 	rc = claim_role(lx, fc->ll, ei, fc->role, path, l->no, l->f[0], l->fl[0], NULL, 0);
 	if (rc < 0)
 		return;
-	if (rc > 0 && fc->role == CXS_ROLE_NEGATOR)
+	if (rc > 0 && fc->role == CXS_ROLE_NEGATOR) {
+		fc->ll->entries[ei].neg_after = neg_after_field(l);
 		check_swallowed(lx, fc->ll, ei, fc->role, path, l->no, l->f[0], l->fl[0]);
+	}
 	if (fc->role == CXS_ROLE_NEGATOR)
 		fc->ll->counts.negators++;
 	else

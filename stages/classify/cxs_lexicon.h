@@ -83,6 +83,9 @@ struct cxs_lex_entry {
 	size_t naspects;
 	double valence;                      /* CXS_ROLE_POLARITY */
 	double multiplier;                   /* CXS_ROLE_INTENSIFIER */
+	int neg_after;                       /* CXS_ROLE_NEGATOR marked `after` in LANG.neg:
+					      * also negates the polarity word just before
+					      * it (verb-second order: rekommenderar inte) */
 };
 
 struct cxs_lex_problem {

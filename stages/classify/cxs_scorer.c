@@ -28,8 +28,9 @@ struct cxs_scorer {
 	/* per token */
 	size_t *clause;
 	size_t captok;
-	/* per unit: 1 + index of the negator / intensifier match ending there, 0 if none */
-	size_t *neg_end, *int_end;
+	/* per unit: 1 + index of the negator / intensifier match ending there, 0 if none;
+	 * neg_start: of the negator starting there */
+	size_t *neg_end, *int_end, *neg_start;
 	unsigned char *pol_cover;
 	size_t capunit;
 	/* per sentence */
@@ -106,6 +107,7 @@ void cxs_scorer_free(cxs_scorer *sc)
 	free(sc->signals);
 	free(sc->clause);
 	free(sc->neg_end);
+	free(sc->neg_start);
 	free(sc->int_end);
 	free(sc->pol_cover);
 	free(sc->first_contrast);
@@ -342,6 +344,35 @@ static int negations(const cxs_scorer *sc, const struct cxs_matches *mm,
 	return n;
 }
 
+/* Whether a negator marked `after` (LANG.neg) starts right after the positive polarity
+ * word, at most one token between, in its clause, and has no polarity word of its own
+ * in the 3 tokens after it: "rekommenderar inte", "fungerade tyvärr inte" are negated,
+ * but in "snabb och inte dyr" the negator belongs to "dyr". Negative words are left
+ * alone: before a negator they are mostly sentence adverbs the negation does not turn
+ * ("tyvärr inte", "dessvärre inte"). Word languages only. */
+static int negated_after(const cxs_scorer *sc, const struct cxs_matches *mm,
+			 const struct cxs_match *p)
+{
+	size_t pc = sc->clause[p->t0], u, v;
+
+	if (mm->by_chars || p->e->valence <= 0)
+		return 0;
+	for (u = p->u1; u < mm->nunits && u <= p->u1 + 1 && sc->clause[u] == pc; u++) {
+		const struct cxs_match *m;
+
+		if (!sc->neg_start[u])
+			continue;
+		m = &mm->m[sc->neg_start[u] - 1];
+		if (!m->e->neg_after)
+			return 0;
+		for (v = m->u1; v < mm->nunits && v < m->u1 + 3 && sc->clause[v] == pc; v++)
+			if (sc->pol_cover[v])
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 static double polarity_value(cxs_scorer *sc, const struct cxs_doc *d,
 			     const struct cxs_matches *mm, const struct cxs_match *p)
 {
@@ -352,7 +383,7 @@ static double polarity_value(cxs_scorer *sc, const struct cxs_doc *d,
 	v = intensify(sc, mm, p, v);
 	/* negated once however many negators reach it: Spanish and Swedish stack negators
 	 * for one negation ("no era ni buena", "aldrig inte"), they do not cancel out */
-	if (negations(sc, mm, p) > 0)
+	if (negations(sc, mm, p) > 0 || negated_after(sc, mm, p))
 		v *= CXS_NEGATION_SCALAR;
 	if (sc->last_contrast[p->sent] != NONE && sc->last_contrast[p->sent] > p->u0)
 		v *= CXS_CONTRAST_BEFORE;
@@ -441,13 +472,37 @@ void cxs_scorer_empty(struct cxs_score *out)
 	out->sentiment_polarity = cxs_score_polarity(0);
 }
 
+/* Units a term containing a negator can start before it: the longest such term in
+ * cx-core spans 4 units (再也不来, 爱理不理); 8 leaves room for other packs. */
+#define WORD_SPAN 8
+
+/* Whether negator match `i` lies inside a longer aspect term, intensifier or contrast
+ * word: 特别 holds 别, 不过 holds 不, "sin gluten" holds "sin". It is then part of that
+ * word, as inside a polarity word, and negates nothing (特别棒 is praise). */
+static int negator_in_word(const struct cxs_matches *mm, size_t i)
+{
+	const struct cxs_match *n = &mm->m[i], *m;
+	size_t j;
+
+	for (j = i; j > 0 && mm->m[j - 1].u0 + WORD_SPAN > n->u0; j--)
+		;
+	for (; j < mm->n && mm->m[j].u0 <= n->u0; j++) {
+		m = &mm->m[j];
+		if ((m->role == CXS_ROLE_ASPECT || m->role == CXS_ROLE_INTENSIFIER ||
+		     m->role == CXS_ROLE_CONTRAST) &&
+		    m->u1 >= n->u1 && m->u1 - m->u0 > n->u1 - n->u0)
+			return 1;
+	}
+	return 0;
+}
+
 static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_matches *mm)
 {
 	size_t i, npol = 0;
 
 	if (cxs_array_grow(&sc->clause, &sc->captok, d->ntok + 1, sizeof(size_t)) < 0 ||
 	    grow_all(&sc->capunit, mm->nunits + 1, &sc->neg_end, sizeof(size_t), &sc->int_end,
-		     sizeof(size_t), &sc->pol_cover, 1, NULL, 0) < 0 ||
+		     sizeof(size_t), &sc->pol_cover, 1, &sc->neg_start, sizeof(size_t)) < 0 ||
 	    grow_all(&sc->capsent, d->nsent + 1, &sc->first_contrast, sizeof(size_t),
 		     &sc->last_contrast, sizeof(size_t), &sc->last_tok, sizeof(size_t), &sc->excl,
 		     sizeof(int)) < 0)
@@ -459,6 +514,7 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		return -1;
 	memset(sc->neg_end, 0, (mm->nunits + 1) * sizeof(size_t));
 	memset(sc->int_end, 0, (mm->nunits + 1) * sizeof(size_t));
+	memset(sc->neg_start, 0, (mm->nunits + 1) * sizeof(size_t));
 	memset(sc->pol_cover, 0, mm->nunits + 1);
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
@@ -476,11 +532,12 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 			continue;
 		for (u = m->u0; u < m->u1 && !covered; u++)
 			covered = sc->pol_cover[u];
-		if (covered)
+		if (covered || (m->role == CXS_ROLE_NEGATOR && negator_in_word(mm, i)))
 			continue;
-		if (m->role == CXS_ROLE_NEGATOR)
+		if (m->role == CXS_ROLE_NEGATOR) {
 			sc->neg_end[m->u1] = i + 1;
-		else
+			sc->neg_start[m->u0] = i + 1;
+		} else
 			sc->int_end[m->u1] = i + 1;
 	}
 	find_clauses(sc, d, mm);

@@ -4,8 +4,10 @@
  * explains the rules; VADER is their reference).
  *
  * In short: every polarity word gets a valence (its lexicon valence, ALL-CAPS emphasis,
- * times the intensifiers right before it, × -0.74 per negator shortly before it in its
- * clause, × 0.5 before / × 1.5 after a contrast word of its sentence, plus 0.292 per '!'
+ * times the intensifiers right before it, × -0.74 once when a negator shortly before it
+ * in its clause reaches it, or for a positive word a negator marked `after` right after
+ * it (Swedish "rekommenderar inte"); a negator inside a longer word of any role negates
+ * nothing; × 0.5 before / × 1.5 after a contrast word of its sentence, plus 0.292 per '!'
  * ending its sentence). An aspect hit takes the valences of the polarity words of its
  * clause (of its sentence when the clause has none), each divided by 1 + its distance
  * in tokens. A dimension's score is the sum of

@@ -32,6 +32,7 @@ struct cxs_evaltally {
 	unsigned char *gold, *pred, *gpol, *ppol;  /* scratch, one per dimension */
 	double *psum;    /* scratch: summed signal scores of a group's members */
 	unsigned char *pnoscore;  /* scratch: a member signal had no numeric score */
+	int binary;      /* document sentiment two-way: not positive counts as negative */
 };
 
 void cxs_evalmap_free(cxs_evalmap *m)
@@ -256,6 +257,11 @@ cxs_evaltally *cxs_evaltally_new(const cxs_evalmap *m)
 	return t;
 }
 
+void cxs_evaltally_set_binary(cxs_evaltally *t, int on)
+{
+	t->binary = on;
+}
+
 void cxs_evaltally_free(cxs_evaltally *t)
 {
 	if (!t)
@@ -410,6 +416,11 @@ int cxs_evaltally_add(cxs_evaltally *t, const json_t *rec, cxs_err *err)
 		return cxs_err_set(err, CXS_E_INPUT, "'gold.polarity' is not positive, negative, "
 				   "neutral, 1, 0 or -1");
 	}
+	if (doc == POL_NEU && t->binary) {
+		t->counts.bad++;
+		return cxs_err_set(err, CXS_E_INPUT, "'gold.polarity' is neutral in a two-way "
+				   "(--binary) evaluation");
+	}
 	memset(t->gold, 0, 5 * m->n);
 	memset(t->psum, 0, m->n * sizeof *t->psum);
 	if ((ops && mark_gold(t, ops, err) < 0) ||
@@ -439,9 +450,12 @@ int cxs_evaltally_add(cxs_evaltally *t, const json_t *rec, cxs_err *err)
 	}
 	if (doc) {
 		const json_t *s = json_object_get(json_object_get(rec, "sentiment"), "polarity");
+		int pred = json_is_string(s) ? polarity_code(json_string_value(s)) : 0;
 
+		if (t->binary && pred)
+			pred = pred == POL_POS ? POL_POS : POL_NEG;
 		t->counts.doc++;
-		t->counts.doc_ok += json_is_string(s) && polarity_code(json_string_value(s)) == doc;
+		t->counts.doc_ok += pred == doc;
 	}
 	return 1;
 }

@@ -65,6 +65,12 @@ struct cxs_evalscores {
 cxs_evaltally *cxs_evaltally_new(const cxs_evalmap *m);
 void cxs_evaltally_free(cxs_evaltally *t);
 
+/* Scores document sentiment two-way, for sets whose gold polarity is only positive or
+ * negative: a record counts as positive when its `sentiment.polarity` is "positive",
+ * else as negative (a neutral compound, within ±0.05, praises nothing on balance). Gold
+ * "neutral" is then malformed. Off by default. */
+void cxs_evaltally_set_binary(cxs_evaltally *t, int on);
+
 /* Adds one classified record. Returns 1 when it was scored, 0 when it has no gold
  * (counted as skipped), -1 when its gold or signals are malformed (counted as bad;
  * `err` says what is wrong, without file and line). */

@@ -15,7 +15,7 @@
 #include "cxs_eval.h"
 #include "cxs_record.h"
 
-enum { OPT_MAP = 0x100, OPT_BY_LANG, OPT_JSON, OPT_VERSION };
+enum { OPT_MAP = 0x100, OPT_BY_LANG, OPT_BINARY, OPT_JSON, OPT_VERSION };
 
 struct lang_tally {
 	char *lang;
@@ -28,12 +28,13 @@ struct eval_run {
 	struct lang_tally *langs;
 	size_t nlangs;
 	int by_lang;
+	int binary;
 	long long bad_lines;
 };
 
 static void usage(FILE *out)
 {
-	fputs("usage: cxs-eval --map FILE [--by-lang] [--json] INPUT...\n"
+	fputs("usage: cxs-eval --map FILE [--by-lang] [--binary] [--json] INPUT...\n"
 	      "Scores cxs-classify output against the gold labels in the records (`gold`):\n"
 	      "per-dimension precision, recall and F1, micro and macro averages, polarity\n"
 	      "accuracy and document sentiment accuracy. INPUT is a 04-classify file (gzip or\n"
@@ -41,18 +42,20 @@ static void usage(FILE *out)
 	      "\n"
 	      "      --map FILE     mapping dimension -> gold categories (a pack's eval/*.map)\n"
 	      "      --by-lang      repeat the report for each language (`lang`)\n"
+	      "      --binary       two-way document polarity: not positive counts as negative\n"
 	      "      --json         print one JSON object instead of tables\n"
 	      "  -q, --quiet        do not report bad input lines one by one\n"
 	      "  -h, --help         show this help\n"
 	      "      --version      show the version\n", out);
 }
 
-static cxs_evaltally *new_tally(const cxs_evalmap *m)
+static cxs_evaltally *new_tally(const struct eval_run *run)
 {
-	cxs_evaltally *t = cxs_evaltally_new(m);
+	cxs_evaltally *t = cxs_evaltally_new(run->map);
 
 	if (!t)
 		cxs_die(CXS_EXIT_INTERNAL, "out of memory");
+	cxs_evaltally_set_binary(t, run->binary);
 	return t;
 }
 
@@ -71,7 +74,7 @@ static cxs_evaltally *lang_tally(struct eval_run *run, const char *lang)
 	grown[run->nlangs].lang = strdup(lang);
 	if (!grown[run->nlangs].lang)
 		cxs_die(CXS_EXIT_INTERNAL, "out of memory");
-	grown[run->nlangs].t = new_tally(run->map);
+	grown[run->nlangs].t = new_tally(run);
 	return grown[run->nlangs++].t;
 }
 
@@ -248,6 +251,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "map", required_argument, NULL, OPT_MAP },
 		{ "by-lang", no_argument, NULL, OPT_BY_LANG },
+		{ "binary", no_argument, NULL, OPT_BINARY },
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -267,6 +271,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case OPT_MAP: map_path = optarg; break;
 		case OPT_BY_LANG: run.by_lang = 1; break;
+		case OPT_BINARY: run.binary = 1; break;
 		case OPT_JSON: as_json = 1; break;
 		case 'q': cxs_cli_set_quiet(1); break;
 		case 'h': usage(stdout); return CXS_EXIT_OK;
@@ -283,7 +288,7 @@ int main(int argc, char **argv)
 	if (!map)
 		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
 	run.map = map;
-	run.all = new_tally(map);
+	run.all = new_tally(&run);
 	for (i = (size_t)optind; i < (size_t)argc; i++)
 		if (read_input(&run, argv[i]) < 0)
 			status = CXS_EXIT_PARTIAL;

@@ -334,6 +334,26 @@ static void test_negation(void)
 	/* two negators reaching one word negate it once (Spanish negative concord) */
 	CHECK(NEAR(valence_of("es", "La comida no es nunca buena."), 1.9 * -0.74));
 	CHECK_STR(polarity_of("es", "La comida no es nunca buena.", "food"), "negative");
+	/* sv: a negator marked `after` also negates the word just before it, one token
+	 * between at most ("rekommenderar inte"), unless it has a polarity word of its own
+	 * after it ("trevlig och inte dyr"); one not marked (aldrig here) never looks back */
+	CHECK(NEAR(valence_of("sv", "Jag rekommenderar inte stället."), 1.8 * -0.74));
+	CHECK(NEAR(valence_of("sv", "Jag rekommenderar nog inte stället."), 1.8 * -0.74));
+	CHECK(NEAR(valence_of("sv", "Jag rekommenderar dem nog inte."), 1.8));
+	CHECK(NEAR(valence_of("sv", "Jag rekommenderar aldrig stället."), 1.8));
+	CHECK(NEAR(valence_of("sv", "Jag rekommenderar, inte stället."), 1.8));
+	CHECK(NEAR(valence_of("sv", "Maten var trevlig och inte dyr."), 2.1 + -1.5 * -0.74));
+	CHECK_STR(polarity_of("sv", "Maten rekommenderar jag inte.", "food"), "negative");
+	/* a negative word before the negator is left alone: "tyvärr inte" stays regret */
+	CHECK(NEAR(valence_of("sv", "Det blev tyvärr inte av."), -1.2));
+	/* a negator inside a longer intensifier or aspect term is part of it too: 特别
+	 * holds 别, "sin gluten" holds "sin"; alone they still negate */
+	CHECK(NEAR(valence_of("zh", "汤特别好吃"), 2.9 * 1.4));
+	CHECK(NEAR(valence_of("zh", "汤别好吃"), 2.9 * -0.74));
+	CHECK(NEAR(valence_of("zh", "不过好吃"), 2.9 * 1.5));   /* 不过 holds 不 */
+	CHECK_STR(polarity_of("es", "La sopa sin gluten es buena.", "food"), "positive");
+	CHECK_STR(polarity_of("es", "La sopa sin duda no es buena.", "food"), "negative");
+	CHECK(NEAR(valence_of("es", "Sin comida buena."), 1.9 * -0.74));
 	/* a negator inside a polarity word is part of it */
 	CHECK_STR(polarity_of("en", "The soup was not bad.", "food"), "positive");
 	CHECK_STR(polarity_of("zh", "这个菜不错。", "food"), "positive");

@@ -243,6 +243,47 @@ static void test_bad_gold(void)
 	cxs_evalmap_free(m);
 }
 
+/* --binary: a two-way set asks "positive or not", so a neutral sentiment counts as
+ * negative; without it neutral matches neither label. Gold "neutral" is malformed. */
+static void test_binary(void)
+{
+	static const char *const recs[] = {
+		"{\"gold\":{\"polarity\":\"negative\"},\"sentiment\":{\"polarity\":\"neutral\"}}",
+		"{\"gold\":{\"polarity\":\"positive\"},\"sentiment\":{\"polarity\":\"neutral\"}}",
+		"{\"gold\":{\"polarity\":1},\"sentiment\":{\"polarity\":\"positive\"}}",
+		"{\"gold\":{\"polarity\":\"negative\"},\"sentiment\":{\"polarity\":\"negative\"}}",
+		"{\"gold\":{\"polarity\":\"negative\"}}",
+	};
+	cxs_evalmap *m = test_map();
+	int binary;
+
+	if (!m)
+		return;
+	for (binary = 0; binary < 2; binary++) {
+		cxs_evaltally *t = cxs_evaltally_new(m);
+		cxs_err err = { CXS_E_NONE, "" };
+		json_t *rec;
+		size_t i;
+
+		cxs_evaltally_set_binary(t, binary);
+		for (i = 0; i < sizeof recs / sizeof *recs; i++) {
+			rec = json_loads(recs[i], 0, NULL);
+			CHECK_INT(cxs_evaltally_add(t, rec, &err), 1);
+			json_decref(rec);
+		}
+		/* binary: neutral→negative right, neutral→positive wrong, no sentiment wrong */
+		CHECK_INT(cxs_evaltally_counts(t)->doc_ok, binary ? 3 : 2);
+		rec = json_loads("{\"gold\":{\"polarity\":0},\"sentiment\":{\"polarity\":\"neutral\"}}",
+				 0, NULL);
+		CHECK_INT(cxs_evaltally_add(t, rec, &err), binary ? -1 : 1);
+		if (binary)
+			CHECK_STR(err.msg, "'gold.polarity' is neutral in a two-way (--binary) evaluation");
+		json_decref(rec);
+		cxs_evaltally_free(t);
+	}
+	cxs_evalmap_free(m);
+}
+
 int main(void)
 {
 	RUN(test_map_parse);
@@ -251,5 +292,6 @@ int main(void)
 	RUN(test_groups);
 	RUN(test_empty_tally);
 	RUN(test_bad_gold);
+	RUN(test_binary);
 	return cxs_test_done();
 }
