@@ -347,7 +347,9 @@ static int read_doc(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d, cxs_err
 		return 1;
 	}
 	/* each token belongs to the last sentence that starts at or before it; an empty
-	 * stem (cxs-stem's spelling of "the stem is the form") is the form */
+	 * form (cxs-normalize's spelling of "the form is the token's text", checked to be
+	 * whole characters of the text above) is that text, and an empty stem (cxs-stem's
+	 * spelling of "the stem is the form") is the form */
 	for (i = 0, s = 0; i < ntok; i++) {
 		while (s + 1 < nsent && cl->sent[2 * (s + 1)] <= cl->tok[2 * i])
 			s++;
@@ -356,6 +358,10 @@ static int read_doc(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d, cxs_err
 			return 1;
 		}
 		cl->tok_sent[i] = s;
+		if (!cl->forms.len[i]) {
+			cl->forms.s[i] = d->text + cl->tok[2 * i];
+			cl->forms.len[i] = cl->tok[2 * i + 1] - cl->tok[2 * i];
+		}
 		if (cl->stems.len[i]) {
 			cl->stem[i] = cl->stems.s[i];
 			cl->stemlen[i] = cl->stems.len[i];

@@ -17,6 +17,7 @@
 #include "cxs_stemmer.h"
 #include "cxs_stopwords.h"
 #include "cxs_textnorm.h"
+#include "cxs_utf8.h"
 
 /* The languages that have a stopword list; the first three also have a stemmer. */
 static const char *const langs[] = { "sv", "es", "en", "zh" };
@@ -30,7 +31,7 @@ static const char *const langs[] = { "sv", "es", "en", "zh" };
 struct rec_in {
 	struct cxs_strs forms, slangs;
 	struct cxs_ints tokens, sent;
-	cxs_buf lang, stop;
+	cxs_buf lang, stop, text;
 };
 
 /* Everything the per-record work needs, opened once before the first record. */
@@ -60,6 +61,7 @@ static void rec_in_release(struct rec_in *in)
 	cxs_ints_release(&in->sent);
 	cxs_buf_release(&in->lang);
 	cxs_buf_release(&in->stop);
+	cxs_buf_release(&in->text);
 }
 
 /* Reads what cxs-normalize adds. Returns 0, 1 with the reason, or -1 (no memory). The
@@ -89,6 +91,39 @@ static int read_record(struct rec_in *in, cxs_rec *rec, size_t *bad_form, cxs_er
 	if (rf == 1 && in->tokens.n != 2 * in->forms.n)
 		return cxs_reject(reason, "'tokens' has %zu offsets for %zu forms (expected two per form)",
 				  in->tokens.n, in->forms.n);
+	return 0;
+}
+
+/* Points every "" form (cxs-normalize's spelling of "the form is the token's own
+ * text") at its token's bytes of `text`, read only when a record has such a form.
+ * Returns 0, 1 with the reason, or -1 (no memory). */
+static int expand_forms(struct rec_in *in, cxs_rec *rec, cxs_err *reason)
+{
+	size_t i;
+	int have = 0, rc;
+
+	for (i = 0; i < in->forms.n; i++) {
+		long long s = in->tokens.v[2 * i], e = in->tokens.v[2 * i + 1];
+
+		if (in->forms.len[i])
+			continue;
+		if (!have) {
+			rc = cxs_rec_string(rec, "text", &in->text);
+			if (rc == -2)
+				return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+			if (rc != 1)
+				return cxs_reject(reason, "record has no 'text' string for its "
+						  "empty forms");
+			have = 1;
+		}
+		/* a valid UTF-8 slice also starts and ends on character boundaries */
+		if (s < 0 || e <= s || (unsigned long long)e > in->text.len ||
+		    cxs_utf8_valid_prefix(in->text.p + s, (size_t)(e - s)) != (size_t)(e - s))
+			return cxs_reject(reason, "'forms' entry %zu is \"\" but its token [%lld, "
+					  "%lld) is not a span of whole characters of 'text'", i, s, e);
+		in->forms.s[i] = in->text.p + s;
+		in->forms.len[i] = (size_t)(e - s);
+	}
 	return 0;
 }
 
@@ -190,6 +225,8 @@ int cxs_stemstage_rec(void *vctx, cxs_rec *rec, cxs_err *reason)
 		return rc;
 	if (bad_form != (size_t)-1)
 		return cxs_reject(reason, "'forms' entry %zu is not a string", bad_form);
+	if ((rc = expand_forms(&c->in, rec, reason)))
+		return rc;
 	return stem_forms(c, &tl, rec, reason);
 }
 
