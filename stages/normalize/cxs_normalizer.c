@@ -221,9 +221,8 @@ static int sentence_langs(struct cxs_normalizer *c, const char *text, const cxs_
 			r.lang = langs[c->forced];
 			r.score = 1;
 		} else {
-			cxs_langid_detect_sentence(c->langid, text + sg->sent[j].start,
-						   sg->sent[j].end - sg->sent[j].start, hint,
-						   guess->lang, guess->score, &r);
+			cxs_langid_detect_span(c->langid, sg->sent[j].start, sg->sent[j].end,
+					       hint, guess->lang, guess->score, &r);
 		}
 		l = lang_index(r.lang);
 		c->slang[j] = (unsigned char)l;
