@@ -17,7 +17,6 @@
 #include "cxs_stemmer.h"
 #include "cxs_stopwords.h"
 #include "cxs_textnorm.h"
-#include "cxs_utf8.h"
 
 /* The languages that have a stopword list; the first three also have a stemmer. */
 static const char *const langs[] = { "sv", "es", "en", "zh" };
@@ -116,9 +115,11 @@ static int expand_forms(struct rec_in *in, cxs_rec *rec, cxs_err *reason)
 						  "empty forms");
 			have = 1;
 		}
-		/* a valid UTF-8 slice also starts and ends on character boundaries */
+		/* the reader checked the text is UTF-8: the slice is whole characters when
+		 * neither end is a continuation byte */
 		if (s < 0 || e <= s || (unsigned long long)e > in->text.len ||
-		    cxs_utf8_valid_prefix(in->text.p + s, (size_t)(e - s)) != (size_t)(e - s))
+		    (in->text.p[s] & 0xC0) == 0x80 ||
+		    ((size_t)e < in->text.len && (in->text.p[e] & 0xC0) == 0x80))
 			return cxs_reject(reason, "'forms' entry %zu is \"\" but its token [%lld, "
 					  "%lld) is not a span of whole characters of 'text'", i, s, e);
 		in->forms.s[i] = in->text.p + s;
@@ -134,6 +135,7 @@ struct token_langs {
 	int doc;                                /* index of the record's lang, or -1 */
 	int has;                                /* the record has sentence_langs */
 	size_t j;                               /* the sentence the last token was in */
+	int jlang;                              /* its language's index, or -2: not known */
 };
 
 /* Checks `sentence_langs` when the record has it. Returns 0, 1 with the reason, or -1. */
@@ -147,6 +149,7 @@ static int token_langs_init(struct token_langs *tl, struct rec_in *in, cxs_rec *
 	tl->doc = lang_index(in->lang.p);
 	tl->has = 0;
 	tl->j = 0;
+	tl->jlang = -2;
 	if (cxs_rec_type(rec, "sentence_langs") == CXS_REC_ABSENT)
 		return 0;
 	rs = cxs_rec_strings(rec, "sentence_langs", &in->slangs, &bad);
@@ -173,10 +176,16 @@ static int token_lang(struct token_langs *tl, size_t i)
 
 	if (!tl->has)
 		return tl->doc;
-	while (tl->j < nsent && in->sent.v[2 * tl->j + 1] <= start)
+	while (tl->j < nsent && in->sent.v[2 * tl->j + 1] <= start) {
 		tl->j++;
-	if (tl->j < nsent && in->sent.v[2 * tl->j] <= start)
-		return lang_index(in->slangs.s[tl->j]);
+		tl->jlang = -2;
+	}
+	if (tl->j < nsent && in->sent.v[2 * tl->j] <= start) {
+		/* looked up once a sentence, not once a token */
+		if (tl->jlang == -2)
+			tl->jlang = lang_index(in->slangs.s[tl->j]);
+		return tl->jlang;
+	}
 	return tl->doc;
 }
 
