@@ -128,14 +128,11 @@ static int token_form(struct cxs_normalizer *c, const char *t, size_t n, int zh,
 {
 	struct form_slot *sl = NULL;
 	const char *f;
-	size_t flen, i;
-	int upper = 0;
+	size_t flen;
 
-	/* ASCII: the form is the token lower-cased (cxs_textnorm's quick path), so a token
-	 * without a capital needs neither the cache nor a copy; that is most tokens */
-	for (i = 0; i < n && !((unsigned char)t[i] & 0x80); i++)
-		upper |= t[i] >= 'A' && t[i] <= 'Z';
-	if (i == n && !upper)
+	/* most tokens (lower-case ASCII, Simplified Chinese) are their own form: no cache
+	 * probe, no copy */
+	if (cxs_textnorm_keeps(c->tn, t, n, zh))
 		return cxs_jw_string(out, "", 0) < 0 ? nomem(err) : 0;
 	if (n <= FORMCACHE_KEY) {
 		sl = &c->forms[token_hash(t, n, zh) & (FORMCACHE_SLOTS - 1)];
