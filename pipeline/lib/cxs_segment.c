@@ -228,6 +228,15 @@ static int emoji_stop(const UChar *u, int32_t k, int32_t e)
 	return j > k && j < e && u_isupper(cp_at(u, j, e));
 }
 
+/* Whether `c` may be an emoji, before asking ICU (a look-up per character of Chinese
+ * text cost more than the rest of this file): Latin-1 and the CJK ideograph blocks
+ * hold no Extended_Pictographic character. */
+static int maybe_emoji(UChar32 c)
+{
+	return c > 0xFF && !(c >= 0x3400 && c <= 0x9FFF) &&
+	       u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
+}
+
 /* Splits ICU's sentence [s, e) where blog text ends one that ICU's rules keep. */
 static int split_sentence(cxs_segmenter *sg, int32_t s, int32_t e)
 {
@@ -240,8 +249,7 @@ static int split_sentence(cxs_segmenter *sg, int32_t s, int32_t e)
 
 		U16_NEXT(u, k, e, c);
 		if (((c == '.' || c == '!' || c == '?') && glued_stop(u, from, at, e)) ||
-		    (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) && c > 0xFF &&
-		     emoji_stop(u, k, e))) {
+		    (maybe_emoji(c) && emoji_stop(u, k, e))) {
 			if (push_sentence(sg, from, k) < 0)
 				return -1;
 			from = k;

@@ -263,6 +263,32 @@ static int to_utf8(const UChar *u, int32_t n, cxs_buf *out, cxs_err *err)
 	return 0;
 }
 
+int cxs_textnorm_keeps(cxs_textnorm *tn, const char *s, size_t len, int zh)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		UChar u;
+
+		if (p[i] < 0x80) {
+			if (p[i] >= 'A' && p[i] <= 'Z')
+				return 0;
+			i++;
+			continue;
+		}
+		/* E4 B8 80 .. E9 BF BF is U+4E00..U+9FFF */
+		if (len - i < 3 || p[i] < 0xE4 || p[i] > 0xE9 || (p[i + 1] & 0xC0) != 0x80 ||
+		    (p[i + 2] & 0xC0) != 0x80)
+			return 0;
+		u = (UChar)(((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
+		if (u < 0x4E00 || (zh && hans_changes(tn, u)))
+			return 0;
+		i += 3;
+	}
+	return 1;
+}
+
 int cxs_textnorm_form(cxs_textnorm *tn, const char *s, size_t len, int zh, cxs_buf *out,
 		      cxs_err *err)
 {

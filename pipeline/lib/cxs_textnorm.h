@@ -34,6 +34,13 @@ cxs_textnorm *cxs_textnorm_new(cxs_err *err);
 int cxs_textnorm_form(cxs_textnorm *tn, const char *s, size_t len, int zh, cxs_buf *out,
 		      cxs_err *err);
 
+/* 1 when the form of `s` (`len` bytes) is `s` itself, found without normalising: ASCII
+ * without a capital letter, and CJK ideographs U+4E00..U+9FFF (which NFKC case folding
+ * keeps) that, with `zh`, Hant-Hans keeps too; any other character gives 0, "not
+ * known": ask cxs_textnorm_form. Most tokens of a review are one or the other, and this
+ * costs a look-up per character instead of a normalisation or a cache probe. */
+int cxs_textnorm_keeps(cxs_textnorm *tn, const char *s, size_t len, int zh);
+
 /* Frees the handle; NULL is a no-op. */
 void cxs_textnorm_free(cxs_textnorm *tn);
 

@@ -284,27 +284,17 @@ slow:
 	return 0;
 }
 
-/* The one place `forms` are read: every later use of a form goes through
- * d->form/d->formlen as set here. */
+/* The one place `forms` and `stems` are read: every later use goes through
+ * d->form/d->formlen and d->stem/d->stemlen. Empty entries stay empty here; read_doc
+ * resolves them once the token offsets are known to lie in the text. */
 static int read_forms(cxs_classifier *cl, cxs_rec *rec, size_t ntok, cxs_err *reason)
 {
 	return read_strings(rec, "forms", ntok, &cl->forms, cl->form, cl->formlen, reason);
 }
 
-/* `stems`, with an empty stem (cxs-stem's spelling of "the stem is the form") made the
- * form; after read_forms. */
 static int read_stems(cxs_classifier *cl, cxs_rec *rec, size_t ntok, cxs_err *reason)
 {
-	size_t i;
-	int rc = read_strings(rec, "stems", ntok, &cl->stems, cl->stem, cl->stemlen, reason);
-
-	for (i = 0; !rc && i < ntok; i++) {
-		if (!cl->stemlen[i]) {
-			cl->stem[i] = cl->form[i];
-			cl->stemlen[i] = cl->formlen[i];
-		}
-	}
-	return rc;
+	return read_strings(rec, "stems", ntok, &cl->stems, cl->stem, cl->stemlen, reason);
 }
 
 /* `sentence_langs` (cxs-normalize), when the record has it: one language per sentence.
@@ -397,7 +387,10 @@ static int read_doc(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d, cxs_err
 		cxs_err_set(reason, CXS_E_INPUT, "'sentences' is empty but there are tokens");
 		return 1;
 	}
-	/* each token belongs to the last sentence that starts at or before it */
+	/* each token belongs to the last sentence that starts at or before it; an empty
+	 * form (cxs-normalize's spelling of "the form is the token's text", checked to be
+	 * whole characters of the text above) is that text, and an empty stem (cxs-stem's
+	 * spelling of "the stem is the form") is the form */
 	for (i = 0, s = 0; i < ntok; i++) {
 		while (s + 1 < nsent && cl->sent[2 * (s + 1)] <= cl->tok[2 * i])
 			s++;
@@ -406,6 +399,14 @@ static int read_doc(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d, cxs_err
 			return 1;
 		}
 		cl->tok_sent[i] = s;
+		if (!cl->formlen[i]) {
+			cl->form[i] = d->text + cl->tok[2 * i];
+			cl->formlen[i] = cl->tok[2 * i + 1] - cl->tok[2 * i];
+		}
+		if (!cl->stemlen[i]) {
+			cl->stem[i] = cl->form[i];
+			cl->stemlen[i] = cl->formlen[i];
+		}
 	}
 	d->ntok = ntok;
 	d->tok = cl->tok;

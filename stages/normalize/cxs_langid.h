@@ -52,6 +52,14 @@ void cxs_langid_detect_sentence(cxs_langid *li, const char *text, size_t len,
 				const char *hint, const char *doc_lang, double doc_score,
 				struct cxs_langid_result *res);
 
+/* cxs_langid_detect_sentence for the sentence [start, end) (bytes) of the text last
+ * given to cxs_langid_detect, which must still be there unchanged: the evidence of the
+ * letters that call found is summed again rather than scanned, so a document costs
+ * one scan instead of two. The result is exactly cxs_langid_detect_sentence's. */
+void cxs_langid_detect_span(cxs_langid *li, size_t start, size_t end, const char *hint,
+			    const char *doc_lang, double doc_score,
+			    struct cxs_langid_result *res);
+
 /* Frees the identifier; NULL is a no-op. */
 void cxs_langid_free(cxs_langid *li);
 

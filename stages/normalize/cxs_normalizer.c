@@ -119,27 +119,44 @@ static uint32_t token_hash(const char *s, size_t n, int zh)
 }
 
 /* Writes the form of the token `t` (`n` bytes) as a JSON string, from the cache or
- * normalised now. Returns 0 or -1 with `err`. */
+ * normalised now: "" when the form is the token's own bytes (most tokens: lower-case
+ * words, Simplified Chinese), which readers take from `text` (pipeline/README.md), and
+ * also when the form would be empty (it never is for a token of letters). Returns 0 or
+ * -1 with `err`. */
 static int token_form(struct cxs_normalizer *c, const char *t, size_t n, int zh, cxs_buf *out,
 		      cxs_err *err)
 {
 	struct form_slot *sl = NULL;
+	const char *f;
+	size_t flen;
 
+	/* most tokens (lower-case ASCII, Simplified Chinese) are their own form: no cache
+	 * probe, no copy */
+	if (cxs_textnorm_keeps(c->tn, t, n, zh))
+		return cxs_jw_string(out, "", 0) < 0 ? nomem(err) : 0;
 	if (n <= FORMCACHE_KEY) {
 		sl = &c->forms[token_hash(t, n, zh) & (FORMCACHE_SLOTS - 1)];
-		if (sl->len == n && sl->zh == zh && !memcmp(sl->key, t, n))
-			return cxs_jw_string(out, sl->form, sl->flen) < 0 ? nomem(err) : 0;
+		if (sl->len == n && sl->zh == zh && !memcmp(sl->key, t, n)) {
+			f = sl->form;
+			flen = sl->flen;
+			goto write;
+		}
 	}
 	if (cxs_textnorm_form(c->tn, t, n, zh, &c->form, err) < 0)
 		return -1;
-	if (sl && c->form.len <= FORMCACHE_FORM) {
+	f = c->form.p;
+	flen = c->form.len;
+	if (sl && flen <= FORMCACHE_FORM) {
 		sl->len = (unsigned char)n;
 		sl->zh = (unsigned char)zh;
-		sl->flen = (unsigned char)c->form.len;
+		sl->flen = (unsigned char)flen;
 		memcpy(sl->key, t, n);
-		memcpy(sl->form, c->form.p, c->form.len);
+		memcpy(sl->form, f, flen);
 	}
-	return cxs_jw_string(out, c->form.p, c->form.len) < 0 ? nomem(err) : 0;
+write:
+	if (flen == n && !memcmp(f, t, n))
+		flen = 0;
+	return cxs_jw_string(out, f, flen) < 0 ? nomem(err) : 0;
 }
 
 /* The forms of the tokens; a token is made Simplified when its sentence is Chinese or
@@ -201,9 +218,8 @@ static int sentence_langs(struct cxs_normalizer *c, const char *text, const cxs_
 			r.lang = langs[c->forced];
 			r.score = 1;
 		} else {
-			cxs_langid_detect_sentence(c->langid, text + sg->sent[j].start,
-						   sg->sent[j].end - sg->sent[j].start, hint,
-						   guess->lang, guess->score, &r);
+			cxs_langid_detect_span(c->langid, sg->sent[j].start, sg->sent[j].end,
+					       hint, guess->lang, guess->score, &r);
 		}
 		l = lang_index(r.lang);
 		c->slang[j] = (unsigned char)l;

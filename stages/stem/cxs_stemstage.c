@@ -30,7 +30,7 @@ static const char *const langs[] = { "sv", "es", "en", "zh" };
 struct rec_in {
 	struct cxs_strs forms, slangs;
 	struct cxs_ints tokens, sent;
-	cxs_buf lang, stop;
+	cxs_buf lang, stop, text;
 };
 
 /* Everything the per-record work needs, opened once before the first record. */
@@ -60,6 +60,7 @@ static void rec_in_release(struct rec_in *in)
 	cxs_ints_release(&in->sent);
 	cxs_buf_release(&in->lang);
 	cxs_buf_release(&in->stop);
+	cxs_buf_release(&in->text);
 }
 
 /* Reads what cxs-normalize adds. Returns 0, 1 with the reason, or -1 (no memory). The
@@ -92,6 +93,41 @@ static int read_record(struct rec_in *in, cxs_rec *rec, size_t *bad_form, cxs_er
 	return 0;
 }
 
+/* Points every "" form (cxs-normalize's spelling of "the form is the token's own
+ * text") at its token's bytes of `text`, read only when a record has such a form.
+ * Returns 0, 1 with the reason, or -1 (no memory). */
+static int expand_forms(struct rec_in *in, cxs_rec *rec, cxs_err *reason)
+{
+	size_t i;
+	int have = 0, rc;
+
+	for (i = 0; i < in->forms.n; i++) {
+		long long s = in->tokens.v[2 * i], e = in->tokens.v[2 * i + 1];
+
+		if (in->forms.len[i])
+			continue;
+		if (!have) {
+			rc = cxs_rec_string(rec, "text", &in->text);
+			if (rc == -2)
+				return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+			if (rc != 1)
+				return cxs_reject(reason, "record has no 'text' string for its "
+						  "empty forms");
+			have = 1;
+		}
+		/* the reader checked the text is UTF-8: the slice is whole characters when
+		 * neither end is a continuation byte */
+		if (s < 0 || e <= s || (unsigned long long)e > in->text.len ||
+		    (in->text.p[s] & 0xC0) == 0x80 ||
+		    ((size_t)e < in->text.len && (in->text.p[e] & 0xC0) == 0x80))
+			return cxs_reject(reason, "'forms' entry %zu is \"\" but its token [%lld, "
+					  "%lld) is not a span of whole characters of 'text'", i, s, e);
+		in->forms.s[i] = in->text.p + s;
+		in->forms.len[i] = (size_t)(e - s);
+	}
+	return 0;
+}
+
 /* Which language each token is in: its sentence's (`sentence_langs`, aligned with
  * `sentences`), else the record's `lang`. */
 struct token_langs {
@@ -99,6 +135,7 @@ struct token_langs {
 	int doc;                                /* index of the record's lang, or -1 */
 	int has;                                /* the record has sentence_langs */
 	size_t j;                               /* the sentence the last token was in */
+	int jlang;                              /* its language's index, or -2: not known */
 };
 
 /* Checks `sentence_langs` when the record has it. Returns 0, 1 with the reason, or -1. */
@@ -112,6 +149,7 @@ static int token_langs_init(struct token_langs *tl, struct rec_in *in, cxs_rec *
 	tl->doc = lang_index(in->lang.p);
 	tl->has = 0;
 	tl->j = 0;
+	tl->jlang = -2;
 	if (cxs_rec_type(rec, "sentence_langs") == CXS_REC_ABSENT)
 		return 0;
 	rs = cxs_rec_strings(rec, "sentence_langs", &in->slangs, &bad);
@@ -138,10 +176,16 @@ static int token_lang(struct token_langs *tl, size_t i)
 
 	if (!tl->has)
 		return tl->doc;
-	while (tl->j < nsent && in->sent.v[2 * tl->j + 1] <= start)
+	while (tl->j < nsent && in->sent.v[2 * tl->j + 1] <= start) {
 		tl->j++;
-	if (tl->j < nsent && in->sent.v[2 * tl->j] <= start)
-		return lang_index(in->slangs.s[tl->j]);
+		tl->jlang = -2;
+	}
+	if (tl->j < nsent && in->sent.v[2 * tl->j] <= start) {
+		/* looked up once a sentence, not once a token */
+		if (tl->jlang == -2)
+			tl->jlang = lang_index(in->slangs.s[tl->j]);
+		return tl->jlang;
+	}
 	return tl->doc;
 }
 
@@ -190,6 +234,8 @@ int cxs_stemstage_rec(void *vctx, cxs_rec *rec, cxs_err *reason)
 		return rc;
 	if (bad_form != (size_t)-1)
 		return cxs_reject(reason, "'forms' entry %zu is not a string", bad_form);
+	if ((rc = expand_forms(&c->in, rec, reason)))
+		return rc;
 	return stem_forms(c, &tl, rec, reason);
 }
 

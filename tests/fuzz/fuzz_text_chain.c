@@ -76,8 +76,25 @@ static void check_strings(const json_t *a, size_t n)
 		FUZZ_ASSERT(json_is_string(json_array_get(a, i)));
 }
 
-/* What cxs-normalize and cxs-stem wrote: offsets, forms, stems ("" for the form
- * itself) and one stop flag character a token. */
+/* cxs-normalize writes a form "" exactly when it is the token's own bytes: one spelled
+ * out never equals them. */
+static void check_forms_differ(const json_t *rec, const char *text)
+{
+	const json_t *tok = json_object_get(rec, "tokens"), *forms = json_object_get(rec, "forms");
+	size_t i;
+
+	for (i = 0; i < json_array_size(forms); i++) {
+		const json_t *f = json_array_get(forms, i);
+		size_t s = (size_t)json_integer_value(json_array_get(tok, 2 * i));
+		size_t e = (size_t)json_integer_value(json_array_get(tok, 2 * i + 1));
+
+		FUZZ_ASSERT(!json_string_length(f) || json_string_length(f) != e - s ||
+			    memcmp(json_string_value(f), text + s, e - s));
+	}
+}
+
+/* What cxs-normalize and cxs-stem wrote: offsets, forms ("" for the token's own bytes),
+ * stems ("" for the form itself) and one stop flag character a token. */
 static void check_tokens(const json_t *rec, const char *text, size_t len)
 {
 	size_t ntok, nsent, i;
@@ -93,6 +110,7 @@ static void check_tokens(const json_t *rec, const char *text, size_t len)
 		FUZZ_ASSERT(json_real_value(sig) >= 0 && json_real_value(sig) <= 1);
 	ntok = check_spans(json_object_get(rec, "tokens"), text, len, 1);
 	check_strings(json_object_get(rec, "forms"), ntok);
+	check_forms_differ(rec, text);
 	check_strings(json_object_get(rec, "stems"), ntok);
 	a = json_object_get(rec, "stop");
 	FUZZ_ASSERT(json_is_string(a) && json_string_length(a) == ntok);

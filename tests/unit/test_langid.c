@@ -206,6 +206,47 @@ static void test_invalid_bytes(void)
 	cxs_langid_free(NULL);
 }
 
+/* cxs_langid_detect_span gives what cxs_langid_detect_sentence gives on the same bytes,
+ * for every span of whole characters: spans made of whole runs of letters (summed) and
+ * spans that cut one or lie past the scanned part (scanned again). Returns the number
+ * of spans that disagree. */
+static int span_mismatches(const char *doc, size_t len, size_t step)
+{
+	struct cxs_langid_result whole, a, b;
+	size_t s, e;
+	int bad = 0;
+
+	for (s = 0; s < len; s += step) {
+		if ((doc[s] & 0xC0) == 0x80)
+			continue;
+		for (e = s + 1; e <= len; e += step) {
+			if (e < len && (doc[e] & 0xC0) == 0x80)
+				continue;
+			/* the sentence calls do not disturb the document's runs */
+			cxs_langid_detect(li, doc, len, "sv", &whole);
+			cxs_langid_detect_sentence(li, doc + s, e - s, "sv", whole.lang, whole.score, &a);
+			cxs_langid_detect_span(li, s, e, "sv", whole.lang, whole.score, &b);
+			bad += strcmp(a.lang, b.lang) != 0 || a.score != b.score;
+		}
+	}
+	return bad;
+}
+
+static void test_span_same_as_sentence(void)
+{
+	static const char mixed[] =
+		"Maten var god. The waiter was rude.\xC3\xA9\xCC\x81 Caf\xC3\xA9" "et "
+		"\xE6\x9C\x8D\xE5\x8A\xA1\xE5\x91\x98\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82"
+		" \xFF bra\xE3\x81\x82 ok";
+	cxs_buf b = CXS_BUF_INIT;
+
+	CHECK_INT(span_mismatches(mixed, sizeof(mixed) - 1, 1), 0);
+	while (b.len < CXS_LANGID_SCAN + 200)
+		cxs_buf_addstr(&b, "Personalen var trevlig. The food was good. ");
+	CHECK_INT(span_mismatches(b.p, b.len, 997), 0);
+	cxs_buf_release(&b);
+}
+
 /* Short review sentences with few function words: the content words, endings and
  * letters of the larger lists must carry them (eval-langid's most common misses). */
 static void test_short_review_sentences(void)
@@ -244,6 +285,7 @@ int main(void)
 	RUN(test_model_file_errors);
 	RUN(test_long_document);
 	RUN(test_invalid_bytes);
+	RUN(test_span_same_as_sentence);
 	cxs_langid_free(li);
 	return cxs_test_done();
 }

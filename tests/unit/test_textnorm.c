@@ -120,6 +120,33 @@ static void test_long_and_expanding(void)
 	cxs_buf_release(&in);
 }
 
+/* cxs_textnorm_keeps says 1 only where the form is the text itself, and knows the
+ * common cases: lower-case ASCII and Simplified Chinese. */
+static void keeps(const char *s, int zh, int expect)
+{
+	int k = cxs_textnorm_keeps(tn, s, strlen(s), zh);
+
+	CHECK_INT(k, expect);
+	if (k)
+		CHECK_STR(form(s, zh), s);
+}
+
+static void test_keeps(void)
+{
+	keeps("waiters", 0, 1);
+	keeps("it's", 1, 1);
+	keeps("", 0, 1);
+	keeps("Waiters", 0, 0);                         /* a capital */
+	keeps("caf\xC3\xA9", 0, 0);                     /* café: not known */
+	keeps("\xE6\x9C\x8D\xE5\x8A\xA1", 1, 1);          /* 服务 */
+	keeps("\xE6\x9C\x8D\xE5\x8B\x99", 1, 0);          /* 服務: Traditional */
+	keeps("\xE6\x9C\x8D\xE5\x8B\x99", 0, 1);          /* ...kept without zh */
+	keeps("\xE3\x81\x82", 1, 0);                     /* あ: not known */
+	keeps("\xEF\xBC\xA6", 0, 0);                     /* Ｆ: full width */
+	keeps("\xE6\x9C", 1, 0);                         /* cut short */
+	keeps("\xE6\x9C\x41", 1, 0);                     /* invalid */
+}
+
 static void test_free_null(void)
 {
 	cxs_textnorm_free(NULL);
@@ -144,6 +171,7 @@ int main(void)
 	RUN(test_quotes_and_dashes);
 	RUN(test_invalid_utf8);
 	RUN(test_long_and_expanding);
+	RUN(test_keeps);
 	RUN(test_free_null);
 	cxs_textnorm_free(tn);
 	cxs_buf_release(&out);
