@@ -156,6 +156,15 @@ const char *cxs_score_polarity(double score)
 	return "neutral";
 }
 
+/* VADER's ±0.05 band is for a whole text, where a faint sum of many words is fairly
+ * called neutral. An aspect hit takes one or two words, divided by their distance: a
+ * judgement a few words away ("the food here is rather good") is faint but not neutral,
+ * and reviews rarely mention an aspect neutrally while judging it. */
+const char *cxs_signal_polarity(double score)
+{
+	return score > 0 ? "positive" : score < 0 ? "negative" : "neutral";
+}
+
 static double sign(double v)
 {
 	return v > 0 ? 1 : v < 0 ? -1 : 0;
@@ -545,7 +554,7 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		s->dim = i;
 		s->raw = sc->raw[i];
 		s->score = cxs_score_normalize(sc->raw[i]);
-		s->polarity = cxs_score_polarity(s->score);
+		s->polarity = cxs_signal_polarity(s->score);
 		s->hits = sc->hits[i];
 		s->ev = &sc->ev[i * CXS_MAX_EVIDENCE];
 		s->nev = sc->nev[i];

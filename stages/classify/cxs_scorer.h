@@ -74,8 +74,11 @@ void cxs_scorer_empty(struct cxs_score *out);
 
 /* VADER's normalisation x / sqrt(x² + 15), rounded to 4 decimals. */
 double cxs_score_normalize(double raw);
-/* "positive" (≥ 0.05), "negative" (≤ -0.05) or "neutral". */
+/* "positive" (≥ 0.05), "negative" (≤ -0.05) or "neutral": a record's sentiment. */
 const char *cxs_score_polarity(double score);
+/* A signal's polarity: the sign of its (rounded) score, "neutral" only at 0, i.e. when
+ * no polarity word reaches its hits or their valences cancel out. */
+const char *cxs_signal_polarity(double score);
 
 /* Frees the scorer; NULL is a no-op. */
 void cxs_scorer_free(cxs_scorer *sc);

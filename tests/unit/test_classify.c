@@ -467,6 +467,29 @@ static void test_sentiment(void)
 	CHECK_STR(sc.sentiment_polarity, "neutral");
 }
 
+/* A signal leans by the sign of its score: a faint judgement far from its aspect is
+ * still one, while the record's sentiment keeps VADER's ±0.05 band. */
+static void test_faint_signal(void)
+{
+	struct cxs_score sc = score_text("en",
+		"The soup we had on the first evening of the trip was slightly cold.");
+	const struct cxs_signal *s = signal_of(&sc, "food");
+
+	CHECK(s != NULL);
+	if (s) {
+		/* cold -1 × 0.7, 12 tokens from soup: -0.0538, score -0.0139 */
+		CHECK(NEAR(s->score, -0.0139));
+		CHECK_STR(s->polarity, "negative");
+	}
+	CHECK_STR(polarity_of("en", "The soup we had was served.", "food"), "neutral");
+	/* a bit good (1.52) and slow (-1.5): the record is neutral, its aspects are not */
+	sc = score_text("en", "The food was a bit good and the waiter was slow.");
+	CHECK(NEAR(sc.sentiment_raw, 0.8 * 1.9 - 1.5));
+	CHECK_STR(sc.sentiment_polarity, "neutral");
+	CHECK_STR(polarity_of("en", "The food was a bit good and the waiter was slow.", "food"),
+		  "positive");
+}
+
 static void test_normalize(void)
 {
 	CHECK(NEAR(cxs_score_normalize(0), 0));
@@ -478,6 +501,10 @@ static void test_normalize(void)
 	CHECK_STR(cxs_score_polarity(0.0490), "neutral");
 	CHECK_STR(cxs_score_polarity(0.05), "positive");
 	CHECK_STR(cxs_score_polarity(-0.05), "negative");
+	/* a signal leans by its sign: only no valence at all is neutral */
+	CHECK_STR(cxs_signal_polarity(0.0049), "positive");
+	CHECK_STR(cxs_signal_polarity(-0.0001), "negative");
+	CHECK_STR(cxs_signal_polarity(0), "neutral");
 }
 
 static void test_evidence_cap(void)
@@ -749,6 +776,7 @@ int main(void)
 	RUN(test_nearest_first);
 	RUN(test_emphasis);
 	RUN(test_sentiment);
+	RUN(test_faint_signal);
 	RUN(test_normalize);
 	RUN(test_evidence_cap);
 	RUN(test_reuse);
