@@ -444,6 +444,12 @@ static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struc
 
 /* ---------------------------------------------------------------- run */
 
+/* The strength of a hit of weight `w` that an opinion of its own clause judges. */
+static double judged(double w)
+{
+	return 2 * w < 1.0 ? 2 * w : 1.0;
+}
+
 void cxs_scorer_empty(struct cxs_score *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -534,8 +540,10 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 
 			sc->raw[dm] += as->weight * hv;
 			/* a term weighted below 1 is weak evidence: alone and without an opinion
-			 * in its clause ("dinner", "area") it does not make a signal */
-			sc->strength[dm] += own && hv != 0 ? 1.0 : as->weight;
+			 * in its clause ("dinner", "area") it does not make a signal; an opinion
+			 * doubles it, so a term below 0.5 (a word as general as "place") never
+			 * makes one alone, only with other hits of its dimension */
+			sc->strength[dm] += own && hv != 0 ? judged(as->weight) : as->weight;
 			sc->hits[dm]++;
 			if (sc->nev[dm] < CXS_MAX_EVIDENCE) {
 				struct cxs_evidence *ev = &sc->ev[dm * CXS_MAX_EVIDENCE + sc->nev[dm]++];

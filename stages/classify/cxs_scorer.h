@@ -11,8 +11,9 @@
  * in tokens. A dimension's score is the sum of
  * weight × hit valence, normalised to -1..1 as VADER's compound (x / sqrt(x² + 15)).
  * A dimension becomes a signal when its hits add up to at least 1, each hit counting its
- * weight, or 1 when a polarity word of its clause gives it a valence: a weak term
- * (weight below 1) alone and without an opinion is not enough.
+ * weight, or twice its weight (at most 1) when a polarity word of its clause gives it a
+ * valence: a weak term (weight below 1) alone and without an opinion is not enough, nor
+ * a term below 0.5 alone even with one.
  */
 #ifndef CXS_SCORER_H
 #define CXS_SCORER_H

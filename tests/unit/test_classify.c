@@ -237,6 +237,18 @@ static void test_weak_terms(void)
 	/* a term of weight 1 alone and neutral still makes a signal */
 	sc = score_text("en", "Our waiter came.");
 	CHECK(signal_of(&sc, "staff") != NULL);
+	/* an opinion doubles a weak term: place (0.3) judged is 0.6, not a signal alone */
+	sc = score_text("en", "A great place.");
+	CHECK(signal_of(&sc, "product") == NULL);
+	/* but it adds to another hit: 0.6 + servic* 0.5 judged (1.0) */
+	sc = score_text("en", "A great place and a great service.");
+	CHECK(signal_of(&sc, "product") == NULL);
+	CHECK(signal_of(&sc, "staff") != NULL);
+	sc = score_text("en", "A great place, great places.");
+	s = signal_of(&sc, "product");
+	CHECK(s != NULL);
+	if (s)
+		CHECK_INT(s->hits, 2);
 }
 
 /* 服务员 split by ICU as 服务|员 is still one term, spanning both tokens. */

@@ -145,7 +145,7 @@ static void test_small_pack(void)
 	CHECK(en && zh && es);
 	if (!en || !zh || !es)
 		goto out;
-	CHECK_INT(cxs_lexlang_counts(en)->terms, 12);
+	CHECK_INT(cxs_lexlang_counts(en)->terms, 13);
 	CHECK_INT(cxs_lexlang_counts(en)->polarity, 10);
 	CHECK_INT(cxs_lexlang_counts(en)->negators, 3);
 	CHECK_INT(cxs_lexlang_counts(en)->intensifiers, 4);
