@@ -12,7 +12,7 @@ server	staff:0.7
 staff	staff
 personnel	staff
 employee	staff
-worker	staff:0.7
+worker	staff:0.5
 host	staff:0.7
 hostess	staff
 barista	staff
@@ -29,7 +29,7 @@ doorman	staff
 housekeeping	staff:0.7
 manager	staff:0.7
 owner	staff:0.7
-chef	staff:0.5
+chef	product:0.5
 cashier	staff
 clerk	staff
 shop assistant	staff
@@ -92,8 +92,8 @@ side dish	product
 dessert	product
 breakfast	product
 brunch	product
-lunch	product:0.5
-dinner	product:0.5
+lunch	product:0.3
+dinner	product:0.3
 drink	product
 beverage	product
 coffee	product
@@ -257,7 +257,7 @@ bathroom	ambience:0.5
 tv	ambience:0.5
 
 # waiting
-wait	waiting
+wait	waiting:0.5
 waiting time	waiting:1.5
 long wait	waiting:1.5
 queue	waiting
@@ -274,7 +274,7 @@ prompt	waiting
 promptly	waiting
 efficient	waiting:0.5
 delay	waiting
-late	waiting:0.5
+late	waiting:0.3
 on time	waiting
 punctual	waiting
 timely*	waiting
@@ -290,7 +290,7 @@ straight away	waiting:0.7
 immediately	waiting:0.7
 in no time	waiting
 booking	waiting
-reservation	waiting
+reservation	waiting:0.5
 walk-in	waiting
 waiting list	waiting
 waitlist	waiting
@@ -334,7 +334,7 @@ value for money	price:1.5
 good value	price:1.5
 for what you get	price
 for the price	price:1.5
-money	price
+money	price:0.5
 worth	price:0.7
 worth the money	price:1.5
 bill	price
@@ -345,11 +345,10 @@ overcharged	price
 surcharge	price
 fee	price
 service charge	price
-tip	price
-tipping	price
+tip	price:0.5
 gratuity	price
 discount	price
-offer	price:0.5
+offer	price:0.3
 deal	price:0.7
 bargain	price
 sale	price:0.5
@@ -364,7 +363,7 @@ pay	price
 paid	price
 card	price:0.5
 credit card	price
-cash	price
+cash	price:0.5
 free	price:0.5
 rip-off	price
 ripoff	price
@@ -382,7 +381,7 @@ location	access
 located	access
 centrally located	access
 central	access:0.7
-parking	access
+parking	access:0.5
 car park	access
 parking lot	access
 parking space	access
@@ -413,13 +412,13 @@ opening times	access
 open late	access
 closing time	access
 closed	access:0.5
-neighbourhood	access
-neighborhood	access
-area	access:0.5
+neighbourhood	access:0.3
+neighborhood	access:0.3
+area	access:0.3
 downtown	access
 city centre	access
 city center	access
-nearby	access:0.7
+nearby	access:0.3
 remote	access:0.5
 out of the way	access
 off the beaten track	access
@@ -466,8 +465,8 @@ extra mile	personalization
 went out of their way	personalization
 made us feel special	personalization
 handwritten	personalization
-birthday	personalization:0.5
-anniversary	personalization:0.5
+birthday	personalization:0.3
+anniversary	personalization:0.3
 upgrade	personalization:0.7
 upgraded	personalization:0.7
 
