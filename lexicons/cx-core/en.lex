@@ -128,6 +128,146 @@ cake	product
 ice cream	product
 fries	product
 sauce	product
+# dishes, ingredients and drinks named in restaurant reviews
+lobster	product
+shrimp	product
+prawns	product
+crab	product
+oyster	product
+scallop	product
+clam	product
+mussel	product
+calamari	product
+squid	product
+octopus	product
+salmon	product
+tuna	product
+cod	product
+sea bass	product
+halibut	product
+trout	product
+yellowtail	product
+eel	product
+sashimi	product
+roll	product
+tempura	product
+teriyaki	product
+miso	product
+edamame	product
+udon	product
+ramen	product
+pho	product
+dumpling	product
+wonton	product
+spring roll	product
+fried rice	product
+pad thai	product
+curry	product
+naan	product
+dosa	product
+samosa	product
+dal	product
+biryani	product
+tikka	product
+masala	product
+tandoori	product
+kebab	product
+falafel	product
+hummus	product
+pita	product
+taco	product
+burrito	product
+quesadilla	product
+enchilada	product
+guacamole	product
+nachos	product
+salsa	product
+bagel	product
+pie	product
+crust	product
+topping	product
+slice	product
+cheeseburger	product
+hot dog	product
+wings	product
+fried chicken	product
+ribs	product
+brisket	product
+pork	product
+beef	product
+veal	product
+lamb	product
+duck	product
+bacon	product
+sausage	product
+ham	product
+turkey	product
+meatballs	product
+tofu	product
+risotto	product
+ravioli	product
+lasagna	product
+gnocchi	product
+spaghetti	product
+linguine	product
+penne	product
+carbonara	product
+bruschetta	product
+antipasto	product
+mozzarella	product
+parmesan	product
+prosciutto	product
+caviar	product
+foie gras	product
+truffle	product
+mushrooms	product
+potatoes	product
+mashed potatoes	product
+spinach	product
+asparagus	product
+broccoli	product
+eggplant	product
+bisque	product
+chowder	product
+stew	product
+broth	product
+dressing	product
+gravy	product
+omelette	product
+eggs	product
+pancakes	product
+waffles	product
+french toast	product
+tiramisu	product
+cheesecake	product
+chocolate	product
+brownie	product
+creme brulee	product
+gelato	product
+sorbet	product
+cookies	product
+pastries	product
+specials	product
+appetizers	product
+tapas	product
+martini	product
+margarita	product
+mojito	product
+sangria	product
+sake	product
+champagne	product
+prosecco	product
+cider	product
+whiskey	product
+vodka	product
+tequila	product
+soda	product
+lemonade	product
+smoothie	product
+milkshake	product
+wine list	product
+drink menu	product
+beer selection	product
 taste	product
 flavour	product
 flavor	product
