@@ -285,7 +285,7 @@ mobiliario	ambience
 muebles	ambience
 mantel	ambience
 manteles	ambience
-cubiertos	ambience:0.5
+cubiertos	ambience:0.3
 vajilla	ambience
 música	ambience
 música en directo	ambience
@@ -315,7 +315,7 @@ ventilación	ambience
 aire acondicionado	ambience
 calefacción	ambience
 climatización	ambience
-temperatura	ambience
+temperatura	ambience:0.5
 calor	ambience:0.7
 limpieza	ambience
 limpio	ambience
@@ -423,30 +423,26 @@ relación calidad precio	price
 calidad precio	price
 calidad-precio	price
 relación calidad-precio	price
-vale la pena	price:0.7
-merece la pena	price:0.7
+vale la pena	price:0.3
+merece la pena	price:0.3
 valor	price:0.3
-pagar	price
-pago	price
-pagos	price
-pagamos	price
+pagar	price:0.5
 cobrar	price
 cobraron	price
 cobro	price
 factura	price
 ticket	price:0.7
 cuenta	price:0.3
-euros	price
-euro	price
+euros	price:0.5
+euro	price:0.5
 dinero	price
 céntimos	price
 bolsillo	price
 descuento	price:0.5
-oferta	price
-ofertas	price
+oferta	price:0.5
 promoción	price
 cupón	price
-bono	price
+bono	price:0.5
 cheque regalo	price
 2x1	price
 happy hour	price
@@ -454,7 +450,7 @@ menú del día	price:0.7
 por persona	price:0.5
 tarjeta	price
 tarjeta de crédito	price
-efectivo	price:0.5
+efectivo	price:0.3
 datáfono	price
 bizum	price
 propina	price
@@ -466,12 +462,12 @@ gastos de envío	price
 coste de envío	price
 gratis	price
 gratuito	price
-incluido	price:0.5
+incluido	price:0.3
 ahorro	price
 ahorrar	price
 abusivo	price
 desorbitado	price
-excesivo	price:0.5
+excesivo	price:0.3
 timo	price
 estafa	price
 clavada	price
@@ -482,7 +478,7 @@ low cost	price
 # location, finding it, getting there, parking, opening hours
 ubicación	access
 ubicado	access
-situado	access
+situado	access:0.5
 situación	access:0.5
 localización	access
 dirección	access:0.5
@@ -492,8 +488,7 @@ céntrico	access
 centro	access:0.5
 cerca	access:0.5
 lejos	access:0.5
-aparcamiento	access
-aparcar	access
+aparcamiento	access:0.5
 parking	access
 estacionamiento	access
 aparcacoches	access
@@ -562,7 +557,7 @@ sin gluten	personalization
 vegano	personalization
 vegetariano	personalization
 dieta	personalization
-cumpleaños	personalization:0.5
+cumpleaños	personalization:0.3
 aniversario	personalization
 ocasión especial	personalization
 dedicatoria	personalization
@@ -693,7 +688,7 @@ pedir disculpas	recovery
 perdón	recovery
 pedir perdón	recovery
 lo sentimos	recovery
-lamentamos	recovery:0.5
+lamentamos	recovery:0.3
 compensación	recovery
 compensar	recovery
 compensaron	recovery
