@@ -391,6 +391,36 @@ view	ambience:0.7
 terrace	ambience
 patio	ambience
 garden	ambience:0.7
+# the feel of a place, as reviews describe it
+cute	ambience
+intimate	ambience
+trendy	ambience
+elegant	ambience
+classy	ambience
+chic	ambience
+upscale	ambience:0.7
+laid back	ambience
+quaint	ambience
+tranquil	ambience
+peaceful	ambience:0.7
+casual	ambience:0.5
+hip	ambience:0.5
+setting	ambience
+scene	ambience:0.5
+space	ambience:0.5
+outdoor	ambience
+outside	ambience:0.3
+backyard	ambience
+rooftop	ambience
+sidewalk	ambience:0.5
+lounge	ambience:0.7
+dining room	ambience
+dining area	ambience
+relaxed	ambience:0.5
+relaxing	ambience:0.5
+fun	ambience:0.5
+calm	ambience:0.5
+room	ambience:0.3
 toilet	ambience
 restroom	ambience
 bathroom	ambience:0.5
