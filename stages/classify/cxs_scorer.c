@@ -456,6 +456,21 @@ void cxs_scorer_empty(struct cxs_score *out)
 	out->sentiment_polarity = cxs_score_polarity(0);
 }
 
+/* pol_cover: which units a polarity word (or an intensifier) spans */
+#define COVER_POLARITY 1
+#define COVER_INTENSIFIER 2
+
+/* Whether a unit of `m` is covered by what `mask` names (a polarity word covers both). */
+static int covered(const cxs_scorer *sc, const struct cxs_match *m, unsigned char mask)
+{
+	size_t u;
+
+	for (u = m->u0; u < m->u1; u++)
+		if (sc->pol_cover[u] & mask)
+			return 1;
+	return 0;
+}
+
 static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_matches *mm)
 {
 	size_t i, npol = 0;
@@ -478,25 +493,27 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
 		if (m->role == CXS_ROLE_POLARITY)
-			memset(sc->pol_cover + m->u0, 1, m->u1 - m->u0);
+			memset(sc->pol_cover + m->u0, COVER_POLARITY | COVER_INTENSIFIER,
+			       m->u1 - m->u0);
 	}
 	/* a negator or intensifier inside a polarity word is part of it (not bad, 不错),
-	 * not a modifier of what follows */
+	 * not a modifier of what follows; so is a negator inside an intensifier (un poco,
+	 * 特别): the intensifiers are placed first */
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
 		size_t u;
-		int covered = 0;
 
-		if (m->role != CXS_ROLE_NEGATOR && m->role != CXS_ROLE_INTENSIFIER)
+		if (m->role != CXS_ROLE_INTENSIFIER || covered(sc, m, COVER_POLARITY))
 			continue;
-		for (u = m->u0; u < m->u1 && !covered; u++)
-			covered = sc->pol_cover[u];
-		if (covered)
-			continue;
-		if (m->role == CXS_ROLE_NEGATOR)
+		sc->int_end[m->u1] = i + 1;
+		for (u = m->u0; u < m->u1; u++)
+			sc->pol_cover[u] |= COVER_INTENSIFIER;
+	}
+	for (i = 0; i < mm->n; i++) {
+		const struct cxs_match *m = &mm->m[i];
+
+		if (m->role == CXS_ROLE_NEGATOR && !covered(sc, m, COVER_INTENSIFIER))
 			sc->neg_end[m->u1] = i + 1;
-		else
-			sc->int_end[m->u1] = i + 1;
 	}
 	find_clauses(sc, d, mm);
 	sc->caps_state = -1;

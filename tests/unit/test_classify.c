@@ -346,6 +346,11 @@ static void test_negation(void)
 	/* two negators reaching one word negate it once (Spanish negative concord) */
 	CHECK(NEAR(valence_of("es", "La comida no es nunca buena."), 1.9 * -0.74));
 	CHECK_STR(polarity_of("es", "La comida no es nunca buena.", "food"), "negative");
+	/* Spanish "poco" before a word says "not" (poco amable); inside the intensifier
+	 * "un poco" it is part of it and only tones down (un poco caro) */
+	CHECK_STR(polarity_of("es", "El camarero es poco amable.", "staff"), "negative");
+	CHECK(NEAR(valence_of("es", "La sopa es un poco cara."), -1.5 * 0.7));
+	CHECK_STR(polarity_of("es", "La sopa es un poco cara.", "food"), "negative");
 	/* a negator inside a polarity word is part of it */
 	CHECK_STR(polarity_of("en", "The soup was not bad.", "food"), "positive");
 	CHECK_STR(polarity_of("zh", "这个菜不错。", "food"), "positive");
