@@ -406,8 +406,8 @@ peaceful	ambience:0.7
 casual	ambience:0.5
 hip	ambience:0.5
 setting	ambience
-scene	ambience:0.5
-space	ambience:0.5
+scene	ambience:0.3
+space	ambience:0.3
 outdoor	ambience
 outside	ambience:0.3
 backyard	ambience
@@ -418,7 +418,7 @@ dining room	ambience
 dining area	ambience
 relaxed	ambience:0.5
 relaxing	ambience:0.5
-fun	ambience:0.5
+fun	ambience:0.3
 calm	ambience:0.5
 room	ambience:0.3
 toilet	ambience
