@@ -400,6 +400,10 @@ static void test_contrast(void)
 	CHECK_STR(staff->polarity, "negative");
 	CHECK(NEAR(sc.sentiment_raw, 1.9 * 0.5 - 1.5 * 1.5));
 	CHECK_STR(sc.sentiment_polarity, "negative");
+	/* "though" divides a sentence like "although" */
+	sc = score_text("en", "The food was good though the waiter was slow.");
+	CHECK(NEAR(sc.sentiment_raw, 1.9 * 0.5 - 1.5 * 1.5));
+	CHECK(signal_of(&sc, "staff") && NEAR(signal_of(&sc, "staff")->raw, -1.5 * 1.5 / 3));
 	/* the other languages' contrast words */
 	sc = score_text("sv", "Maten var bra men servitrisen var otrevlig.");
 	CHECK(signal_of(&sc, "food") && NEAR(signal_of(&sc, "food")->raw, 1.9 * 0.5 / 3));
