@@ -127,7 +127,7 @@ guarnición	product
 ración	product
 porción	product
 cantidad	product:0.7
-tapa	product:0.7
+tapa	product:0.3
 pincho	product
 pinchos	product
 bocadillo	product
@@ -222,8 +222,8 @@ cóctel	product
 cócteles	product
 gin tonic	product
 mojito	product
-bebida	product:0.5
-agua	product:0.5
+bebida	product:0.3
+agua	product:0.3
 desayuno	product
 almuerzo	product
 brunch	product
