@@ -12,7 +12,7 @@ server	staff:0.7
 staff	staff
 personnel	staff
 employee	staff
-worker	staff:0.7
+worker	staff:0.5
 host	staff:0.7
 hostess	staff
 barista	staff
@@ -29,7 +29,7 @@ doorman	staff
 housekeeping	staff:0.7
 manager	staff:0.7
 owner	staff:0.7
-chef	staff:0.5
+chef	product:0.5
 cashier	staff
 clerk	staff
 shop assistant	staff
@@ -92,8 +92,8 @@ side dish	product
 dessert	product
 breakfast	product
 brunch	product
-lunch	product:0.5
-dinner	product:0.5
+lunch	product:0.3
+dinner	product:0.3
 drink	product
 beverage	product
 coffee	product
@@ -128,6 +128,146 @@ cake	product
 ice cream	product
 fries	product
 sauce	product
+# dishes, ingredients and drinks named in restaurant reviews
+lobster	product
+shrimp	product
+prawns	product
+crab	product
+oyster	product
+scallop	product
+clam	product
+mussel	product
+calamari	product
+squid	product
+octopus	product
+salmon	product
+tuna	product
+cod	product
+sea bass	product
+halibut	product
+trout	product
+yellowtail	product
+eel	product
+sashimi	product
+roll	product
+tempura	product
+teriyaki	product
+miso	product
+edamame	product
+udon	product
+ramen	product
+pho	product
+dumpling	product
+wonton	product
+spring roll	product
+fried rice	product
+pad thai	product
+curry	product
+naan	product
+dosa	product
+samosa	product
+dal	product
+biryani	product
+tikka	product
+masala	product
+tandoori	product
+kebab	product
+falafel	product
+hummus	product
+pita	product
+taco	product
+burrito	product
+quesadilla	product
+enchilada	product
+guacamole	product
+nachos	product
+salsa	product
+bagel	product
+pie	product
+crust	product
+topping	product
+slice	product
+cheeseburger	product
+hot dog	product
+wings	product
+fried chicken	product
+ribs	product
+brisket	product
+pork	product
+beef	product
+veal	product
+lamb	product
+duck	product
+bacon	product
+sausage	product
+ham	product
+turkey	product
+meatballs	product
+tofu	product
+risotto	product
+ravioli	product
+lasagna	product
+gnocchi	product
+spaghetti	product
+linguine	product
+penne	product
+carbonara	product
+bruschetta	product
+antipasto	product
+mozzarella	product
+parmesan	product
+prosciutto	product
+caviar	product
+foie gras	product
+truffle	product
+mushrooms	product
+potatoes	product
+mashed potatoes	product
+spinach	product
+asparagus	product
+broccoli	product
+eggplant	product
+bisque	product
+chowder	product
+stew	product
+broth	product
+dressing	product
+gravy	product
+omelette	product
+eggs	product
+pancakes	product
+waffles	product
+french toast	product
+tiramisu	product
+cheesecake	product
+chocolate	product
+brownie	product
+creme brulee	product
+gelato	product
+sorbet	product
+cookies	product
+pastries	product
+specials	product
+appetizers	product
+tapas	product
+martini	product
+margarita	product
+mojito	product
+sangria	product
+sake	product
+champagne	product
+prosecco	product
+cider	product
+whiskey	product
+vodka	product
+tequila	product
+soda	product
+lemonade	product
+smoothie	product
+milkshake	product
+wine list	product
+drink menu	product
+beer selection	product
 taste	product
 flavour	product
 flavor	product
@@ -251,13 +391,43 @@ view	ambience:0.7
 terrace	ambience
 patio	ambience
 garden	ambience:0.7
+# the feel of a place, as reviews describe it
+cute	ambience
+intimate	ambience
+trendy	ambience
+elegant	ambience
+classy	ambience
+chic	ambience
+upscale	ambience:0.7
+laid back	ambience
+quaint	ambience
+tranquil	ambience
+peaceful	ambience:0.7
+casual	ambience:0.5
+hip	ambience:0.5
+setting	ambience
+scene	ambience:0.3
+space	ambience:0.3
+outdoor	ambience
+outside	ambience:0.3
+backyard	ambience
+rooftop	ambience
+sidewalk	ambience:0.5
+lounge	ambience:0.7
+dining room	ambience
+dining area	ambience
+relaxed	ambience:0.5
+relaxing	ambience:0.5
+fun	ambience:0.3
+calm	ambience:0.5
+room	ambience:0.3
 toilet	ambience
 restroom	ambience
 bathroom	ambience:0.5
 tv	ambience:0.5
 
 # waiting
-wait	waiting
+wait	waiting:0.5
 waiting time	waiting:1.5
 long wait	waiting:1.5
 queue	waiting
@@ -274,7 +444,7 @@ prompt	waiting
 promptly	waiting
 efficient	waiting:0.5
 delay	waiting
-late	waiting:0.5
+late	waiting:0.3
 on time	waiting
 punctual	waiting
 timely*	waiting
@@ -290,7 +460,7 @@ straight away	waiting:0.7
 immediately	waiting:0.7
 in no time	waiting
 booking	waiting
-reservation	waiting
+reservation	waiting:0.5
 walk-in	waiting
 waiting list	waiting
 waitlist	waiting
@@ -334,8 +504,8 @@ value for money	price:1.5
 good value	price:1.5
 for what you get	price
 for the price	price:1.5
-money	price
-worth	price:0.7
+money	price:0.5
+worth	price:0.3
 worth the money	price:1.5
 bill	price
 receipt	price
@@ -345,11 +515,10 @@ overcharged	price
 surcharge	price
 fee	price
 service charge	price
-tip	price
-tipping	price
+tip	price:0.5
 gratuity	price
 discount	price
-offer	price:0.5
+offer	price:0.3
 deal	price:0.7
 bargain	price
 sale	price:0.5
@@ -364,7 +533,7 @@ pay	price
 paid	price
 card	price:0.5
 credit card	price
-cash	price
+cash	price:0.5
 free	price:0.5
 rip-off	price
 ripoff	price
@@ -382,7 +551,7 @@ location	access
 located	access
 centrally located	access
 central	access:0.7
-parking	access
+parking	access:0.5
 car park	access
 parking lot	access
 parking space	access
@@ -413,13 +582,13 @@ opening times	access
 open late	access
 closing time	access
 closed	access:0.5
-neighbourhood	access
-neighborhood	access
-area	access:0.5
+neighbourhood	access:0.3
+neighborhood	access:0.3
+area	access:0.3
 downtown	access
 city centre	access
 city center	access
-nearby	access:0.7
+nearby	access:0.3
 remote	access:0.5
 out of the way	access
 off the beaten track	access
@@ -466,8 +635,8 @@ extra mile	personalization
 went out of their way	personalization
 made us feel special	personalization
 handwritten	personalization
-birthday	personalization:0.5
-anniversary	personalization:0.5
+birthday	personalization:0.3
+anniversary	personalization:0.3
 upgrade	personalization:0.7
 upgraded	personalization:0.7
 

@@ -124,12 +124,10 @@ entrante	product
 entrantes	product
 principal	product:0.3
 guarnición	product
-acompañamiento	product:0.7
 ración	product
 porción	product
 cantidad	product:0.7
-tapa	product
-tapas	product
+tapa	product:0.3
 pincho	product
 pinchos	product
 bocadillo	product
@@ -224,14 +222,13 @@ cóctel	product
 cócteles	product
 gin tonic	product
 mojito	product
-bebida	product
-bebidas	product
-agua	product:0.5
+bebida	product:0.3
+agua	product:0.3
 desayuno	product
 almuerzo	product
 brunch	product
 merienda	product
-cena	product:0.5
+cena	product:0.3
 buffet	product
 bufé	product
 degustación	product:0.7
@@ -246,7 +243,6 @@ acabado	product
 marca	product:0.5
 envase	product
 embalaje	product
-pedido	product:0.5
 habitación	product
 habitaciones	product
 cama	product
@@ -271,7 +267,7 @@ interior	ambience
 local	ambience
 sitio	ambience:0.3
 espacio	ambience:0.7
-comedor	ambience
+comedor	ambience:0.5
 salón	ambience
 terraza	ambience
 patio	ambience
@@ -280,7 +276,7 @@ piscina	ambience
 vistas al mar	ambience
 con vistas	ambience
 rata*	ambience
-barra	ambience:0.5
+barra	ambience:0.3
 sillas	ambience
 silla	ambience
 asientos	ambience
@@ -289,7 +285,7 @@ mobiliario	ambience
 muebles	ambience
 mantel	ambience
 manteles	ambience
-cubiertos	ambience
+cubiertos	ambience:0.3
 vajilla	ambience
 música	ambience
 música en directo	ambience
@@ -319,7 +315,7 @@ ventilación	ambience
 aire acondicionado	ambience
 calefacción	ambience
 climatización	ambience
-temperatura	ambience
+temperatura	ambience:0.5
 calor	ambience:0.7
 limpieza	ambience
 limpio	ambience
@@ -347,10 +343,7 @@ aforo	ambience:0.5
 
 # --- waiting ---
 # queues, speed, booking, time to be served or to pay
-espera	waiting
-esperar	waiting
-esperando	waiting
-esperas	waiting
+espera	waiting:0.5
 tiempo de espera	waiting
 lista de espera	waiting
 cola	waiting
@@ -361,7 +354,7 @@ lento	waiting
 lentitud	waiting
 lentísimo	waiting
 rapidez	waiting
-rápido	waiting
+rápid*	waiting
 rápidamente	waiting
 rapidísimo	waiting
 velocidad	waiting
@@ -391,8 +384,7 @@ enseguida	waiting
 en seguida	waiting
 inmediato	waiting
 inmediatamente	waiting
-reserva	waiting
-reservar	waiting
+reserva	waiting:0.5
 sin reserva	waiting
 check-in	waiting
 checkin	waiting
@@ -431,31 +423,26 @@ relación calidad precio	price
 calidad precio	price
 calidad-precio	price
 relación calidad-precio	price
-vale la pena	price:0.7
-merece la pena	price:0.7
-valor	price:0.5
-pagar	price
-pago	price
-pagos	price
-pagamos	price
+vale la pena	price:0.3
+merece la pena	price:0.3
+valor	price:0.3
+pagar	price:0.5
 cobrar	price
 cobraron	price
 cobro	price
 factura	price
 ticket	price:0.7
 cuenta	price:0.3
-euros	price
-euro	price
+euros	price:0.5
+euro	price:0.5
 dinero	price
 céntimos	price
 bolsillo	price
-descuento	price
-descuentos	price
-oferta	price
-ofertas	price
+descuento	price:0.5
+oferta	price:0.5
 promoción	price
 cupón	price
-bono	price
+bono	price:0.5
 cheque regalo	price
 2x1	price
 happy hour	price
@@ -463,7 +450,7 @@ menú del día	price:0.7
 por persona	price:0.5
 tarjeta	price
 tarjeta de crédito	price
-efectivo	price
+efectivo	price:0.3
 datáfono	price
 bizum	price
 propina	price
@@ -475,12 +462,12 @@ gastos de envío	price
 coste de envío	price
 gratis	price
 gratuito	price
-incluido	price:0.5
+incluido	price:0.3
 ahorro	price
 ahorrar	price
 abusivo	price
 desorbitado	price
-excesivo	price:0.5
+excesivo	price:0.3
 timo	price
 estafa	price
 clavada	price
@@ -491,18 +478,17 @@ low cost	price
 # location, finding it, getting there, parking, opening hours
 ubicación	access
 ubicado	access
-situado	access
+situado	access:0.5
 situación	access:0.5
 localización	access
 dirección	access:0.5
-zona	access:0.5
+zona	access:0.3
 barrio	access:0.5
 céntrico	access
 centro	access:0.5
 cerca	access:0.5
 lejos	access:0.5
-aparcamiento	access
-aparcar	access
+aparcamiento	access:0.5
 parking	access
 estacionamiento	access
 aparcacoches	access
@@ -519,7 +505,7 @@ horarios	access
 horario de apertura	access
 apertura	access
 abierto	access:0.5
-cerrado	access:0.5
+cerrado	access:0.3
 abre	access:0.5
 cierra	access:0.5
 festivos	access:0.5
@@ -530,7 +516,7 @@ silla de ruedas	access
 rampa	access
 ascensor	access
 escaleras	access:0.5
-encontrar	access:0.5
+encontrar	access:0.3
 mapa	access
 google maps	access
 difícil de encontrar	access
@@ -571,7 +557,7 @@ sin gluten	personalization
 vegano	personalization
 vegetariano	personalization
 dieta	personalization
-cumpleaños	personalization
+cumpleaños	personalization:0.3
 aniversario	personalization
 ocasión especial	personalization
 dedicatoria	personalization
@@ -702,8 +688,7 @@ pedir disculpas	recovery
 perdón	recovery
 pedir perdón	recovery
 lo sentimos	recovery
-lamentamos	recovery
-lamentar	recovery
+lamentamos	recovery:0.3
 compensación	recovery
 compensar	recovery
 compensaron	recovery
@@ -730,7 +715,7 @@ corregir	recovery
 corrigieron	recovery
 reponer	recovery
 repusieron	recovery
-cambiaron	recovery:0.5
+cambiaron	recovery:0.3
 descontaron	recovery:0.7
 garantía	recovery:0.7
 escuchar	recovery:0.5

@@ -19,7 +19,7 @@
 
 /* Contrast words used when a language has no LANG.contrast file. */
 static const char *const builtin_contrast[][6] = {
-	{ "en", "but", "however", "although", NULL },
+	{ "en", "but", "however", "although", "though", NULL },
 	{ "sv", "men", "fast", NULL },
 	{ "es", "pero", "sin embargo", "aunque", NULL },
 	{ "zh", "但是", "但", "不过", "可是", "然而" },

@@ -158,6 +158,15 @@ const char *cxs_score_polarity(double score)
 	return "neutral";
 }
 
+/* VADER's ±0.05 band is for a whole text, where a faint sum of many words is fairly
+ * called neutral. An aspect hit takes one or two words, divided by their distance: a
+ * judgement a few words away ("the food here is rather good") is faint but not neutral,
+ * and reviews rarely mention an aspect neutrally while judging it. */
+const char *cxs_signal_polarity(double score)
+{
+	return score > 0 ? "positive" : score < 0 ? "negative" : "neutral";
+}
+
 static double sign(double v)
 {
 	return v > 0 ? 1 : v < 0 ? -1 : 0;
@@ -466,6 +475,12 @@ static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struc
 
 /* ---------------------------------------------------------------- run */
 
+/* The strength of a hit of weight `w` that an opinion of its own clause judges. */
+static double judged(double w)
+{
+	return 2 * w < 1.0 ? 2 * w : 1.0;
+}
+
 void cxs_scorer_empty(struct cxs_score *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -496,6 +511,21 @@ static int negator_in_word(const struct cxs_matches *mm, size_t i)
 	return 0;
 }
 
+/* pol_cover: which units a polarity word (or an intensifier) spans */
+#define COVER_POLARITY 1
+#define COVER_INTENSIFIER 2
+
+/* Whether a unit of `m` is covered by what `mask` names (a polarity word covers both). */
+static int covered(const cxs_scorer *sc, const struct cxs_match *m, unsigned char mask)
+{
+	size_t u;
+
+	for (u = m->u0; u < m->u1; u++)
+		if (sc->pol_cover[u] & mask)
+			return 1;
+	return 0;
+}
+
 static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_matches *mm)
 {
 	size_t i, npol = 0;
@@ -519,26 +549,30 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
 		if (m->role == CXS_ROLE_POLARITY)
-			memset(sc->pol_cover + m->u0, 1, m->u1 - m->u0);
+			memset(sc->pol_cover + m->u0, COVER_POLARITY | COVER_INTENSIFIER,
+			       m->u1 - m->u0);
 	}
 	/* a negator or intensifier inside a polarity word is part of it (not bad, 不错),
-	 * not a modifier of what follows */
+	 * not a modifier of what follows; so is a negator inside an intensifier (un poco,
+	 * 特别): the intensifiers are placed first */
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
 		size_t u;
-		int covered = 0;
 
-		if (m->role != CXS_ROLE_NEGATOR && m->role != CXS_ROLE_INTENSIFIER)
+		if (m->role != CXS_ROLE_INTENSIFIER || covered(sc, m, COVER_POLARITY))
 			continue;
-		for (u = m->u0; u < m->u1 && !covered; u++)
-			covered = sc->pol_cover[u];
-		if (covered || (m->role == CXS_ROLE_NEGATOR && negator_in_word(mm, i)))
+		sc->int_end[m->u1] = i + 1;
+		for (u = m->u0; u < m->u1; u++)
+			sc->pol_cover[u] |= COVER_INTENSIFIER;
+	}
+	for (i = 0; i < mm->n; i++) {
+		const struct cxs_match *m = &mm->m[i];
+
+		if (m->role != CXS_ROLE_NEGATOR || covered(sc, m, COVER_INTENSIFIER) ||
+		    negator_in_word(mm, i))
 			continue;
-		if (m->role == CXS_ROLE_NEGATOR) {
-			sc->neg_end[m->u1] = i + 1;
-			sc->neg_start[m->u0] = i + 1;
-		} else
-			sc->int_end[m->u1] = i + 1;
+		sc->neg_end[m->u1] = i + 1;
+		sc->neg_start[m->u0] = i + 1;
 	}
 	find_clauses(sc, d, mm);
 	sc->caps_state = -1;
@@ -582,8 +616,10 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 
 			sc->raw[dm] += as->weight * hv;
 			/* a term weighted below 1 is weak evidence: alone and without an opinion
-			 * in its clause ("dinner", "area") it does not make a signal */
-			sc->strength[dm] += own && hv != 0 ? 1.0 : as->weight;
+			 * in its clause ("dinner", "area") it does not make a signal; an opinion
+			 * doubles it, so a term below 0.5 (a word as general as "place") never
+			 * makes one alone, only with other hits of its dimension */
+			sc->strength[dm] += own && hv != 0 ? judged(as->weight) : as->weight;
 			sc->hits[dm]++;
 			if (sc->nev[dm] < CXS_MAX_EVIDENCE) {
 				struct cxs_evidence *ev = &sc->ev[dm * CXS_MAX_EVIDENCE + sc->nev[dm]++];
@@ -602,7 +638,7 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		s->dim = i;
 		s->raw = sc->raw[i];
 		s->score = cxs_score_normalize(sc->raw[i]);
-		s->polarity = cxs_score_polarity(s->score);
+		s->polarity = cxs_signal_polarity(s->score);
 		s->hits = sc->hits[i];
 		s->ev = &sc->ev[i * CXS_MAX_EVIDENCE];
 		s->nev = sc->nev[i];

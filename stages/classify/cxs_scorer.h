@@ -13,8 +13,9 @@
  * in tokens. A dimension's score is the sum of
  * weight × hit valence, normalised to -1..1 as VADER's compound (x / sqrt(x² + 15)).
  * A dimension becomes a signal when its hits add up to at least 1, each hit counting its
- * weight, or 1 when a polarity word of its clause gives it a valence: a weak term
- * (weight below 1) alone and without an opinion is not enough.
+ * weight, or twice its weight (at most 1) when a polarity word of its clause gives it a
+ * valence: a weak term (weight below 1) alone and without an opinion is not enough, nor
+ * a term below 0.5 alone even with one.
  */
 #ifndef CXS_SCORER_H
 #define CXS_SCORER_H
@@ -76,8 +77,11 @@ void cxs_scorer_empty(struct cxs_score *out);
 
 /* VADER's normalisation x / sqrt(x² + 15), rounded to 4 decimals. */
 double cxs_score_normalize(double raw);
-/* "positive" (≥ 0.05), "negative" (≤ -0.05) or "neutral". */
+/* "positive" (≥ 0.05), "negative" (≤ -0.05) or "neutral": a record's sentiment. */
 const char *cxs_score_polarity(double score);
+/* A signal's polarity: the sign of its (rounded) score, "neutral" only at 0, i.e. when
+ * no polarity word reaches its hits or their valences cancel out. */
+const char *cxs_signal_polarity(double score);
 
 /* Frees the scorer; NULL is a no-op. */
 void cxs_scorer_free(cxs_scorer *sc);

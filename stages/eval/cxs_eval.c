@@ -354,10 +354,14 @@ static int counts_for(const struct evaldim_map *d, const char *dim)
 	return 0;
 }
 
-/* A group's polarity: its members' scores summed, with the classifier's thresholds. */
+/* A group's polarity: its members' scores summed, with the classifier's rule for a
+ * signal (its sign; neutral at 0). The sum of 4-decimal scores is rounded the same way,
+ * so that 0.1 - 0.1 is 0 and not a float's crumb. */
 static unsigned char sum_polarity(double sum)
 {
-	return sum >= 0.05 ? POL_POS : sum <= -0.05 ? POL_NEG : POL_NEU;
+	long long q = (long long)(sum * 10000.0 + (sum >= 0 ? 0.5 : -0.5));
+
+	return q > 0 ? POL_POS : q < 0 ? POL_NEG : POL_NEU;
 }
 
 /* Marks the predicted (mapped) dimensions of `signals`; -1 with `err` when malformed.

@@ -264,7 +264,10 @@ static int sentence_doc(struct sem *sm, const xmlNode *s, const char *rid)
 	    (rid && put_str(meta, "review", rid, &sm->tmp) < 0) ||
 	    (out_of_scope(s) && json_object_set_new_nocheck(meta, "out_of_scope", json_true()) < 0))
 		goto done;
-	d.gold = gold;
+	/* an OutOfScope sentence without opinions was left unannotated (it speaks of another
+	 * place, or of no place): no gold, so cxs-eval skips it rather than count its
+	 * signals as false positives of an "annotated, no aspect" sentence */
+	d.gold = out_of_scope(s) && !json_array_size(ops) ? NULL : gold;
 	d.meta = meta;
 	rc = emit(sm, &d, "sentence");
 	goto out;

@@ -237,6 +237,18 @@ static void test_weak_terms(void)
 	/* a term of weight 1 alone and neutral still makes a signal */
 	sc = score_text("en", "Our waiter came.");
 	CHECK(signal_of(&sc, "staff") != NULL);
+	/* an opinion doubles a weak term: place (0.3) judged is 0.6, not a signal alone */
+	sc = score_text("en", "A great place.");
+	CHECK(signal_of(&sc, "product") == NULL);
+	/* but it adds to another hit: 0.6 + servic* 0.5 judged (1.0) */
+	sc = score_text("en", "A great place and a great service.");
+	CHECK(signal_of(&sc, "product") == NULL);
+	CHECK(signal_of(&sc, "staff") != NULL);
+	sc = score_text("en", "A great place, great places.");
+	s = signal_of(&sc, "product");
+	CHECK(s != NULL);
+	if (s)
+		CHECK_INT(s->hits, 2);
 }
 
 /* 服务员 split by ICU as 服务|员 is still one term, spanning both tokens. */
@@ -354,6 +366,11 @@ static void test_negation(void)
 	CHECK_STR(polarity_of("es", "La sopa sin gluten es buena.", "food"), "positive");
 	CHECK_STR(polarity_of("es", "La sopa sin duda no es buena.", "food"), "negative");
 	CHECK(NEAR(valence_of("es", "Sin comida buena."), 1.9 * -0.74));
+	/* Spanish "poco" before a word says "not" (poco amable); inside the intensifier
+	 * "un poco" it is part of it and only tones down (un poco caro) */
+	CHECK_STR(polarity_of("es", "El camarero es poco amable.", "staff"), "negative");
+	CHECK(NEAR(valence_of("es", "La sopa es un poco cara."), -1.5 * 0.7));
+	CHECK_STR(polarity_of("es", "La sopa es un poco cara.", "food"), "negative");
 	/* a negator inside a polarity word is part of it */
 	CHECK_STR(polarity_of("en", "The soup was not bad.", "food"), "positive");
 	CHECK_STR(polarity_of("zh", "这个菜不错。", "food"), "positive");
@@ -403,6 +420,10 @@ static void test_contrast(void)
 	CHECK_STR(staff->polarity, "negative");
 	CHECK(NEAR(sc.sentiment_raw, 1.9 * 0.5 - 1.5 * 1.5));
 	CHECK_STR(sc.sentiment_polarity, "negative");
+	/* "though" divides a sentence like "although" */
+	sc = score_text("en", "The food was good though the waiter was slow.");
+	CHECK(NEAR(sc.sentiment_raw, 1.9 * 0.5 - 1.5 * 1.5));
+	CHECK(signal_of(&sc, "staff") && NEAR(signal_of(&sc, "staff")->raw, -1.5 * 1.5 / 3));
 	/* the other languages' contrast words */
 	sc = score_text("sv", "Maten var bra men servitrisen var otrevlig.");
 	CHECK(signal_of(&sc, "food") && NEAR(signal_of(&sc, "food")->raw, 1.9 * 0.5 / 3));
@@ -487,6 +508,29 @@ static void test_sentiment(void)
 	CHECK_STR(sc.sentiment_polarity, "neutral");
 }
 
+/* A signal leans by the sign of its score: a faint judgement far from its aspect is
+ * still one, while the record's sentiment keeps VADER's ±0.05 band. */
+static void test_faint_signal(void)
+{
+	struct cxs_score sc = score_text("en",
+		"The soup we had on the first evening of the trip was slightly cold.");
+	const struct cxs_signal *s = signal_of(&sc, "food");
+
+	CHECK(s != NULL);
+	if (s) {
+		/* cold -1 × 0.7, 12 tokens from soup: -0.0538, score -0.0139 */
+		CHECK(NEAR(s->score, -0.0139));
+		CHECK_STR(s->polarity, "negative");
+	}
+	CHECK_STR(polarity_of("en", "The soup we had was served.", "food"), "neutral");
+	/* a bit good (1.52) and slow (-1.5): the record is neutral, its aspects are not */
+	sc = score_text("en", "The food was a bit good and the waiter was slow.");
+	CHECK(NEAR(sc.sentiment_raw, 0.8 * 1.9 - 1.5));
+	CHECK_STR(sc.sentiment_polarity, "neutral");
+	CHECK_STR(polarity_of("en", "The food was a bit good and the waiter was slow.", "food"),
+		  "positive");
+}
+
 static void test_normalize(void)
 {
 	CHECK(NEAR(cxs_score_normalize(0), 0));
@@ -498,6 +542,10 @@ static void test_normalize(void)
 	CHECK_STR(cxs_score_polarity(0.0490), "neutral");
 	CHECK_STR(cxs_score_polarity(0.05), "positive");
 	CHECK_STR(cxs_score_polarity(-0.05), "negative");
+	/* a signal leans by its sign: only no valence at all is neutral */
+	CHECK_STR(cxs_signal_polarity(0.0049), "positive");
+	CHECK_STR(cxs_signal_polarity(-0.0001), "negative");
+	CHECK_STR(cxs_signal_polarity(0), "neutral");
 }
 
 static void test_evidence_cap(void)
@@ -812,6 +860,7 @@ int main(void)
 	RUN(test_nearest_first);
 	RUN(test_emphasis);
 	RUN(test_sentiment);
+	RUN(test_faint_signal);
 	RUN(test_normalize);
 	RUN(test_evidence_cap);
 	RUN(test_reuse);

@@ -95,7 +95,7 @@ static void test_map_errors(void)
  * signal, its polarity the sign of the members' summed scores. */
 static void test_groups(void)
 {
-	static const char GMAP[] = "service=staff,waiting\tSERVICE#GENERAL\nfood\tFOOD#QUALITY\n";
+	static const char GMAP[] = "service=staff,waiting,recovery\tSERVICE#GENERAL\nfood\tFOOD#QUALITY\n";
 	static const char *G[] = {
 		/* staff +0.3, waiting -0.5: predicted once, polarity negative (wrong) */
 		"{\"gold\":{\"opinions\":[{\"category\":\"SERVICE#GENERAL\",\"polarity\":\"positive\"}]},"
@@ -106,6 +106,15 @@ static void test_groups(void)
 		/* gold service, no member predicted: one false negative */
 		"{\"gold\":{\"opinions\":[{\"category\":\"SERVICE#GENERAL\",\"polarity\":\"negative\"}]},"
 		"\"signals\":[{\"dim\":\"food\",\"polarity\":\"neutral\",\"score\":0}]}",
+		/* a faint sum (+0.02) leans positive, as a classify signal does (right) */
+		"{\"gold\":{\"opinions\":[{\"category\":\"SERVICE#GENERAL\",\"polarity\":\"positive\"}]},"
+		"\"signals\":[{\"dim\":\"staff\",\"polarity\":\"positive\",\"score\":0.03},"
+		"{\"dim\":\"waiting\",\"polarity\":\"negative\",\"score\":-0.01}]}",
+		/* scores that cancel out are neutral, not a float's crumb of either (right) */
+		"{\"gold\":{\"opinions\":[{\"category\":\"SERVICE#GENERAL\",\"polarity\":\"neutral\"}]},"
+		"\"signals\":[{\"dim\":\"staff\",\"polarity\":\"positive\",\"score\":0.1},"
+		"{\"dim\":\"waiting\",\"polarity\":\"negative\",\"score\":-0.3},"
+		"{\"dim\":\"recovery\",\"polarity\":\"positive\",\"score\":0.2}]}",
 	};
 	cxs_err err = { CXS_E_NONE, "" };
 	cxs_evalmap *m = cxs_evalmap_parse(GMAP, sizeof GMAP - 1, "g.map", &err);
@@ -126,11 +135,11 @@ static void test_groups(void)
 		json_decref(rec);
 	}
 	d = cxs_evaltally_dim(t, 0);
-	CHECK_INT(d->tp, 1);
+	CHECK_INT(d->tp, 3);
 	CHECK_INT(d->fp, 1);
 	CHECK_INT(d->fn, 1);
-	CHECK_INT(d->pol_n, 1);
-	CHECK_INT(d->pol_ok, 0);
+	CHECK_INT(d->pol_n, 3);
+	CHECK_INT(d->pol_ok, 2);
 	d = cxs_evaltally_dim(t, 1);  /* food predicted, never gold */
 	CHECK_INT(d->fp, 1);
 	cxs_evaltally_free(t);
