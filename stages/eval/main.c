@@ -173,11 +173,14 @@ static json_t *jscore(double v)
 	return v < 0 ? json_null() : json_real((double)(long long)(v * 1e4 + 0.5) / 1e4);
 }
 
-static json_t *json_report(const cxs_evalmap *m, const cxs_evaltally *t)
+/* Sets the keys of one report on `o`: the names the issue's users script against
+ * (`categories`, `micro`, `macro`, `aspect_polarity_accuracy`,
+ * `document_polarity_accuracy`), then the counts behind them. */
+static void json_report(json_t *o, const cxs_evalmap *m, const cxs_evaltally *t)
 {
 	const struct cxs_evalcounts *c = cxs_evaltally_counts(t);
 	struct cxs_evalscores s;
-	json_t *o = json_object(), *dims = json_object();
+	json_t *dims = json_object();
 	size_t i;
 
 	cxs_evaltally_scores(t, &s);
@@ -193,12 +196,14 @@ static json_t *json_report(const cxs_evalmap *m, const cxs_evaltally *t)
 			"recall", jscore(cxs_eval_recall(d)), "f1", jscore(cxs_eval_f1(d)),
 			"polarity_n", (json_int_t)d->pol_n, "polarity_ok", (json_int_t)d->pol_ok));
 	}
-	json_object_set_new(o, "dimensions", dims);
+	json_object_set_new(o, "categories", dims);
 	json_object_set_new(o, "micro", json_pack("{s:o,s:o,s:o}", "precision",
 		jscore(s.micro_p), "recall", jscore(s.micro_r), "f1", jscore(s.micro_f1)));
 	json_object_set_new(o, "macro", json_pack("{s:o,s:o,s:o,s:I}", "precision",
 		jscore(s.macro_p), "recall", jscore(s.macro_r), "f1", jscore(s.macro_f1),
 		"dimensions", (json_int_t)s.macro_n));
+	json_object_set_new(o, "aspect_polarity_accuracy", jscore(s.polarity));
+	json_object_set_new(o, "document_polarity_accuracy", jscore(s.doc));
 	json_object_set_new(o, "polarity", json_pack("{s:o,s:I,s:I}", "accuracy",
 		jscore(s.polarity), "correct", (json_int_t)s.pol_ok, "scored", (json_int_t)s.pol_n));
 	json_object_set_new(o, "document_sentiment", json_pack("{s:o,s:I,s:I}", "accuracy",
@@ -207,7 +212,6 @@ static json_t *json_report(const cxs_evalmap *m, const cxs_evaltally *t)
 		"read", (json_int_t)c->records, "gold_opinions", (json_int_t)c->opinions,
 		"gold_polarity", (json_int_t)c->doc, "no_gold", (json_int_t)c->no_gold,
 		"bad", (json_int_t)c->bad));
-	return o;
 }
 
 static int cmp_lang(const void *a, const void *b)
@@ -226,12 +230,15 @@ static void report(struct eval_run *run, const char *map_path, int as_json)
 
 		json_object_set_new(o, "map", json_string(map_path));
 		json_object_set_new(o, "unreadable_lines", json_integer(run->bad_lines));
-		json_object_set_new(o, "overall", json_report(run->map, run->all));
+		json_report(o, run->map, run->all);
 		if (run->by_lang) {
 			by = json_object();
-			for (i = 0; i < run->nlangs; i++)
-				json_object_set_new(by, run->langs[i].lang,
-						    json_report(run->map, run->langs[i].t));
+			for (i = 0; i < run->nlangs; i++) {
+				json_t *one = json_object();
+
+				json_report(one, run->map, run->langs[i].t);
+				json_object_set_new(by, run->langs[i].lang, one);
+			}
 			json_object_set_new(o, "by_lang", by);
 		}
 		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10));

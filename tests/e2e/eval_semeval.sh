@@ -21,13 +21,13 @@ cxs-eval -q --json --map "$CXS_SRC/lexicons/cx-core/eval/semeval2016.map" \
 cxs-eval -q --map "$CXS_SRC/lexicons/cx-core/eval/semeval2016.map" \
 	"$work/p/04-classify.jsonl.gz" >"$work/eval.txt" || die "cxs-eval (table) failed"
 
-[ "$(jq .overall.records.gold_opinions "$work/eval.json")" -gt 1000 ] ||
+[ "$(jq .records.gold_opinions "$work/eval.json")" -gt 1000 ] ||
 	die "too few records with gold opinions"
 for d in staff product; do
-	f1=$(jq ".overall.dimensions.$d.f1" "$work/eval.json")
+	f1=$(jq ".categories.$d.f1" "$work/eval.json")
 	awk -v f="$f1" 'BEGIN { exit !(f != "null" && f + 0 > 0.5) }' ||
 		die "$d F1 $f1 is not above 0.5"
 	grep -q "^$d " "$work/eval.txt" || die "table lacks $d"
 done
-echo "staff F1 $(jq .overall.dimensions.staff.f1 "$work/eval.json"), product F1 $(jq .overall.dimensions.product.f1 "$work/eval.json")"
+echo "staff F1 $(jq .categories.staff.f1 "$work/eval.json"), product F1 $(jq .categories.product.f1 "$work/eval.json")"
 rm -rf "$work"

@@ -43,8 +43,8 @@ check() {
 	cxs-eval -q --json --map "$CXS_SRC/lexicons/cx-core/eval/asap.map" \
 		"$work/$name.jsonl" >"$work/$name.eval" 2>"$work/err" ||
 		die "$name: cxs-eval failed: $(cat "$work/err")"
-	[ "$(jq .overall.records.bad "$work/$name.eval")" -eq 0 ] || die "$name: bad gold"
-	[ "$(jq .overall.records.no_gold "$work/$name.eval")" -eq 0 ] || die "$name: records without gold"
+	[ "$(jq .records.bad "$work/$name.eval")" -eq 0 ] || die "$name: bad gold"
+	[ "$(jq .records.no_gold "$work/$name.eval")" -eq 0 ] || die "$name: records without gold"
 	echo "$name: $in rows, $out documents, $rej rejected"
 }
 
@@ -58,7 +58,7 @@ for n in chnsenticorp waimai; do
 		die "$n: gold.polarity is not positive/negative"
 done
 check asap "$asap" "$data/asap-zh/dev_sample.csv" "$data/asap-zh/train_sample.csv"
-[ "$(jq .overall.records.gold_opinions "$work/asap.eval")" -eq 200 ] || die "asap: gold opinions"
+[ "$(jq .records.gold_opinions "$work/asap.eval")" -eq 200 ] || die "asap: gold opinions"
 # Every category is a column of asap.map, and ratings are whole numbers.
 cats=$(jq -r '.gold.opinions[].category' "$work/asap.jsonl" | sort -u)
 for c in $cats; do
