@@ -381,6 +381,10 @@ charming	ambience:0.7
 crowded	ambience
 packed	ambience:0.5
 cramped	ambience
+crammed	ambience
+entertainment	ambience
+live entertainment	ambience
+ambient	ambience
 spacious	ambience
 temperature	ambience
 air conditioning	ambience

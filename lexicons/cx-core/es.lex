@@ -157,6 +157,11 @@ pulpo	product
 calamares	product
 gambas	product
 langostinos	product
+langosta	product
+bogavante	product
+cabrito	product
+cochinillo	product
+asado	product
 bacalao	product
 merluza	product
 atún	product
@@ -275,6 +280,11 @@ jardín	ambience
 piscina	ambience
 vistas al mar	ambience
 con vistas	ambience
+# views and surroundings judged ("unas vistas preciosas"); weak: "punto de vista"
+vistas	ambience:0.5
+entorno	ambience:0.5
+ventanales	ambience
+intimidad	ambience
 rata*	ambience
 barra	ambience:0.3
 sillas	ambience
@@ -363,7 +373,9 @@ agilidad	waiting
 ritmo	waiting:0.7
 pausado	waiting:0.7
 tardanza	waiting
-tardaron	waiting:0.7
+# the verb's forms by prefix: its stem is that of "tarde" (afternoon, "pasar la tarde")
+tarda*	waiting:0.7
+tardó*	waiting:0.7
 llegó tarde	waiting
 tardísimo	waiting
 retraso	waiting

@@ -31,6 +31,11 @@
 #define PRIOR_DOC 4.0
 /* A margin (nats) between the best two classes of this much gives a score of 0.5. */
 #define MARGIN_SCALE 3.0
+/* A text of one Latin word goes to the model when it holds this many n-grams (about
+ * four a letter: 3 letters and more), and is taken when the winner is at least
+ * ONE_WORD_SCORE (a margin of 0.5 nats) ahead: "Terrible." (en or fr) is not. */
+#define ONE_WORD_GRAMS 12
+#define ONE_WORD_SCORE 0.14
 
 /* Han characters must make up this share of the written units (Han characters plus
  * words of other scripts) for zh; a hint of zh lowers it a little. */
@@ -660,10 +665,15 @@ void cxs_langid_detect(cxs_langid *li, const char *text, size_t len, const char 
 	li->doc_len = scan(li, text, len, &ev, 1);
 	if (decide_script(&ev, h, res))
 		return;
-	/* one word alone ("OK", "Terrible.", a name) is too little, whatever it is */
-	if (ev.latin_words < 2)
+	/* one short word ("OK", "Hej", a name) is too little, whatever it is; a longer
+	 * one ("Volveremos.", "Overpriced.") speaks when the model is clear about it */
+	if (ev.latin_words < 2 && ev.grams < ONE_WORD_GRAMS)
 		return;
 	decide_model(li, &ev, h, -1, res);
+	if (ev.latin_words < 2 && res->score < ONE_WORD_SCORE) {
+		res->lang = "und";
+		res->score = 0;
+	}
 }
 
 /* The decision for one sentence from its evidence (cxs_langid_detect_sentence). */
