@@ -317,14 +317,29 @@ static double intensify(const cxs_scorer *sc, const struct cxs_matches *mm,
 	return v;
 }
 
+/* An intensifier above 1 that ends where the negator m ends and lies inside it: the 太
+ * of 不太. */
+static int holds_intensifier(const cxs_scorer *sc, const struct cxs_matches *mm,
+			     const struct cxs_match *m)
+{
+	size_t k = sc->int_end[m->u1];
+
+	return k && mm->m[k - 1].u0 >= m->u0 && mm->m[k - 1].e->multiplier > 1;
+}
+
 /* The number of negators that reach the polarity word: one ending within the 3 tokens
  * before it in its clause (VADER's window); for zh one before it in its clause with at
- * most 2 characters between them besides other modifiers (不好吃, 不是很好, 没有那么好). */
+ * most 2 characters between them besides other modifiers (不好吃, 不是很好, 没有那么好).
+ * For zh, *hedged says whether the nearest negator negates an intensifier above 1, after
+ * it or inside it (不是很好, 没那么好, 不太好): "not very good" is a polite complaint,
+ * milder than "not good", where the rules before would have made it stronger. */
 static int negations(const cxs_scorer *sc, const struct cxs_matches *mm,
-		     const struct cxs_match *p)
+		     const struct cxs_match *p, int *hedged)
 {
 	size_t pc = sc->clause[p->t0], u, gap = 0;
-	int n = 0;
+	int n = 0, strong = 0;
+
+	*hedged = 0;
 
 	if (!mm->by_chars) {
 		for (u = p->u0; u > 0 && u + 3 > p->u0; u--) {
@@ -342,7 +357,9 @@ static int negations(const cxs_scorer *sc, const struct cxs_matches *mm,
 			const struct cxs_match *m = &mm->m[k - 1];
 			if (sc->clause[m->t0] != pc)
 				break;
-			n += m->role == CXS_ROLE_NEGATOR;
+			if (m->role == CXS_ROLE_NEGATOR && !n++)
+				*hedged = strong || holds_intensifier(sc, mm, m);
+			strong |= m->role == CXS_ROLE_INTENSIFIER && m->e->multiplier > 1;
 			u = m->u0;
 			continue;
 		}
@@ -386,13 +403,16 @@ static double polarity_value(cxs_scorer *sc, const struct cxs_doc *d,
 			     const struct cxs_matches *mm, const struct cxs_match *p)
 {
 	double v = p->e->valence;
+	int hedged;
 
 	if (v != 0 && caps_emphasis(sc, d, p))
 		v += sign(v) * CXS_CAPS_INCREMENT;
 	v = intensify(sc, mm, p, v);
 	/* negated once however many negators reach it: Spanish and Swedish stack negators
 	 * for one negation ("no era ni buena", "aldrig inte"), they do not cancel out */
-	if (negations(sc, mm, p) > 0 || negated_after(sc, mm, p))
+	if (negations(sc, mm, p, &hedged) > 0)
+		v *= hedged ? CXS_HEDGED_NEGATION_SCALAR : CXS_NEGATION_SCALAR;
+	else if (negated_after(sc, mm, p))
 		v *= CXS_NEGATION_SCALAR;
 	if (sc->last_contrast[p->sent] != NONE && sc->last_contrast[p->sent] > p->u0)
 		v *= CXS_CONTRAST_BEFORE;
@@ -491,10 +511,12 @@ void cxs_scorer_empty(struct cxs_score *out)
  * cx-core spans 4 units (再也不来, 爱理不理); 8 leaves room for other packs. */
 #define WORD_SPAN 8
 
-/* Whether negator match `i` lies inside a longer aspect term, intensifier or contrast
- * word: 特别 holds 别, 不过 holds 不, "sin gluten" holds "sin". It is then part of that
- * word, as inside a polarity word, and negates nothing (特别棒 is praise). */
-static int negator_in_word(const struct cxs_matches *mm, size_t i)
+/* Whether match `i` lies inside a longer match of one of `roles` (bits 1u << role). A
+ * negator inside an aspect term, intensifier or contrast word (特别 holds 别, 不过 holds
+ * 不, "sin gluten" holds "sin") is part of that word, as inside a polarity word, and
+ * negates nothing (特别棒 is praise); an intensifier inside a negator (不太 holds 太) is
+ * part of the negator. */
+static int inside_longer(const struct cxs_matches *mm, size_t i, unsigned roles)
 {
 	const struct cxs_match *n = &mm->m[i], *m;
 	size_t j;
@@ -503,9 +525,8 @@ static int negator_in_word(const struct cxs_matches *mm, size_t i)
 		;
 	for (; j < mm->n && mm->m[j].u0 <= n->u0; j++) {
 		m = &mm->m[j];
-		if ((m->role == CXS_ROLE_ASPECT || m->role == CXS_ROLE_INTENSIFIER ||
-		     m->role == CXS_ROLE_CONTRAST) &&
-		    m->u1 >= n->u1 && m->u1 - m->u0 > n->u1 - n->u0)
+		if ((roles & (1u << m->role)) && m->u1 >= n->u1 &&
+		    m->u1 - m->u0 > n->u1 - n->u0)
 			return 1;
 	}
 	return 0;
@@ -554,7 +575,7 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	}
 	/* a negator or intensifier inside a polarity word is part of it (not bad, 不错),
 	 * not a modifier of what follows; so is a negator inside an intensifier (un poco,
-	 * 特别): the intensifiers are placed first */
+	 * 特别): the intensifiers are placed first, but not over a longer negator (不太) */
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
 		size_t u;
@@ -562,6 +583,8 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		if (m->role != CXS_ROLE_INTENSIFIER || covered(sc, m, COVER_POLARITY))
 			continue;
 		sc->int_end[m->u1] = i + 1;
+		if (inside_longer(mm, i, 1u << CXS_ROLE_NEGATOR))
+			continue;   /* 不太: the negator stays, its 太 hedges it (negations) */
 		for (u = m->u0; u < m->u1; u++)
 			sc->pol_cover[u] |= COVER_INTENSIFIER;
 	}
@@ -569,7 +592,8 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		const struct cxs_match *m = &mm->m[i];
 
 		if (m->role != CXS_ROLE_NEGATOR || covered(sc, m, COVER_INTENSIFIER) ||
-		    negator_in_word(mm, i))
+		    inside_longer(mm, i, 1u << CXS_ROLE_ASPECT | 1u << CXS_ROLE_INTENSIFIER |
+				  1u << CXS_ROLE_CONTRAST))
 			continue;
 		sc->neg_end[m->u1] = i + 1;
 		sc->neg_start[m->u0] = i + 1;

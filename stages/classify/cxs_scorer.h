@@ -30,6 +30,8 @@
 
 /* The rule constants, from VADER (Hutto & Gilbert 2014). */
 #define CXS_NEGATION_SCALAR (-0.74)
+/* Not from VADER: zh "not very" (不太好, 不是很好), measured on the tune split. */
+#define CXS_HEDGED_NEGATION_SCALAR (-0.15)
 #define CXS_CAPS_INCREMENT 0.733
 #define CXS_EXCLAMATION_INCREMENT 0.292
 #define CXS_EXCLAMATION_MAX 3

@@ -343,6 +343,14 @@ static void test_negation(void)
 	CHECK_STR(polarity_of("zh", "这个菜不好吃。", "food"), "negative");
 	CHECK_STR(polarity_of("zh", "这个菜不是很好吃。", "food"), "negative");
 	CHECK_STR(polarity_of("zh", "这个汤没有那么好。", "food"), "negative");
+	/* zh "not very": a negator that negates an intensifier above 1, after it or inside
+	 * it (不太 holds 太), hedges: milder than a plain negation, still negative; a
+	 * downtoner or an intensifier before the negator (很不好) does not hedge */
+	CHECK(NEAR(valence_of("zh", "汤不是很好吃"), 2.9 * 1.3 * -0.15));
+	CHECK(NEAR(valence_of("zh", "汤不太好吃"), 2.9 * 1.4 * -0.15));
+	CHECK(valence_of("zh", "汤不太好吃") > valence_of("zh", "汤不好吃"));
+	CHECK(NEAR(valence_of("zh", "汤不有点好吃"), 2.9 * 0.8 * -0.74));
+	CHECK(NEAR(valence_of("zh", "汤很不好吃"), 2.9 * 1.3 * -0.74));
 	/* two negators reaching one word negate it once (Spanish negative concord) */
 	CHECK(NEAR(valence_of("es", "La comida no es nunca buena."), 1.9 * -0.74));
 	CHECK_STR(polarity_of("es", "La comida no es nunca buena.", "food"), "negative");
