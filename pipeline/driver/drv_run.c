@@ -410,21 +410,15 @@ static int recipe_matches(struct drv_run *r, int k)
 	return same;
 }
 
-/* A stage made another way: its part manifests go before anything of it runs. */
-static int invalidate(struct drv_run *r, int k)
+/* Unlinks the files of `dir` whose name `match` accepts (best effort: what cannot be
+ * removed is found again by the next run). */
+static void remove_files(const char *dir, int (*match)(const char *name))
 {
-	cxs_err err = { CXS_E_NONE, "" };
-	char *dir = drv_path(r, "%02d-%s", k + 1, drv_stage_names[k]);
-	char *path = drv_stage_file(r, k, "recipe");
-	cxs_buf text = CXS_BUF_INIT;
-	struct dirent *e;
 	DIR *d = opendir(dir);
-	int rc;
+	struct dirent *e;
 
 	while (d && (e = readdir(d))) {
-		size_t n = strlen(e->d_name);
-		if ((n > 14 && !strcmp(e->d_name + n - 14, ".manifest.json")) ||
-		    (n > 11 && !strcmp(e->d_name + n - 11, ".parts.json"))) {
+		if (match(e->d_name)) {
 			cxs_buf b = CXS_BUF_INIT;
 			cxs_buf_addf(&b, "%s/%s", dir, e->d_name);
 			unlink(b.p);
@@ -433,6 +427,30 @@ static int invalidate(struct drv_run *r, int k)
 	}
 	if (d)
 		closedir(d);
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n > t && !strcmp(s + n - t, tail);
+}
+
+static int is_part_manifest(const char *name)
+{
+	return ends_with(name, ".manifest.json") || ends_with(name, ".parts.json");
+}
+
+/* A stage made another way: its part manifests go before anything of it runs. */
+static int invalidate(struct drv_run *r, int k)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	char *dir = drv_path(r, "%02d-%s", k + 1, drv_stage_names[k]);
+	char *path = drv_stage_file(r, k, "recipe");
+	cxs_buf text = CXS_BUF_INIT;
+	int rc;
+
+	remove_files(dir, is_part_manifest);
 	cxs_buf_addf(&text, "%s\n", r->recipe[k]);
 	rc = cxs_atomic_write_file(path, text.p, text.len, &err);
 	cxs_buf_release(&text);
@@ -447,21 +465,14 @@ static int invalidate(struct drv_run *r, int k)
 
 /* Temporaries of a run killed with SIGKILL ("NAME.tmp.PID"): never under a final name,
  * but clutter; no other run can be writing here while we hold the lock. */
+static int is_temporary(const char *name)
+{
+	return strstr(name, ".tmp.") != NULL;
+}
+
 static void remove_temporaries(const char *dir)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	while (d && (e = readdir(d))) {
-		if (strstr(e->d_name, ".tmp.")) {
-			cxs_buf b = CXS_BUF_INIT;
-			cxs_buf_addf(&b, "%s/%s", dir, e->d_name);
-			unlink(b.p);
-			cxs_buf_release(&b);
-		}
-	}
-	if (d)
-		closedir(d);
+	remove_files(dir, is_temporary);
 }
 
 int drv_mkdir(const char *path)
@@ -704,13 +715,30 @@ struct job {
 static struct job jobs[MAX_JOBS];
 static volatile sig_atomic_t njobs;
 
+/* Passes `sig` on to the jobs and waits for them (up to 10 s), so that when the driver
+ * is gone its jobs have removed their temporaries too: a scheduler that stopped the
+ * run may look at the work directory at once. Called from a signal handler. */
 void drv_run_signal(int sig)
 {
-	int i;
+	const struct timespec tick = { 0, 50 * 1000 * 1000 };
+	int i, t, left;
 
 	for (i = 0; i < njobs; i++)
 		if (jobs[i].pid > 0)
 			kill(jobs[i].pid, sig);
+	for (t = 0; t < 200; t++) {
+		for (i = 0, left = 0; i < njobs; i++) {
+			if (jobs[i].pid <= 0)
+				continue;
+			if (waitpid(jobs[i].pid, NULL, WNOHANG) == 0)
+				left++;
+			else
+				jobs[i].pid = 0;
+		}
+		if (!left)
+			break;
+		nanosleep(&tick, NULL);
+	}
 }
 
 int drv_forced(const struct drv_run *r, int k)
@@ -736,10 +764,15 @@ static void start_job(struct drv_run *r, struct job *j, const char **exec_argv,
 		cxs_die(CXS_EXIT_INTERNAL, "could not start a process: %s", strerror(errno));
 	if (pid == 0) {
 		int i;
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
+		/* a program gets the default actions; a job that runs here (split, merge)
+		 * keeps the driver's handler, which removes its temporaries on a signal */
+		if (exec_argv) {
+			signal(SIGTERM, SIG_DFL);
+			signal(SIGINT, SIG_DFL);
+			signal(SIGHUP, SIG_DFL);
+		}
 		signal(SIGCHLD, SIG_DFL);
+		cxs_atomic_forget_all();
 		for (i = 0; i < njobs; i++)
 			if (jobs[i].notify >= 0)
 				close(jobs[i].notify);

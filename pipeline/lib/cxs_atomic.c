@@ -48,6 +48,14 @@ void cxs_atomic_unlink_all(void)
 			unlink(live[i]);
 }
 
+void cxs_atomic_forget_all(void)
+{
+	int i;
+
+	for (i = 0; i < LIVE_MAX; i++)
+		live[i] = NULL;
+}
+
 cxs_atomic *cxs_atomic_open(const char *path, cxs_err *err)
 {
 	cxs_atomic *a = calloc(1, sizeof(*a));

@@ -40,6 +40,10 @@ void cxs_atomic_abort(cxs_atomic *a);
  * SIGKILL the temporary stays; it never has the final name.) */
 void cxs_atomic_unlink_all(void);
 
+/* In a child just forked from a process with temporaries open: forgets them (without
+ * freeing), so that the child's cxs_atomic_unlink_all removes only its own. */
+void cxs_atomic_forget_all(void);
+
 /* Writes a whole small file atomically (manifests). */
 int cxs_atomic_write_file(const char *path, const void *data, size_t len, cxs_err *err);
 

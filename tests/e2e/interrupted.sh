@@ -19,8 +19,8 @@ rc=$?
 # 143 = 128 + SIGTERM: the driver died of the signal, as a scheduler expects.
 [ $rc = 143 ] || die "the run was not stopped by SIGTERM (exit $rc): the input is too small to catch it"
 
-# Give a stage that was told to stop a moment to clean up.
-sleep 0.5
+# The driver waits for its jobs before it dies: nothing of theirs may be left now, at
+# once, when a scheduler looks.
 left=$(find "$work/run" -name '*.tmp.*')
 [ -z "$left" ] || die "temporary files left behind: $left"
 for f in "$work/run"/*.jsonl.gz; do
