@@ -94,34 +94,26 @@ int cxs_stage_commit(cxs_stage *s, cxs_err *err);
 /* Discards everything written; NULL is a no-op. */
 void cxs_stage_abort(cxs_stage *s);
 
-/* The per-record work of a record-to-record stage: change `rec` in place. Return 0 to
- * keep it, 1 to reject it (with the reason in `reason`), -1 for a fatal error (`reason`
- * holds the error; the stage stops). */
-typedef int (*cxs_record_fn)(void *ctx, json_t *rec, cxs_err *reason);
-
-/* For a cxs_record_fn: sets `reason` (kind CXS_E_INPUT) and returns 1, the code that
+/* For a cxs_rec_fn: sets `reason` (kind CXS_E_INPUT) and returns 1, the code that
  * rejects the record: `return cxs_reject(reason, "record has no 'text' string");` */
 int cxs_reject(cxs_err *reason, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The per-record work over a record validated and indexed but not decoded (cxs_rec.h):
+ * read the fields needed with its accessors, add or replace the stage's own with
+ * cxs_rec_set. Return 0 to keep it, 1 to reject it (with the reason in `reason`), -1
+ * for a fatal error (`reason` holds the error; the stage stops). This is how the record
+ * stages run: fields they do not read pass through as bytes. */
+struct cxs_rec;
+typedef int (*cxs_rec_fn)(void *ctx, struct cxs_rec *rec, cxs_err *reason);
 
 /* Streams every record of every input through `fn` into the stage. A damaged input is
  * reported (partial) and the next input is read; bad lines are rejected. Returns 0, or
  * -1 for a fatal error with `err` set. */
-int cxs_stage_run_records(cxs_stage *s, const char *const *inputs, size_t ninputs,
-			  cxs_record_fn fn, void *ctx, cxs_err *err);
-
-/* The per-record work over a record validated and indexed but not decoded (cxs_rec.h):
- * read the fields needed with its accessors, add or replace the stage's own with
- * cxs_rec_set. Same return codes as cxs_record_fn. This is how the record stages run:
- * fields they do not read pass through as bytes. */
-struct cxs_rec;
-typedef int (*cxs_rec_fn)(void *ctx, struct cxs_rec *rec, cxs_err *reason);
-
-/* cxs_stage_run_records over cxs_rec_fn: the same counting, rejects and messages. */
 int cxs_stage_run_recs(cxs_stage *s, const char *const *inputs, size_t ninputs, cxs_rec_fn fn,
 		       void *ctx, cxs_err *err);
 
 /* Runs `fn` on a jansson record, which then holds the record written (tests and tools
- * that hold trees). Same return codes as cxs_record_fn. */
+ * that hold trees). Same return codes as cxs_rec_fn. */
 int cxs_stage_apply_json(cxs_rec_fn fn, void *ctx, json_t *rec, cxs_err *reason);
 
 /* Derives "DIR/NAME.SUFFIX" from an output path as described above; caller frees. */

@@ -3,7 +3,7 @@
  * document out (schema version 1), with the main text, title and language hint.
  *
  * Its inputs are not records, so fetch_run drives cxs_stage itself instead of
- * cxs_stage_run_records: every document read is counted in, then emitted or rejected
+ * cxs_stage_run_recs: every document read is counted in, then emitted or rejected
  * with a reason; a file that cannot be read makes the run partial (exit 4).
  */
 #include <stdio.h>
