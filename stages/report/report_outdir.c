@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,7 +63,8 @@ static int replaceable(const char *dir, cxs_err *err)
 	return 1;
 }
 
-/* Removes the report files of `dir`, then `dir` itself. */
+/* Removes the report files of `dir` (and SQLite's journal, which a killed writer
+ * leaves), then `dir` itself; a folder holding anything else stays. */
 static void remove_dir(const char *dir)
 {
 	char p[PATH_MAX];
@@ -71,7 +73,45 @@ static void remove_dir(const char *dir)
 	for (i = 0; REPORT_OUTDIR_FILES[i]; i++)
 		if (snprintf(p, sizeof p, "%s/%s", dir, REPORT_OUTDIR_FILES[i]) < (int)sizeof p)
 			unlink(p);
+	if (snprintf(p, sizeof p, "%s/report.sqlite-journal", dir) < (int)sizeof p)
+		unlink(p);
 	rmdir(dir);
+}
+
+/* The pid of a temporary folder "BASE.tmp.PID" of `base`, else 0. */
+static long tmp_pid(const char *name, const char *base, size_t blen)
+{
+	char *end;
+	long pid;
+
+	if (strncmp(name, base, blen) || strncmp(name + blen, ".tmp.", 5))
+		return 0;
+	pid = strtol(name + blen + 5, &end, 10);
+	return *end || pid <= 0 ? 0 : pid;
+}
+
+/* Removes the temporary folders of `dir` whose process is gone (a report killed with
+ * SIGKILL): they never had the final name, but pile up beside it night after night. */
+static void sweep_stale(const char *dir, size_t n)
+{
+	char parent[PATH_MAX], path[PATH_MAX];
+	const char *slash = memrchr(dir, '/', n), *base = slash ? slash + 1 : dir;
+	size_t blen = n - (size_t)(base - dir);
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(parent, sizeof parent, "%.*s", slash ? (int)(slash == dir ? 1 : slash - dir) : 1,
+		 slash ? dir : ".");
+	if (!(d = opendir(parent)))
+		return;
+	while ((e = readdir(d))) {
+		long pid = tmp_pid(e->d_name, base, blen);
+
+		if (pid && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH &&
+		    snprintf(path, sizeof path, "%s/%s", parent, e->d_name) < (int)sizeof path)
+			remove_dir(path);
+	}
+	closedir(d);
 }
 
 report_outdir *report_outdir_open(const char *dir, cxs_err *err)
@@ -95,6 +135,7 @@ report_outdir *report_outdir_open(const char *dir, cxs_err *err)
 		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 		return NULL;
 	}
+	sweep_stale(o->dir, n);
 	snprintf(o->tmp, n + 32, "%s.tmp.%ld", o->dir, (long)getpid());
 	remove_dir(o->tmp);  /* left by an earlier process with our pid */
 	if (mkdir(o->tmp, 0777) != 0) {

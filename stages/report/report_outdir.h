@@ -5,7 +5,8 @@
  * them and swaps the folder into place: with renameat2(RENAME_EXCHANGE) when DIR already
  * exists (a reader sees the old report or the new one, never a mix), else rename(2).
  * The old report is then removed. A crash before commit leaves the target untouched
- * (and, after SIGKILL, a DIR.tmp.PID folder that never has the final name).
+ * (and, after SIGKILL, a DIR.tmp.PID folder that never has the final name: the next
+ * open removes those whose process is gone, when they hold only report files).
  *
  * An existing DIR is replaced only when it holds nothing but report files
  * (REPORT_OUTDIR_FILES): a wrong -o never deletes anyone's data.
