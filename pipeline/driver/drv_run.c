@@ -1324,7 +1324,7 @@ int drv_run_execute(struct drv_run *r)
 			struct drv_shard *sh = &r->shards[s];
 			if (!drv_forced(r, 0) && drv_shard_check(r, (int)s) == 1) {
 				sh->st = DRV_FINAL;
-						drv_log("fresh fetch shard-%05zu parts=%d", s, sh->nparts);
+				drv_log("fresh fetch shard-%05zu parts=%d", s, sh->nparts);
 			} else
 				sh->st = DRV_STALE;
 		}
@@ -1345,6 +1345,47 @@ int drv_run_execute(struct drv_run *r)
 	}
 	drv_progress_clear();
 	return status;
+}
+
+/* Whether stage file `name` ("part-SSSSS-PPPPP.*" or "shard-SSSSS.*") belongs to a
+ * shard or part the plan no longer has. A shard whose parts are unknown keeps its files. */
+static int outside_plan(const struct drv_run *r, const char *name)
+{
+	int shard, piece, n = 0;
+
+	if (sscanf(name, "part-%5d-%5d.%n", &shard, &piece, &n) == 2 && n == 17)
+		return (size_t)shard >= r->nshards ||
+		       (r->shards[shard].nparts > 0 && piece >= r->shards[shard].nparts);
+	if (sscanf(name, "shard-%5d.%n", &shard, &n) == 1 && n == 12)
+		return (size_t)shard >= r->nshards;
+	return 0;
+}
+
+int drv_run_sweep(struct drv_run *r)
+{
+	int k, gone = 0;
+
+	for (k = 0; k < DRV_NSTAGES; k++) {
+		char *dir = drv_path(r, "%02d-%s", k + 1, drv_stage_names[k]);
+		DIR *d = opendir(dir);
+		struct dirent *e;
+
+		while (d && (e = readdir(d))) {
+			cxs_buf b = CXS_BUF_INIT;
+
+			if (!outside_plan(r, e->d_name))
+				continue;
+			cxs_buf_addf(&b, "%s/%s", dir, e->d_name);
+			gone += unlink(b.p) == 0;
+			cxs_buf_release(&b);
+		}
+		if (d)
+			closedir(d);
+		free(dir);
+	}
+	if (gone)
+		drv_log("removed %d files of shards or parts no longer in the plan", gone);
+	return gone;
 }
 
 cxs_tally *drv_run_tally(const struct drv_run *r, const char *dimensions_tsv)

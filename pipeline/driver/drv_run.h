@@ -35,6 +35,11 @@ int drv_run_prepare(struct drv_run *r, const struct drv_opts *o, int modify);
  * first failure's status). */
 int drv_run_execute(struct drv_run *r);
 
+/* After a run that finished: removes the part and shard files of the stage folders that
+ * belong to no shard or part of the plan (left by a run with another --shard-size or
+ * other inputs). Returns how many files went. */
+int drv_run_sweep(struct drv_run *r);
+
 /* Prints the state of every stage (fresh, stale, missing) with counts, for `status`. */
 int drv_run_status(struct drv_run *r);
 

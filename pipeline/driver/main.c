@@ -564,8 +564,10 @@ static int cmd_run(struct drv_opts *o)
 	if (status == 0) {
 		drv_progress_enable(o->progress && o->engine == DRV_ENGINE_LOCAL);
 		status = o->engine == DRV_ENGINE_SLURM ? drv_slurm_execute(&r) : drv_run_execute(&r);
-		if (status == CXS_EXIT_OK || status == CXS_EXIT_PARTIAL)
+		if (status == CXS_EXIT_OK || status == CXS_EXIT_PARTIAL) {
+			drv_run_sweep(&r);
 			status = finish_run(&r, status, t0);
+		}
 		else
 			cxs_error("the run stopped (exit %d); rerun the same command to finish it",
 				  status);

@@ -104,4 +104,21 @@ grep -q "bad.conf': line 2: unknown setting 'jbos'" "$work/err" || die "bad conf
 grep -Eq '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z done normalize part-00000-00000 exit=0 in=[0-9]+ out=[0-9]+ rejected=[0-9]+ secs=' "$work/j1/run.log" ||
 	die "run.log lacks a part event with counts"
 grep -q ' end exit=0 in=' "$work/j1/run.log" || die "run.log lacks the end of the run"
-echo "ok: -j 1 = -j 2, staleness per shard, --only, lock, config, exit 7, run log"
+# Fewer, bigger parts: the files of parts the plan no longer has are removed, the rest
+# is the same data as before.
+mkdir "$work/many"
+jq -c 'select(.text | test("\\S")) | range(0; 6) as $i | .id = "\(.id)-m\($i)" | .text += " (\($i))"' \
+	"$SAMPLE/reviews.jsonl" >"$work/many/reviews.jsonl"
+cxs-pipeline run -q --shard-size 50 -j 2 --workdir "$work/ss" "$work/many" >/dev/null 2>"$work/err" ||
+	die "run with --shard-size 50 failed: $(cat "$work/err")"
+cxs-pipeline run -q --shard-size 100000 -j 2 --workdir "$work/ss1" "$work/many" >/dev/null 2>"$work/err" ||
+	die "run with --shard-size 100000 failed: $(cat "$work/err")"
+ls "$work/ss/02-normalize/" | grep -q '^part-00000-00001\.' || die "expected a second part of shard 0"
+cxs-pipeline run -q --shard-size 100000 -j 2 --workdir "$work/ss" "$work/many" >/dev/null 2>"$work/err" ||
+	die "rerun with another --shard-size failed: $(cat "$work/err")"
+left=$(ls "$work"/ss/0[1-4]-*/ | grep '^part-[0-9]*-0000[1-9]\.')
+[ -z "$left" ] || die "parts of the earlier plan left behind: $left"
+grep -q 'removed [0-9]* files of shards or parts no longer in the plan' "$work/ss/run.log" || die "run.log does not say what was removed"
+[ "$(zcat "$work/ss/04-classify.jsonl.gz" | jq -c 'del(.lexicon)' | md5sum)" = "$(zcat "$work/ss1/04-classify.jsonl.gz" | jq -c 'del(.lexicon)' | md5sum)" ] ||
+	die "another --shard-size changed the data"
+echo "ok: -j 1 = -j 2, staleness per shard, --only, lock, config, exit 7, run log, --shard-size change"
