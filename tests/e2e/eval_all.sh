@@ -51,10 +51,16 @@ grep -v '^#' "$work/aspects" >"$work/lines" || die "induce-lexicon proposed noth
 awk -F'\t' 'NF != 3 || $2 !~ /^(product|price|staff|ambience|access)$/ || $3 !~ /^# z=/ { bad++ }
 	END { exit bad > 0 }' "$work/lines" || die "induce-lexicon lines: $(head -3 "$work/lines")"
 grep -q '^food	product	' "$work/lines" || die "induce-lexicon --all misses 'food' for product"
-"$CXS_SRC/scripts/induce-lexicon" --polarity --map "$map" \
+"$CXS_SRC/scripts/induce-lexicon" --polarity --all --map "$map" \
 	"$work/tune/swedish-sentiment-sv/tune/03-stem.jsonl.gz" >"$work/pol" 2>"$work/err" ||
 	die "induce-lexicon --polarity: $(cat "$work/err")"
 grep -q '^bra	[0-9.]*	# z=' "$work/pol" || die "induce-lexicon --polarity: 'bra' is not positive"
+# without --all, words the pack's sv.sent has ('bra', 'trevlig') are not proposed again
+"$CXS_SRC/scripts/induce-lexicon" --polarity --map "$map" \
+	"$work/tune/swedish-sentiment-sv/tune/03-stem.jsonl.gz" >"$work/pol" 2>"$work/err" ||
+	die "induce-lexicon --polarity: $(cat "$work/err")"
+grep -q '	# z=' "$work/pol" || die "induce-lexicon --polarity proposed nothing new"
+grep -E '^(bra|trevlig|trevligt)	' "$work/pol" && die "induce-lexicon --polarity proposes words the pack has"
 "$CXS_SRC/scripts/induce-lexicon" --audit --map "$map" \
 	"$work/tune/semeval2016-en/tune/04-classify.jsonl.gz" >/dev/null 2>"$work/err" ||
 	die "induce-lexicon --audit: $(cat "$work/err")"
