@@ -80,7 +80,7 @@ static void usage(FILE *out)
 	      "      --level N             gzip level of the intermediate files (0-9)\n"
 	      "      --fetch-option OPT    pass OPT to cxs-fetch (repeatable), one of\n"
 	      "                            --keep-duplicates, --comments, --map=RULES,\n"
-	      "                            --unit=UNIT, --max-record-bytes=N\n"
+	      "                            --unit=UNIT, --max-record-bytes=N, --lang-hint=L\n"
 	      "      --engine ENGINE       local (default: processes of this program) or\n"
 	      "                            slurm (array jobs through sbatch; DIR on a\n"
 	      "                            filesystem every node shares)\n"
@@ -144,7 +144,8 @@ static int parse_num(const char *v, double min, double max, double *out)
 static int fetch_option_ok(const char *v)
 {
 	static const char *const flags[] = { "--keep-duplicates", "--comments" };
-	static const char *const valued[] = { "--map=", "--unit=", "--max-record-bytes=" };
+	static const char *const valued[] = { "--map=", "--unit=", "--max-record-bytes=",
+					      "--lang-hint=" };
 	size_t i;
 
 	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
@@ -197,7 +198,8 @@ static int set_option(struct settings *st, const char *key, const char *v, cxs_e
 		if (!fetch_option_ok(v))
 			return cxs_err_set(err, CXS_E_CONFIG, "fetch-option: '%s' is not one the "
 					   "driver passes on (--keep-duplicates, --comments, "
-					   "--map=RULES, --unit=UNIT, --max-record-bytes=N)", v);
+					   "--map=RULES, --unit=UNIT, --max-record-bytes=N, "
+					   "--lang-hint=LANG)", v);
 		o->fetch_opts = realloc(o->fetch_opts, (size_t)(o->nfetch_opts + 1) * sizeof(char *));
 		if (!o->fetch_opts)
 			cxs_die(CXS_EXIT_INTERNAL, "out of memory");

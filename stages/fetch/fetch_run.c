@@ -85,15 +85,38 @@ static int duplicate(struct cxs_fetcher *f, const json_t *rec)
 				rec, NULL, 0) < 0 ? -1 : 1;
 }
 
+/* `rec` with `lang_hint` set to `lang`, where a declared hint would stand (before
+ * `text`): a new reference, or NULL when memory runs out. */
+static json_t *with_hint(const json_t *rec, const char *lang)
+{
+	json_t *out = json_object(), *v;
+	const char *key;
+
+	json_object_foreach((json_t *)(uintptr_t)rec, key, v) {
+		if (!out || (!strcmp(key, "text") &&
+			     json_object_set_new(out, "lang_hint", json_string(lang)) < 0) ||
+		    json_object_set(out, key, v) < 0) {
+			json_decref(out);
+			return NULL;
+		}
+	}
+	return out;
+}
+
 int cxs_fetch_emit(struct cxs_fetcher *f, const json_t *rec)
 {
 	cxs_err e = { CXS_E_NONE, "" };
-	int dup = duplicate(f, rec);
+	json_t *hinted = NULL;
+	int dup = duplicate(f, rec), rc;
 
 	if (dup)
 		return dup < 0 ? -1 : 0;
-
-	if (cxs_stage_emit(f->s, rec, &e) < 0)
+	if (f->o.lang_hint && !json_object_get(rec, "lang_hint") &&
+	    !(rec = hinted = with_hint(rec, f->o.lang_hint)))
+		return cxs_fetch_nomem(f);
+	rc = cxs_stage_emit(f->s, rec, &e);
+	json_decref(hinted);
+	if (rc < 0)
 		return cxs_fetch_fatal(f, &e);
 	return 0;
 }

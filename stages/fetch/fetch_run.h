@@ -23,6 +23,8 @@ struct cxs_fetch_opts {
 	int keep_duplicates;      /* --keep-duplicates: do not reject exact duplicates */
 	const char *map;          /* --map: column/field mapping of review exports, or NULL */
 	const char *unit;         /* --unit: "sentence" or "review" for SemEval, or NULL */
+	const char *lang_hint;    /* --lang-hint: `lang_hint` of documents whose source
+	                             declares none, or NULL */
 	const char *stopwords;    /* the folder of LANG.stop lists HTML blocks are scored by
 	                             (html_stopdens.h), or NULL for none */
 	cxs_diag_fn note;         /* says which files are skipped and why; may be NULL */

@@ -17,11 +17,12 @@
 #include "cxs_cli.h"
 #include "cxs_buf.h"
 #include "fetch_map.h"
+#include "fetch_text.h"
 #include "fetch_run.h"
 #include "fetch_sources.h"
 
 enum { OPT_FORMAT = CXS_OPT_STAGE_FIRST, OPT_UNIT, OPT_MAP, OPT_KEEP_DUPLICATES, OPT_FROM_LIST,
-       OPT_COMMENTS, OPT_STOPWORDS, OPT_NO_STOPWORDS };
+       OPT_COMMENTS, OPT_STOPWORDS, OPT_NO_STOPWORDS, OPT_LANG_HINT };
 
 static void usage(FILE *out)
 {
@@ -49,6 +50,9 @@ static void usage(FILE *out)
 	      "                           gold.opinions (SOURCE a pattern); SOURCE may end in\n"
 	      "                           [FROM=TO;...] (e.g. gold.polarity=label[1=positive])\n"
 	      "      --keep-duplicates    keep documents repeating an earlier text of the run\n"
+	      "      --lang-hint LANG     the language hint of documents whose source declares\n"
+	      "                           none (a SemEval file, an export without 'lang', a\n"
+	      "                           page without lang): a prior for cxs-normalize\n"
 	      "      --from-list FILE     more sources, one per line ('-': standard input)\n"
 	      "      --comments           keep the reader comments of HTML pages in 'comments'\n"
 	      "                           (left out of 'text' always, and of the record unless\n"
@@ -132,10 +136,12 @@ int main(int argc, char **argv)
 		{ "comments", no_argument, NULL, OPT_COMMENTS },
 		{ "stopwords", required_argument, NULL, OPT_STOPWORDS },
 		{ "no-stopwords", no_argument, NULL, OPT_NO_STOPWORDS },
+		{ "lang-hint", required_argument, NULL, OPT_LANG_HINT },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cxs_stage_opts o;
 	struct cxs_fetch_opts fo;
+	char lang_hint[CXS_LANG_MAX];
 	enum cxs_kind forced = CXS_KIND_UNKNOWN;
 	cxs_fetcher *f;
 	cxs_stage *s;
@@ -161,6 +167,11 @@ int main(int argc, char **argv)
 			if (!forced)
 				cxs_die(CXS_EXIT_USAGE, "unknown format '%s' (html, jsonl, text, warc, arc, feed, "
 					"semeval, xml, csv, tsv)", optarg);
+		} else if (c == OPT_LANG_HINT) {
+			if (!cxs_lang_primary(optarg, strlen(optarg), lang_hint))
+				cxs_die(CXS_EXIT_USAGE, "'%s' is not a language tag (e.g. sv, es, zh, en)",
+					optarg);
+			fo.lang_hint = lang_hint;
 		} else if (c == OPT_UNIT) {
 			if (strcmp(optarg, "sentence") && strcmp(optarg, "review"))
 				cxs_die(CXS_EXIT_USAGE, "unknown unit '%s' (sentence, review)", optarg);
@@ -195,6 +206,7 @@ int main(int argc, char **argv)
 	cxs_stage_option(s, "unit", json_string(fo.unit));
 	cxs_stage_option(s, "map", fo.map ? json_string(fo.map) : json_null());
 	cxs_stage_option(s, "keep_duplicates", json_boolean(fo.keep_duplicates));
+	cxs_stage_option(s, "lang_hint", fo.lang_hint ? json_string(fo.lang_hint) : json_null());
 	cxs_stage_option(s, "comments", json_boolean(fo.comments));
 	cxs_stage_option(s, "stopwords", stop_dir ? json_string(stop_dir) : json_false());
 	failed = 0;

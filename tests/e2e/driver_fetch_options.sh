@@ -20,6 +20,10 @@ printf 'fetch-option = --keep-duplicates\n' >"$work/cxs.conf"
 cxs-pipeline run -q --config "$work/cxs.conf" --workdir "$work/run2" "$work/in.jsonl" \
 	>/dev/null 2>"$work/err" || die "run with a config file failed: $(cat "$work/err")"
 [ "$(count "$work/run2" 04-classify out)" = 3 ] || die "the config file's fetch-option was not used"
+cxs-pipeline run -q --fetch-option=--lang-hint=en --workdir "$work/run4" "$work/in.jsonl" \
+	>/dev/null 2>"$work/err" || die "run with --lang-hint failed: $(cat "$work/err")"
+[ "$(zcat "$work/run4/04-classify.jsonl.gz" | jq -r .lang_hint | sort -u)" = en ] ||
+	die "--fetch-option=--lang-hint=en did not reach the records"
 rc=0
 cxs-pipeline run -q --fetch-option=--format=csv --workdir "$work/run3" "$work/in.jsonl" \
 	>/dev/null 2>"$work/err" || rc=$?
