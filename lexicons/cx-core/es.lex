@@ -109,7 +109,8 @@ carta	product
 cocina	product
 receta	product
 elaboración	product
-presentación	product:0.7
+presentaci*	product:0.7
+presentad*	product:0.7
 sabor	product
 sabroso	product
 calidad	product:0.7
@@ -234,6 +235,19 @@ almuerzo	product
 brunch	product
 merienda	product
 cena	product:0.3
+# the noun, not cenar: with its article ("la cena estuvo muy bien")
+la cena	product:0.5
+una cena	product:0.5
+# eating well or badly is how people judge the food ("comimos muy bien", "se come bien");
+# comer, comido, comimos and come share the stem com
+comer bien	product
+comer muy bien	product
+comer genial	product
+comer de maravilla	product
+comer estupendamente	product
+comer fenomenal	product
+comer mal	product
+comer muy mal	product
 buffet	product
 bufé	product
 degustación	product:0.7
@@ -242,9 +256,9 @@ menú degustación	product
 artículo	product
 prenda	product
 ropa	product
-tejido	product
+tejido*	product
 material	product:0.7
-acabado	product
+acabado*	product
 marca	product:0.5
 envase	product
 embalaje	product
@@ -435,6 +449,11 @@ relación calidad precio	price
 calidad precio	price
 calidad-precio	price
 relación calidad-precio	price
+# value for money judges what was served as much as what it cost
+relación calidad precio	product
+calidad precio	product
+calidad-precio	product
+relación calidad-precio	product
 vale la pena	price:0.3
 merece la pena	price:0.3
 valor	price:0.3
@@ -462,13 +481,13 @@ menú del día	price:0.7
 por persona	price:0.5
 tarjeta	price
 tarjeta de crédito	price
-efectivo	price:0.3
+efectivo*	price:0.3
 datáfono	price
 bizum	price
 propina	price
 suplemento	price
 recargo	price
-cargo	price:0.5
+cargo*	price:0.5
 iva	price
 gastos de envío	price
 coste de envío	price
