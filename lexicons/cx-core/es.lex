@@ -285,6 +285,29 @@ estilo	ambience:0.5
 interior	ambience
 local	ambience
 sitio	ambience:0.3
+lugar	ambience:0.3
+restaurante	ambience:0.3
+# words for how a place looks: weak alone (staff can be agradable too), with the place
+# named ("un sitio muy bonito", "restaurante agradable") a signal
+bonito	ambience:0.4
+bonita	ambience:0.4
+agradable	ambience:0.4
+elegante	ambience:0.4
+moderno	ambience:0.4
+moderna	ambience:0.4
+# the tables' room, not a table booked; mesa and mes (month) share a stem
+mesas*	ambience:0.5
+juntas*	ambience:0.5
+pegadas*	ambience:0.5
+apretad*	ambience:0.5
+instalaciones	ambience
+reforma	ambience:0.5
+# entertainment during the meal; espectáculo by its forms, since espectacular (praise of
+# anything) shares its stem
+espectáculo*	ambience:0.7
+espectaculo*	ambience:0.7
+show	ambience:0.7
+actuación	ambience:0.7
 espacio	ambience:0.7
 comedor	ambience:0.5
 salón	ambience
