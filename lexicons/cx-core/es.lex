@@ -199,6 +199,129 @@ nachos	product
 kebab	product
 fruta	product
 helado	product
+# common dishes, ingredients and drinks of Spanish menus (callos by its forms: calle
+# shares its stem)
+arroces	product
+fideuá	product
+fideos	product
+risotto	product
+tempura	product
+carpaccio	product
+tartar	product
+ceviche	product
+alcachofas	product
+espárragos	product
+setas	product
+champiñones	product
+pimientos	product
+berenjena	product
+calabacín	product
+tomate	product
+foie	product
+magret	product
+pato	product
+conejo	product
+codorniz	product
+perdiz	product
+ciervo	product
+jabalí	product
+rabo de toro	product
+carrillada	product
+carrilleras	product
+lomo	product
+costillas	product
+chuletas	product
+chuletillas	product
+paletilla	product
+ternasco	product
+lechazo	product
+chorizo	product
+morcilla	product
+longaniza	product
+butifarra	product
+salchichas	product
+albóndigas	product
+canelones	product
+lasaña	product
+raviolis	product
+espaguetis	product
+macarrones	product
+sándwich	product
+tostas	product
+torrijas	product
+crema catalana	product
+natillas	product
+arroz con leche	product
+tiramisú	product
+coulant	product
+brownie	product
+sorbete	product
+mousse	product
+yogur	product
+chocolate	product
+fresas	product
+anchoas	product
+boquerones	product
+sardinas	product
+dorada	product
+rodaballo	product
+sepia	product
+chipirones	product
+cigalas	product
+navajas	product
+zamburiñas	product
+vieiras	product
+ostras	product
+percebes	product
+centollo	product
+caracoles	product
+trucha	product
+caldereta	product
+suquet	product
+zarzuela de marisco	product
+fritura	product
+guiso	product
+estofado	product
+potaje	product
+lentejas	product
+garbanzos	product
+alubias	product
+migas	product
+pisto	product
+escalivada	product
+calçots	product
+ensaladilla	product
+mayonesa	product
+alioli	product
+romesco	product
+hummus	product
+sashimi	product
+curry	product
+pintxos	product
+cazuela	product
+picoteo	product
+tapeo	product
+cervezas	product
+cubata	product
+licor	product
+orujo	product
+pacharán	product
+chupito	product
+champán	product
+sidra	product
+vermú	product
+tinto	product
+rosado	product
+albariño	product
+verdejo	product
+limonada	product
+horchata	product
+callos*	product
+copas	product:0.5
+brasa	product
+parrilla	product:0.7
+plancha	product:0.5
+maridaje	product
 tarta	product
 pastel	product
 flan	product
@@ -237,7 +360,6 @@ merienda	product
 cena	product:0.3
 # the noun, not cenar: with its article ("la cena estuvo muy bien")
 la cena	product:0.5
-una cena	product:0.5
 # eating well or badly is how people judge the food ("comimos muy bien", "se come bien");
 # comer, comido, comimos and come share the stem com
 comer bien	product
@@ -287,12 +409,13 @@ local	ambience
 sitio	ambience:0.3
 lugar	ambience:0.3
 restaurante	ambience:0.3
-# words for how a place looks: weak alone (staff can be agradable too), with the place
+# words for how a place looks (elegante by its forms: elegir shares its stem): weak alone
+# (staff can be agradable too), with the place
 # named ("un sitio muy bonito", "restaurante agradable") a signal
 bonito	ambience:0.4
 bonita	ambience:0.4
 agradable	ambience:0.4
-elegante	ambience:0.4
+elegante*	ambience:0.4
 moderno	ambience:0.4
 moderna	ambience:0.4
 # the tables' room, not a table booked; mesa and mes (month) share a stem
