@@ -41,8 +41,8 @@ cajera	staff
 asesor	staff
 asesora	staff
 asesoramiento	staff
-encargado	staff
-encargada	staff
+# by their forms: encargar shares the stem
+encargad*	staff
 gerente	staff
 jefe de sala	staff
 maître	staff
@@ -513,7 +513,14 @@ aforo	ambience:0.5
 
 # --- waiting ---
 # queues, speed, booking, time to be served or to pay
-espera	waiting:0.5
+# the noun: esperar is mostly "to expect" (no esperábamos nada, esperaba más), and the
+# stem is shared
+la espera	waiting
+una espera	waiting
+esperas*	waiting:0.5
+hubo que esperar	waiting
+tuvimos que esperar	waiting
+hacer esperar	waiting
 tiempo de espera	waiting
 lista de espera	waiting
 cola	waiting
@@ -546,7 +553,8 @@ eternidad	waiting
 interminable	waiting
 minutos	waiting:0.7
 media hora	waiting
-horas	waiting:0.5
+# by its form: hora shares the stem ("a la hora de elegir")
+horas*	waiting:0.5
 una hora	waiting
 tiempo	waiting:0.3
 demasiado tiempo	waiting
