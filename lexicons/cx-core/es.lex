@@ -503,7 +503,8 @@ baños	ambience
 aseo	ambience
 aseos	ambience
 lavabo	ambience
-suelo	ambience
+# by its forms: soler (suele) shares the stem
+suelo*	ambience
 paredes	ambience
 ordenado	ambience
 desordenado	ambience
@@ -584,6 +585,9 @@ traer la cuenta	waiting
 
 # --- price ---
 # price, value for money, payment, discounts
+# precioso and preciosa (lovely) stem like precio, and the pack format has no exact-form
+# entry, only prefixes (which would match preciosa too): "unas vistas preciosas" is also a
+# price hit; the same holds for personal and personalmente (staff)
 precio	price
 precios	price
 caro	price
@@ -592,7 +596,8 @@ barato	price
 baratísimo	price
 económico	price
 asequible	price
-razonable	price:0.5
+# by its forms: razón shares the stem
+razonable*	price:0.5
 coste	price
 costo	price
 cuesta	price:0.5
