@@ -103,8 +103,10 @@ hospitalario	staff
 # --- product ---
 # food, drink and the core offering
 comida*	product
-plato	product
-menú	product
+# courses are named in the story of a meal as often as judged ("de postre pedimos"):
+# a little weak, so a bare mention needs an opinion or another dish
+plato	product:0.7
+menú	product:0.7
 carta	product
 cocina	product
 receta	product
@@ -119,8 +121,8 @@ materia prima	product
 producto	product
 productos	product
 género	product:0.7
-postre	product
-postres	product
+postre	product:0.7
+postres	product:0.7
 entrante	product
 entrantes	product
 principal	product:0.3
