@@ -99,6 +99,16 @@ despachar	staff
 paciencia	staff:0.5
 hospitalidad	staff
 hospitalario	staff
+eficiente	staff
+eficientes	staff
+eficaz	staff
+eficaces	staff
+eficacia	staff
+maitre	staff
+majo	staff:0.7
+majos	staff:0.7
+cercano	staff:0.5
+cercanía	staff:0.5
 
 # --- product ---
 # food, drink and the core offering
@@ -477,6 +487,14 @@ luminoso	ambience
 oscuro	ambience:0.5
 con encanto	ambience
 acogedor	ambience
+romántico	ambience
+cálido	ambience:0.7
+ambientazo	ambience
+ambientillo	ambience
+cómodo	ambience:0.5
+cómoda	ambience:0.5
+confortable	ambience:0.5
+comodidad	ambience:0.5
 tranquilo	ambience:0.7
 tranquilidad	ambience:0.7
 olor	ambience
