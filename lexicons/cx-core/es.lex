@@ -125,6 +125,43 @@ presentaci*	product:0.7
 presentad*	product:0.7
 sabor	product
 sabroso	product
+# taste words judge the food they are said of ("estaba todo riquísimo"); salado by its
+# forms (salir and sala share the stem); exquisito and escaso are said of service and
+# light too, so they only add to another hit
+sabrosísimo	product
+delicioso	product
+deliciosa	product
+deliciosos	product
+deliciosas	product
+rico	product:0.7
+rica	product:0.7
+ricos	product:0.7
+ricas	product:0.7
+riquísimo	product
+riquísima	product
+exquisito	product:0.4
+exquisita	product:0.4
+soso	product
+sosa	product
+insípido	product
+insípida	product
+crudo	product
+cruda	product
+quemado	product
+quemada	product
+salado*	product
+salada*	product
+fresco	product:0.7
+fresca	product:0.7
+fresquísimo	product
+fresquísima	product
+escaso	product:0.4
+escasa	product:0.4
+aperitivo	product
+aperitivos	product
+gastronomía	product
+gastronómico	product
+culinario	product
 calidad	product:0.7
 ingredientes	product
 materia prima	product
