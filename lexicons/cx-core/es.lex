@@ -365,6 +365,52 @@ albariño	product
 verdejo	product
 limonada	product
 horchata	product
+# and of other kitchens: Japanese, Italian, Mexican, Argentine grills, Basque and Asturian
+# (especialidad by its forms: especial shares the stem)
+especialidad*	product
+repostería	product
+pastelería	product
+legumbres	product
+alitas	product
+lacón	product
+tofu	product
+gyozas	product
+maki	product
+nigiri	product
+tataki	product
+edamame	product
+udon	product
+noodles	product
+wok	product
+rollitos	product
+tallarines	product
+quesadillas	product
+fajitas	product
+guacamole	product
+torreznos	product
+cachopo	product
+txuleta	product
+kokotxas	product
+txangurro	product
+txakoli	product
+provoleta	product
+chimichurri	product
+churrasco	product
+bife	product
+profiteroles	product
+milhojas	product
+cheesecake	product
+falafel	product
+quinoa	product
+seitán	product
+tequila	product
+pisco	product
+caipiriña	product
+sandwich	product
+perritos	product
+tinto de verano	product
+dim sum	product
+pad thai	product
 callos*	product
 copas	product:0.5
 brasa	product
