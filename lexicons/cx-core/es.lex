@@ -697,6 +697,9 @@ caro	price
 carísimo	price
 barato	price
 baratísimo	price
+# masculine plural superlatives stem apart (carísimos -> caris)
+carísimos	price
+baratísimos	price
 económico	price
 asequible	price
 # by its forms: razón shares the stem
