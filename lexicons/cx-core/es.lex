@@ -636,6 +636,8 @@ lentitud	waiting
 lentísimo	waiting
 rapidez	waiting
 rápid*	waiting
+# written without its accent as often
+rapid*	waiting
 rápidamente	waiting
 rapidísimo	waiting
 velocidad	waiting
