@@ -109,6 +109,13 @@ majo	staff:0.7
 majos	staff:0.7
 cercano	staff:0.5
 cercanía	staff:0.5
+organización	staff:0.7
+desorganización	staff
+esmero	staff
+discreto	staff:0.5
+discreta	staff:0.5
+bien servido	staff
+bien servidos	staff
 
 # --- product ---
 # food, drink and the core offering
