@@ -440,8 +440,8 @@ refresco	product
 cerveza	product
 caña	product
 vino*	product:0.8
-vino tinto	product
-vino blanco	product
+vino tinto	product:0.8
+vino blanco	product:0.8
 copa de vino	product
 carta de vinos	product
 vino de la casa	product
