@@ -169,6 +169,18 @@ aperitivos	product
 gastronomía	product
 gastronómico	product
 culinario	product
+# the range on offer (variado by its forms: varios shares the stem)
+variedad	product
+surtido	product
+variad*	product:0.5
+selección	product:0.7
+opciones	product:0.5
+# dietary options are dishes on the menu as well as a request met
+vegetariano	product:0.7
+vegetariana	product:0.7
+vegano	product:0.7
+vegana	product:0.7
+sin gluten	product:0.7
 calidad	product:0.7
 ingredientes	product
 materia prima	product
