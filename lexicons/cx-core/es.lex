@@ -89,6 +89,8 @@ actitud	staff
 profesionalidad	staff
 profesional	staff
 desatento	staff
+desatención	staff
+desatendido	staff
 borde	staff:0.5
 prepotente	staff
 sonrisa	staff:0.5
