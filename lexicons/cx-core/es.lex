@@ -171,6 +171,16 @@ aperitivos	product
 gastronomía	product
 gastronómico	product
 culinario	product
+abundante	product
+abundantes	product
+copioso	product
+casero	product
+casera	product
+en su punto	product
+jugoso	product
+tierno	product:0.7
+grasiento	product
+empalagoso	product
 # the range on offer (variado by its forms: varios shares the stem)
 variedad	product
 surtido	product
