@@ -41,8 +41,8 @@ cajera	staff
 asesor	staff
 asesora	staff
 asesoramiento	staff
-encargado	staff
-encargada	staff
+# by their forms: encargar shares the stem
+encargad*	staff
 gerente	staff
 jefe de sala	staff
 maître	staff
@@ -89,6 +89,8 @@ actitud	staff
 profesionalidad	staff
 profesional	staff
 desatento	staff
+desatención	staff
+desatendido	staff
 borde	staff:0.5
 prepotente	staff
 sonrisa	staff:0.5
@@ -99,27 +101,106 @@ despachar	staff
 paciencia	staff:0.5
 hospitalidad	staff
 hospitalario	staff
+eficiente	staff
+eficientes	staff
+eficaz	staff
+eficaces	staff
+eficacia	staff
+maitre	staff
+majo	staff:0.7
+majos	staff:0.7
+cercano	staff:0.5
+cercanía	staff:0.5
+organización	staff:0.7
+desorganización	staff
+esmero	staff
+discreto	staff:0.5
+discreta	staff:0.5
+bien servido	staff
+bien servidos	staff
 
 # --- product ---
 # food, drink and the core offering
 comida*	product
-plato	product
-menú	product
+# courses are named in the story of a meal as often as judged ("de postre pedimos"):
+# a little weak, so a bare mention needs an opinion or another dish
+plato	product:0.7
+menú	product:0.7
 carta	product
 cocina	product
 receta	product
 elaboración	product
-presentación	product:0.7
+presentaci*	product:0.7
+presentad*	product:0.7
 sabor	product
 sabroso	product
+# taste words judge the food they are said of ("estaba todo riquísimo"); salado by its
+# forms (salir and sala share the stem); exquisito and escaso are said of service and
+# light too, so they only add to another hit
+sabrosísimo	product
+delicioso	product
+deliciosa	product
+deliciosos	product
+deliciosas	product
+rico	product:0.7
+rica	product:0.7
+ricos	product:0.7
+ricas	product:0.7
+riquísimo	product
+riquísima	product
+exquisito	product:0.4
+exquisita	product:0.4
+soso	product
+sosa	product
+insípido	product
+insípida	product
+crudo	product
+cruda	product
+quemado	product
+quemada	product
+salado*	product
+salada*	product
+fresco	product:0.7
+fresca	product:0.7
+fresquísimo	product
+fresquísima	product
+escaso	product:0.4
+escasa	product:0.4
+aperitivo	product
+aperitivos	product
+gastronomía	product
+gastronómico	product
+culinario	product
+abundante	product
+abundantes	product
+copioso	product
+casero	product
+casera	product
+en su punto	product
+jugoso	product
+tierno	product:0.7
+grasiento	product
+empalagoso	product
+# the range on offer (variado by its forms: varios shares the stem)
+variedad	product
+surtido	product
+variad*	product:0.5
+selección	product:0.7
+opciones	product:0.5
+# dietary options are dishes on the menu as well as a request met
+vegetariano	product:0.7
+vegetariana	product:0.7
+vegano	product:0.7
+vegana	product:0.7
+sin gluten	product:0.7
 calidad	product:0.7
 ingredientes	product
 materia prima	product
 producto	product
 productos	product
 género	product:0.7
-postre	product
-postres	product
+postre	product:0.7
+postres	product:0.7
 entrante	product
 entrantes	product
 principal	product:0.3
@@ -198,6 +279,175 @@ nachos	product
 kebab	product
 fruta	product
 helado	product
+# common dishes, ingredients and drinks of Spanish menus (callos by its forms: calle
+# shares its stem)
+arroces	product
+fideuá	product
+fideos	product
+risotto	product
+tempura	product
+carpaccio	product
+tartar	product
+ceviche	product
+alcachofas	product
+espárragos	product
+setas	product
+champiñones	product
+pimientos	product
+berenjena	product
+calabacín	product
+tomate	product
+foie	product
+magret	product
+pato	product
+conejo	product
+codorniz	product
+perdiz	product
+ciervo	product
+jabalí	product
+rabo de toro	product
+carrillada	product
+carrilleras	product
+lomo	product
+costillas	product
+chuletas	product
+chuletillas	product
+paletilla	product
+ternasco	product
+lechazo	product
+chorizo	product
+morcilla	product
+longaniza	product
+butifarra	product
+salchichas	product
+albóndigas	product
+canelones	product
+lasaña	product
+raviolis	product
+espaguetis	product
+macarrones	product
+sándwich	product
+tostas	product
+torrijas	product
+crema catalana	product
+natillas	product
+arroz con leche	product
+tiramisú	product
+coulant	product
+brownie	product
+sorbete	product
+mousse	product
+yogur	product
+chocolate	product
+fresas	product
+anchoas	product
+boquerones	product
+sardinas	product
+dorada	product
+rodaballo	product
+sepia	product
+chipirones	product
+cigalas	product
+navajas	product
+zamburiñas	product
+vieiras	product
+ostras	product
+percebes	product
+centollo	product
+caracoles	product
+trucha	product
+caldereta	product
+suquet	product
+zarzuela de marisco	product
+fritura	product
+guiso	product
+estofado	product
+potaje	product
+lentejas	product
+garbanzos	product
+alubias	product
+migas	product
+pisto	product
+escalivada	product
+calçots	product
+ensaladilla	product
+mayonesa	product
+alioli	product
+romesco	product
+hummus	product
+sashimi	product
+curry	product
+pintxos	product
+cazuela	product
+picoteo	product
+tapeo	product
+cervezas	product
+cubata	product
+licor	product
+orujo	product
+pacharán	product
+chupito	product
+champán	product
+sidra	product
+vermú	product
+tinto	product
+rosado	product
+albariño	product
+verdejo	product
+limonada	product
+horchata	product
+# and of other kitchens: Japanese, Italian, Mexican, Argentine grills, Basque and Asturian
+# (especialidad by its forms: especial shares the stem)
+especialidad*	product
+repostería	product
+pastelería	product
+legumbres	product
+alitas	product
+lacón	product
+tofu	product
+gyozas	product
+maki	product
+nigiri	product
+tataki	product
+edamame	product
+udon	product
+noodles	product
+wok	product
+rollitos	product
+tallarines	product
+quesadillas	product
+fajitas	product
+guacamole	product
+torreznos	product
+cachopo	product
+txuleta	product
+kokotxas	product
+txangurro	product
+txakoli	product
+provoleta	product
+chimichurri	product
+churrasco	product
+bife	product
+profiteroles	product
+milhojas	product
+cheesecake	product
+falafel	product
+quinoa	product
+seitán	product
+tequila	product
+pisco	product
+caipiriña	product
+sandwich	product
+perritos	product
+tinto de verano	product
+dim sum	product
+pad thai	product
+callos*	product
+copas	product:0.5
+brasa	product
+parrilla	product:0.7
+plancha	product:0.5
+maridaje	product
 tarta	product
 pastel	product
 flan	product
@@ -214,8 +464,8 @@ refresco	product
 cerveza	product
 caña	product
 vino*	product:0.8
-vino tinto	product
-vino blanco	product
+vino tinto	product:0.8
+vino blanco	product:0.8
 copa de vino	product
 carta de vinos	product
 vino de la casa	product
@@ -234,6 +484,18 @@ almuerzo	product
 brunch	product
 merienda	product
 cena	product:0.3
+# the noun, not cenar: with its article ("la cena estuvo muy bien")
+la cena	product:0.5
+# eating well or badly is how people judge the food ("comimos muy bien", "se come bien");
+# comer, comido, comimos and come share the stem com
+comer bien	product
+comer muy bien	product
+comer genial	product
+comer de maravilla	product
+comer estupendamente	product
+comer fenomenal	product
+comer mal	product
+comer muy mal	product
 buffet	product
 bufé	product
 degustación	product:0.7
@@ -242,9 +504,9 @@ menú degustación	product
 artículo	product
 prenda	product
 ropa	product
-tejido	product
+tejido*	product
 material	product:0.7
-acabado	product
+acabado*	product
 marca	product:0.5
 envase	product
 embalaje	product
@@ -271,6 +533,30 @@ estilo	ambience:0.5
 interior	ambience
 local	ambience
 sitio	ambience:0.3
+lugar	ambience:0.3
+restaurante	ambience:0.3
+# words for how a place looks (elegante by its forms: elegir shares its stem): weak alone
+# (staff can be agradable too), with the place
+# named ("un sitio muy bonito", "restaurante agradable") a signal
+bonito	ambience:0.4
+bonita	ambience:0.4
+agradable	ambience:0.4
+elegante*	ambience:0.4
+moderno	ambience:0.4
+moderna	ambience:0.4
+# the tables' room, not a table booked; mesa and mes (month) share a stem
+mesas*	ambience:0.5
+juntas*	ambience:0.5
+pegadas*	ambience:0.5
+apretad*	ambience:0.5
+instalaciones	ambience
+reforma	ambience:0.5
+# entertainment during the meal; espectáculo by its forms, since espectacular (praise of
+# anything) shares its stem
+espectáculo*	ambience:0.7
+espectaculo*	ambience:0.7
+show	ambience:0.7
+actuación	ambience:0.7
 espacio	ambience:0.7
 comedor	ambience:0.5
 salón	ambience
@@ -315,6 +601,14 @@ luminoso	ambience
 oscuro	ambience:0.5
 con encanto	ambience
 acogedor	ambience
+romántico	ambience
+cálido	ambience:0.7
+ambientazo	ambience
+ambientillo	ambience
+cómodo	ambience:0.5
+cómoda	ambience:0.5
+confortable	ambience:0.5
+comodidad	ambience:0.5
 tranquilo	ambience:0.7
 tranquilidad	ambience:0.7
 olor	ambience
@@ -343,7 +637,8 @@ baños	ambience
 aseo	ambience
 aseos	ambience
 lavabo	ambience
-suelo	ambience
+# by its forms: soler (suele) shares the stem
+suelo*	ambience
 paredes	ambience
 ordenado	ambience
 desordenado	ambience
@@ -353,7 +648,14 @@ aforo	ambience:0.5
 
 # --- waiting ---
 # queues, speed, booking, time to be served or to pay
-espera	waiting:0.5
+# the noun: esperar is mostly "to expect" (no esperábamos nada, esperaba más), and the
+# stem is shared
+la espera	waiting
+una espera	waiting
+esperas*	waiting:0.5
+hubo que esperar	waiting
+tuvimos que esperar	waiting
+hacer esperar	waiting
 tiempo de espera	waiting
 lista de espera	waiting
 cola	waiting
@@ -365,6 +667,8 @@ lentitud	waiting
 lentísimo	waiting
 rapidez	waiting
 rápid*	waiting
+# written without its accent as often
+rapid*	waiting
 rápidamente	waiting
 rapidísimo	waiting
 velocidad	waiting
@@ -386,7 +690,8 @@ eternidad	waiting
 interminable	waiting
 minutos	waiting:0.7
 media hora	waiting
-horas	waiting:0.5
+# by its form: hora shares the stem ("a la hora de elegir")
+horas*	waiting:0.5
 una hora	waiting
 tiempo	waiting:0.3
 demasiado tiempo	waiting
@@ -416,15 +721,22 @@ traer la cuenta	waiting
 
 # --- price ---
 # price, value for money, payment, discounts
+# precioso and preciosa (lovely) stem like precio, and the pack format has no exact-form
+# entry, only prefixes (which would match preciosa too): "unas vistas preciosas" is also a
+# price hit; the same holds for personal and personalmente (staff)
 precio	price
 precios	price
 caro	price
 carísimo	price
 barato	price
 baratísimo	price
+# masculine plural superlatives stem apart (carísimos -> caris)
+carísimos	price
+baratísimos	price
 económico	price
 asequible	price
-razonable	price:0.5
+# by its forms: razón shares the stem
+razonable*	price:0.5
 coste	price
 costo	price
 cuesta	price:0.5
@@ -435,6 +747,11 @@ relación calidad precio	price
 calidad precio	price
 calidad-precio	price
 relación calidad-precio	price
+# value for money judges what was served as much as what it cost
+relación calidad precio	product
+calidad precio	product
+calidad-precio	product
+relación calidad-precio	product
 vale la pena	price:0.3
 merece la pena	price:0.3
 valor	price:0.3
@@ -462,13 +779,13 @@ menú del día	price:0.7
 por persona	price:0.5
 tarjeta	price
 tarjeta de crédito	price
-efectivo	price:0.3
+efectivo*	price:0.3
 datáfono	price
 bizum	price
 propina	price
 suplemento	price
 recargo	price
-cargo	price:0.5
+cargo*	price:0.5
 iva	price
 gastos de envío	price
 coste de envío	price
