@@ -33,7 +33,7 @@
 #define MARGIN_SCALE 3.0
 /* A text of one Latin word goes to the model when it holds this many n-grams (about
  * four a letter: 3 letters and more), and is taken when the winner is at least
- * ONE_WORD_SCORE (a margin of 0.5 nats) ahead: "Terrible." (en or fr) is not. */
+ * ONE_WORD_SCORE (a margin of 0.5 nats) ahead: "Impossible." (en or fr) is not. */
 #define ONE_WORD_GRAMS 12
 #define ONE_WORD_SCORE 0.14
 

@@ -12,7 +12,7 @@
  * A declared language (`hint`: HTML lang, export field) is a prior worth a few n-grams:
  * it decides between close languages and never overrides clear evidence. For one
  * sentence of a document, the document's language is such a prior too, so a short
- * sentence ("Helt okej.") leans on its document and a long one speaks for itself.
+ * sentence ("Vi kommer igen.") leans on its document and a long one speaks for itself.
  * Only the first CXS_LANGID_SCAN bytes of a text are looked at. The handle keeps a
  * cache of recent words' n-gram sums: one handle per thread.
  */
