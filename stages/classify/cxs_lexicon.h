@@ -65,6 +65,7 @@ struct cxs_lex_word {
 	const char *s;
 	size_t len;
 	int prefix;
+	uint32_t h;              /* cxs_lexhash of s: a stem's hash settles most mismatches */
 };
 
 /* An aspect payload: the term counts for dimension `dim` (index into the pack's
@@ -174,6 +175,11 @@ const struct cxs_lex_entry *cxs_lexlang_entry(const cxs_lexlang *ll, uint32_t i)
 const uint32_t *cxs_lexlang_first(const cxs_lexlang *ll, const char *s, size_t len,
 				  size_t *n);
 
+/* The same with the hash of `s` given (cxs_lexhash): the matcher hashes each token's
+ * stem once and uses it for multiword terms too. */
+const uint32_t *cxs_lexlang_first_hashed(const cxs_lexlang *ll, const char *s, size_t len,
+					 uint32_t h, size_t *n);
+
 /* Entries whose first word is a prefix word equal to `s`; same contract as above. */
 const uint32_t *cxs_lexlang_first_prefix(const cxs_lexlang *ll, const char *s, size_t len,
 					 size_t *n);
@@ -182,6 +188,10 @@ const uint32_t *cxs_lexlang_first_prefix(const cxs_lexlang *ll, const char *s, s
  * extended from one prefix length to the next. */
 const uint32_t *cxs_lexlang_first_prefix_hashed(const cxs_lexlang *ll, const char *s,
 						size_t len, uint32_t h, size_t *n);
+
+/* Zero when no prefix first word can start the form `s` (`len` bytes), so that none of
+ * its prefix lengths need be looked up; non-zero when one may. */
+int cxs_lexlang_may_prefix(const cxs_lexlang *ll, const char *s, size_t len);
 
 /* The distinct byte lengths of first-word prefixes, ascending: a token's form needs
  * only be looked up at these lengths. */

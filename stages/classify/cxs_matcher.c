@@ -13,6 +13,8 @@ struct cxs_matcher {
 	size_t n, capm;
 	size_t *send;                 /* per token: end (exclusive) of its sentence's tokens */
 	size_t capsend;
+	uint32_t *hstem;              /* per token: cxs_lexhash of its stem */
+	size_t caphstem;
 	/* character matching */
 	cxs_buf chars;                /* concatenated forms */
 	size_t *coff;                 /* per character: byte offset in chars (+1 sentinel) */
@@ -52,6 +54,7 @@ void cxs_matcher_free(cxs_matcher *mt)
 		return;
 	free(mt->m);
 	free(mt->send);
+	free(mt->hstem);
 	cxs_buf_release(&mt->chars);
 	free(mt->coff);
 	free(mt->ctok);
@@ -84,8 +87,11 @@ static int emit(cxs_matcher *mt, const struct cxs_lex_entry *e, int role, size_t
 
 /* ---------------------------------------------------------------- words */
 
-/* Whether entry `e` matches the tokens from `i` on (its first word already did). */
-static int words_match(const struct cxs_doc *d, size_t i, const struct cxs_lex_entry *e)
+/* Whether entry `e` matches the tokens from `i` on (its first word already did). The
+ * stems' hashes (`hs`) tell most words apart before their bytes are compared: a common
+ * first word (de, not, muy) has a score of multiword terms to try. */
+static int words_match(const struct cxs_doc *d, const uint32_t *hs, size_t i,
+		       const struct cxs_lex_entry *e)
 {
 	size_t k;
 
@@ -96,37 +102,42 @@ static int words_match(const struct cxs_doc *d, size_t i, const struct cxs_lex_e
 		if (w->prefix) {
 			if (d->formlen[t] < w->len || memcmp(d->form[t], w->s, w->len))
 				return 0;
-		} else if (d->stemlen[t] != w->len || memcmp(d->stem[t], w->s, w->len)) {
+		} else if (hs[t] != w->h || d->stemlen[t] != w->len ||
+			   memcmp(d->stem[t], w->s, w->len)) {
 			return 0;
 		}
 	}
 	return 1;
 }
 
-/* Offers the candidates `ix` (longest first) to the roles still open at token `i`. */
-static void consider(const cxs_lexlang *ll, const struct cxs_doc *d, size_t i, size_t room,
-		     const uint32_t *ix, size_t n, unsigned need, struct best *best)
+/* Offers the candidates `ix` (longest first) to the roles still open at token `i`;
+ * `*found` gathers the roles that got one. Only the roles an entry has are visited:
+ * most entries have one. */
+static void consider(const cxs_lexlang *ll, const struct cxs_doc *d, const uint32_t *hs,
+		     size_t i, size_t room, const uint32_t *ix, size_t n, unsigned need,
+		     struct best *best, unsigned *found)
 {
 	size_t k;
-	int r;
 
 	for (k = 0; k < n; k++) {
 		const struct cxs_lex_entry *e = cxs_lexlang_entry(ll, ix[k]);
-		unsigned want = 0;
+		unsigned open = need & e->roles, want = 0, m;
 
-		if (e->nwords > room)
+		if (!open || e->nwords > room)
 			continue;
-		for (r = 0; r < CXS_ROLE_COUNT; r++)
-			if ((need & e->roles & (1u << r)) && e->nwords > best[r].len)
+		for (m = open; m; m &= m - 1) {
+			int r = __builtin_ctz(m);
+			if (e->nwords > best[r].len)
 				want |= 1u << r;
-		if (!want || !words_match(d, i, e))
-			continue;
-		for (r = 0; r < CXS_ROLE_COUNT; r++) {
-			if (want & (1u << r)) {
-				best[r].e = e;
-				best[r].len = e->nwords;
-			}
 		}
+		if (!want || !words_match(d, hs, i, e))
+			continue;
+		for (m = want; m; m &= m - 1) {
+			int r = __builtin_ctz(m);
+			best[r].e = e;
+			best[r].len = e->nwords;
+		}
+		*found |= want;
 	}
 }
 
@@ -142,6 +153,8 @@ static long prefix_hits(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs
 	uint32_t h = CXS_LEXHASH_INIT;
 	long nh = 0;
 
+	if (!cxs_lexlang_may_prefix(ll, f, fl))
+		return 0;
 	for (k = 0; k < np && plens[k] <= fl; k++) {
 		const uint32_t *ix;
 
@@ -163,36 +176,45 @@ static long prefix_hits(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs
 static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d)
 {
 	size_t busy[CXS_ROLE_COUNT] = { 0 };
+	const uint32_t *hs;
 	size_t i;
 	int r;
 
+	if (cxs_array_grow(&mt->hstem, &mt->caphstem, d->ntok + 1, sizeof(*mt->hstem)) < 0)
+		return -1;
+	for (i = 0; i < d->ntok; i++)
+		mt->hstem[i] = cxs_lexhash_add(CXS_LEXHASH_INIT, d->stem[i], d->stemlen[i]);
+	hs = mt->hstem;
 	for (i = 0; i < d->ntok; i++) {
 		struct best best[CXS_ROLE_COUNT];
-		unsigned need = 0;
+		unsigned need = 0, found = 0, m;
 		const uint32_t *ix;
 		size_t n, room = mt->send[i] - i;
 		long k;
 
+		/* most tokens are no term's first word nor start like a prefix word: they
+		 * cost one probe of the hash table and one bit of the prefix filter */
+		ix = cxs_lexlang_first_hashed(ll, d->stem[i], d->stemlen[i], hs[i], &n);
+		if ((k = prefix_hits(mt, ll, d, i)) < 0)
+			return -1;
+		if (!ix && !k)
+			continue;
 		for (r = 0; r < CXS_ROLE_COUNT; r++)
 			if (busy[r] <= i)
 				need |= 1u << r;
 		if (!need)
 			continue;
 		memset(best, 0, sizeof(best));
-		ix = cxs_lexlang_first(ll, d->stem[i], d->stemlen[i], &n);
 		if (ix)
-			consider(ll, d, i, room, ix, n, need, best);
+			consider(ll, d, hs, i, room, ix, n, need, best, &found);
 		/* Longest prefix first: among wildcards of as many words, the most specific
 		 * wins (servic* before serv*); an exact word was considered before both. */
-		if ((k = prefix_hits(mt, ll, d, i)) < 0)
-			return -1;
 		while (k-- > 0)
-			consider(ll, d, i, room, mt->ph[k].ix, mt->ph[k].n, need, best);
-		for (r = 0; r < CXS_ROLE_COUNT; r++) {
+			consider(ll, d, hs, i, room, mt->ph[k].ix, mt->ph[k].n, need, best, &found);
+		for (m = found; m; m &= m - 1) {
 			size_t j;
 
-			if (!best[r].e)
-				continue;
+			r = __builtin_ctz(m);
 			j = i + best[r].len;
 			if (emit(mt, best[r].e, r, i, j, i, j, d->tok[2 * i], d->tok[2 * (j - 1) + 1],
 				 d->tok_sent[i]) < 0)
