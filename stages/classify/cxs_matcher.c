@@ -249,13 +249,15 @@ static size_t char_len(const char *s, size_t left)
 
 /* Lays out the characters of the forms with their spans in the original text: one for
  * one when a token's form has as many characters as its original, else every character
- * of the form spans the whole token (NFKC may have merged or split characters). */
+ * of the form spans the whole token (NFKC may have merged or split characters). The
+ * arrays are sized by the forms' bytes, which bound their characters, so the forms are
+ * read once and the original only where the form differs from it. */
 static int layout_chars(cxs_matcher *mt, const struct cxs_doc *d)
 {
 	size_t t, nc = 0, total = 0;
 
 	for (t = 0; t < d->ntok; t++)
-		total += count_chars(d->form[t], d->formlen[t]);
+		total += d->formlen[t];
 	if (cxs_array_grow(&mt->coff, &mt->capc, total + 1, sizeof(size_t)) < 0)
 		return -1;
 	/* the other per-character arrays follow the same capacity, grown only when it
@@ -278,32 +280,34 @@ static int layout_chars(cxs_matcher *mt, const struct cxs_doc *d)
 	if (cxs_array_grow(&mt->tokc, &mt->captokc, d->ntok + 1, sizeof(size_t)) < 0)
 		return -1;
 	cxs_buf_reset(&mt->chars);
-	if (cxs_buf_grow(&mt->chars, 1) < 0)
+	if (cxs_buf_grow(&mt->chars, total) < 0)
 		return -1;
 	for (t = 0; t < d->ntok; t++) {
 		size_t ts = d->tok[2 * t], te = d->tok[2 * t + 1];
-		const char *f = d->form[t];
-		size_t fl = d->formlen[t], off = 0, o = ts;
-		int same = count_chars(f, fl) == count_chars(d->text + ts, te - ts);
+		const char *f = d->form[t], *o = d->text + ts;
+		size_t fl = d->formlen[t], off = 0, first = nc, k;
+		int same;
 
 		mt->tokc[t] = nc;
 		while (off < fl) {
-			size_t cl, ol;
-
-			cl = char_len(f + off, fl - off);
 			mt->coff[nc] = mt->chars.len + off;
 			mt->ctok[nc] = t;
-			if (same) {
-				ol = o < te ? char_len(d->text + o, te - o) : 0;
-				mt->cstart[nc] = o;
-				mt->cend[nc] = o + ol;
-				o += ol;
-			} else {
-				mt->cstart[nc] = ts;
-				mt->cend[nc] = te;
-			}
-			off += cl;
+			off += char_len(f + off, fl - off);
 			nc++;
+		}
+		same = fl == te - ts && memcmp(f, o, fl) == 0;
+		if (!same)
+			same = count_chars(o, te - ts) == nc - first;
+		for (k = first, off = ts; k < nc; k++) {
+			if (same) {
+				size_t ol = off < te ? char_len(d->text + off, te - off) : 0;
+				mt->cstart[k] = off;
+				mt->cend[k] = off + ol;
+				off += ol;
+			} else {
+				mt->cstart[k] = ts;
+				mt->cend[k] = te;
+			}
 		}
 		if (cxs_buf_add(&mt->chars, f, fl) < 0)
 			return -1;
@@ -323,42 +327,43 @@ static int match_chars(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 
 	for (c = 0; c < nc; c++) {
 		struct best best[CXS_ROLE_COUNT];
-		unsigned need = 0;
+		unsigned need = 0, found = 0, m;
 		size_t t = mt->ctok[c], limit = mt->tokc[mt->send[t]] - c, len;
 		uint32_t h = CXS_LEXHASH_INIT;
 
-		for (r = 0; r < CXS_ROLE_COUNT; r++)
-			if (busy[r] <= c)
-				need |= 1u << r;
-		if (!need)
-			continue;
 		if (limit > maxc)
 			limit = maxc;
-		memset(best, 0, sizeof(best));
 		for (len = 1; len <= limit; len++) {
 			size_t b = mt->coff[c + len - 1], e = mt->coff[c + len];
 			uint32_t ei;
-			int found;
+			int hit;
 
 			h = cxs_lexhash_add(h, s + b, e - b);
-			found = cxs_lexlang_chars(ll, s + mt->coff[c], e - mt->coff[c], h, &ei);
-			if (found < 0)
+			hit = cxs_lexlang_chars(ll, s + mt->coff[c], e - mt->coff[c], h, &ei);
+			if (hit < 0)
 				break;
-			if (found) {
-				const struct cxs_lex_entry *en = cxs_lexlang_entry(ll, ei);
-				for (r = 0; r < CXS_ROLE_COUNT; r++) {
-					if (need & en->roles & (1u << r)) {
-						best[r].e = en;
-						best[r].len = len;
-					}
-				}
+			if (!hit)
+				continue;
+			/* most characters start no term: the roles still open are asked for
+			 * only once one does */
+			if (!found) {
+				for (r = 0; r < CXS_ROLE_COUNT; r++)
+					if (busy[r] <= c)
+						need |= 1u << r;
+				if (!need)
+					break;
+			}
+			m = need & cxs_lexlang_entry(ll, ei)->roles;
+			for (found |= m; m; m &= m - 1) {
+				r = __builtin_ctz(m);
+				best[r].e = cxs_lexlang_entry(ll, ei);
+				best[r].len = len;
 			}
 		}
-		for (r = 0; r < CXS_ROLE_COUNT; r++) {
+		for (m = found; m; m &= m - 1) {
 			size_t last;
 
-			if (!best[r].e)
-				continue;
+			r = __builtin_ctz(m);
 			last = c + best[r].len - 1;
 			if (emit(mt, best[r].e, r, c, last + 1, t, mt->ctok[last] + 1, mt->cstart[c],
 				 mt->cend[last], d->tok_sent[t]) < 0)
