@@ -65,6 +65,7 @@ struct cxs_lexlang {
 	struct table first;         /* exact first word → run of idx */
 	struct table first_prefix;  /* prefix first word → run of idx */
 	uint32_t *idx;
+	struct cxs_lex_cand *cand;  /* aligned with idx */
 	size_t *plens, nplens;
 	/* bit (cxs_lexhash of the first `phead` bytes & PFILTER_MASK) set for every prefix
 	 * first word: most forms start like none, and skip one lookup per prefix length */
@@ -1334,6 +1335,29 @@ static int prefix_filter(struct cxs_lexlang *ll)
 	return 0;
 }
 
+_Static_assert(CXS_ROLE_COUNT <= 8, "roles fit in cxs_lex_cand.roles");
+
+/* The candidates aligned with the `n` entries of ll->idx. */
+static int index_cands(struct cxs_lexlang *ll, size_t n)
+{
+	size_t i;
+
+	ll->cand = malloc((n + 1) * sizeof(*ll->cand));
+	if (!ll->cand)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const struct cxs_lex_entry *e = &ll->entries[ll->idx[i]];
+		struct cxs_lex_cand *c = &ll->cand[i];
+
+		c->entry = ll->idx[i];
+		c->nwords = (uint16_t)e->nwords;
+		c->roles = (uint8_t)e->roles;
+		c->second_stem = e->nwords > 1 && !e->words[1].prefix;
+		c->h2 = c->second_stem ? e->words[1].h : 0;
+	}
+	return 0;
+}
+
 /* Builds the first-word tables of a word-matched language. */
 static int index_words(struct cxs_lexlang *ll)
 {
@@ -1381,6 +1405,8 @@ static int index_words(struct cxs_lexlang *ll)
 		}
 	}
 	free(items);
+	if (index_cands(ll, n) < 0)
+		return -1;
 	qsort(ll->plens, ll->nplens, sizeof(*ll->plens), size_cmp);
 	for (i = k = 0; i < ll->nplens; i++)
 		if (!k || ll->plens[k - 1] != ll->plens[i])
@@ -2142,6 +2168,7 @@ static void lang_release(struct cxs_lexlang *ll)
 	free(ll->chars.s);
 	free(ll->chars.tag);
 	free(ll->idx);
+	free(ll->cand);
 	free(ll->plens);
 	free(ll->pfilter);
 	cxs_segmenter_free(ll->seg);
@@ -2210,27 +2237,30 @@ static const uint32_t *run_of(const cxs_lexlang *ll, const struct table *t, cons
 	return sl ? ll->idx + sl->start : NULL;
 }
 
-const uint32_t *cxs_lexlang_first_prefix_hashed(const cxs_lexlang *ll, const char *s,
-						size_t len, uint32_t h, size_t *n)
-{
-	const struct slot *sl = table_find(&ll->first_prefix, s, len, h);
-
-	*n = sl ? sl->count : 0;
-	return sl ? ll->idx + sl->start : NULL;
-}
-
 const uint32_t *cxs_lexlang_first(const cxs_lexlang *ll, const char *s, size_t len, size_t *n)
 {
 	return run_of(ll, &ll->first, s, len, n);
 }
 
-const uint32_t *cxs_lexlang_first_hashed(const cxs_lexlang *ll, const char *s, size_t len,
-					 uint32_t h, size_t *n)
+static const struct cxs_lex_cand *cands_of(const cxs_lexlang *ll, const struct table *t,
+					   const char *s, size_t len, uint32_t h, size_t *n)
 {
-	const struct slot *sl = table_find(&ll->first, s, len, h);
+	const struct slot *sl = table_find(t, s, len, h);
 
 	*n = sl ? sl->count : 0;
-	return sl ? ll->idx + sl->start : NULL;
+	return sl ? ll->cand + sl->start : NULL;
+}
+
+const struct cxs_lex_cand *cxs_lexlang_first_cands(const cxs_lexlang *ll, const char *s,
+						   size_t len, uint32_t h, size_t *n)
+{
+	return cands_of(ll, &ll->first, s, len, h, n);
+}
+
+const struct cxs_lex_cand *cxs_lexlang_prefix_cands(const cxs_lexlang *ll, const char *s,
+						    size_t len, uint32_t h, size_t *n)
+{
+	return cands_of(ll, &ll->first_prefix, s, len, h, n);
 }
 
 const uint32_t *cxs_lexlang_first_prefix(const cxs_lexlang *ll, const char *s, size_t len,

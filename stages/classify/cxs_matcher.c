@@ -30,7 +30,7 @@ struct cxs_matcher {
 };
 
 struct prefix_hit {
-	const uint32_t *ix;
+	const struct cxs_lex_cand *c;
 	size_t n;
 };
 
@@ -110,26 +110,27 @@ static int words_match(const struct cxs_doc *d, const uint32_t *hs, size_t i,
 	return 1;
 }
 
-/* Offers the candidates `ix` (longest first) to the roles still open at token `i`;
- * `*found` gathers the roles that got one. Only the roles an entry has are visited:
- * most entries have one. */
+/* Offers the candidates `c` (longest first) to the roles still open at token `i`;
+ * `*found` gathers the roles that got one. Only the roles a candidate has are visited
+ * (most have one), and its entry is read only once its second word's hash matched. */
 static void consider(const cxs_lexlang *ll, const struct cxs_doc *d, const uint32_t *hs,
-		     size_t i, size_t room, const uint32_t *ix, size_t n, unsigned need,
-		     struct best *best, unsigned *found)
+		     size_t i, size_t room, const struct cxs_lex_cand *c, size_t n,
+		     unsigned need, struct best *best, unsigned *found)
 {
 	size_t k;
 
-	for (k = 0; k < n; k++) {
-		const struct cxs_lex_entry *e = cxs_lexlang_entry(ll, ix[k]);
-		unsigned open = need & e->roles, want = 0, m;
+	for (k = 0; k < n; k++, c++) {
+		unsigned open = need & c->roles, want = 0, m;
+		const struct cxs_lex_entry *e;
 
-		if (!open || e->nwords > room)
+		if (!open || c->nwords > room || (c->second_stem && c->h2 != hs[i + 1]))
 			continue;
 		for (m = open; m; m &= m - 1) {
 			int r = __builtin_ctz(m);
-			if (e->nwords > best[r].len)
+			if (c->nwords > best[r].len)
 				want |= 1u << r;
 		}
+		e = cxs_lexlang_entry(ll, c->entry);
 		if (!want || !words_match(d, hs, i, e))
 			continue;
 		for (m = want; m; m &= m - 1) {
@@ -156,18 +157,18 @@ static long prefix_hits(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs
 	if (!cxs_lexlang_may_prefix(ll, f, fl))
 		return 0;
 	for (k = 0; k < np && plens[k] <= fl; k++) {
-		const uint32_t *ix;
+		const struct cxs_lex_cand *c;
 
 		h = cxs_lexhash_add(h, f + done, plens[k] - done);
 		done = plens[k];
 		/* a prefix ends at a character boundary, never inside one */
 		if (done < fl && ((unsigned char)f[done] & 0xC0) == 0x80)
 			continue;
-		if (!(ix = cxs_lexlang_first_prefix_hashed(ll, f, done, h, &n)))
+		if (!(c = cxs_lexlang_prefix_cands(ll, f, done, h, &n)))
 			continue;
 		if (cxs_array_grow(&mt->ph, &mt->capph, (size_t)nh + 1, sizeof(*mt->ph)) < 0)
 			return -1;
-		mt->ph[nh].ix = ix;
+		mt->ph[nh].c = c;
 		mt->ph[nh++].n = n;
 	}
 	return nh;
@@ -188,16 +189,16 @@ static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 	for (i = 0; i < d->ntok; i++) {
 		struct best best[CXS_ROLE_COUNT];
 		unsigned need = 0, found = 0, m;
-		const uint32_t *ix;
+		const struct cxs_lex_cand *c;
 		size_t n, room = mt->send[i] - i;
 		long k;
 
 		/* most tokens are no term's first word nor start like a prefix word: they
 		 * cost one probe of the hash table and one bit of the prefix filter */
-		ix = cxs_lexlang_first_hashed(ll, d->stem[i], d->stemlen[i], hs[i], &n);
+		c = cxs_lexlang_first_cands(ll, d->stem[i], d->stemlen[i], hs[i], &n);
 		if ((k = prefix_hits(mt, ll, d, i)) < 0)
 			return -1;
-		if (!ix && !k)
+		if (!c && !k)
 			continue;
 		for (r = 0; r < CXS_ROLE_COUNT; r++)
 			if (busy[r] <= i)
@@ -205,12 +206,12 @@ static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 		if (!need)
 			continue;
 		memset(best, 0, sizeof(best));
-		if (ix)
-			consider(ll, d, hs, i, room, ix, n, need, best, &found);
+		if (c)
+			consider(ll, d, hs, i, room, c, n, need, best, &found);
 		/* Longest prefix first: among wildcards of as many words, the most specific
 		 * wins (servic* before serv*); an exact word was considered before both. */
 		while (k-- > 0)
-			consider(ll, d, hs, i, room, mt->ph[k].ix, mt->ph[k].n, need, best, &found);
+			consider(ll, d, hs, i, room, mt->ph[k].c, mt->ph[k].n, need, best, &found);
 		for (m = found; m; m &= m - 1) {
 			size_t j;
 
