@@ -13,29 +13,35 @@ static int needs_escape(unsigned char c)
 	return c < 0x20 || c == '"' || c == '\\';
 }
 
-static int add_escape(cxs_buf *out, unsigned char c)
+/* Writes the escape of `c` at `p` (at most 6 bytes); returns its end. */
+static char *escape_at(char *p, unsigned char c)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	char esc[7] = { '\\', 0, 0, 0, 0, 0, 0 };
-	size_t k = 2;
 
+	*p++ = '\\';
 	switch (c) {
-	case '"': esc[1] = '"'; break;
-	case '\\': esc[1] = '\\'; break;
-	case '\b': esc[1] = 'b'; break;
-	case '\f': esc[1] = 'f'; break;
-	case '\n': esc[1] = 'n'; break;
-	case '\r': esc[1] = 'r'; break;
-	case '\t': esc[1] = 't'; break;
+	case '"': *p++ = '"'; break;
+	case '\\': *p++ = '\\'; break;
+	case '\b': *p++ = 'b'; break;
+	case '\f': *p++ = 'f'; break;
+	case '\n': *p++ = 'n'; break;
+	case '\r': *p++ = 'r'; break;
+	case '\t': *p++ = 't'; break;
 	default:
-		esc[1] = 'u';
-		esc[2] = '0';
-		esc[3] = '0';
-		esc[4] = hex[c >> 4];
-		esc[5] = hex[c & 15];
-		k = 6;
+		*p++ = 'u';
+		*p++ = '0';
+		*p++ = '0';
+		*p++ = hex[c >> 4];
+		*p++ = hex[c & 15];
 	}
-	return cxs_buf_add(out, esc, k);
+	return p;
+}
+
+static int add_escape(cxs_buf *out, unsigned char c)
+{
+	char esc[6];
+
+	return cxs_buf_add(out, esc, (size_t)(escape_at(esc, c) - esc));
 }
 
 int cxs_jw_string(cxs_buf *out, const char *s, size_t n)
@@ -69,15 +75,43 @@ static char *digits(char *end, unsigned long long u)
 	return end;
 }
 
+char *cxs_jw_string_at(char *p, const char *s, size_t n)
+{
+	size_t i;
+
+	*p++ = '"';
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (needs_escape(c))
+			p = escape_at(p, c);
+		else
+			*p++ = (char)c;
+	}
+	*p++ = '"';
+	return p;
+}
+
 int cxs_jw_int(cxs_buf *out, long long v)
 {
-	char tmp[24], *p;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	char tmp[24];
 
-	p = digits(tmp + sizeof(tmp), u);
+	return cxs_buf_add(out, tmp, (size_t)(cxs_jw_int_at(tmp, v) - tmp));
+}
+
+/* Raw writers (cxs_jsonw.h): the caller made room. */
+char *cxs_jw_int_at(char *p, long long v)
+{
+	char tmp[24], *d;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	size_t k;
+
+	d = digits(tmp + sizeof(tmp), u);
 	if (v < 0)
-		*--p = '-';
-	return cxs_buf_add(out, p, (size_t)(tmp + sizeof(tmp) - p));
+		*--d = '-';
+	k = (size_t)(tmp + sizeof(tmp) - d);
+	memcpy(p, d, k);
+	return p + k;
 }
 
 int cxs_jw_ints(cxs_buf *out, const size_t *v, size_t n)

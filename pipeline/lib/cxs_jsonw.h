@@ -31,4 +31,14 @@ int cxs_jw_real(cxs_buf *out, double v);
 /* `[v0,v1,...]` */
 int cxs_jw_ints(cxs_buf *out, const size_t *v, size_t n);
 
+/* For a hot loop that makes room once (cxs_buf_grow) for a whole object rather than
+ * per value: each writes at `p`, which must have room for the most it can write
+ * (CXS_JW_INT_MAX bytes for an integer, CXS_JW_STRING_MAX(n) for a string of n bytes),
+ * and returns the end of what it wrote, the same bytes as the functions above. The
+ * caller then sets the buffer's `len` and its NUL. */
+#define CXS_JW_INT_MAX 20
+#define CXS_JW_STRING_MAX(n) (6 * (n) + 2)
+char *cxs_jw_int_at(char *p, long long v);
+char *cxs_jw_string_at(char *p, const char *s, size_t n);
+
 #endif

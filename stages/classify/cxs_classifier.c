@@ -436,33 +436,74 @@ static const char *polarity_name(const char *polarity)
 
 #define KEY(b, k) cxs_buf_add((b), k, sizeof(k) - 1)
 
-/* Evidence carries the original words as well as their byte offsets: Python, jq and
- * DuckDB index strings by code point, so offsets alone would mislead them. */
+/* Writes the literal `s` at `p`; evaluates to the end. */
+#define LIT(p, s) (memcpy((p), s, sizeof(s) - 1), (p) + sizeof(s) - 1)
+
+/* Room for the keys and punctuation of an evidence object or a signal's head. */
+#define FIXED_ROOM 64
+
+/* Ends the buffer `b` at `p`, written past its length by the raw writers. */
+static void end_at(cxs_buf *b, char *p)
+{
+	*p = '\0';
+	b->len = (size_t)(p - b->p);
+}
+
+/* One evidence object. Made room for once and written in place: an object per hit
+ * made a dozen buffer calls the largest part of writing the output. Evidence carries
+ * the original words as well as their byte offsets: Python, jq and DuckDB index
+ * strings by code point, so offsets alone would mislead them. */
+static int evidence_json(const struct cxs_evidence *e, int first, const char *text, cxs_buf *b)
+{
+	size_t tl = e->end - e->start, ml = strlen(e->term);
+	char *p;
+
+	if (cxs_buf_grow(b, FIXED_ROOM + 3 * CXS_JW_INT_MAX + CXS_JW_STRING_MAX(tl) +
+			 CXS_JW_STRING_MAX(ml)) < 0)
+		return -1;
+	p = b->p + b->len;
+	p = first ? LIT(p, "{\"start\":") : LIT(p, ",{\"start\":");
+	p = cxs_jw_int_at(p, (long long)e->start);
+	p = LIT(p, ",\"end\":");
+	p = cxs_jw_int_at(p, (long long)e->end);
+	p = LIT(p, ",\"text\":");
+	p = cxs_jw_string_at(p, text + e->start, tl);
+	p = LIT(p, ",\"term\":");
+	p = cxs_jw_string_at(p, e->term, ml);
+	p = LIT(p, ",\"sentence\":");
+	p = cxs_jw_int_at(p, (long long)e->sent);
+	*p++ = '}';
+	end_at(b, p);
+	return 0;
+}
+
 static int signal_json(cxs_classifier *cl, const struct cxs_signal *s, const char *text,
 		       cxs_buf *b)
 {
 	const char *dim = cxs_lexicon_dim(cl->lx, s->dim)->id, *pol = polarity_name(s->polarity);
-	size_t i;
-	int rc = 0;
+	size_t dl = strlen(dim), pl = strlen(pol), i;
+	char *p;
 
-	rc |= KEY(b, "{\"dim\":") | cxs_jw_string(b, dim, strlen(dim));
-	rc |= KEY(b, ",\"polarity\":") | cxs_jw_string(b, pol, strlen(pol));
-	rc |= KEY(b, ",\"score\":") | cxs_jw_real(b, s->score);
-	rc |= KEY(b, ",\"hits\":") | cxs_jw_int(b, (long long)s->hits);
-	rc |= KEY(b, ",\"evidence\":[");
-	for (i = 0; i < s->nev; i++) {
-		const struct cxs_evidence *e = &s->ev[i];
-
-		rc |= cxs_buf_addstr(b, i ? ",{\"start\":" : "{\"start\":");
-		rc |= cxs_jw_int(b, (long long)e->start);
-		rc |= KEY(b, ",\"end\":") | cxs_jw_int(b, (long long)e->end);
-		rc |= KEY(b, ",\"text\":") | cxs_jw_string(b, text + e->start, e->end - e->start);
-		rc |= KEY(b, ",\"term\":") | cxs_jw_string(b, e->term, strlen(e->term));
-		rc |= KEY(b, ",\"sentence\":") | cxs_jw_int(b, (long long)e->sent);
-		rc |= cxs_buf_addch(b, '}');
-	}
-	rc |= KEY(b, "]}");
-	return rc ? -1 : 0;
+	if (cxs_buf_grow(b, FIXED_ROOM + CXS_JW_STRING_MAX(dl) + CXS_JW_STRING_MAX(pl)) < 0)
+		return -1;
+	p = b->p + b->len;
+	p = LIT(p, "{\"dim\":");
+	p = cxs_jw_string_at(p, dim, dl);
+	p = LIT(p, ",\"polarity\":");
+	p = cxs_jw_string_at(p, pol, pl);
+	p = LIT(p, ",\"score\":");
+	end_at(b, p);
+	if (cxs_jw_real(b, s->score) < 0 || cxs_buf_grow(b, FIXED_ROOM + CXS_JW_INT_MAX) < 0)
+		return -1;
+	p = b->p + b->len;
+	p = LIT(p, ",\"hits\":");
+	p = cxs_jw_int_at(p, (long long)s->hits);
+	p = LIT(p, ",\"evidence\":[");
+	end_at(b, p);
+	for (i = 0; i < s->nev; i++)
+		if (evidence_json(&s->ev[i], i == 0, text, b) < 0)
+			return -1;
+	return KEY(b, "]}");
 }
 
 static int set_fields(cxs_classifier *cl, cxs_rec *rec, const struct cxs_score *sc,

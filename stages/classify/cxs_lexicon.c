@@ -65,7 +65,12 @@ struct cxs_lexlang {
 	struct table first;         /* exact first word → run of idx */
 	struct table first_prefix;  /* prefix first word → run of idx */
 	uint32_t *idx;
+	struct cxs_lex_cand *cand;  /* aligned with idx */
 	size_t *plens, nplens;
+	/* bit (cxs_lexhash of the first `phead` bytes & PFILTER_MASK) set for every prefix
+	 * first word: most forms start like none, and skip one lookup per prefix length */
+	uint64_t *pfilter;
+	size_t phead;
 	struct table chars;         /* zh: every prefix of every term → entry or NO_ENTRY */
 	size_t max_chars;
 	/* loading tools, closed once the language is loaded */
@@ -823,6 +828,7 @@ static int part_words(cxs_lexicon *lx, struct cxs_lexlang *ll, const char *path,
 		tw->w[tw->n].s = pool_strndup(lx, w, wl);
 		tw->w[tw->n].len = wl;
 		tw->w[tw->n].prefix = prefix && last;
+		tw->w[tw->n].h = cxs_lexhash_add(CXS_LEXHASH_INIT, w, wl);
 		if (!tw->w[tw->n].s)
 			return -1;
 		tw->n++;
@@ -898,6 +904,7 @@ static int term_words(cxs_lexicon *lx, struct cxs_lexlang *ll, const char *path,
 		s[len] = '\0';
 		tw->w[0].s = s;
 		tw->w[0].len = len;
+		tw->w[0].h = cxs_lexhash_add(CXS_LEXHASH_INIT, s, len);
 		tw->n = 1;
 	}
 	return 0;
@@ -1301,6 +1308,56 @@ static int size_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+#define PFILTER_BITS 16
+#define PFILTER_MASK ((1u << PFILTER_BITS) - 1)
+
+/* The prefix filter: the head is the shortest prefix length, at most 3 bytes (more
+ * would not tell common words apart much better and the table stays 8 KB). */
+static int prefix_filter(struct cxs_lexlang *ll)
+{
+	size_t i;
+
+	if (!ll->nplens)
+		return 0;
+	ll->phead = ll->plens[0] < 3 ? ll->plens[0] : 3;
+	ll->pfilter = calloc((1u << PFILTER_BITS) / 64, sizeof(*ll->pfilter));
+	if (!ll->pfilter)
+		return -1;
+	for (i = 0; i < ll->nentries; i++) {
+		const struct cxs_lex_word *w = &ll->entries[i].words[0];
+		uint32_t h;
+
+		if (!w->prefix)
+			continue;
+		h = cxs_lexhash_add(CXS_LEXHASH_INIT, w->s, ll->phead) & PFILTER_MASK;
+		ll->pfilter[h / 64] |= (uint64_t)1 << (h % 64);
+	}
+	return 0;
+}
+
+_Static_assert(CXS_ROLE_COUNT <= 8, "roles fit in cxs_lex_cand.roles");
+
+/* The candidates aligned with the `n` entries of ll->idx. */
+static int index_cands(struct cxs_lexlang *ll, size_t n)
+{
+	size_t i;
+
+	ll->cand = malloc((n + 1) * sizeof(*ll->cand));
+	if (!ll->cand)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const struct cxs_lex_entry *e = &ll->entries[ll->idx[i]];
+		struct cxs_lex_cand *c = &ll->cand[i];
+
+		c->entry = ll->idx[i];
+		c->nwords = (uint16_t)e->nwords;
+		c->roles = (uint8_t)e->roles;
+		c->second_stem = e->nwords > 1 && !e->words[1].prefix;
+		c->h2 = c->second_stem ? e->words[1].h : 0;
+	}
+	return 0;
+}
+
 /* Builds the first-word tables of a word-matched language. */
 static int index_words(struct cxs_lexlang *ll)
 {
@@ -1348,12 +1405,14 @@ static int index_words(struct cxs_lexlang *ll)
 		}
 	}
 	free(items);
+	if (index_cands(ll, n) < 0)
+		return -1;
 	qsort(ll->plens, ll->nplens, sizeof(*ll->plens), size_cmp);
 	for (i = k = 0; i < ll->nplens; i++)
 		if (!k || ll->plens[k - 1] != ll->plens[i])
 			ll->plens[k++] = ll->plens[i];
 	ll->nplens = k;
-	return 0;
+	return prefix_filter(ll);
 }
 
 /* Builds the character table of zh: every prefix of every term at a character boundary,
@@ -2109,7 +2168,9 @@ static void lang_release(struct cxs_lexlang *ll)
 	free(ll->chars.s);
 	free(ll->chars.tag);
 	free(ll->idx);
+	free(ll->cand);
 	free(ll->plens);
+	free(ll->pfilter);
 	cxs_segmenter_free(ll->seg);
 	cxs_stemmer_free(ll->stem);
 }
@@ -2176,24 +2237,46 @@ static const uint32_t *run_of(const cxs_lexlang *ll, const struct table *t, cons
 	return sl ? ll->idx + sl->start : NULL;
 }
 
-const uint32_t *cxs_lexlang_first_prefix_hashed(const cxs_lexlang *ll, const char *s,
-						size_t len, uint32_t h, size_t *n)
-{
-	const struct slot *sl = table_find(&ll->first_prefix, s, len, h);
-
-	*n = sl ? sl->count : 0;
-	return sl ? ll->idx + sl->start : NULL;
-}
-
 const uint32_t *cxs_lexlang_first(const cxs_lexlang *ll, const char *s, size_t len, size_t *n)
 {
 	return run_of(ll, &ll->first, s, len, n);
+}
+
+static const struct cxs_lex_cand *cands_of(const cxs_lexlang *ll, const struct table *t,
+					   const char *s, size_t len, uint32_t h, size_t *n)
+{
+	const struct slot *sl = table_find(t, s, len, h);
+
+	*n = sl ? sl->count : 0;
+	return sl ? ll->cand + sl->start : NULL;
+}
+
+const struct cxs_lex_cand *cxs_lexlang_first_cands(const cxs_lexlang *ll, const char *s,
+						   size_t len, uint32_t h, size_t *n)
+{
+	return cands_of(ll, &ll->first, s, len, h, n);
+}
+
+const struct cxs_lex_cand *cxs_lexlang_prefix_cands(const cxs_lexlang *ll, const char *s,
+						    size_t len, uint32_t h, size_t *n)
+{
+	return cands_of(ll, &ll->first_prefix, s, len, h, n);
 }
 
 const uint32_t *cxs_lexlang_first_prefix(const cxs_lexlang *ll, const char *s, size_t len,
 					 size_t *n)
 {
 	return run_of(ll, &ll->first_prefix, s, len, n);
+}
+
+int cxs_lexlang_may_prefix(const cxs_lexlang *ll, const char *s, size_t len)
+{
+	uint32_t h;
+
+	if (!ll->nplens || len < ll->plens[0])
+		return 0;
+	h = cxs_lexhash_add(CXS_LEXHASH_INIT, s, ll->phead) & PFILTER_MASK;
+	return (ll->pfilter[h / 64] >> (h % 64)) & 1;
 }
 
 const size_t *cxs_lexlang_prefix_lengths(const cxs_lexlang *ll, size_t *n)

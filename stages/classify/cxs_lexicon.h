@@ -65,6 +65,7 @@ struct cxs_lex_word {
 	const char *s;
 	size_t len;
 	int prefix;
+	uint32_t h;              /* cxs_lexhash of s: a stem's hash settles most mismatches */
 };
 
 /* An aspect payload: the term counts for dimension `dim` (index into the pack's
@@ -178,10 +179,28 @@ const uint32_t *cxs_lexlang_first(const cxs_lexlang *ll, const char *s, size_t l
 const uint32_t *cxs_lexlang_first_prefix(const cxs_lexlang *ll, const char *s, size_t len,
 					 size_t *n);
 
-/* The same with the hash of `s` given (cxs_lexhash): a token's form is hashed once,
- * extended from one prefix length to the next. */
-const uint32_t *cxs_lexlang_first_prefix_hashed(const cxs_lexlang *ll, const char *s,
-						size_t len, uint32_t h, size_t *n);
+/* A candidate of a first word, with what matching needs to rule it out without reading
+ * its entry (which would cost a cache miss per candidate: a common first word such as
+ * de, not or muy has a score of multiword terms). */
+struct cxs_lex_cand {
+	uint32_t entry;          /* for cxs_lexlang_entry */
+	uint32_t h2;             /* cxs_lexhash of the second word when second_stem */
+	uint16_t nwords;
+	uint8_t roles;           /* the entry's roles */
+	uint8_t second_stem;     /* 1: the second word is a stem (not a prefix word) */
+};
+
+/* The candidates of cxs_lexlang_first and cxs_lexlang_first_prefix, in the same order,
+ * with the hash of `s` given (cxs_lexhash): a token's stem is hashed once, and its form
+ * extended from one prefix length to the next. NULL when none. */
+const struct cxs_lex_cand *cxs_lexlang_first_cands(const cxs_lexlang *ll, const char *s,
+						   size_t len, uint32_t h, size_t *n);
+const struct cxs_lex_cand *cxs_lexlang_prefix_cands(const cxs_lexlang *ll, const char *s,
+						    size_t len, uint32_t h, size_t *n);
+
+/* Zero when no prefix first word can start the form `s` (`len` bytes), so that none of
+ * its prefix lengths need be looked up; non-zero when one may. */
+int cxs_lexlang_may_prefix(const cxs_lexlang *ll, const char *s, size_t len);
 
 /* The distinct byte lengths of first-word prefixes, ascending: a token's form needs
  * only be looked up at these lengths. */

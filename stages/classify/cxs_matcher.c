@@ -13,6 +13,8 @@ struct cxs_matcher {
 	size_t n, capm;
 	size_t *send;                 /* per token: end (exclusive) of its sentence's tokens */
 	size_t capsend;
+	uint32_t *hstem;              /* per token: cxs_lexhash of its stem */
+	size_t caphstem;
 	/* character matching */
 	cxs_buf chars;                /* concatenated forms */
 	size_t *coff;                 /* per character: byte offset in chars (+1 sentinel) */
@@ -28,7 +30,7 @@ struct cxs_matcher {
 };
 
 struct prefix_hit {
-	const uint32_t *ix;
+	const struct cxs_lex_cand *c;
 	size_t n;
 };
 
@@ -52,6 +54,7 @@ void cxs_matcher_free(cxs_matcher *mt)
 		return;
 	free(mt->m);
 	free(mt->send);
+	free(mt->hstem);
 	cxs_buf_release(&mt->chars);
 	free(mt->coff);
 	free(mt->ctok);
@@ -84,8 +87,11 @@ static int emit(cxs_matcher *mt, const struct cxs_lex_entry *e, int role, size_t
 
 /* ---------------------------------------------------------------- words */
 
-/* Whether entry `e` matches the tokens from `i` on (its first word already did). */
-static int words_match(const struct cxs_doc *d, size_t i, const struct cxs_lex_entry *e)
+/* Whether entry `e` matches the tokens from `i` on (its first word already did). The
+ * stems' hashes (`hs`) tell most words apart before their bytes are compared: a common
+ * first word (de, not, muy) has a score of multiword terms to try. */
+static int words_match(const struct cxs_doc *d, const uint32_t *hs, size_t i,
+		       const struct cxs_lex_entry *e)
 {
 	size_t k;
 
@@ -96,37 +102,43 @@ static int words_match(const struct cxs_doc *d, size_t i, const struct cxs_lex_e
 		if (w->prefix) {
 			if (d->formlen[t] < w->len || memcmp(d->form[t], w->s, w->len))
 				return 0;
-		} else if (d->stemlen[t] != w->len || memcmp(d->stem[t], w->s, w->len)) {
+		} else if (hs[t] != w->h || d->stemlen[t] != w->len ||
+			   memcmp(d->stem[t], w->s, w->len)) {
 			return 0;
 		}
 	}
 	return 1;
 }
 
-/* Offers the candidates `ix` (longest first) to the roles still open at token `i`. */
-static void consider(const cxs_lexlang *ll, const struct cxs_doc *d, size_t i, size_t room,
-		     const uint32_t *ix, size_t n, unsigned need, struct best *best)
+/* Offers the candidates `c` (longest first) to the roles still open at token `i`;
+ * `*found` gathers the roles that got one. Only the roles a candidate has are visited
+ * (most have one), and its entry is read only once its second word's hash matched. */
+static void consider(const cxs_lexlang *ll, const struct cxs_doc *d, const uint32_t *hs,
+		     size_t i, size_t room, const struct cxs_lex_cand *c, size_t n,
+		     unsigned need, struct best *best, unsigned *found)
 {
 	size_t k;
-	int r;
 
-	for (k = 0; k < n; k++) {
-		const struct cxs_lex_entry *e = cxs_lexlang_entry(ll, ix[k]);
-		unsigned want = 0;
+	for (k = 0; k < n; k++, c++) {
+		unsigned open = need & c->roles, want = 0, m;
+		const struct cxs_lex_entry *e;
 
-		if (e->nwords > room)
+		if (!open || c->nwords > room || (c->second_stem && c->h2 != hs[i + 1]))
 			continue;
-		for (r = 0; r < CXS_ROLE_COUNT; r++)
-			if ((need & e->roles & (1u << r)) && e->nwords > best[r].len)
+		for (m = open; m; m &= m - 1) {
+			int r = __builtin_ctz(m);
+			if (c->nwords > best[r].len)
 				want |= 1u << r;
-		if (!want || !words_match(d, i, e))
-			continue;
-		for (r = 0; r < CXS_ROLE_COUNT; r++) {
-			if (want & (1u << r)) {
-				best[r].e = e;
-				best[r].len = e->nwords;
-			}
 		}
+		e = cxs_lexlang_entry(ll, c->entry);
+		if (!want || !words_match(d, hs, i, e))
+			continue;
+		for (m = want; m; m &= m - 1) {
+			int r = __builtin_ctz(m);
+			best[r].e = e;
+			best[r].len = e->nwords;
+		}
+		*found |= want;
 	}
 }
 
@@ -142,19 +154,21 @@ static long prefix_hits(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs
 	uint32_t h = CXS_LEXHASH_INIT;
 	long nh = 0;
 
+	if (!cxs_lexlang_may_prefix(ll, f, fl))
+		return 0;
 	for (k = 0; k < np && plens[k] <= fl; k++) {
-		const uint32_t *ix;
+		const struct cxs_lex_cand *c;
 
 		h = cxs_lexhash_add(h, f + done, plens[k] - done);
 		done = plens[k];
 		/* a prefix ends at a character boundary, never inside one */
 		if (done < fl && ((unsigned char)f[done] & 0xC0) == 0x80)
 			continue;
-		if (!(ix = cxs_lexlang_first_prefix_hashed(ll, f, done, h, &n)))
+		if (!(c = cxs_lexlang_prefix_cands(ll, f, done, h, &n)))
 			continue;
 		if (cxs_array_grow(&mt->ph, &mt->capph, (size_t)nh + 1, sizeof(*mt->ph)) < 0)
 			return -1;
-		mt->ph[nh].ix = ix;
+		mt->ph[nh].c = c;
 		mt->ph[nh++].n = n;
 	}
 	return nh;
@@ -163,36 +177,45 @@ static long prefix_hits(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs
 static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d)
 {
 	size_t busy[CXS_ROLE_COUNT] = { 0 };
+	const uint32_t *hs;
 	size_t i;
 	int r;
 
+	if (cxs_array_grow(&mt->hstem, &mt->caphstem, d->ntok + 1, sizeof(*mt->hstem)) < 0)
+		return -1;
+	for (i = 0; i < d->ntok; i++)
+		mt->hstem[i] = cxs_lexhash_add(CXS_LEXHASH_INIT, d->stem[i], d->stemlen[i]);
+	hs = mt->hstem;
 	for (i = 0; i < d->ntok; i++) {
 		struct best best[CXS_ROLE_COUNT];
-		unsigned need = 0;
-		const uint32_t *ix;
+		unsigned need = 0, found = 0, m;
+		const struct cxs_lex_cand *c;
 		size_t n, room = mt->send[i] - i;
 		long k;
 
+		/* most tokens are no term's first word nor start like a prefix word: they
+		 * cost one probe of the hash table and one bit of the prefix filter */
+		c = cxs_lexlang_first_cands(ll, d->stem[i], d->stemlen[i], hs[i], &n);
+		if ((k = prefix_hits(mt, ll, d, i)) < 0)
+			return -1;
+		if (!c && !k)
+			continue;
 		for (r = 0; r < CXS_ROLE_COUNT; r++)
 			if (busy[r] <= i)
 				need |= 1u << r;
 		if (!need)
 			continue;
 		memset(best, 0, sizeof(best));
-		ix = cxs_lexlang_first(ll, d->stem[i], d->stemlen[i], &n);
-		if (ix)
-			consider(ll, d, i, room, ix, n, need, best);
+		if (c)
+			consider(ll, d, hs, i, room, c, n, need, best, &found);
 		/* Longest prefix first: among wildcards of as many words, the most specific
 		 * wins (servic* before serv*); an exact word was considered before both. */
-		if ((k = prefix_hits(mt, ll, d, i)) < 0)
-			return -1;
 		while (k-- > 0)
-			consider(ll, d, i, room, mt->ph[k].ix, mt->ph[k].n, need, best);
-		for (r = 0; r < CXS_ROLE_COUNT; r++) {
+			consider(ll, d, hs, i, room, mt->ph[k].c, mt->ph[k].n, need, best, &found);
+		for (m = found; m; m &= m - 1) {
 			size_t j;
 
-			if (!best[r].e)
-				continue;
+			r = __builtin_ctz(m);
 			j = i + best[r].len;
 			if (emit(mt, best[r].e, r, i, j, i, j, d->tok[2 * i], d->tok[2 * (j - 1) + 1],
 				 d->tok_sent[i]) < 0)
@@ -227,13 +250,15 @@ static size_t char_len(const char *s, size_t left)
 
 /* Lays out the characters of the forms with their spans in the original text: one for
  * one when a token's form has as many characters as its original, else every character
- * of the form spans the whole token (NFKC may have merged or split characters). */
+ * of the form spans the whole token (NFKC may have merged or split characters). The
+ * arrays are sized by the forms' bytes, which bound their characters, so the forms are
+ * read once and the original only where the form differs from it. */
 static int layout_chars(cxs_matcher *mt, const struct cxs_doc *d)
 {
 	size_t t, nc = 0, total = 0;
 
 	for (t = 0; t < d->ntok; t++)
-		total += count_chars(d->form[t], d->formlen[t]);
+		total += d->formlen[t];
 	if (cxs_array_grow(&mt->coff, &mt->capc, total + 1, sizeof(size_t)) < 0)
 		return -1;
 	/* the other per-character arrays follow the same capacity, grown only when it
@@ -256,32 +281,34 @@ static int layout_chars(cxs_matcher *mt, const struct cxs_doc *d)
 	if (cxs_array_grow(&mt->tokc, &mt->captokc, d->ntok + 1, sizeof(size_t)) < 0)
 		return -1;
 	cxs_buf_reset(&mt->chars);
-	if (cxs_buf_grow(&mt->chars, 1) < 0)
+	if (cxs_buf_grow(&mt->chars, total) < 0)
 		return -1;
 	for (t = 0; t < d->ntok; t++) {
 		size_t ts = d->tok[2 * t], te = d->tok[2 * t + 1];
-		const char *f = d->form[t];
-		size_t fl = d->formlen[t], off = 0, o = ts;
-		int same = count_chars(f, fl) == count_chars(d->text + ts, te - ts);
+		const char *f = d->form[t], *o = d->text + ts;
+		size_t fl = d->formlen[t], off = 0, first = nc, k;
+		int same;
 
 		mt->tokc[t] = nc;
 		while (off < fl) {
-			size_t cl, ol;
-
-			cl = char_len(f + off, fl - off);
 			mt->coff[nc] = mt->chars.len + off;
 			mt->ctok[nc] = t;
-			if (same) {
-				ol = o < te ? char_len(d->text + o, te - o) : 0;
-				mt->cstart[nc] = o;
-				mt->cend[nc] = o + ol;
-				o += ol;
-			} else {
-				mt->cstart[nc] = ts;
-				mt->cend[nc] = te;
-			}
-			off += cl;
+			off += char_len(f + off, fl - off);
 			nc++;
+		}
+		same = fl == te - ts && memcmp(f, o, fl) == 0;
+		if (!same)
+			same = count_chars(o, te - ts) == nc - first;
+		for (k = first, off = ts; k < nc; k++) {
+			if (same) {
+				size_t ol = off < te ? char_len(d->text + off, te - off) : 0;
+				mt->cstart[k] = off;
+				mt->cend[k] = off + ol;
+				off += ol;
+			} else {
+				mt->cstart[k] = ts;
+				mt->cend[k] = te;
+			}
 		}
 		if (cxs_buf_add(&mt->chars, f, fl) < 0)
 			return -1;
@@ -301,42 +328,43 @@ static int match_chars(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 
 	for (c = 0; c < nc; c++) {
 		struct best best[CXS_ROLE_COUNT];
-		unsigned need = 0;
+		unsigned need = 0, found = 0, m;
 		size_t t = mt->ctok[c], limit = mt->tokc[mt->send[t]] - c, len;
 		uint32_t h = CXS_LEXHASH_INIT;
 
-		for (r = 0; r < CXS_ROLE_COUNT; r++)
-			if (busy[r] <= c)
-				need |= 1u << r;
-		if (!need)
-			continue;
 		if (limit > maxc)
 			limit = maxc;
-		memset(best, 0, sizeof(best));
 		for (len = 1; len <= limit; len++) {
 			size_t b = mt->coff[c + len - 1], e = mt->coff[c + len];
 			uint32_t ei;
-			int found;
+			int hit;
 
 			h = cxs_lexhash_add(h, s + b, e - b);
-			found = cxs_lexlang_chars(ll, s + mt->coff[c], e - mt->coff[c], h, &ei);
-			if (found < 0)
+			hit = cxs_lexlang_chars(ll, s + mt->coff[c], e - mt->coff[c], h, &ei);
+			if (hit < 0)
 				break;
-			if (found) {
-				const struct cxs_lex_entry *en = cxs_lexlang_entry(ll, ei);
-				for (r = 0; r < CXS_ROLE_COUNT; r++) {
-					if (need & en->roles & (1u << r)) {
-						best[r].e = en;
-						best[r].len = len;
-					}
-				}
+			if (!hit)
+				continue;
+			/* most characters start no term: the roles still open are asked for
+			 * only once one does */
+			if (!found) {
+				for (r = 0; r < CXS_ROLE_COUNT; r++)
+					if (busy[r] <= c)
+						need |= 1u << r;
+				if (!need)
+					break;
+			}
+			m = need & cxs_lexlang_entry(ll, ei)->roles;
+			for (found |= m; m; m &= m - 1) {
+				r = __builtin_ctz(m);
+				best[r].e = cxs_lexlang_entry(ll, ei);
+				best[r].len = len;
 			}
 		}
-		for (r = 0; r < CXS_ROLE_COUNT; r++) {
+		for (m = found; m; m &= m - 1) {
 			size_t last;
 
-			if (!best[r].e)
-				continue;
+			r = __builtin_ctz(m);
 			last = c + best[r].len - 1;
 			if (emit(mt, best[r].e, r, c, last + 1, t, mt->ctok[last] + 1, mt->cstart[c],
 				 mt->cend[last], d->tok_sent[t]) < 0)

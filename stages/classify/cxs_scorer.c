@@ -234,13 +234,22 @@ static void find_clauses(cxs_scorer *sc, const struct cxs_doc *d, const struct c
 
 /* ---------------------------------------------------------------- emphasis */
 
-/* Counts upper- and lower-case letters in text[s, e). */
+/* Counts upper- and lower-case letters in text[s, e), up to the first lower-case one:
+ * both callers have their answer then. ASCII is told without ICU (its only cased
+ * letters are A-Z and a-z): it is most letters of sv, es and en. */
 static void letter_cases(const char *text, size_t s, size_t e, size_t *upper, size_t *lower)
 {
-	while (s < e) {
+	while (s < e && !*lower) {
 		size_t n;
-		unsigned c = cxs_utf8_decode(text + s, e - s, &n);
+		unsigned c = (unsigned char)text[s];
 
+		if (c < 0x80) {
+			*upper += c - 'A' < 26;
+			*lower += c - 'a' < 26;
+			s++;
+			continue;
+		}
+		c = cxs_utf8_decode(text + s, e - s, &n);
 		if (u_isUUppercase((UChar32)c))
 			(*upper)++;
 		else if (u_isULowercase((UChar32)c))

@@ -460,6 +460,57 @@ static void test_bom(void)
 	cxs_lexicon_free(lx);
 }
 
+/* The prefix filter never hides a form a wildcard starts (its head is as short as the
+ * shortest wildcard, here one byte) and skips forms none can start; a first word's
+ * candidates carry what the matcher rules them out by. */
+static void test_match_tables(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	const struct cxs_lex_cand *c;
+	const cxs_lexlang *en;
+	cxs_lexicon *lx;
+	size_t n;
+
+	snprintf(dir, sizeof(dir), "%s/tables", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = tables\nversion = 1\nlanguages = en\n"
+		   "licence = CC0-1.0\ndescription = lookup tables\n");
+	write_file(dir, "dimensions.tsv", "staff\tStaff\tPeople\nwaiting\tWaiting\tTime\n");
+	write_file(dir, "en.lex", "q*\tstaff\nservic*\tstaff\nwaiting time\twaiting\n"
+		   "wait staff*\twaiting\nwaiter\tstaff\n");
+	lx = cxs_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	CHECK_STR(problem_list(lx, dir), "");
+	en = cxs_lexicon_lang(lx, "en");
+	CHECK(cxs_lexlang_may_prefix(en, "queue", 5));
+	CHECK(cxs_lexlang_may_prefix(en, "q", 1));
+	CHECK(cxs_lexlang_may_prefix(en, "services", 8));
+	CHECK(!cxs_lexlang_may_prefix(en, "", 0));
+	/* "wait" and "waiter" start no wildcard: their first byte is no wildcard's */
+	CHECK(!cxs_lexlang_may_prefix(en, "waiter", 6));
+	c = cxs_lexlang_first_cands(en, "wait", 4, cxs_lexhash_add(CXS_LEXHASH_INIT, "wait", 4),
+				    &n);
+	CHECK_INT(n, 2);
+	if (c && n == 2) {
+		/* pack order among terms of as many words: waiting time, then wait staff* */
+		CHECK_INT(c[0].nwords, 2);
+		CHECK_INT(c[0].roles, 1u << CXS_ROLE_ASPECT);
+		CHECK_INT(c[0].second_stem, 1);
+		CHECK_INT(c[0].h2, cxs_lexhash_add(CXS_LEXHASH_INIT, "time", 4));
+		CHECK_INT(c[1].second_stem, 0);
+		CHECK_INT(cxs_lexlang_entry(en, c[0].entry)->nwords, 2);
+	}
+	c = cxs_lexlang_prefix_cands(en, "q", 1, cxs_lexhash_add(CXS_LEXHASH_INIT, "q", 1), &n);
+	CHECK(c != NULL);
+	CHECK_INT(n, 1);
+	CHECK(cxs_lexlang_prefix_cands(en, "qu", 2, cxs_lexhash_add(CXS_LEXHASH_INIT, "qu", 2),
+				       &n) == NULL);
+	cxs_lexicon_free(lx);
+}
+
 int main(void)
 {
 	RUN(test_broken_pack);
@@ -470,6 +521,7 @@ int main(void)
 	RUN(test_warnings);
 	RUN(test_cx_core);
 	RUN(test_bom);
+	RUN(test_match_tables);
 	u_cleanup();
 	return cxs_test_done();
 }

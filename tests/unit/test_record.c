@@ -12,6 +12,7 @@
 #include "cxs_atomic.h"
 #include "cxs_buf.h"
 #include "cxs_gzio.h"
+#include "cxs_jsonw.h"
 #include "cxs_rec.h"
 #include "cxs_record.h"
 #include "cxs_stage.h"
@@ -122,6 +123,43 @@ static void test_dump_matches_jansson(void)
 		free(ref);
 		json_decref(j);
 	}
+	cxs_buf_release(&b);
+}
+
+/* The raw writers of a hot loop write what the buffer writers do, within the room
+ * they promise. */
+static void test_raw_writers_match(void)
+{
+	static const char *const strs[] = { "", "plain", "quote \" back \\ nl \n ctl \001 \037",
+					    "åäö 服务员", "\x7f del" };
+	static const long long ints[] = { 0, 7, -1, 1234567890123LL, -9223372036854775807LL - 1,
+					  9223372036854775807LL };
+	cxs_buf b = CXS_BUF_INIT;
+	char raw[CXS_JW_STRING_MAX(64) + 1], *end;
+	size_t i;
+
+	for (i = 0; i < sizeof(strs) / sizeof(strs[0]); i++) {
+		size_t n = strlen(strs[i]);
+
+		cxs_buf_reset(&b);
+		CHECK(cxs_jw_string(&b, strs[i], n) == 0);
+		memset(raw, 'x', sizeof(raw));
+		end = cxs_jw_string_at(raw, strs[i], n);
+		CHECK(end <= raw + CXS_JW_STRING_MAX(n));
+		CHECK_INT(end - raw, b.len);
+		CHECK(memcmp(raw, b.p, b.len) == 0);
+	}
+	for (i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
+		cxs_buf_reset(&b);
+		CHECK(cxs_jw_int(&b, ints[i]) == 0);
+		end = cxs_jw_int_at(raw, ints[i]);
+		CHECK(end <= raw + CXS_JW_INT_MAX);
+		CHECK_INT(end - raw, b.len);
+		CHECK(memcmp(raw, b.p, b.len) == 0);
+	}
+	/* the worst case of a string: every byte a \u00XX escape */
+	end = cxs_jw_string_at(raw, "\001\002\003", 3);
+	CHECK_INT(end - raw, CXS_JW_STRING_MAX(3));
 	cxs_buf_release(&b);
 }
 
@@ -569,6 +607,7 @@ int main(void)
 	RUN(test_round_trip);
 	RUN(test_key_order_and_numbers_kept);
 	RUN(test_dump_matches_jansson);
+	RUN(test_raw_writers_match);
 	RUN(test_bad_lines_are_reported_and_skipped);
 	RUN(test_record_cut_in_half);
 	RUN(test_empty_gz_file_is_truncated);
