@@ -44,9 +44,12 @@
 /* Kana among Han + kana from which a text is taken to be Japanese. */
 #define KANA_SHARE 0.1
 
-struct slot {
-	uint64_t key;           /* FNV-1a of the n-gram's UTF-8 bytes */
-	uint32_t row;           /* 1 + row index; 0: empty */
+/* An n-gram of the model with its values, together, so that a look-up touches one
+ * cache line (32 bytes with 10 classes) instead of a slot and then a row elsewhere. */
+struct gram_slot {
+	uint64_t key;           /* FNV-1a of the n-gram's UTF-8 bytes; 0: empty (a gram
+				   hashing to 0 is refused like a collision) */
+	uint16_t v[];           /* nclass */
 };
 
 /* Recent words with their n-gram sums: the frequent words make up most of any text, and
@@ -99,10 +102,9 @@ struct cxs_langid {
 	char names[MAX_CLASSES][8];
 	int ours[MAX_CLASSES];          /* 1 for sv, es, en */
 	double scale;
-	uint16_t *rows;                 /* ngram × nclass */
-	size_t nrows;
-	struct slot *slot;
-	size_t mask;                    /* slots - 1 */
+	size_t nrows;                   /* n-grams */
+	unsigned char *slot;            /* mask + 1 entries of `gsize` bytes */
+	size_t gsize, mask;
 	/* the runs of the last text cxs_langid_detect scanned (`doc`, `doc_len` bytes
 	 * scanned), and each run's n-gram sums (nclass per run) */
 	const char *doc;
@@ -142,17 +144,28 @@ static uint64_t fnv_bytes(uint64_t h, const unsigned char *p, size_t n)
 	return h;
 }
 
-/* The row of the n-gram with hash `h`, or NULL. */
-static const uint16_t *lookup(const struct cxs_langid *li, uint64_t h)
+static struct gram_slot *gram_at(const struct cxs_langid *li, size_t i)
+{
+	return (struct gram_slot *)(li->slot + i * li->gsize);
+}
+
+/* The entry of the n-gram with hash `h`, or the empty one where it would go. */
+static struct gram_slot *find_gram(const struct cxs_langid *li, uint64_t h)
 {
 	size_t i = (size_t)(h ^ (h >> 29)) & li->mask;
+	struct gram_slot *g;
 
-	while (li->slot[i].row) {
-		if (li->slot[i].key == h)
-			return li->rows + (size_t)(li->slot[i].row - 1) * (size_t)li->nclass;
+	while ((g = gram_at(li, i))->key && g->key != h)
 		i = (i + 1) & li->mask;
-	}
-	return NULL;
+	return g;
+}
+
+/* The values of the n-gram with hash `h`, or NULL. */
+static const uint16_t *lookup(const struct cxs_langid *li, uint64_t h)
+{
+	struct gram_slot *g = find_gram(li, h);
+
+	return g->key ? g->v : NULL;
 }
 
 /* ------------------------------------------------------------------------------------
@@ -237,11 +250,13 @@ static int read_classes(struct loader *ld, struct cxs_langid *li)
 	return li->nclass ? 0 : bad(ld, "no classes");
 }
 
-/* One "gram<TAB>v1 v2 ..." line into row `r`. */
-static int read_gram(struct loader *ld, struct cxs_langid *li, size_t r)
+/* One "gram<TAB>v1 v2 ..." line into the table. */
+static int read_gram(struct loader *ld, struct cxs_langid *li)
 {
 	char *l = next_line(ld), *tab, *p;
-	size_t glen, i;
+	uint16_t v16[MAX_CLASSES];
+	struct gram_slot *g;
+	size_t glen;
 	uint64_t h;
 	int c;
 
@@ -260,17 +275,17 @@ static int read_gram(struct loader *ld, struct cxs_langid *li, size_t r)
 		v = strtol(p, &end, 10);
 		if (errno || end == p || v < 0 || v > 65535 || (*end && *end != ' '))
 			return bad(ld, "expected one value from 0 to 65535 per class");
-		li->rows[r * (size_t)li->nclass + (size_t)c] = (uint16_t)v;
+		v16[c] = (uint16_t)v;
 		p = end + (*end == ' ');
 	}
 	if (*p)
 		return bad(ld, "more values than classes");
 	h = fnv_bytes(FNV_BASIS, (const unsigned char *)l, glen);
-	for (i = (size_t)(h ^ (h >> 29)) & li->mask; li->slot[i].row; i = (i + 1) & li->mask)
-		if (li->slot[i].key == h)
-			return bad(ld, "n-gram listed twice (or a hash collision)");
-	li->slot[i].key = h;
-	li->slot[i].row = (uint32_t)(r + 1);
+	g = find_gram(li, h);
+	if (g->key || !h)
+		return bad(ld, "n-gram listed twice (or a hash collision)");
+	g->key = h;
+	memcpy(g->v, v16, (size_t)li->nclass * sizeof(*v16));
 	return 0;
 }
 
@@ -292,17 +307,18 @@ static int load(struct loader *ld, struct cxs_langid *li)
 	while (nslots < li->nrows * 2)
 		nslots *= 2;
 	li->mask = nslots - 1;
-	li->slot = calloc(nslots, sizeof(*li->slot));
-	li->rows = malloc(li->nrows * (size_t)li->nclass * sizeof(*li->rows));
+	li->gsize = (sizeof(struct gram_slot) + (size_t)li->nclass * sizeof(uint16_t) + 7) &
+		    ~(size_t)7;
+	li->slot = calloc(nslots, li->gsize);
 	li->wsize = (sizeof(struct word_slot) + (size_t)li->nclass * sizeof(uint32_t) + 63) &
 		    ~(size_t)63;
 	li->wslot = aligned_alloc(64, WORDCACHE_SLOTS * li->wsize);
 	if (li->wslot)
 		memset(li->wslot, 0, WORDCACHE_SLOTS * li->wsize);
-	if (!li->slot || !li->rows || !li->wslot)
+	if (!li->slot || !li->wslot)
 		return cxs_err_set(ld->err, CXS_E_NOMEM, "out of memory");
 	for (r = 0; r < li->nrows; r++)
-		if (read_gram(ld, li, r) < 0)
+		if (read_gram(ld, li) < 0)
 			return -1;
 	if (next_line(ld))
 		return bad(ld, "more n-grams than the header says");
@@ -340,7 +356,6 @@ void cxs_langid_free(cxs_langid *li)
 {
 	if (!li)
 		return;
-	free(li->rows);
 	free(li->slot);
 	free(li->wslot);
 	free(li->runs);
