@@ -144,9 +144,10 @@ static uint64_t fnv_bytes(uint64_t h, const unsigned char *p, size_t n)
 	return h;
 }
 
+/* Entry `i` of the n-gram table (calloc's alignment, and `gsize` a multiple of 8). */
 static struct gram_slot *gram_at(const struct cxs_langid *li, size_t i)
 {
-	return (struct gram_slot *)(li->slot + i * li->gsize);
+	return (struct gram_slot *)(void *)(li->slot + i * li->gsize);
 }
 
 /* The entry of the n-gram with hash `h`, or the empty one where it would go. */
@@ -421,12 +422,13 @@ static int word_grams(const struct cxs_langid *li, const unsigned char *buf,
 static void score_word(struct cxs_langid *li, struct evidence *ev, const struct pending *p)
 {
 	size_t wlen = p->off[p->n] - 2u;
-	struct word_slot *ws = (struct word_slot *)p->ws, *ws2 = NULL;
+	/* entries are 64-byte aligned (aligned_alloc, `wsize` a multiple of 64) */
+	struct word_slot *ws = (struct word_slot *)(void *)p->ws, *ws2 = NULL;
 	uint32_t *sum, local[MAX_CLASSES];
 	int c, grams;
 
 	if (ws)
-		ws2 = (struct word_slot *)(p->ws + li->wsize);
+		ws2 = (struct word_slot *)(void *)(p->ws + li->wsize);
 	if (ws && ws->len == wlen && !memcmp(ws->key, p->buf + 1, wlen)) {
 		sum = ws->sum;
 		grams = ws->grams;

@@ -275,7 +275,7 @@ static void test_word_cache(void)
 	static const char *const texts[] = {
 		"Personalen var trevlig men maten kom kall.",
 		"The waiter was friendly and the food arrived quickly.",
-		"La comida estaba fr\xC3\xAD" "a y el camarero fue muy lento.",
+		"La comida estaba fr\xC3\xAD\x61 y el camarero fue muy lento.",
 		"Kundtj\xC3\xA4nstmedarbetarutbildningsprogrammet var bra.",
 		"Supercalifragilisticexpialidociousandthensomemorelettersbeyond okay then.",
 	};
