@@ -10,8 +10,19 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+/* Word-break classes of the characters simple Latin text is made of (see
+ * calibrate_words); WC_ICU: a character only ICU's iterator can place. */
+enum { WC_ICU, WC_OTHER, WC_LETTER, WC_DIGIT };
+#define WC_MIDLETTER 4          /* flags: joins two letters ("it's", "EU:s" in Swedish) */
+#define WC_MIDNUM 8             /* joins two digits ("2.5", "1,5") */
+
 struct cxs_segmenter {
 	UBreakIterator *sent_bi, *word_bi;
+	/* word classes of U+0000..U+00FF and U+2000..U+20FF as this locale's iterator
+	 * treats them; `simple`: the text being segmented has only characters of a
+	 * class other than WC_ICU */
+	unsigned char wclass[2][256];
+	int simple, icu_only;
 	/* the text in UTF-16, and for every unit (and one past the end) its byte offset in
 	 * the UTF-8 text; both kept across calls */
 	UChar *u16;
@@ -36,6 +47,69 @@ static int icu_fail(cxs_err *err, UErrorCode st, const char *what, const char *l
 {
 	return cxs_err_set(err, st == U_MEMORY_ALLOCATION_ERROR ? CXS_E_NOMEM : CXS_E_INTERNAL,
 			   "could not %s for language '%s': %s", what, lang, u_errorName(st));
+}
+
+/* The segments ICU's word iterator makes of the UTF-16 text `u` (`n` units, at most 7):
+ * their number, with the rule status of the first in `*status`; -1 when ICU fails. */
+static int icu_words(UBreakIterator *bi, const UChar *u, int32_t n, int *status)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int count = 0;
+
+	ubrk_setText(bi, u, n, &st);
+	if (U_FAILURE(st))
+		return -1;
+	ubrk_first(bi);
+	while (ubrk_next(bi) != UBRK_DONE)
+		if (count++ == 0)
+			*status = ubrk_getRuleStatus(bi);
+	return count;
+}
+
+/* The class of `c` for the fast word path: from its Unicode Word_Break property, and
+ * for punctuation from what this locale's iterator does with it (ICU tailors some:
+ * the Swedish rules join letters across ':'); WC_ICU for anything else (marks,
+ * '_', emoji, other scripts), which sends the whole text to ICU. */
+static unsigned char word_class(UBreakIterator *bi, UChar c)
+{
+	int wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK), status = 0, cls = WC_OTHER;
+	UChar u[3];
+
+	if (wb == U_WB_ALETTER)
+		return c < 0x100 ? WC_LETTER : WC_ICU;
+	if (wb == U_WB_NUMERIC)
+		return c <= '9' ? WC_DIGIT : WC_ICU;
+	if (wb == U_WB_CR || wb == U_WB_LF || wb == U_WB_NEWLINE || wb == U_WB_WSEGSPACE)
+		return WC_OTHER;        /* never part of a token, whatever they join */
+	if (wb != U_WB_OTHER && wb != U_WB_MIDLETTER && wb != U_WB_MIDNUM &&
+	    wb != U_WB_MIDNUMLET && wb != U_WB_SINGLE_QUOTE && wb != U_WB_DOUBLE_QUOTE)
+		return WC_ICU;
+	if (!u_isprint(c) && c != '\t')
+		return WC_ICU;
+	/* alone and doubled it must be no token and join nothing */
+	u[0] = u[1] = c;
+	if (icu_words(bi, u, 1, &status) != 1 || status >= UBRK_WORD_NONE_LIMIT ||
+	    icu_words(bi, u, 2, &status) != 2)
+		return WC_ICU;
+	u[1] = c;
+	u[0] = 'a', u[2] = 'b';
+	if (icu_words(bi, u, 3, &status) == 1)
+		cls |= WC_MIDLETTER;
+	u[0] = '1', u[2] = '2';
+	if (icu_words(bi, u, 3, &status) == 1)
+		cls |= WC_MIDNUM;
+	return (unsigned char)cls;
+}
+
+/* Fills the class tables of the fast word path from this locale's iterator. */
+static void calibrate_words(cxs_segmenter *sg)
+{
+	int i;
+
+	for (i = 0; i < 256; i++) {
+		sg->wclass[0][i] = word_class(sg->word_bi, (UChar)i);
+		sg->wclass[1][i] = word_class(sg->word_bi, (UChar)(0x2000 + i));
+	}
 }
 
 cxs_segmenter *cxs_segmenter_new(const char *lang, cxs_err *err)
@@ -66,6 +140,7 @@ cxs_segmenter *cxs_segmenter_new(const char *lang, cxs_err *err)
 		icu_fail(err, st, "open the ICU word break iterator", lang);
 		goto fail;
 	}
+	calibrate_words(sg);
 	return sg;
 
 fail:
@@ -120,18 +195,26 @@ static int32_t decode(cxs_segmenter *sg, const char *text, int32_t len)
 	UChar *u = sg->u16;
 	size_t *map = sg->map;
 	int32_t i = 0, k = 0;
+	int simple = 1;
 
 	while (i < len) {
 		int32_t at = i;
 		UChar32 c;
 
 		if (s[i] < 0x80) {
+			simple &= sg->wclass[0][s[i]] != WC_ICU;
 			map[k] = (size_t)i;
 			u[k++] = s[i++];
 			continue;
 		}
 		U8_NEXT_OR_FFFD(s, i, len, c);
 		map[k] = (size_t)at;
+		if (c < 0x100)
+			simple &= sg->wclass[0][c] != WC_ICU;
+		else if (c >= 0x2000 && c < 0x2100)
+			simple &= sg->wclass[1][c - 0x2000] != WC_ICU;
+		else
+			simple = 0;
 		if (c <= 0xFFFF) {
 			u[k++] = (UChar)c;
 		} else {
@@ -141,6 +224,7 @@ static int32_t decode(cxs_segmenter *sg, const char *text, int32_t len)
 		}
 	}
 	map[k] = (size_t)len;
+	sg->simple = simple && !sg->icu_only;
 	return k;
 }
 
@@ -321,6 +405,56 @@ static int find_tokens(cxs_segmenter *sg, const char *text, cxs_err *err)
 	return 0;
 }
 
+/* The class of the unit `c` of a simple text. */
+static int wclass_of(const cxs_segmenter *sg, UChar c)
+{
+	return c < 0x100 ? sg->wclass[0][c] : sg->wclass[1][c & 0xFF];
+}
+
+/* Tokens of a simple text (letters of Latin-1, ASCII digits, white space and
+ * punctuation ICU's word rules give no special part) without ICU's iterator, which
+ * spent more on such text than everything else in this file: a token is a run of
+ * letters and digits, joined across one character between two letters (Unicode WB6/7:
+ * "it's", "t.ex") or two digits (WB11/12: "2.5"). The classes come from the locale's
+ * own iterator; tests/unit/test_segment.c checks both ways agree. */
+static int find_tokens_fast(cxs_segmenter *sg, const char *text, int32_t n, cxs_err *err)
+{
+	const UChar *u = sg->u16;
+	int32_t i = 0;
+	size_t j = 0;
+
+	while (i < n) {
+		int32_t a = i;
+		int last = wclass_of(sg, u[i]) & 3, next;
+
+		if (last != WC_LETTER && last != WC_DIGIT) {
+			i++;
+			continue;
+		}
+		for (i++; i < n; i++) {
+			next = wclass_of(sg, u[i]) & 3;
+			if (next == WC_LETTER || next == WC_DIGIT) {
+				last = next;
+				continue;
+			}
+			if (i + 1 < n && (wclass_of(sg, u[i + 1]) & 3) == last &&
+			    (wclass_of(sg, u[i]) & (last == WC_LETTER ? WC_MIDLETTER : WC_MIDNUM))) {
+				i++;
+				continue;
+			}
+			break;
+		}
+		if (add_token(sg, text, sg->map[a], sg->map[i], &j) < 0)
+			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+	}
+	return 0;
+}
+
+void cxs_segmenter_icu_words(cxs_segmenter *sg, int on)
+{
+	sg->icu_only = on;
+}
+
 int cxs_segmenter_run(cxs_segmenter *sg, const char *text, size_t len,
 		      const cxs_segments **out, cxs_err *err)
 {
@@ -335,12 +469,13 @@ int cxs_segmenter_run(cxs_segmenter *sg, const char *text, size_t len,
 	sg->out.nsent = sg->out.ntok = 0;
 	n = decode(sg, text, (int32_t)len);
 	ubrk_setText(sg->sent_bi, sg->u16, n, &st);
-	if (U_SUCCESS(st))
+	if (U_SUCCESS(st) && !sg->simple)
 		ubrk_setText(sg->word_bi, sg->u16, n, &st);
 	if (U_FAILURE(st))
 		return cxs_err_set(err, CXS_E_INTERNAL, "ICU break iterator failed: %s",
 				   u_errorName(st));
-	if (find_sentences(sg, err) < 0 || find_tokens(sg, text, err) < 0)
+	if (find_sentences(sg, err) < 0 ||
+	    (sg->simple ? find_tokens_fast(sg, text, n, err) : find_tokens(sg, text, err)) < 0)
 		return -1;
 	sg->out.sent = sg->sent;
 	sg->out.tok = sg->tok;

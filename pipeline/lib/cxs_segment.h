@@ -45,6 +45,12 @@ cxs_segmenter *cxs_segmenter_new(const char *lang, cxs_err *err);
 int cxs_segmenter_run(cxs_segmenter *sg, const char *text, size_t len,
 		      const cxs_segments **out, cxs_err *err);
 
+/* With `on` non-zero, words always come from ICU's iterator, as they do anyway for
+ * text with characters outside Latin-1 letters, ASCII digits and plain punctuation
+ * (which a faster path with the same result takes otherwise): for tests comparing
+ * the two. */
+void cxs_segmenter_icu_words(cxs_segmenter *sg, int on);
+
 /* Frees the segmenter; NULL is a no-op. */
 void cxs_segmenter_free(cxs_segmenter *sg);
 

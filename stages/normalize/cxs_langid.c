@@ -44,22 +44,47 @@
 /* Kana among Han + kana from which a text is taken to be Japanese. */
 #define KANA_SHARE 0.1
 
-struct slot {
-	uint64_t key;           /* FNV-1a of the n-gram's UTF-8 bytes */
-	uint32_t row;           /* 1 + row index; 0: empty */
+/* An n-gram of the model with its values, together, so that a look-up touches one
+ * cache line (32 bytes with 10 classes) instead of a slot and then a row elsewhere. */
+struct gram_slot {
+	uint64_t key;           /* FNV-1a of the n-gram's UTF-8 bytes; 0: empty (a gram
+				   hashing to 0 is refused like a collision) */
+	uint16_t v[];           /* nclass */
 };
 
 /* Recent words with their n-gram sums: the frequent words make up most of any text, and
- * a hit costs one hash of the word instead of a look-up per n-gram. Direct-mapped. */
-#define WORDCACHE_SLOTS 65536   /* a power of two; 4.6 MB with 10 classes (8192 slots
+ * a hit costs one hash of the word instead of a look-up per n-gram. Two-way: a word
+ * goes in the first entry of its pair, pushing the one there to the second, so two
+ * frequent words of one pair do not evict each other (the bench corpus's 29,000
+ * distinct words missed 68,000 times direct-mapped, 42,000 times so). An entry holds its word and its
+ * sums together, so a hit touches one cache line (64 bytes with 10 classes) where the
+ * key and the sums apart cost two misses: the cache is far bigger than the CPU's and
+ * its misses were most of this file's time. */
+#define WORDCACHE_SLOTS 65536   /* a power of two; 4 MB with 10 classes (8192 slots
                                    cost normalize 5 % more CPU on the bench corpus) */
-#define WORDCACHE_KEY 30        /* bytes; longer words are scored every time */
+#define WORDCACHE_KEY 22        /* bytes; longer words are scored every time */
 
 struct word_slot {
 	unsigned char len;      /* 0: empty */
 	unsigned char grams;
 	char key[WORDCACHE_KEY];
+	uint32_t sum[];         /* nclass */
 };
+
+/* Latin words waiting for their n-gram sums: a scan looks a word's cache entry up only
+ * PENDING words after it found the word, having asked the CPU to fetch that entry
+ * meanwhile, so the cache's misses overlap instead of stalling the scan one by one.
+ * Sums are only ever added up, so the order does not change any result. */
+#define PENDING 8               /* a power of two */
+
+struct pending {
+	size_t run;                     /* index into the runs, or NO_RUN */
+	unsigned char *ws;              /* its word cache pair, or NULL: too long */
+	unsigned char n;                /* characters of "_word_" */
+	unsigned char off[MAX_WORD + 3];        /* byte offset of each, and the end */
+	unsigned char buf[(MAX_WORD + 2) * 4];  /* "_word_" in UTF-8 */
+};
+#define NO_RUN ((size_t)-1)
 
 /* A run of letters of the text last given to cxs_langid_detect, with what it added to
  * the evidence: a sentence made of whole runs gets its evidence summed from them
@@ -72,15 +97,14 @@ struct run {
 
 struct cxs_langid {
 	int nclass;
-	struct word_slot *wslot;        /* WORDCACHE_SLOTS */
-	uint32_t *wsum;                 /* WORDCACHE_SLOTS × nclass */
+	unsigned char *wslot;           /* WORDCACHE_SLOTS entries of `wsize` bytes */
+	size_t wsize;
 	char names[MAX_CLASSES][8];
 	int ours[MAX_CLASSES];          /* 1 for sv, es, en */
 	double scale;
-	uint16_t *rows;                 /* ngram × nclass */
-	size_t nrows;
-	struct slot *slot;
-	size_t mask;                    /* slots - 1 */
+	size_t nrows;                   /* n-grams */
+	unsigned char *slot;            /* mask + 1 entries of `gsize` bytes */
+	size_t gsize, mask;
 	/* the runs of the last text cxs_langid_detect scanned (`doc`, `doc_len` bytes
 	 * scanned), and each run's n-gram sums (nclass per run) */
 	const char *doc;
@@ -89,6 +113,8 @@ struct cxs_langid {
 	uint32_t *run_sum;
 	size_t nruns, runs_cap;
 	int runs_ok;                    /* 0: memory ran out, the runs are incomplete */
+	struct pending pend[PENDING];   /* a ring: `npend` words from `pend0` on */
+	unsigned npend, pend0;
 };
 
 /* What a scan of one text found. */
@@ -118,17 +144,29 @@ static uint64_t fnv_bytes(uint64_t h, const unsigned char *p, size_t n)
 	return h;
 }
 
-/* The row of the n-gram with hash `h`, or NULL. */
-static const uint16_t *lookup(const struct cxs_langid *li, uint64_t h)
+/* Entry `i` of the n-gram table (calloc's alignment, and `gsize` a multiple of 8). */
+static struct gram_slot *gram_at(const struct cxs_langid *li, size_t i)
+{
+	return (struct gram_slot *)(void *)(li->slot + i * li->gsize);
+}
+
+/* The entry of the n-gram with hash `h`, or the empty one where it would go. */
+static struct gram_slot *find_gram(const struct cxs_langid *li, uint64_t h)
 {
 	size_t i = (size_t)(h ^ (h >> 29)) & li->mask;
+	struct gram_slot *g;
 
-	while (li->slot[i].row) {
-		if (li->slot[i].key == h)
-			return li->rows + (size_t)(li->slot[i].row - 1) * (size_t)li->nclass;
+	while ((g = gram_at(li, i))->key && g->key != h)
 		i = (i + 1) & li->mask;
-	}
-	return NULL;
+	return g;
+}
+
+/* The values of the n-gram with hash `h`, or NULL. */
+static const uint16_t *lookup(const struct cxs_langid *li, uint64_t h)
+{
+	struct gram_slot *g = find_gram(li, h);
+
+	return g->key ? g->v : NULL;
 }
 
 /* ------------------------------------------------------------------------------------
@@ -213,11 +251,13 @@ static int read_classes(struct loader *ld, struct cxs_langid *li)
 	return li->nclass ? 0 : bad(ld, "no classes");
 }
 
-/* One "gram<TAB>v1 v2 ..." line into row `r`. */
-static int read_gram(struct loader *ld, struct cxs_langid *li, size_t r)
+/* One "gram<TAB>v1 v2 ..." line into the table. */
+static int read_gram(struct loader *ld, struct cxs_langid *li)
 {
 	char *l = next_line(ld), *tab, *p;
-	size_t glen, i;
+	uint16_t v16[MAX_CLASSES];
+	struct gram_slot *g;
+	size_t glen;
 	uint64_t h;
 	int c;
 
@@ -236,17 +276,17 @@ static int read_gram(struct loader *ld, struct cxs_langid *li, size_t r)
 		v = strtol(p, &end, 10);
 		if (errno || end == p || v < 0 || v > 65535 || (*end && *end != ' '))
 			return bad(ld, "expected one value from 0 to 65535 per class");
-		li->rows[r * (size_t)li->nclass + (size_t)c] = (uint16_t)v;
+		v16[c] = (uint16_t)v;
 		p = end + (*end == ' ');
 	}
 	if (*p)
 		return bad(ld, "more values than classes");
 	h = fnv_bytes(FNV_BASIS, (const unsigned char *)l, glen);
-	for (i = (size_t)(h ^ (h >> 29)) & li->mask; li->slot[i].row; i = (i + 1) & li->mask)
-		if (li->slot[i].key == h)
-			return bad(ld, "n-gram listed twice (or a hash collision)");
-	li->slot[i].key = h;
-	li->slot[i].row = (uint32_t)(r + 1);
+	g = find_gram(li, h);
+	if (g->key || !h)
+		return bad(ld, "n-gram listed twice (or a hash collision)");
+	g->key = h;
+	memcpy(g->v, v16, (size_t)li->nclass * sizeof(*v16));
 	return 0;
 }
 
@@ -268,14 +308,18 @@ static int load(struct loader *ld, struct cxs_langid *li)
 	while (nslots < li->nrows * 2)
 		nslots *= 2;
 	li->mask = nslots - 1;
-	li->slot = calloc(nslots, sizeof(*li->slot));
-	li->rows = malloc(li->nrows * (size_t)li->nclass * sizeof(*li->rows));
-	li->wslot = calloc(WORDCACHE_SLOTS, sizeof(*li->wslot));
-	li->wsum = calloc((size_t)WORDCACHE_SLOTS * (size_t)li->nclass, sizeof(*li->wsum));
-	if (!li->slot || !li->rows || !li->wslot || !li->wsum)
+	li->gsize = (sizeof(struct gram_slot) + (size_t)li->nclass * sizeof(uint16_t) + 7) &
+		    ~(size_t)7;
+	li->slot = calloc(nslots, li->gsize);
+	li->wsize = (sizeof(struct word_slot) + (size_t)li->nclass * sizeof(uint32_t) + 63) &
+		    ~(size_t)63;
+	li->wslot = aligned_alloc(64, WORDCACHE_SLOTS * li->wsize);
+	if (li->wslot)
+		memset(li->wslot, 0, WORDCACHE_SLOTS * li->wsize);
+	if (!li->slot || !li->wslot)
 		return cxs_err_set(ld->err, CXS_E_NOMEM, "out of memory");
 	for (r = 0; r < li->nrows; r++)
-		if (read_gram(ld, li, r) < 0)
+		if (read_gram(ld, li) < 0)
 			return -1;
 	if (next_line(ld))
 		return bad(ld, "more n-grams than the header says");
@@ -313,10 +357,8 @@ void cxs_langid_free(cxs_langid *li)
 {
 	if (!li)
 		return;
-	free(li->rows);
 	free(li->slot);
 	free(li->wslot);
-	free(li->wsum);
 	free(li->runs);
 	free(li->run_sum);
 	free(li);
@@ -351,8 +393,8 @@ static int is_latin(UChar32 c)
 /* Adds every n-gram of "_word_" (but "_" alone) to `sum`; returns how many there were.
  * `buf` holds "_word_" in UTF-8, `off` the byte offset of each of its `n` characters
  * (and one past the end). */
-static int word_grams(const struct cxs_langid *li, const unsigned char *buf, const size_t *off,
-		      int n, uint32_t *sum)
+static int word_grams(const struct cxs_langid *li, const unsigned char *buf,
+		      const unsigned char *off, int n, uint32_t *sum)
 {
 	int i, k, c, grams = 0;
 
@@ -375,51 +417,85 @@ static int word_grams(const struct cxs_langid *li, const unsigned char *buf, con
 	return grams;
 }
 
-/* Adds the n-grams of the word just ended to the evidence, through the word cache;
- * returns their number and copies their sums to `out` (nclass of them). */
-static int score_word(struct cxs_langid *li, struct evidence *ev, uint32_t *out)
+/* The n-gram sums of the pending word `p` into the evidence and, when it has one, its
+ * run, through the word cache. */
+static void score_word(struct cxs_langid *li, struct evidence *ev, const struct pending *p)
 {
-	unsigned char buf[(MAX_WORD + 2) * 4];
-	size_t off[MAX_WORD + 3], len = 0, wlen;
-	int n = ev->wlen + 2, i, c, grams;
-	struct word_slot *ws = NULL;
+	size_t wlen = p->off[p->n] - 2u;
+	/* entries are 64-byte aligned (aligned_alloc, `wsize` a multiple of 64) */
+	struct word_slot *ws = (struct word_slot *)(void *)p->ws, *ws2 = NULL;
 	uint32_t *sum, local[MAX_CLASSES];
+	int c, grams;
 
-	off[0] = 0;
-	buf[len++] = '_';
-	for (i = 0; i < ev->wlen; i++) {
-		off[i + 1] = len;
-		U8_APPEND_UNSAFE(buf, len, ev->word[i]);
-	}
-	off[n - 1] = len;
-	buf[len++] = '_';
-	off[n] = len;
-	wlen = len - 2;
-	if (wlen <= WORDCACHE_KEY) {
-		size_t at = (size_t)fnv_bytes(FNV_BASIS, buf + 1, wlen) & (WORDCACHE_SLOTS - 1);
-
-		ws = &li->wslot[at];
-		sum = li->wsum + at * (size_t)li->nclass;
-		if (ws->len == wlen && !memcmp(ws->key, buf + 1, wlen)) {
-			ev->grams += ws->grams;
-			for (c = 0; c < li->nclass; c++)
-				ev->sum[c] += out[c] = sum[c];
-			return ws->grams;
-		}
+	if (ws)
+		ws2 = (struct word_slot *)(void *)(p->ws + li->wsize);
+	if (ws && ws->len == wlen && !memcmp(ws->key, p->buf + 1, wlen)) {
+		sum = ws->sum;
+		grams = ws->grams;
+	} else if (ws && ws2->len == wlen && !memcmp(ws2->key, p->buf + 1, wlen)) {
+		sum = ws2->sum;
+		grams = ws2->grams;
 	} else {
-		sum = local;
-	}
-	memset(sum, 0, (size_t)li->nclass * sizeof(*sum));
-	grams = word_grams(li, buf, off, n, sum);
-	if (ws) {
-		ws->len = (unsigned char)wlen;
-		ws->grams = (unsigned char)grams;
-		memcpy(ws->key, buf + 1, wlen);
+		if (ws)
+			memcpy(ws2, ws, li->wsize);
+		sum = ws ? ws->sum : local;
+		memset(sum, 0, (size_t)li->nclass * sizeof(*sum));
+		grams = word_grams(li, p->buf, p->off, p->n, sum);
+		if (ws) {
+			ws->len = (unsigned char)wlen;
+			ws->grams = (unsigned char)grams;
+			memcpy(ws->key, p->buf + 1, wlen);
+		}
 	}
 	ev->grams += grams;
 	for (c = 0; c < li->nclass; c++)
-		ev->sum[c] += out[c] = sum[c];
-	return grams;
+		ev->sum[c] += sum[c];
+	if (p->run != NO_RUN) {
+		li->runs[p->run].grams = grams;
+		memcpy(li->run_sum + p->run * (size_t)li->nclass, sum,
+		       (size_t)li->nclass * sizeof(*sum));
+	}
+}
+
+/* Scores the oldest pending word. */
+static void score_next(struct cxs_langid *li, struct evidence *ev)
+{
+	score_word(li, ev, &li->pend[li->pend0]);
+	li->pend0 = (li->pend0 + 1) & (PENDING - 1);
+	li->npend--;
+}
+
+/* Queues the Latin word just ended (in `ev`, of run `run`) for scoring, and asks for
+ * its cache entry. */
+static void queue_word(struct cxs_langid *li, struct evidence *ev, size_t run)
+{
+	struct pending *p;
+	size_t len = 0, wlen;
+	int i;
+
+	if (li->npend == PENDING)
+		score_next(li, ev);
+	p = &li->pend[(li->pend0 + li->npend++) & (PENDING - 1)];
+	p->run = run;
+	p->n = (unsigned char)(ev->wlen + 2);
+	p->off[0] = 0;
+	p->buf[len++] = '_';
+	for (i = 0; i < ev->wlen; i++) {
+		p->off[i + 1] = (unsigned char)len;
+		U8_APPEND_UNSAFE(p->buf, len, ev->word[i]);
+	}
+	p->off[p->n - 1] = (unsigned char)len;
+	p->buf[len++] = '_';
+	p->off[p->n] = (unsigned char)len;
+	wlen = len - 2;
+	p->ws = NULL;
+	if (wlen <= WORDCACHE_KEY) {
+		size_t at = (size_t)fnv_bytes(FNV_BASIS, p->buf + 1, wlen) & (WORDCACHE_SLOTS - 2);
+
+		p->ws = li->wslot + at * li->wsize;
+		__builtin_prefetch(p->ws);
+		__builtin_prefetch(p->ws + li->wsize);
+	}
 }
 
 /* Makes room for one more run; 0 when memory runs out (the runs are then not used). */
@@ -443,14 +519,12 @@ static int reserve_run(struct cxs_langid *li)
 
 static void end_word(struct cxs_langid *li, struct evidence *ev)
 {
-	uint32_t local[MAX_CLASSES], *sum = local;
 	struct run *r = NULL;
 
 	if (!ev->in_word)
 		return;
 	if (ev->log && li->runs_ok && (li->runs_ok = reserve_run(li))) {
-		r = &li->runs[li->nruns];
-		sum = li->run_sum + li->nruns++ * (size_t)li->nclass;
+		r = &li->runs[li->nruns++];
 		memset(r, 0, sizeof(*r));
 		r->start = ev->run;
 		r->end = ev->at;
@@ -460,12 +534,9 @@ static void end_word(struct cxs_langid *li, struct evidence *ev)
 	}
 	if (ev->word_latin) {
 		ev->latin_words++;
-		if (r) {
+		if (r)
 			r->latin = 1;
-			r->grams = score_word(li, ev, sum);
-		} else {
-			score_word(li, ev, sum);
-		}
+		queue_word(li, ev, r ? (size_t)(r - li->runs) : NO_RUN);
 	} else if (ev->word_other) {
 		ev->other_words++;
 		if (r)
@@ -545,6 +616,8 @@ static size_t scan(struct cxs_langid *li, const char *text, size_t len, struct e
 	}
 	ev->at = (size_t)n;
 	end_word(li, ev);
+	while (li->npend)
+		score_next(li, ev);
 	return (size_t)n;
 }
 
