@@ -75,6 +75,20 @@ looked after us	staff
 took our order	staff
 team	staff:0.5
 crew	staff:0.5
+waitstaff	staff
+busboy	staff
+bus boy	staff
+busser	staff
+maitre d	staff
+maître d	staff
+management	staff:0.7
+knowledgable	staff:0.7
+snobby	staff:0.7
+snooty	staff:0.7
+surly	staff
+ignored us	staff
+checked on us	staff
+check on us	staff
 
 # product
 goods*	product
@@ -315,6 +329,214 @@ shoes	product
 fabric	product
 material	product:0.5
 packaging	product:0.7
+dim sum	product
+barbecue	product
+bbq	product
+calzone	product
+focaccia	product
+baguette	product
+panini	product
+hot pot	product
+kimchi	product
+bulgogi	product
+bibimbap	product
+satay	product
+egg roll	product
+lo mein	product
+chow mein	product
+general tso	product
+kung pao	product
+peking duck	product
+filet mignon	product
+sirloin	product
+ribeye	product
+rib eye	product
+porterhouse	product
+prime rib	product
+short rib	product
+pork chop	product
+lamb chops	product
+pork belly	product
+oxtail	product
+sweetbreads	product
+venison	product
+rabbit	product
+quail	product
+meatloaf	product
+mac and cheese	product
+macaroni	product
+grits	product
+cornbread	product
+coleslaw	product
+onion rings	product
+pickles	product
+olives	product
+carpaccio	product
+tartare	product
+ceviche	product
+paella	product
+gazpacho	product
+churros	product
+flan	product
+empanada	product
+arepa	product
+tamale	product
+fajitas	product
+tostada	product
+tortilla	product
+queso	product
+pierogi	product
+borscht	product
+goulash	product
+schnitzel	product
+bratwurst	product
+sauerkraut	product
+pretzel	product
+fondue	product
+crepe	product
+quiche	product
+souffle	product
+soufflé	product
+escargot	product
+bouillabaisse	product
+cassoulet	product
+confit	product
+pate	product
+pâté	product
+terrine	product
+brioche	product
+polenta	product
+osso buco	product
+scampi	product
+fettuccine	product
+alfredo	product
+rigatoni	product
+tortellini	product
+cannoli	product
+panna cotta	product
+biscotti	product
+antipasti	product
+burrata	product
+ricotta	product
+gorgonzola	product
+feta	product
+goat cheese	product
+brie	product
+cheddar	product
+nigiri	product
+maki	product
+omakase	product
+hamachi	product
+unagi	product
+wasabi	product
+gyoza	product
+tonkatsu	product
+katsu	product
+yakitori	product
+soba	product
+bento	product
+mochi	product
+matcha	product
+bubble tea	product
+banh mi	product
+vermicelli	product
+laksa	product
+roti	product
+paratha	product
+vindaloo	product
+korma	product
+saag	product
+paneer	product
+pakora	product
+lassi	product
+chutney	product
+kofta	product
+shawarma	product
+gyro	product
+souvlaki	product
+moussaka	product
+baklava	product
+tabbouleh	product
+couscous	product
+tagine	product
+plantains	product
+lentils	product
+chickpeas	product
+quinoa	product
+kale	product
+arugula	product
+lettuce	product
+tomatoes	product
+avocado	product
+zucchini	product
+cauliflower	product
+brussels sprouts	product
+artichoke	product
+beets	product
+bread pudding	product
+custard	product
+mousse	product
+macarons	product
+cupcake	product
+donut	product
+doughnut	product
+muffin	product
+scone	product
+sundae	product
+frozen yogurt	product
+hot chocolate	product
+mocha	product
+macchiato	product
+chai	product
+iced tea	product
+iced coffee	product
+bloody mary	product
+mimosa	product
+daiquiri	product
+rum	product
+bourbon	product
+scotch	product
+cognac	product
+liqueur	product
+merlot	product
+cabernet	product
+pinot	product
+chardonnay	product
+riesling	product
+malbec	product
+ale	product
+lager	product
+pint	product
+on tap	product
+glass of wine	product
+bottle of wine	product
+house wine	product
+by the glass	product
+spirits	product
+wine selection	product
+beer list	product
+cocktail menu	product
+tasting menu	product
+portions	product
+presentation	product:0.5
+spicy	product:0.5
+salty	product:0.7
+savory	product:0.5
+tender	product:0.7
+chewy	product:0.7
+rubbery	product
+mushy	product
+overdone	product
+dried out	product
+flavorless	product
+flavourless	product
+well seasoned	product
+seasoned	product:0.7
+dishes	product
+variety	product:0.5
+oysters	product
+roasted	product:0.5
+baked	product:0.5
 
 # ambience
 lively*	ambience
@@ -391,7 +613,8 @@ air conditioning	ambience
 draughty	ambience
 drafty	ambience
 ventilation	ambience
-view	ambience:0.7
+view	access
+view	ambience:0.4
 terrace	ambience
 patio	ambience
 garden	ambience:0.7
@@ -429,6 +652,49 @@ toilet	ambience
 restroom	ambience
 bathroom	ambience:0.5
 tv	ambience:0.5
+hole in the wall	ambience
+hole-in-the-wall	ambience
+feel of the place	ambience
+decorations	ambience
+jazz	ambience:0.7
+band	ambience:0.5
+ceiling	ambience
+tables are close	ambience
+low-key	ambience
+roomy	ambience
+airy	ambience
+layout	ambience
+fireplace	ambience
+courtyard	ambience
+artwork	ambience
+paintings	ambience
+candlelit	ambience
+candlelight	ambience
+dimly lit	ambience
+well lit	ambience
+noise level	ambience
+sleek	ambience:0.7
+modern	ambience:0.5
+rustic	ambience:0.5
+dingy	ambience
+shabby	ambience
+run down	ambience
+rundown	ambience
+swanky	ambience
+posh	ambience:0.7
+dive	ambience:0.5
+divey	ambience
+tacky	ambience
+kitschy	ambience
+cavernous	ambience
+hustle and bustle	ambience
+energetic	ambience:0.5
+atmospheric	ambience
+dance floor	ambience
+bar area	ambience
+mirrors	ambience
+wallpaper	ambience
+tablecloths	ambience
 
 # waiting
 wait	waiting:0.5
@@ -548,6 +814,23 @@ dollars	price
 euros	price
 kronor	price
 sek	price
+bucks	price
+cents	price
+wallet	price
+moderately priced	price:1.5
+fairly priced	price:1.5
+well priced	price:1.5
+economical	price
+cheaper	price
+pricier	price
+price point	price:1.5
+price range	price:1.5
+corkage	price
+break the bank	price:1.5
+bang for your buck	price:1.5
+bang for the buck	price:1.5
+worth every penny	price:1.5
+penny	price:0.5
 
 # access
 directions*	access
@@ -600,6 +883,29 @@ get there	access:0.7
 getting there	access:0.7
 website	access:0.5
 reach them	access
+views	access
+overlooking*	access
+overlooks*	access
+waterfront	access
+on the water	access
+water view	access
+skyline	access
+sunset	access:0.7
+across the street	access
+across from	access
+on the corner	access
+corner of	access
+blocks away	access
+block away	access
+block from	access
+steps from	access
+walk from	access
+close to	access:0.5
+conveniently located	access:1.5
+convenient location	access:1.5
+hidden away	access
+tucked away	access
+off the street	access
 
 # personalization
 personalis*	personalization
