@@ -199,7 +199,7 @@ salsa	product
 bagel	product
 pie	product
 crust	product
-topping	product
+topping*	product
 slice	product
 cheeseburger	product
 hot dog	product
@@ -245,7 +245,7 @@ bisque	product
 chowder	product
 stew	product
 broth	product
-dressing	product
+dressing*	product
 gravy	product
 omelette	product
 eggs	product
@@ -261,7 +261,7 @@ gelato	product
 sorbet	product
 cookies	product
 pastries	product
-specials	product
+specials*	product
 appetizers	product
 tapas	product
 martini	product
@@ -518,7 +518,7 @@ beer list	product
 cocktail menu	product
 tasting menu	product
 portions	product
-presentation	product:0.5
+presentation*	product:0.5
 spicy	product:0.5
 salty	product:0.7
 savory	product:0.5
@@ -531,7 +531,7 @@ dried out	product
 flavorless	product
 flavourless	product
 well seasoned	product
-seasoned	product:0.7
+seasoned*	product:0.7
 dishes	product
 variety	product:0.5
 oysters	product
@@ -553,7 +553,7 @@ decoration	ambience
 decorated	ambience
 design	ambience:0.5
 furniture	ambience
-seating	ambience:0.7
+seating*	ambience:0.7
 chairs	ambience:0.7
 music	ambience
 background music	ambience
@@ -565,7 +565,8 @@ loud	ambience
 quiet	ambience
 acoustics	ambience
 echo	ambience
-lighting	ambience:0.7
+lighting*	ambience:0.7
+lights*	ambience:0.7
 dim	ambience:0.7
 dark	ambience:0.5
 bright	ambience:0.5
@@ -576,7 +577,8 @@ odour	ambience
 odor	ambience
 stink	ambience
 scent	ambience
-smoke	ambience:0.7
+smoking*	ambience:0.7
+smoky*	ambience:0.7
 clean	ambience
 cleanliness	ambience
 spotless	ambience
@@ -597,6 +599,7 @@ cockroach	ambience
 cozy	ambience
 cosy	ambience
 comfortable	ambience:0.5
+comfort food	product
 homely*	ambience
 romantic	ambience
 charming	ambience:0.7
@@ -632,7 +635,7 @@ tranquil	ambience
 peaceful	ambience:0.7
 casual	ambience:0.5
 hip	ambience:0.5
-setting	ambience
+setting*	ambience
 scene	ambience:0.3
 space	ambience:0.3
 outdoor	ambience
@@ -838,7 +841,7 @@ location	access
 located	access
 centrally located	access
 central	access:0.7
-parking	access:0.5
+parking*	access:0.5
 car park	access
 parking lot	access
 parking space	access
@@ -868,7 +871,7 @@ opening hours	access
 opening times	access
 open late	access
 closing time	access
-closed	access:0.5
+closed*	access:0.5
 neighbourhood	access:0.3
 neighborhood	access:0.3
 area	access:0.3
@@ -1098,7 +1101,7 @@ complimentary	recovery:0.5
 made it right	recovery
 make it right	recovery
 made up for	recovery
-fixed	recovery:0.5
+fixed*	recovery:0.5
 resolved	recovery
 solved	recovery
 solution	recovery:0.7
