@@ -778,7 +778,6 @@ good value	price:1.5
 for what you get	price
 for the price	price:1.5
 money	price:0.5
-worth	price:0.3
 worth the money	price:1.5
 bill	price
 receipt	price
