@@ -89,6 +89,12 @@ surly	staff
 ignored us	staff
 checked on us	staff
 check on us	staff
+proprietor	staff:0.7
+delivery guy	staff
+delivery man	staff
+delivery person	staff
+taken care of	staff
+people who work there	staff:1.5
 
 # product
 goods*	product
@@ -537,6 +543,15 @@ variety	product:0.5
 oysters	product
 roasted	product:0.5
 baked	product:0.5
+# frequent misspellings
+desert	product
+expresso	product
+cappucino	product
+capuccino	product
+cheescake	product
+sandwhich	product
+appetiser	product
+brocoli	product
 
 # ambience
 lively*	ambience
@@ -698,6 +713,15 @@ bar area	ambience
 mirrors	ambience
 wallpaper	ambience
 tablecloths	ambience
+atmos*	ambience
+jukebox	ambience
+benches	ambience:0.7
+hangout	ambience:0.5
+hang out	ambience:0.5
+renovated	ambience
+renovation	ambience
+remodeled	ambience
+remodelled	ambience
 
 # waiting
 wait	waiting:0.5
