@@ -552,6 +552,11 @@ cheescake	product
 sandwhich	product
 appetiser	product
 brocoli	product
+quick bite	product:0.5
+quick lunch	product:0.5
+vegetarian friendly	product:0.5
+vegan friendly	product:0.5
+top of the line	product:0.5
 
 # ambience
 lively*	ambience
@@ -722,6 +727,9 @@ renovated	ambience
 renovation	ambience
 remodeled	ambience
 remodelled	ambience
+kid friendly	ambience:0.5
+family friendly	ambience:0.5
+child friendly	ambience:0.5
 
 # waiting
 wait	waiting:0.5
@@ -1251,3 +1259,8 @@ not be back	loyalty
 last time	loyalty:0.5
 subscription	loyalty:0.5
 keep coming	loyalty
+# looking forward to the next visit, not waiting: longer than 'wait', so it takes the words
+can't wait	loyalty
+can’t wait	loyalty
+cannot wait	loyalty
+cant wait	loyalty
