@@ -920,6 +920,8 @@ reach them	access
 views	access
 overlooking*	access
 overlooks*	access
+looks out over	access
+looks out on	access
 waterfront	access
 on the water	access
 water view	access
