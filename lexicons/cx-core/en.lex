@@ -543,6 +543,98 @@ variety	product:0.5
 oysters	product
 roasted	product:0.5
 baked	product:0.5
+tilapia	product
+catfish	product
+snapper	product
+swordfish	product
+mahi mahi	product
+sardines	product
+anchovies	product
+branzino	product
+monkfish	product
+flounder	product
+bao	product
+hamburger	product
+chili	product
+veggies	product
+peas	product
+carrots	product
+omelet	product
+lox	product
+pudding	product
+buffet	product
+small plates	product
+garlic	product
+cilantro	product
+basil	product
+salami	product
+pepperoni	product
+congee	product
+blt	product
+reuben	product
+pastrami	product
+pot roast	product
+filet	product
+tripe	product
+bone marrow	product
+charcuterie	product
+vinegar	product
+lemon	product
+lime	product
+onions	product
+jalapeno	product
+cucumber	product
+seitan	product
+tempeh	product
+vegetarian options	product
+vegan options	product
+kids menu	product
+catch of the day	product
+hotpot	product
+orecchiette	product
+pappardelle	product
+tagliatelle	product
+bolognese	product
+pesto	product
+marinara	product
+primavera	product
+puttanesca	product
+saltimbocca	product
+piccata	product
+marsala	product
+parmigiana	product
+arancini	product
+zeppole	product
+sfogliatelle	product
+affogato	product
+zabaglione	product
+limoncello	product
+grappa	product
+amaretto	product
+negroni	product
+aperol	product
+bellini	product
+pina colada	product
+mai tai	product
+ipa	product
+pilsner	product
+sherry	product
+brandy	product
+mezcal	product
+soju	product
+boba	product
+horchata	product
+kombucha	product
+cold brew	product
+flat white	product
+americano	product
+cortado	product
+liver	product:0.7
+corn	product:0.7
+beans	product:0.7
+butter	product:0.5
+chips	product:0.5
+
 # frequent misspellings
 desert	product
 expresso	product
