@@ -75,6 +75,26 @@ looked after us	staff
 took our order	staff
 team	staff:0.5
 crew	staff:0.5
+waitstaff	staff
+busboy	staff
+bus boy	staff
+busser	staff
+maitre d	staff
+maître d	staff
+management	staff:0.7
+knowledgable	staff:0.7
+snobby	staff:0.7
+snooty	staff:0.7
+surly	staff
+ignored us	staff
+checked on us	staff
+check on us	staff
+proprietor	staff:0.7
+delivery guy	staff
+delivery man	staff
+delivery person	staff
+taken care of	staff
+people who work there	staff:1.5
 
 # product
 goods*	product
@@ -185,7 +205,7 @@ salsa	product
 bagel	product
 pie	product
 crust	product
-topping	product
+topping*	product
 slice	product
 cheeseburger	product
 hot dog	product
@@ -231,7 +251,7 @@ bisque	product
 chowder	product
 stew	product
 broth	product
-dressing	product
+dressing*	product
 gravy	product
 omelette	product
 eggs	product
@@ -247,7 +267,7 @@ gelato	product
 sorbet	product
 cookies	product
 pastries	product
-specials	product
+specials*	product
 appetizers	product
 tapas	product
 martini	product
@@ -315,6 +335,320 @@ shoes	product
 fabric	product
 material	product:0.5
 packaging	product:0.7
+dim sum	product
+barbecue	product
+bbq	product
+calzone	product
+focaccia	product
+baguette	product
+panini	product
+hot pot	product
+kimchi	product
+bulgogi	product
+bibimbap	product
+satay	product
+egg roll	product
+lo mein	product
+chow mein	product
+general tso	product
+kung pao	product
+peking duck	product
+filet mignon	product
+sirloin	product
+ribeye	product
+rib eye	product
+porterhouse	product
+prime rib	product
+short rib	product
+pork chop	product
+lamb chops	product
+pork belly	product
+oxtail	product
+sweetbreads	product
+venison	product
+rabbit	product
+quail	product
+meatloaf	product
+mac and cheese	product
+macaroni	product
+grits	product
+cornbread	product
+coleslaw	product
+onion rings	product
+pickles	product
+olives	product
+carpaccio	product
+tartare	product
+ceviche	product
+paella	product
+gazpacho	product
+churros	product
+flan	product
+empanada	product
+arepa	product
+tamale	product
+fajitas	product
+tostada	product
+tortilla	product
+queso	product
+pierogi	product
+borscht	product
+goulash	product
+schnitzel	product
+bratwurst	product
+sauerkraut	product
+pretzel	product
+fondue	product
+crepe	product
+quiche	product
+souffle	product
+soufflé	product
+escargot	product
+bouillabaisse	product
+cassoulet	product
+confit	product
+pate	product
+pâté	product
+terrine	product
+brioche	product
+polenta	product
+osso buco	product
+scampi	product
+fettuccine	product
+alfredo	product
+rigatoni	product
+tortellini	product
+cannoli	product
+panna cotta	product
+biscotti	product
+antipasti	product
+burrata	product
+ricotta	product
+gorgonzola	product
+feta	product
+goat cheese	product
+brie	product
+cheddar	product
+nigiri	product
+maki	product
+omakase	product
+hamachi	product
+unagi	product
+wasabi	product
+gyoza	product
+tonkatsu	product
+katsu	product
+yakitori	product
+soba	product
+bento	product
+mochi	product
+matcha	product
+bubble tea	product
+banh mi	product
+vermicelli	product
+laksa	product
+roti	product
+paratha	product
+vindaloo	product
+korma	product
+saag	product
+paneer	product
+pakora	product
+lassi	product
+chutney	product
+kofta	product
+shawarma	product
+gyro	product
+souvlaki	product
+moussaka	product
+baklava	product
+tabbouleh	product
+couscous	product
+tagine	product
+plantains	product
+lentils	product
+chickpeas	product
+quinoa	product
+kale	product
+arugula	product
+lettuce	product
+tomatoes	product
+avocado	product
+zucchini	product
+cauliflower	product
+brussels sprouts	product
+artichoke	product
+beets	product
+bread pudding	product
+custard	product
+mousse	product
+macarons	product
+cupcake	product
+donut	product
+doughnut	product
+muffin	product
+scone	product
+sundae	product
+frozen yogurt	product
+hot chocolate	product
+mocha	product
+macchiato	product
+chai	product
+iced tea	product
+iced coffee	product
+bloody mary	product
+mimosa	product
+daiquiri	product
+rum	product
+bourbon	product
+scotch	product
+cognac	product
+liqueur	product
+merlot	product
+cabernet	product
+pinot	product
+chardonnay	product
+riesling	product
+malbec	product
+ale	product
+lager	product
+pint	product
+on tap	product
+glass of wine	product
+bottle of wine	product
+house wine	product
+by the glass	product
+spirits	product
+wine selection	product
+beer list	product
+cocktail menu	product
+tasting menu	product
+portions	product
+presentation*	product:0.5
+spicy	product:0.5
+salty	product:0.7
+savory	product:0.5
+tender	product:0.7
+chewy	product:0.7
+rubbery	product
+mushy	product
+overdone	product
+dried out	product
+flavorless	product
+flavourless	product
+well seasoned	product
+seasoned*	product:0.7
+dishes	product
+variety	product:0.5
+oysters	product
+roasted	product:0.5
+baked	product:0.5
+tilapia	product
+catfish	product
+snapper	product
+swordfish	product
+mahi mahi	product
+sardines	product
+anchovies	product
+branzino	product
+monkfish	product
+flounder	product
+bao	product
+hamburger	product
+chili	product
+veggies	product
+peas	product
+carrots	product
+omelet	product
+lox	product
+pudding	product
+buffet	product
+small plates	product
+garlic	product
+cilantro	product
+basil	product
+salami	product
+pepperoni	product
+congee	product
+blt	product
+reuben	product
+pastrami	product
+pot roast	product
+filet	product
+tripe	product
+bone marrow	product
+charcuterie	product
+vinegar	product
+lemon	product
+lime	product
+onions	product
+jalapeno	product
+cucumber	product
+seitan	product
+tempeh	product
+vegetarian options	product
+vegan options	product
+kids menu	product
+catch of the day	product
+hotpot	product
+orecchiette	product
+pappardelle	product
+tagliatelle	product
+bolognese	product
+pesto	product
+marinara	product
+primavera	product
+puttanesca	product
+saltimbocca	product
+piccata	product
+marsala	product
+parmigiana	product
+arancini	product
+zeppole	product
+sfogliatelle	product
+affogato	product
+zabaglione	product
+limoncello	product
+grappa	product
+amaretto	product
+negroni	product
+aperol	product
+bellini	product
+pina colada	product
+mai tai	product
+ipa	product
+pilsner	product
+sherry	product
+brandy	product
+mezcal	product
+soju	product
+boba	product
+horchata	product
+kombucha	product
+cold brew	product
+flat white	product
+americano	product
+cortado	product
+liver	product:0.7
+corn	product:0.7
+beans	product:0.7
+butter	product:0.5
+chips	product:0.5
+
+# frequent misspellings
+desert	product
+expresso	product
+cappucino	product
+capuccino	product
+cheescake	product
+sandwhich	product
+appetiser	product
+brocoli	product
+quick bite	product:0.5
+quick lunch	product:0.5
+vegetarian friendly	product:0.5
+vegan friendly	product:0.5
+top of the line	product:0.5
 
 # ambience
 lively*	ambience
@@ -331,7 +665,7 @@ decoration	ambience
 decorated	ambience
 design	ambience:0.5
 furniture	ambience
-seating	ambience:0.7
+seating*	ambience:0.7
 chairs	ambience:0.7
 music	ambience
 background music	ambience
@@ -343,7 +677,8 @@ loud	ambience
 quiet	ambience
 acoustics	ambience
 echo	ambience
-lighting	ambience:0.7
+lighting*	ambience:0.7
+lights*	ambience:0.7
 dim	ambience:0.7
 dark	ambience:0.5
 bright	ambience:0.5
@@ -354,7 +689,8 @@ odour	ambience
 odor	ambience
 stink	ambience
 scent	ambience
-smoke	ambience:0.7
+smoking*	ambience:0.7
+smoky*	ambience:0.7
 clean	ambience
 cleanliness	ambience
 spotless	ambience
@@ -375,6 +711,7 @@ cockroach	ambience
 cozy	ambience
 cosy	ambience
 comfortable	ambience:0.5
+comfort food	product
 homely*	ambience
 romantic	ambience
 charming	ambience:0.7
@@ -391,7 +728,8 @@ air conditioning	ambience
 draughty	ambience
 drafty	ambience
 ventilation	ambience
-view	ambience:0.7
+view	access
+view	ambience:0.4
 terrace	ambience
 patio	ambience
 garden	ambience:0.7
@@ -409,7 +747,7 @@ tranquil	ambience
 peaceful	ambience:0.7
 casual	ambience:0.5
 hip	ambience:0.5
-setting	ambience
+setting*	ambience
 scene	ambience:0.3
 space	ambience:0.3
 outdoor	ambience
@@ -429,6 +767,61 @@ toilet	ambience
 restroom	ambience
 bathroom	ambience:0.5
 tv	ambience:0.5
+hole in the wall	ambience
+hole-in-the-wall	ambience
+feel of the place	ambience
+decorations	ambience
+jazz	ambience:0.7
+band	ambience:0.5
+ceiling	ambience
+tables are close	ambience
+low-key	ambience
+roomy	ambience
+airy	ambience
+layout	ambience
+fireplace	ambience
+courtyard	ambience
+artwork	ambience
+paintings	ambience
+candlelit	ambience
+candlelight	ambience
+dimly lit	ambience
+well lit	ambience
+noise level	ambience
+sleek	ambience:0.7
+modern	ambience:0.5
+rustic	ambience:0.5
+dingy	ambience
+shabby	ambience
+run down	ambience
+rundown	ambience
+swanky	ambience
+posh	ambience:0.7
+dive	ambience:0.5
+divey	ambience
+tacky	ambience
+kitschy	ambience
+cavernous	ambience
+hustle and bustle	ambience
+energetic	ambience:0.5
+atmospheric	ambience
+dance floor	ambience
+bar area	ambience
+mirrors	ambience
+wallpaper	ambience
+tablecloths	ambience
+atmos*	ambience
+jukebox	ambience
+benches	ambience:0.7
+hangout	ambience:0.5
+hang out	ambience:0.5
+renovated	ambience
+renovation	ambience
+remodeled	ambience
+remodelled	ambience
+kid friendly	ambience:0.5
+family friendly	ambience:0.5
+child friendly	ambience:0.5
 
 # waiting
 wait	waiting:0.5
@@ -509,7 +902,6 @@ good value	price:1.5
 for what you get	price
 for the price	price:1.5
 money	price:0.5
-worth	price:0.3
 worth the money	price:1.5
 bill	price
 receipt	price
@@ -548,6 +940,23 @@ dollars	price
 euros	price
 kronor	price
 sek	price
+bucks	price
+cents	price
+wallet	price
+moderately priced	price:1.5
+fairly priced	price:1.5
+well priced	price:1.5
+economical	price
+cheaper	price
+pricier	price
+price point	price:1.5
+price range	price:1.5
+corkage	price
+break the bank	price:1.5
+bang for your buck	price:1.5
+bang for the buck	price:1.5
+worth every penny	price:1.5
+penny	price:0.5
 
 # access
 directions*	access
@@ -555,7 +964,7 @@ location	access
 located	access
 centrally located	access
 central	access:0.7
-parking	access:0.5
+parking*	access:0.5
 car park	access
 parking lot	access
 parking space	access
@@ -585,7 +994,7 @@ opening hours	access
 opening times	access
 open late	access
 closing time	access
-closed	access:0.5
+closed*	access:0.5
 neighbourhood	access:0.3
 neighborhood	access:0.3
 area	access:0.3
@@ -600,6 +1009,31 @@ get there	access:0.7
 getting there	access:0.7
 website	access:0.5
 reach them	access
+views	access
+overlooking*	access
+overlooks*	access
+looks out over	access
+looks out on	access
+waterfront	access
+on the water	access
+water view	access
+skyline	access
+sunset	access:0.7
+across the street	access
+across from	access
+on the corner	access
+corner of	access
+blocks away	access
+block away	access
+block from	access
+steps from	access
+walk from	access
+close to	access:0.5
+conveniently located	access:1.5
+convenient location	access:1.5
+hidden away	access
+tucked away	access
+off the street	access
 
 # personalization
 personalis*	personalization
@@ -792,7 +1226,7 @@ complimentary	recovery:0.5
 made it right	recovery
 make it right	recovery
 made up for	recovery
-fixed	recovery:0.5
+fixed*	recovery:0.5
 resolved	recovery
 solved	recovery
 solution	recovery:0.7
@@ -919,3 +1353,8 @@ not be back	loyalty
 last time	loyalty:0.5
 subscription	loyalty:0.5
 keep coming	loyalty
+# looking forward to the next visit, not waiting: longer than 'wait', so it takes the words
+can't wait	loyalty
+can’t wait	loyalty
+cannot wait	loyalty
+cant wait	loyalty

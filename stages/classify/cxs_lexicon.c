@@ -1181,20 +1181,39 @@ static int multiplier_in_range(cxs_lexicon *lx, const char *path, const struct l
 	return 0;
 }
 
+/* Whether the third field of a .sent line is the word `initial`. */
+static int initial_field(const struct line *l)
+{
+	return l->nf == 3 && l->fl[2] == 7 && !memcmp(l->f[2], "initial", 7);
+}
+
+/* "term<TAB>valence", or "term<TAB>valence<TAB>initial" for a word that is one only
+ * when it opens its sentence (the imperative "try the"). */
 static void sent_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
 {
 	struct file_ctx *fc = ctx;
+	struct line two = *l;
 	double v;
-	long ei = number_line(lx, fc, path, l, "valence", "a number from -4 to 4",
-			      valence_in_range, &v);
-	int rc;
+	long ei;
+	int rc, initial = initial_field(l);
 
+	if (initial)
+		two.nf = 2;
+	else if (l->nf > 2) {
+		problem(lx, path, l->no, "too many fields: expected 'term<TAB>valence' or "
+			"'term<TAB>valence<TAB>initial'");
+		return;
+	}
+	ei = number_line(lx, fc, path, &two, "valence", "a number from -4 to 4",
+			 valence_in_range, &v);
 	if (ei < 0)
 		return;
 	rc = claim_role(lx, fc->ll, ei, CXS_ROLE_POLARITY, path, l->no, l->f[0], l->fl[0],
 			"valence", v);
-	if (rc > 0)
+	if (rc > 0) {
 		fc->ll->entries[ei].valence = v;
+		fc->ll->entries[ei].initial = initial;
+	}
 	if (rc >= 0)
 		fc->ll->counts.polarity++;
 }

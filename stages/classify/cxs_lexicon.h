@@ -5,7 +5,8 @@
  *   pack.conf        key = value: name, version, languages, licence, description
  *   dimensions.tsv   id<TAB>label<TAB>description[<TAB>parent]
  *   LANG.lex         term<TAB>dimension[:weight]           (required per language)
- *   LANG.sent        term<TAB>valence (-4 .. +4)           (optional)
+ *   LANG.sent        term<TAB>valence (-4 .. +4)[<TAB>initial] (optional; `initial`:
+ *                    counts only when it opens its sentence, see cxs_scorer.h)
  *   LANG.neg         negator, one per line                 (optional)
  *   LANG.int         term<TAB>multiplier (> 0)             (optional)
  *   LANG.contrast    contrast word, one per line           (optional; replaces the
@@ -87,6 +88,10 @@ struct cxs_lex_entry {
 	int neg_after;                       /* CXS_ROLE_NEGATOR marked `after` in LANG.neg:
 					      * also negates the polarity word just before
 					      * it (verb-second order: rekommenderar inte) */
+	int initial;                         /* CXS_ROLE_POLARITY marked `initial` in
+					      * LANG.sent: a polarity word only when it
+					      * opens its sentence, negators aside (the
+					      * imperative "Try the soup") */
 };
 
 struct cxs_lex_problem {

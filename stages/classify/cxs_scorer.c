@@ -431,6 +431,33 @@ static double polarity_value(cxs_scorer *sc, const struct cxs_doc *d,
 	return v;
 }
 
+/* The sentence of unit `u`. */
+static size_t sent_of_unit(const struct cxs_doc *d, const struct cxs_matches *mm, size_t u)
+{
+	return d->tok_sent[mm->unit_tok ? mm->unit_tok[u] : u];
+}
+
+/* Whether polarity match `p` counts where it stands. A word marked `initial` in LANG.sent
+ * is one only when nothing but negators comes before it in its sentence: the imperative
+ * "Try the curry" or "Don't get the curry" recommends or warns, while "we will try the
+ * curry" or "you get the curry with rice" judges nothing. */
+static int polarity_here(const cxs_scorer *sc, const struct cxs_doc *d,
+			 const struct cxs_matches *mm, const struct cxs_match *p)
+{
+	size_t u = p->u0;
+
+	if (!p->e->initial)
+		return 1;
+	while (u > 0 && sent_of_unit(d, mm, u - 1) == p->sent) {
+		size_t k = sc->neg_end[u];
+
+		if (!k)
+			return 0;
+		u = mm->m[k - 1].u0;
+	}
+	return 1;
+}
+
 /* ---------------------------------------------------------------- aspects */
 
 static size_t distance(const struct cxs_match *a, const struct cxs_match *p)
@@ -578,7 +605,8 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	memset(sc->pol_cover, 0, mm->nunits + 1);
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
-		if (m->role == CXS_ROLE_POLARITY)
+		/* an `initial` word may not count (polarity_here), so it swallows nothing */
+		if (m->role == CXS_ROLE_POLARITY && !m->e->initial)
 			memset(sc->pol_cover + m->u0, COVER_POLARITY | COVER_INTENSIFIER,
 			       m->u1 - m->u0);
 	}
@@ -626,7 +654,7 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	memset(sc->hits, 0, sc->ndims * sizeof(*sc->hits));
 	memset(sc->nev, 0, sc->ndims * sizeof(*sc->nev));
 	for (i = 0; i < mm->n; i++) {
-		if (mm->m[i].role != CXS_ROLE_POLARITY)
+		if (mm->m[i].role != CXS_ROLE_POLARITY || !polarity_here(sc, d, mm, &mm->m[i]))
 			continue;
 		sc->pol[npol] = i;
 		sc->pv[npol] = polarity_value(sc, d, mm, &mm->m[i]);

@@ -839,6 +839,24 @@ static void test_record_escapes(void)
 	json_decref(rec);
 }
 
+/* A polarity word marked `initial` (pack-small: "try the" 1.5) counts only when it opens
+ * its sentence, negators aside: the imperative recommends, the narrative does not. */
+static void test_initial(void)
+{
+	CHECK(NEAR(raw_of("en", "Try the soup.", "food"), 1.5 / 2));
+	CHECK_STR(polarity_of("en", "Try the soup.", "food"), "positive");
+	CHECK(NEAR(valence_of("en", "Never try the soup."), 1.5 * -0.74));
+	CHECK_STR(polarity_of("en", "Never try the soup.", "food"), "negative");
+	/* each sentence opens anew */
+	CHECK_STR(polarity_of("en", "We came at six. Try the soup.", "food"), "positive");
+	/* inside a sentence it is no polarity word, nor in the sentiment */
+	CHECK(NEAR(valence_of("en", "We will try the soup."), 0));
+	CHECK_STR(polarity_of("en", "We will try the soup.", "food"), "neutral");
+	CHECK(NEAR(valence_of("en", "The soup, try the soup."), 0));
+	/* and it takes nothing from the words around it */
+	CHECK(NEAR(valence_of("en", "We will try the good soup."), 1.9));
+}
+
 int main(void)
 {
 	cxs_err err = { CXS_E_NONE, "" };
@@ -868,6 +886,7 @@ int main(void)
 	RUN(test_nearest_first);
 	RUN(test_emphasis);
 	RUN(test_sentiment);
+	RUN(test_initial);
 	RUN(test_faint_signal);
 	RUN(test_normalize);
 	RUN(test_evidence_cap);

@@ -147,7 +147,7 @@ static void test_small_pack(void)
 	if (!en || !zh || !es)
 		goto out;
 	CHECK_INT(cxs_lexlang_counts(en)->terms, 13);
-	CHECK_INT(cxs_lexlang_counts(en)->polarity, 10);
+	CHECK_INT(cxs_lexlang_counts(en)->polarity, 11);   /* with an `initial` one */
 	CHECK_INT(cxs_lexlang_counts(en)->negators, 3);
 	CHECK_INT(cxs_lexlang_counts(en)->intensifiers, 4);
 	CHECK_INT(cxs_lexlang_counts(en)->contrast, 4);   /* built in: but, however, although, though */
@@ -511,6 +511,34 @@ static void test_match_tables(void)
 	cxs_lexicon_free(lx);
 }
 
+/* A .sent line may end in `initial` (a word only where it opens its sentence); any other
+ * third field is an error of its line. */
+static void test_initial_field(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *lx;
+
+	snprintf(dir, sizeof(dir), "%s/initial", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = initial\nversion = 1\nlanguages = en\n");
+	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\n");
+	write_file(dir, "en.lex", "soup\tfood\n");
+	write_file(dir, "en.sent", "try the\t1.5\tinitial\nget the\t1\tfirst\n"
+		   "have the\t1\tinitial\tnow\n");
+	lx = cxs_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	CHECK_STR(problem_list(lx, dir),
+		  "en.sent:2: too many fields: expected 'term<TAB>valence' or "
+		  "'term<TAB>valence<TAB>initial'|"
+		  "en.sent:3: too many fields: expected 'term<TAB>valence' or "
+		  "'term<TAB>valence<TAB>initial'");
+	CHECK_INT(cxs_lexlang_counts(cxs_lexicon_lang(lx, "en"))->polarity, 1);
+	cxs_lexicon_free(lx);
+}
+
 int main(void)
 {
 	RUN(test_broken_pack);
@@ -522,6 +550,7 @@ int main(void)
 	RUN(test_cx_core);
 	RUN(test_bom);
 	RUN(test_match_tables);
+	RUN(test_initial_field);
 	u_cleanup();
 	return cxs_test_done();
 }
