@@ -739,9 +739,10 @@ static void test_record_rejects(void)
 	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
 	CHECK_STR(why, "record has no 'stems' array (run cxs-stem first)");
 
+	/* no names of either version: the current version's are asked for */
 	rec = json_pack("{s:s, s:s}", "id", "x", "text", "fetched only");
 	CHECK_INT(reject_reason(rec, why, sizeof(why)), 1);
-	CHECK_STR(why, "record has no 'stems' array (run cxs-stem first)");
+	CHECK_STR(why, "record has no 'stem_at' array (run cxs-stem first)");
 
 	rec = record("en", "The waiter was rude.");
 	json_object_del(rec, "forms");
