@@ -163,16 +163,19 @@ static int stem_forms(struct cxs_stemstage *c, struct token_langs *tl, cxs_rec *
 	for (i = 0; i < n; i++) {
 		const char *form = in->tv.form[i], *stem = form;
 		size_t len = in->tv.formlen[i], slen = len;
-		int li = token_lang(tl, i);
+		int li = token_lang(tl, i), stop;
 
-		if (li >= 0 && c->cache[li] &&
-		    !(stem = cxs_stemcache_stem(c->cache[li], form, len, &slen, reason)))
-			return -1;
+		/* the cache knows the stopwords of its language too: one lookup a token */
+		if (li >= 0 && c->cache[li]) {
+			if (!(stem = cxs_stemcache_word(c->cache[li], form, len, &slen, &stop, reason)))
+				return -1;
+		} else {
+			stop = cxs_stopwords_has(li >= 0 ? c->stop[li] : NULL, form, len);
+		}
 		if (stem != form && slen && (slen != len || memcmp(stem, form, len)) &&
 		    cxs_tokens_add_at(out, i, stem, slen) < 0)
 			return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
-		in->stop.p[in->stop.len++] =
-			cxs_stopwords_has(li >= 0 ? c->stop[li] : NULL, form, len) ? '1' : '0';
+		in->stop.p[in->stop.len++] = stop ? '1' : '0';
 	}
 	if (cxs_buf_addch(out, ']') < 0 || !(out = cxs_rec_set(rec, "stop")) ||
 	    cxs_jw_string(out, in->stop.p ? in->stop.p : "", in->stop.len) < 0)
@@ -271,6 +274,8 @@ long cxs_stemstage_load_stopwords(cxs_stemstage *c, const char *dir, cxs_diag_fn
 			cxs_textnorm_free(tn);
 			return -1;
 		}
+		if (c->cache[i])
+			cxs_stemcache_set_stopwords(c->cache[i], c->stop[i]);
 		c->lexicons[i] = json_pack("{s:s+, s:s, s:s, s:I}", "name", "stopwords/", langs[i],
 					   "path", path, "hash", hex, "words",
 					   (json_int_t)cxs_stopwords_count(c->stop[i]));
