@@ -13,12 +13,13 @@
 /* Open addressing, linear probing, at most half full. Forms and stems live in one
  * arena that is emptied with the table. */
 struct entry {
-	uint64_t hash;
-	size_t form, stem;          /* offsets into the arena */
+	uint32_t hash;              /* the low half of the form's hash */
+	uint32_t form, stem;        /* offsets into the arena (a few MB at most) */
 	unsigned char formlen, stemlen;
-	unsigned char used, same;   /* same: the stem is the form */
-	unsigned char stop;         /* the form is in the stopword list */
+	unsigned char used : 1, same : 1, stop : 1;   /* same: the stem is the form */
 };
+/* 16 bytes, so the table of the common words stays in the caches: a lookup was mostly
+ * waiting for its slot with 32-byte entries */
 
 struct cxs_stemcache {
 	cxs_stemmer *st;
@@ -104,7 +105,7 @@ const char *cxs_stemcache_word(cxs_stemcache *c, const char *form, size_t len, s
 		h = cxs_hash_fnv1a(form, len);
 		for (i = (size_t)h & (c->cap - 1); c->slots[i].used; i = (i + 1) & (c->cap - 1)) {
 			e = &c->slots[i];
-			if (e->hash == h && e->formlen == len && !memcmp(c->arena.p + e->form, form, len)) {
+			if (e->hash == (uint32_t)h && e->formlen == len && !memcmp(c->arena.p + e->form, form, len)) {
 				*stemlen = e->same ? len : e->stemlen;
 				*stop = e->stop;
 				return e->same ? form : c->arena.p + e->stem;
@@ -128,14 +129,14 @@ const char *cxs_stemcache_word(cxs_stemcache *c, const char *form, size_t len, s
 			;
 	}
 	e = &c->slots[i];
-	e->hash = h;
+	e->hash = (uint32_t)h;
 	e->used = 1;
 	e->same = stem == form;
-	e->stop = (unsigned char)*stop;
-	e->form = c->arena.len;
+	e->stop = *stop != 0;
+	e->form = (uint32_t)c->arena.len;
 	e->formlen = (unsigned char)len;
 	cxs_buf_add(&c->arena, form, len);    /* within the capacity reserved */
-	e->stem = c->arena.len;
+	e->stem = (uint32_t)c->arena.len;
 	e->stemlen = (unsigned char)n;
 	if (!e->same)
 		cxs_buf_add(&c->arena, stem, n);
