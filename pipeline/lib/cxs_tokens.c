@@ -83,24 +83,43 @@ static int grow(cxs_tokens *t, size_t n)
 	return 0;
 }
 
+/* Reads the integer pairs of `name` (`tokens` in version 1, `spans` in 2) into t->ints
+ * and grows the per-token arrays for them. Returns the number of pairs, or -1 with the
+ * reason (-2: no memory). What is wrong with the array as a whole is said before what is
+ * wrong in it. */
+static long read_pairs(cxs_tokens *t, const cxs_rec *rec, int schema, cxs_err *reason)
+{
+	const char *name = names[schema - 1][0];
+	size_t bad;
+	int rc = cxs_rec_ints(rec, name, &t->ints, &bad);
+
+	if (rc == -2 || (rc == 1 && grow(t, t->ints.n / 2) < 0))
+		return -2;
+	if (rc != 1 ? cxs_rec_count(rec, name) % 2 != 0 : t->ints.n % 2 != 0) {
+		cxs_reject(reason, "'%s' has an odd number of %s", name,
+			   schema == 1 ? "offsets" : "entries");
+		return -1;
+	}
+	if (rc != 1) {
+		if (schema == 1)
+			cxs_reject(reason, "'%s' entry %zu is not a pair of integers", name, bad / 2);
+		else
+			cxs_reject(reason, "'%s' entry %zu is not an integer", name, bad);
+		return -1;
+	}
+	return (long)(t->ints.n / 2);
+}
+
 /* Version 1 `tokens`: absolute [start, end) pairs in text order without overlap. */
 static int offsets_v1(cxs_tokens *t, const cxs_rec *rec, const char *text, size_t textlen,
 		      cxs_err *reason)
 {
-	size_t n, i, prev = 0, bad;
-	int rc = cxs_rec_ints(rec, "tokens", &t->ints, &bad);
+	size_t i, prev = 0;
+	long n = read_pairs(t, rec, 1, reason);
 
-	if (rc == -2)
-		return -1;
-	/* what is wrong with the array as a whole is said before what is wrong in it */
-	if (rc != 1 ? cxs_rec_count(rec, "tokens") % 2 != 0 : t->ints.n % 2 != 0)
-		return cxs_reject(reason, "'tokens' has an odd number of offsets");
-	if (rc != 1)
-		return cxs_reject(reason, "'tokens' entry %zu is not a pair of integers", bad / 2);
-	n = t->ints.n / 2;
-	if (grow(t, n) < 0)
-		return -1;
-	for (i = 0; i < n; i++) {
+	if (n < 0)
+		return n == -2 ? -1 : 1;
+	for (i = 0; i < (size_t)n; i++) {
 		long long s = t->ints.v[2 * i], e = t->ints.v[2 * i + 1];
 
 		if (s < (long long)prev || e < s || (unsigned long long)e > textlen)
@@ -121,19 +140,12 @@ static int offsets_v1(cxs_tokens *t, const cxs_rec *rec, const char *text, size_
 static int offsets_v2(cxs_tokens *t, const cxs_rec *rec, const char *text, size_t textlen,
 		      cxs_err *reason)
 {
-	size_t n, i, prev = 0, bad;
-	int rc = cxs_rec_ints(rec, "spans", &t->ints, &bad);
+	size_t i, prev = 0;
+	long n = read_pairs(t, rec, 2, reason);
 
-	if (rc == -2)
-		return -1;
-	if (rc != 1 ? cxs_rec_count(rec, "spans") % 2 != 0 : t->ints.n % 2 != 0)
-		return cxs_reject(reason, "'spans' has an odd number of entries");
-	if (rc != 1)
-		return cxs_reject(reason, "'spans' entry %zu is not an integer", bad);
-	n = t->ints.n / 2;
-	if (grow(t, n) < 0)
-		return -1;
-	for (i = 0; i < n; i++) {
+	if (n < 0)
+		return n == -2 ? -1 : 1;
+	for (i = 0; i < (size_t)n; i++) {
 		long long gap = t->ints.v[2 * i], len = t->ints.v[2 * i + 1];
 		size_t s, e;
 
