@@ -305,8 +305,10 @@ int cxs_tokens_read(cxs_tokens *t, const cxs_rec *rec, const char *text, size_t 
 	}
 	memset(out, 0, sizeof(*out));
 	if (flags & CXS_TOKENS_STEMS) {
-		memcpy(t->stem, t->form, n * sizeof(*t->stem));
-		memcpy(t->stemlen, t->formlen, n * sizeof(*t->stemlen));
+		if (n) {        /* no arrays yet before the first record with tokens */
+			memcpy(t->stem, t->form, n * sizeof(*t->stem));
+			memcpy(t->stemlen, t->formlen, n * sizeof(*t->stemlen));
+		}
 		rc = schema == 1 ? strings_v1(rec, "stems", n, &t->stems, t->stem, t->stemlen, reason)
 				 : strings_v2(t, rec, "stem_at", n, &t->stems, t->stem, t->stemlen,
 					      reason);
