@@ -864,6 +864,33 @@ long cxs_rec_count(const cxs_rec *r, const char *key)
 	}
 }
 
+/* The integer at `*s`, moving `*s` past it. Returns 0, or -1 when the value there is
+ * not an integer. */
+static int read_int(const char **s, long long *out)
+{
+	unsigned long long v = 0;
+	const char *p = *s;
+	int neg = *p == '-';
+
+	p += neg;
+	if (*p < '0' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9')
+		v = v * 10 + (unsigned)(*p++ - '0');
+	if (*p == '.' || *p == 'e' || *p == 'E')
+		return -1;
+	*out = neg ? (long long)(0ULL - v) : (long long)v;
+	*s = p;
+	return 0;
+}
+
+/* Past the separator after an entry: the next entry, or the closing ']'. */
+static const char *next_entry(const char *s)
+{
+	s = skip_space(s);
+	return *s == ',' ? skip_space(s + 1) : s;
+}
+
 int cxs_rec_ints(const cxs_rec *r, const char *key, struct cxs_ints *out, size_t *bad)
 {
 	const struct field *f = find(r, key);
@@ -884,41 +911,76 @@ int cxs_rec_ints(const cxs_rec *r, const char *key, struct cxs_ints *out, size_t
 	/* a first guess of the count keeps reallocation out of the loop */
 	if (cxs_array_grow(&out->v, &out->cap, f->vallen / 2 + 1, sizeof(*out->v)) < 0)
 		return -2;
-	for (;;) {
-		unsigned long long v = 0;
-		int neg = *s == '-';
-
-		s += neg;
-		if (*s < '0' || *s > '9' || (n >= out->cap &&
-		    cxs_array_grow(&out->v, &out->cap, n + 1, sizeof(*out->v)) < 0)) {
-			if (bad)
-				*bad = n;
-			return (*s < '0' || *s > '9') ? -1 : -2;
-		}
-		while (*s >= '0' && *s <= '9')
-			v = v * 10 + (unsigned)(*s++ - '0');
-		if (*s == '.' || *s == 'e' || *s == 'E') {
+	while (*s != ']') {
+		if (n >= out->cap && cxs_array_grow(&out->v, &out->cap, n + 1, sizeof(*out->v)) < 0)
+			return -2;
+		if (read_int(&s, &out->v[n]) < 0) {
 			if (bad)
 				*bad = n;
 			return -1;
 		}
-		out->v[n++] = neg ? (long long)(0ULL - v) : (long long)v;
-		s = skip_space(s);
-		if (*s == ',') {
-			s = skip_space(s + 1);
-			continue;
-		}
-		break;   /* ']' */
+		n++;
+		s = next_entry(s);
 	}
 	out->n = n;
 	return 1;
+}
+
+/* Appends the validated string at `s` (its opening quote) to `out`'s arena as entry
+ * `n`; returns the end of its spelling, or NULL when memory runs out. The entry's
+ * offset in the arena stands in `len[n]` until finish_strings makes the pointers. */
+static const char *add_string(struct cxs_strs *out, size_t n, const char *s)
+{
+	const char *e = string_end(s);
+
+	if (n >= out->cap) {
+		size_t cap = out->cap;
+		if (cxs_array_grow(&out->s, &cap, n + 1, sizeof(*out->s)) < 0 ||
+		    cxs_array_grow(&out->len, &out->cap, n + 1, sizeof(*out->len)) < 0)
+			return NULL;
+	}
+	out->len[n] = out->arena.len;
+	decode(s + 1, (size_t)(e - s) - 2, &out->arena);
+	out->arena.len++;                /* keep decode's NUL */
+	return e;
+}
+
+static void finish_strings(struct cxs_strs *out, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		size_t off = out->len[i], next = i + 1 < n ? out->len[i + 1] : out->arena.len;
+		out->s[i] = out->arena.p + off;
+		out->len[i] = next - off - 1;
+	}
+	out->n = n;
+}
+
+/* Starts decoding the array `f` into `out`: its first entry (or ']'), or NULL when `f`
+ * is not an array or (`*nomem`) the arena cannot grow. Decoded strings and their NULs
+ * fit in the array's own bytes, so the arena never moves while the pointers are made. */
+static const char *start_strings(const cxs_rec *r, const struct field *f, struct cxs_strs *out,
+				 int *nomem)
+{
+	const char *s = r->p + f->val;
+
+	*nomem = 0;
+	if (*s != '[')
+		return NULL;
+	if (cxs_buf_grow(&out->arena, f->vallen + 1) < 0) {
+		*nomem = 1;
+		return NULL;
+	}
+	return skip_space(s + 1);
 }
 
 int cxs_rec_strings(const cxs_rec *r, const char *key, struct cxs_strs *out, size_t *bad)
 {
 	const struct field *f = find(r, key);
 	const char *s;
-	size_t n = 0, i;
+	size_t n = 0;
+	int nomem;
 
 	out->n = 0;
 	cxs_buf_reset(&out->arena);
@@ -926,44 +988,63 @@ int cxs_rec_strings(const cxs_rec *r, const char *key, struct cxs_strs *out, siz
 		*bad = (size_t)-1;
 	if (!f)
 		return 0;
-	s = r->p + f->val;
-	if (*s != '[')
-		return -1;
-	/* decoded strings and their NULs fit in the array's own bytes: the arena never
-	 * moves while the pointers are made */
-	if (cxs_buf_grow(&out->arena, f->vallen + 1) < 0)
-		return -2;
-	s = skip_space(s + 1);
+	if (!(s = start_strings(r, f, out, &nomem)))
+		return nomem ? -2 : -1;
 	while (*s != ']') {
-		const char *e;
-
 		if (*s != '"') {
 			if (bad)
 				*bad = n;
 			return -1;
 		}
-		e = string_end(s);
-		if (n >= out->cap) {
-			size_t cap = out->cap;
-			if (cxs_array_grow(&out->s, &cap, n + 1, sizeof(*out->s)) < 0 ||
-			    cxs_array_grow(&out->len, &out->cap, n + 1, sizeof(*out->len)) < 0)
-				return -2;
-		}
-		out->len[n] = out->arena.len;    /* the offset for now */
-		decode(s + 1, (size_t)(e - s) - 2, &out->arena);
-		out->arena.len++;                /* keep decode's NUL */
+		if (!(s = add_string(out, n, s)))
+			return -2;
 		n++;
-		s = skip_space(e);
-		if (*s == ',')
-			s = skip_space(s + 1);
+		s = next_entry(s);
 	}
-	for (i = 0; i < n; i++) {
-		size_t off = out->len[i], next = i + 1 < n ? out->len[i + 1] : out->arena.len;
-		out->s[i] = out->arena.p + off;
-		out->len[i] = next - off - 1;
-	}
-	out->n = n;
+	finish_strings(out, n);
 	return 1;
+}
+
+int cxs_rec_pairs(const cxs_rec *r, const char *key, struct cxs_ints *idx, struct cxs_strs *strs,
+		  size_t *bad)
+{
+	const struct field *f = find(r, key);
+	const char *s;
+	size_t n = 0;
+	int nomem;
+
+	idx->n = strs->n = 0;
+	cxs_buf_reset(&strs->arena);
+	if (bad)
+		*bad = (size_t)-1;
+	if (!f)
+		return 0;
+	if (!(s = start_strings(r, f, strs, &nomem)))
+		return nomem ? -2 : -1;
+	for (; *s != ']'; n++, s = next_entry(s)) {
+		size_t k = n / 2;
+
+		if (n % 2 == 0) {
+			if (k >= idx->cap &&
+			    cxs_array_grow(&idx->v, &idx->cap, k + 1, sizeof(*idx->v)) < 0)
+				return -2;
+			if (read_int(&s, &idx->v[k]) < 0)
+				goto wrong;
+		} else if (*s != '"') {
+			goto wrong;
+		} else if (!(s = add_string(strs, k, s))) {
+			return -2;
+		}
+	}
+	if (n % 2)
+		goto wrong;
+	idx->n = n / 2;
+	finish_strings(strs, n / 2);
+	return 1;
+wrong:
+	if (bad)
+		*bad = n;
+	return -1;
 }
 
 void cxs_ints_release(struct cxs_ints *a)

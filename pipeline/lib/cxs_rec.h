@@ -104,6 +104,13 @@ struct cxs_strs {
 };
 int cxs_rec_strings(const cxs_rec *r, const char *key, struct cxs_strs *out, size_t *bad);
 
+/* An array of (integer, string) pairs spelled flat, `[i0, "s0", i1, "s1", ...]` (the
+ * sparse per-token arrays of cxs_tokens.h): the integers go to `idx`, the strings to
+ * `strs`. -1 also when the array has an odd number of entries (then `*bad` is that
+ * number). */
+int cxs_rec_pairs(const cxs_rec *r, const char *key, struct cxs_ints *idx, struct cxs_strs *strs,
+		  size_t *bad);
+
 /* Frees what the accessors grew; the structs are then empty and reusable. */
 void cxs_ints_release(struct cxs_ints *a);
 void cxs_strs_release(struct cxs_strs *a);

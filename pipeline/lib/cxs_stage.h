@@ -24,7 +24,7 @@
 
 #include "cxs_err.h"
 
-#define CXS_SCHEMA_VERSION 1
+#define CXS_SCHEMA_VERSION 2
 #define CXS_LEVEL_DEFAULT 1   /* measured in `make bench`: see README "Intermediate files" */
 
 typedef void (*cxs_diag_fn)(void *ctx, const char *msg);

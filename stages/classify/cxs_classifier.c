@@ -3,6 +3,7 @@
 #include "cxs_jsonw.h"
 #include "cxs_rec.h"
 #include "cxs_stage.h"
+#include "cxs_tokens.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,20 +19,19 @@ struct cxs_classifier {
 	/* the doc's arrays, reused across records */
 	cxs_buf text, lang;
 	struct cxs_ints ints;
-	struct cxs_strs forms, stems, slangs;
-	size_t *tok, *tok_sent, *formlen, *stemlen;
-	const char **form, **stem;      /* views: in the record, or in `forms`/`stems` */
-	size_t captok;
+	struct cxs_strs slangs;
+	cxs_tokens *toks;               /* tokens, forms and stems in either schema */
+	size_t *tok_sent;
 	size_t *sent;
-	size_t capsent;
-	size_t capaux;     /* capacity the per-token arrays have been grown to */
+	size_t capsent, captoksent;
 	struct cxs_match *merged;       /* matches of a record in several languages */
 	size_t capmerged;
 };
 
-/* What cxs-normalize and cxs-stem add per token: 04-classify leaves them out unless
- * asked to keep them (pipeline/README.md says why). */
-static const char *const per_token[] = { "tokens", "forms", "stems", "stop" };
+/* What cxs-normalize and cxs-stem add per token, in schema versions 2 and 1:
+ * 04-classify leaves them out unless asked to keep them (pipeline/README.md says why). */
+static const char *const per_token[] = { "spans", "form_at", "stem_at", "stop",
+					 "tokens", "forms", "stems" };
 
 static const char *const polarities[3] = { "positive", "negative", "neutral" };
 
@@ -64,7 +64,8 @@ cxs_classifier *cxs_classifier_new(const cxs_lexicon *lx, cxs_err *err)
 	cl->lx = lx;
 	cl->mt = cxs_matcher_new(err);
 	cl->sc = cl->mt ? cxs_scorer_new(lx, err) : NULL;
-	if (!cl->mt || !cl->sc || lexinfo(lx, &cl->lexinfo) < 0) {
+	cl->toks = cxs_tokens_new();
+	if (!cl->mt || !cl->sc || !cl->toks || lexinfo(lx, &cl->lexinfo) < 0) {
 		cxs_classifier_free(cl);
 		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 		return NULL;
@@ -82,15 +83,9 @@ void cxs_classifier_free(cxs_classifier *cl)
 	cxs_buf_release(&cl->text);
 	cxs_buf_release(&cl->lang);
 	cxs_ints_release(&cl->ints);
-	cxs_strs_release(&cl->forms);
-	cxs_strs_release(&cl->stems);
 	cxs_strs_release(&cl->slangs);
-	free(cl->tok);
+	cxs_tokens_free(cl->toks);
 	free(cl->tok_sent);
-	free(cl->formlen);
-	free(cl->form);
-	free(cl->stemlen);
-	free(cl->stem);
 	free(cl->sent);
 	free(cl->merged);
 	free(cl);
@@ -191,11 +186,6 @@ int cxs_classifier_doc(cxs_classifier *cl, const char *lang, const struct cxs_do
 
 /* ---------------------------------------------------------------- reading a record */
 
-static const char *const needs[][2] = {
-	{ "stems", "cxs-stem" }, { "tokens", "cxs-normalize" }, { "forms", "cxs-normalize" },
-	{ "sentences", "cxs-normalize" },
-};
-
 /* Reads a flat array of [start, end) offset pairs into `out`: every pair within the
  * text, starts < ends allowed equal, and in text order without overlap. Returns the
  * number of pairs, or -1 with the reason (-2: no memory). The entries are counted
@@ -240,63 +230,6 @@ static long read_spans(cxs_classifier *cl, cxs_rec *rec, const char *name, const
 	return (long)(n / 2);
 }
 
-/* The entries of a string array aligned with the tokens, as views (`s[i]`, `len[i]`
- * bytes, not NUL-terminated). Words rarely need an escape, so when none does they are
- * read in place from the record's canonical bytes (`["a","b"]`); otherwise, and for
- * an array that is not `n` strings, cxs_rec_strings decodes it into `slow` and says
- * what is wrong. Returns 0, -1 with the reason, -2 no memory. */
-static int read_strings(cxs_rec *rec, const char *name, size_t n, struct cxs_strs *slow,
-			const char **s, size_t *len, cxs_err *reason)
-{
-	size_t rawlen, i, bad;
-	const char *p = cxs_rec_raw(rec, name, &rawlen), *q;
-	long count;
-	int rc;
-
-	for (i = 0, p++; i < n; i++) {
-		if ((i && *p++ != ',') || *p != '"')
-			goto slow;
-		for (q = ++p; *q != '"'; q++)
-			if (*q == '\\')
-				goto slow;
-		s[i] = p;
-		len[i] = (size_t)(q - p);
-		p = q + 1;
-	}
-	if (*p == ']')
-		return 0;
-slow:
-	count = cxs_rec_count(rec, name);
-	if ((size_t)count != n)
-		return cxs_err_set(reason, CXS_E_INPUT, "'%s' has %ld entries for %zu tokens", name,
-				   count, n);
-	rc = cxs_rec_strings(rec, name, slow, &bad);
-	if (rc == -2) {
-		cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
-		return -2;
-	}
-	if (rc != 1)
-		return cxs_err_set(reason, CXS_E_INPUT, "'%s' entry %zu is not a string", name, bad);
-	for (i = 0; i < n; i++) {
-		s[i] = slow->s[i];
-		len[i] = slow->len[i];
-	}
-	return 0;
-}
-
-/* The one place `forms` and `stems` are read: every later use goes through
- * d->form/d->formlen and d->stem/d->stemlen. Empty entries stay empty here; read_doc
- * resolves them once the token offsets are known to lie in the text. */
-static int read_forms(cxs_classifier *cl, cxs_rec *rec, size_t ntok, cxs_err *reason)
-{
-	return read_strings(rec, "forms", ntok, &cl->forms, cl->form, cl->formlen, reason);
-}
-
-static int read_stems(cxs_classifier *cl, cxs_rec *rec, size_t ntok, cxs_err *reason)
-{
-	return read_strings(rec, "stems", ntok, &cl->stems, cl->stem, cl->stemlen, reason);
-}
-
 /* `sentence_langs` (cxs-normalize), when the record has it: one language per sentence.
  * Returns 0, 1 (reject, with the reason) or -1 (no memory). */
 static int read_sentence_langs(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d,
@@ -326,41 +259,16 @@ static int read_sentence_langs(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc 
 	return 0;
 }
 
-/* Makes the per-token arrays hold `ntok` entries. */
-static int grow_tokens(cxs_classifier *cl, size_t ntok)
-{
-	void *p;
-	size_t cap;
-
-	if (ntok <= cl->capaux)
-		return 0;
-	cap = 2 * ntok + 16;
-#define REGROW(f)                                                   \
-	if (!(p = realloc((void *)cl->f, cap * sizeof(*cl->f))))    \
-		return -1;                                          \
-	cl->f = p;
-	REGROW(tok_sent) REGROW(form) REGROW(formlen) REGROW(stem) REGROW(stemlen)
-#undef REGROW
-	/* raised only once every array has grown, so a failure half way leaves them to
-	 * be grown again next time, never too short */
-	cl->capaux = cap;
-	return 0;
-}
-
-/* Fills `d` from `rec`. Returns 0, 1 (reject, with the reason) or -1 (no memory). */
+/* Fills `d` from `rec`: the tokens, forms and stems through cxs_tokens (either schema
+ * version), the sentences here. Returns 0, 1 (reject, with the reason) or -1 (no
+ * memory). */
 static int read_doc(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d, cxs_err *reason)
 {
-	size_t i, ntok, nsent, s;
+	struct cxs_tokview tv;
+	size_t i, nsent, s;
 	long n;
 	int rc;
 
-	for (i = 0; i < 4; i++) {
-		if (cxs_rec_type(rec, needs[i][0]) != CXS_REC_ARRAY) {
-			cxs_err_set(reason, CXS_E_INPUT, "record has no '%s' array (run %s first)",
-				    needs[i][0], needs[i][1]);
-			return 1;
-		}
-	}
 	rc = cxs_rec_string(rec, "text", &cl->text);
 	if (rc == -2)
 		goto nomem;
@@ -371,49 +279,41 @@ static int read_doc(cxs_classifier *cl, cxs_rec *rec, struct cxs_doc *d, cxs_err
 	memset(d, 0, sizeof(*d));
 	d->text = cl->text.p;
 	d->len = cl->text.len;
-	if ((n = read_spans(cl, rec, "tokens", d->text, d->len, &cl->tok, &cl->captok, reason)) < 0)
-		return n == -2 ? -1 : 1;
-	ntok = (size_t)n;
-	if (grow_tokens(cl, ntok) < 0)
-		goto nomem;
-	if ((rc = read_forms(cl, rec, ntok, reason)) < 0 ||
-	    (rc = read_stems(cl, rec, ntok, reason)) < 0)
-		return rc == -2 ? -1 : 1;
+	if ((rc = cxs_tokens_read(cl->toks, rec, d->text, d->len, CXS_TOKENS_STEMS, &tv, reason)))
+		return rc;
+	if (cxs_rec_type(rec, "sentences") != CXS_REC_ARRAY) {
+		cxs_err_set(reason, CXS_E_INPUT, "record has no 'sentences' array (run cxs-normalize "
+			    "first)");
+		return 1;
+	}
 	if ((n = read_spans(cl, rec, "sentences", d->text, d->len, &cl->sent, &cl->capsent,
 			    reason)) < 0)
 		return n == -2 ? -1 : 1;
 	nsent = (size_t)n;
-	if (ntok && !nsent) {
+	if (tv.n && !nsent) {
 		cxs_err_set(reason, CXS_E_INPUT, "'sentences' is empty but there are tokens");
 		return 1;
 	}
-	/* each token belongs to the last sentence that starts at or before it; an empty
-	 * form (cxs-normalize's spelling of "the form is the token's text", checked to be
-	 * whole characters of the text above) is that text, and an empty stem (cxs-stem's
-	 * spelling of "the stem is the form") is the form */
-	for (i = 0, s = 0; i < ntok; i++) {
-		while (s + 1 < nsent && cl->sent[2 * (s + 1)] <= cl->tok[2 * i])
+	if (cxs_array_grow(&cl->tok_sent, &cl->captoksent, tv.n + 1, sizeof(*cl->tok_sent)) < 0)
+		goto nomem;
+	/* each token belongs to the last sentence that starts at or before it */
+	for (i = 0, s = 0; i < tv.n; i++) {
+		while (s + 1 < nsent && cl->sent[2 * (s + 1)] <= tv.off[2 * i])
 			s++;
-		if (cl->tok[2 * i] < cl->sent[2 * s] || cl->tok[2 * i + 1] > cl->sent[2 * s + 1]) {
-			cxs_err_set(reason, CXS_E_INPUT, "'tokens' entry %zu lies outside every sentence", i);
+		if (tv.off[2 * i] < cl->sent[2 * s] || tv.off[2 * i + 1] > cl->sent[2 * s + 1]) {
+			cxs_err_set(reason, CXS_E_INPUT, "'%s' %s %zu lies outside every sentence",
+				    tv.schema == 1 ? "tokens" : "spans",
+				    tv.schema == 1 ? "entry" : "token", i);
 			return 1;
 		}
 		cl->tok_sent[i] = s;
-		if (!cl->formlen[i]) {
-			cl->form[i] = d->text + cl->tok[2 * i];
-			cl->formlen[i] = cl->tok[2 * i + 1] - cl->tok[2 * i];
-		}
-		if (!cl->stemlen[i]) {
-			cl->stem[i] = cl->form[i];
-			cl->stemlen[i] = cl->formlen[i];
-		}
 	}
-	d->ntok = ntok;
-	d->tok = cl->tok;
-	d->form = cl->form;
-	d->formlen = cl->formlen;
-	d->stem = cl->stem;
-	d->stemlen = cl->stemlen;
+	d->ntok = tv.n;
+	d->tok = tv.off;
+	d->form = tv.form;
+	d->formlen = tv.formlen;
+	d->stem = tv.stem;
+	d->stemlen = tv.stemlen;
 	d->tok_sent = cl->tok_sent;
 	d->nsent = nsent;
 	d->sent = cl->sent;

@@ -1,6 +1,6 @@
 /*
  * cxs-fetch — HTML pages, text files and JSONL review exports in; one record per
- * document out (schema version 1), with the main text, title and language hint.
+ * document out (schema version 2), with the main text, title and language hint.
  *
  * Its inputs are not records, so fetch_run drives cxs_stage itself instead of
  * cxs_stage_run_recs: every document read is counted in, then emitted or rejected

@@ -20,6 +20,7 @@
 #include "cxs_segment.h"
 #include "cxs_stage.h"
 #include "cxs_textnorm.h"
+#include "cxs_tokens.h"
 #include "cxs_utf8.h"
 
 /* The languages a record can get, with the locale of their break iterators ("" is
@@ -76,8 +77,10 @@ static int nomem(cxs_err *err)
 	return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 }
 
-/* Writes spans as a flat [start0, end0, ...] array. */
-static int span_array(struct cxs_normalizer *c, const cxs_span *sp, size_t n, cxs_buf *out)
+/* Writes spans as a flat [start0, end0, ...] array of absolute offsets (`sentences`),
+ * or as `spans` (gaps and lengths, cxs_tokens.h) when `rel`. */
+static int span_array(struct cxs_normalizer *c, const cxs_span *sp, size_t n, int rel,
+		      cxs_buf *out)
 {
 	size_t i;
 
@@ -87,7 +90,7 @@ static int span_array(struct cxs_normalizer *c, const cxs_span *sp, size_t n, cx
 		c->offs[2 * i] = sp[i].start;
 		c->offs[2 * i + 1] = sp[i].end;
 	}
-	return cxs_jw_ints(out, c->offs, 2 * n);
+	return rel ? cxs_tokens_write_spans(out, c->offs, n) : cxs_jw_ints(out, c->offs, 2 * n);
 }
 
 /* Whether the token holds a Han character: such a token is made Simplified whatever
@@ -118,13 +121,13 @@ static uint32_t token_hash(const char *s, size_t n, int zh)
 	return (uint32_t)(cxs_hash_fnv1a(s, n) ^ (uint64_t)zh);
 }
 
-/* Writes the form of the token `t` (`n` bytes) as a JSON string, from the cache or
- * normalised now: "" when the form is the token's own bytes (most tokens: lower-case
- * words, Simplified Chinese), which readers take from `text` (pipeline/README.md), and
- * also when the form would be empty (it never is for a token of letters). Returns 0 or
- * -1 with `err`. */
-static int token_form(struct cxs_normalizer *c, const char *t, size_t n, int zh, cxs_buf *out,
-		      cxs_err *err)
+/* Adds the form of token `i`, `t` (`n` bytes), to `form_at`, from the cache or
+ * normalised now; nothing when the form is the token's own bytes (most tokens:
+ * lower-case words, Simplified Chinese), which readers take from `text`
+ * (pipeline/README.md), nor when it would be empty (it never is for a token of
+ * letters). Returns 0 or -1 with `err`. */
+static int token_form(struct cxs_normalizer *c, size_t i, const char *t, size_t n, int zh,
+		      cxs_buf *out, cxs_err *err)
 {
 	struct form_slot *sl = NULL;
 	const char *f;
@@ -133,7 +136,7 @@ static int token_form(struct cxs_normalizer *c, const char *t, size_t n, int zh,
 	/* most tokens (lower-case ASCII, Simplified Chinese) are their own form: no cache
 	 * probe, no copy */
 	if (cxs_textnorm_keeps(c->tn, t, n, zh))
-		return cxs_jw_string(out, "", 0) < 0 ? nomem(err) : 0;
+		return 0;
 	if (n <= FORMCACHE_KEY) {
 		sl = &c->forms[token_hash(t, n, zh) & (FORMCACHE_SLOTS - 1)];
 		if (sl->len == n && sl->zh == zh && !memcmp(sl->key, t, n)) {
@@ -154,12 +157,12 @@ static int token_form(struct cxs_normalizer *c, const char *t, size_t n, int zh,
 		memcpy(sl->form, f, flen);
 	}
 write:
-	if (flen == n && !memcmp(f, t, n))
-		flen = 0;
-	return cxs_jw_string(out, f, flen) < 0 ? nomem(err) : 0;
+	if (!flen || (flen == n && !memcmp(f, t, n)))
+		return 0;
+	return cxs_tokens_add_at(out, i, f, flen) < 0 ? nomem(err) : 0;
 }
 
-/* The forms of the tokens; a token is made Simplified when its sentence is Chinese or
+/* `form_at`: the forms of the tokens that differ from their text; a token is made Simplified when its sentence is Chinese or
  * it holds a Han character. `slang[j]` is sentence j's index into langs[]. */
 static int form_array(struct cxs_normalizer *c, const char *text, const cxs_segments *sg,
 		      const unsigned char *slang, cxs_buf *out, cxs_err *err)
@@ -176,9 +179,7 @@ static int form_array(struct cxs_normalizer *c, const char *text, const cxs_segm
 		while (j + 1 < sg->nsent && sg->sent[j].end <= sg->tok[i].start)
 			j++;
 		zh = (sg->nsent && slang[j] == ZH) || has_han(t, n);
-		if (i && cxs_buf_addch(out, ',') < 0)
-			return nomem(err);
-		if (token_form(c, t, n, zh, out, err) < 0)
+		if (token_form(c, i, t, n, zh, out, err) < 0)
 			return -1;
 	}
 	return cxs_buf_addch(out, ']') < 0 ? nomem(err) : 0;
@@ -331,11 +332,15 @@ int cxs_normalizer_rec(void *vctx, cxs_rec *rec, cxs_err *reason)
 	li = sentence_langs(c, text, sg, hint, &guess, &score);
 	if (!(b = cxs_rec_set(rec, "lang")) || cxs_jw_string(b, langs[li], strlen(langs[li])) < 0 ||
 	    !(b = cxs_rec_set(rec, "lang_score")) || cxs_jw_real(b, round3(score)) < 0 ||
-	    span_array(c, sg->sent, sg->nsent, cxs_rec_set(rec, "sentences")) < 0 ||
+	    span_array(c, sg->sent, sg->nsent, 0, cxs_rec_set(rec, "sentences")) < 0 ||
 	    sentence_arrays(c, rec, sg->nsent) < 0 ||
-	    span_array(c, sg->tok, sg->ntok, cxs_rec_set(rec, "tokens")) < 0)
+	    span_array(c, sg->tok, sg->ntok, 1, cxs_rec_set(rec, "spans")) < 0)
 		return nomem(reason);
-	if (form_array(c, text, sg, c->slang, cxs_rec_set(rec, "forms"), reason) < 0)
+	/* schema version 1 names would make the record mix versions (cxs_tokens.h) */
+	cxs_rec_drop(rec, "tokens");
+	cxs_rec_drop(rec, "forms");
+	cxs_rec_drop(rec, "stems");
+	if (form_array(c, text, sg, c->slang, cxs_rec_set(rec, "form_at"), reason) < 0)
 		return reason->kind == CXS_E_INPUT ? 1 : -1;
 	return 0;
 }

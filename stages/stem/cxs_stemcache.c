@@ -13,14 +13,17 @@
 /* Open addressing, linear probing, at most half full. Forms and stems live in one
  * arena that is emptied with the table. */
 struct entry {
-	uint64_t hash;
-	size_t form, stem;          /* offsets into the arena */
+	uint32_t hash;              /* the low half of the form's hash */
+	uint32_t form, stem;        /* offsets into the arena (a few MB at most) */
 	unsigned char formlen, stemlen;
-	unsigned char used, same;   /* same: the stem is the form */
+	unsigned char used : 1, same : 1, stop : 1;   /* same: the stem is the form */
 };
+/* 16 bytes, so the table of the common words stays in the caches: a lookup was mostly
+ * waiting for its slot with 32-byte entries */
 
 struct cxs_stemcache {
 	cxs_stemmer *st;
+	const cxs_stopwords *sw;
 	struct entry *slots;
 	size_t cap;     /* a power of two, at least twice `max` */
 	size_t count, max;
@@ -67,8 +70,31 @@ size_t cxs_stemcache_count(const cxs_stemcache *c)
 	return c ? c->count : 0;
 }
 
+static void empty(cxs_stemcache *c)
+{
+	/* all at once keeps the table free of tombstones; frequent forms come back within
+	 * a few records */
+	memset(c->slots, 0, c->cap * sizeof(*c->slots));
+	c->count = 0;
+	cxs_buf_reset(&c->arena);
+}
+
+void cxs_stemcache_set_stopwords(cxs_stemcache *c, const cxs_stopwords *sw)
+{
+	c->sw = sw;
+	empty(c);
+}
+
 const char *cxs_stemcache_stem(cxs_stemcache *c, const char *form, size_t len, size_t *stemlen,
 			       cxs_err *err)
+{
+	int stop;
+
+	return cxs_stemcache_word(c, form, len, stemlen, &stop, err);
+}
+
+const char *cxs_stemcache_word(cxs_stemcache *c, const char *form, size_t len, size_t *stemlen,
+			       int *stop, cxs_err *err)
 {
 	const char *stem;
 	struct entry *e;
@@ -79,8 +105,9 @@ const char *cxs_stemcache_stem(cxs_stemcache *c, const char *form, size_t len, s
 		h = cxs_hash_fnv1a(form, len);
 		for (i = (size_t)h & (c->cap - 1); c->slots[i].used; i = (i + 1) & (c->cap - 1)) {
 			e = &c->slots[i];
-			if (e->hash == h && e->formlen == len && !memcmp(c->arena.p + e->form, form, len)) {
+			if (e->hash == (uint32_t)h && e->formlen == len && !memcmp(c->arena.p + e->form, form, len)) {
 				*stemlen = e->same ? len : e->stemlen;
+				*stop = e->stop;
 				return e->same ? form : c->arena.p + e->stem;
 			}
 		}
@@ -93,25 +120,23 @@ const char *cxs_stemcache_stem(cxs_stemcache *c, const char *form, size_t len, s
 	if (n == len && !memcmp(stem, form, n))
 		stem = form;
 	*stemlen = n;
+	*stop = cxs_stopwords_has(c->sw, form, len);
 	if (len > CXS_STEMCACHE_MAX_FORM || n > CXS_STEMCACHE_MAX_FORM)
 		return stem;
 	if (c->count >= c->max) {
-		/* Emptying all at once keeps the table free of tombstones; frequent forms come
-		 * back within a few records. */
-		memset(c->slots, 0, c->cap * sizeof(*c->slots));
-		c->count = 0;
-		cxs_buf_reset(&c->arena);
+		empty(c);
 		for (i = (size_t)h & (c->cap - 1); c->slots[i].used; i = (i + 1) & (c->cap - 1))
 			;
 	}
 	e = &c->slots[i];
-	e->hash = h;
+	e->hash = (uint32_t)h;
 	e->used = 1;
 	e->same = stem == form;
-	e->form = c->arena.len;
+	e->stop = *stop != 0;
+	e->form = (uint32_t)c->arena.len;
 	e->formlen = (unsigned char)len;
 	cxs_buf_add(&c->arena, form, len);    /* within the capacity reserved */
-	e->stem = c->arena.len;
+	e->stem = (uint32_t)c->arena.len;
 	e->stemlen = (unsigned char)n;
 	if (!e->same)
 		cxs_buf_add(&c->arena, stem, n);

@@ -14,6 +14,7 @@
 
 #include "cxs_err.h"
 #include "cxs_stemmer.h"
+#include "cxs_stopwords.h"
 
 /* Forms longer than this (in bytes) are stemmed every time, not cached. */
 #define CXS_STEMCACHE_MAX_FORM 64
@@ -30,6 +31,14 @@ cxs_stemcache *cxs_stemcache_new(cxs_stemmer *st, size_t max_entries, cxs_err *e
  * memory runs out. */
 const char *cxs_stemcache_stem(cxs_stemcache *c, const char *form, size_t len, size_t *stemlen,
 			       cxs_err *err);
+
+/* Makes the cache remember, with each form, whether it is in `sw` (borrowed; NULL: no
+ * form is), so that cxs_stemcache_word answers both in one lookup. Empties the cache. */
+void cxs_stemcache_set_stopwords(cxs_stemcache *c, const cxs_stopwords *sw);
+
+/* cxs_stemcache_stem, and in `*stop` whether the form is a stopword of the list set. */
+const char *cxs_stemcache_word(cxs_stemcache *c, const char *form, size_t len, size_t *stemlen,
+			       int *stop, cxs_err *err);
 
 /* The number of forms cached now. */
 size_t cxs_stemcache_count(const cxs_stemcache *c);

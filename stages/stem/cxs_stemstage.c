@@ -17,6 +17,7 @@
 #include "cxs_stemmer.h"
 #include "cxs_stopwords.h"
 #include "cxs_textnorm.h"
+#include "cxs_tokens.h"
 
 /* The languages that have a stopword list; the first three also have a stemmer. */
 static const char *const langs[] = { "sv", "es", "en", "zh" };
@@ -28,8 +29,10 @@ static const char *const langs[] = { "sv", "es", "en", "zh" };
 
 /* What one record is read into, reused across records. */
 struct rec_in {
-	struct cxs_strs forms, slangs;
-	struct cxs_ints tokens, sent;
+	cxs_tokens *toks;
+	struct cxs_tokview tv;          /* its tokens and forms, in either schema */
+	struct cxs_strs slangs;
+	struct cxs_ints sent;
 	cxs_buf lang, stop, text;
 };
 
@@ -54,77 +57,32 @@ static int lang_index(const char *lang)
 
 static void rec_in_release(struct rec_in *in)
 {
-	cxs_strs_release(&in->forms);
+	cxs_tokens_free(in->toks);
 	cxs_strs_release(&in->slangs);
-	cxs_ints_release(&in->tokens);
 	cxs_ints_release(&in->sent);
 	cxs_buf_release(&in->lang);
 	cxs_buf_release(&in->stop);
 	cxs_buf_release(&in->text);
 }
 
-/* Reads what cxs-normalize adds. Returns 0, 1 with the reason, or -1 (no memory). The
- * checks come in the order they always did, so a record breaking two rules gets the
- * same reason as before. */
-static int read_record(struct rec_in *in, cxs_rec *rec, size_t *bad_form, cxs_err *reason)
+/* Reads what cxs-normalize adds: the language, the text and the tokens with their
+ * forms (either schema version, cxs_tokens.h). Returns 0, 1 with the reason, or -1 (no
+ * memory). */
+static int read_record(struct rec_in *in, cxs_rec *rec, cxs_err *reason)
 {
-	size_t bad;
-	int rf = cxs_rec_strings(rec, "forms", &in->forms, bad_form), rt, rl;
+	int rc = cxs_rec_string(rec, "text", &in->text);
 
-	if (rf == -2)
+	if (rc == -2)
 		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
-	if (rf == 0 || (rf == -1 && *bad_form == (size_t)-1))
-		return cxs_reject(reason, "record has no 'forms' array (run cxs-normalize first)");
-	rt = cxs_rec_ints(rec, "tokens", &in->tokens, &bad);
-	if (rt == -2)
+	if (rc != 1)
+		return cxs_reject(reason, "record has no 'text' string");
+	if ((rc = cxs_tokens_read(in->toks, rec, in->text.p, in->text.len, 0, &in->tv, reason)))
+		return rc;
+	rc = cxs_rec_string(rec, "lang", &in->lang);
+	if (rc == -2)
 		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
-	if (rt == 0 || (rt == -1 && bad == (size_t)-1))
-		return cxs_reject(reason, "record has no 'tokens' array (run cxs-normalize first)");
-	if (rt == -1)
-		return cxs_reject(reason, "'tokens' entry %zu is not an integer", bad);
-	rl = cxs_rec_string(rec, "lang", &in->lang);
-	if (rl == -2)
-		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
-	if (rl != 1)
+	if (rc != 1)
 		return cxs_reject(reason, "record has no 'lang' string (run cxs-normalize first)");
-	if (rf == 1 && in->tokens.n != 2 * in->forms.n)
-		return cxs_reject(reason, "'tokens' has %zu offsets for %zu forms (expected two per form)",
-				  in->tokens.n, in->forms.n);
-	return 0;
-}
-
-/* Points every "" form (cxs-normalize's spelling of "the form is the token's own
- * text") at its token's bytes of `text`, read only when a record has such a form.
- * Returns 0, 1 with the reason, or -1 (no memory). */
-static int expand_forms(struct rec_in *in, cxs_rec *rec, cxs_err *reason)
-{
-	size_t i;
-	int have = 0, rc;
-
-	for (i = 0; i < in->forms.n; i++) {
-		long long s = in->tokens.v[2 * i], e = in->tokens.v[2 * i + 1];
-
-		if (in->forms.len[i])
-			continue;
-		if (!have) {
-			rc = cxs_rec_string(rec, "text", &in->text);
-			if (rc == -2)
-				return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
-			if (rc != 1)
-				return cxs_reject(reason, "record has no 'text' string for its "
-						  "empty forms");
-			have = 1;
-		}
-		/* the reader checked the text is UTF-8: the slice is whole characters when
-		 * neither end is a continuation byte */
-		if (s < 0 || e <= s || (unsigned long long)e > in->text.len ||
-		    (in->text.p[s] & 0xC0) == 0x80 ||
-		    ((size_t)e < in->text.len && (in->text.p[e] & 0xC0) == 0x80))
-			return cxs_reject(reason, "'forms' entry %zu is \"\" but its token [%lld, "
-					  "%lld) is not a span of whole characters of 'text'", i, s, e);
-		in->forms.s[i] = in->text.p + s;
-		in->forms.len[i] = (size_t)(e - s);
-	}
 	return 0;
 }
 
@@ -171,16 +129,16 @@ static int token_langs_init(struct token_langs *tl, struct rec_in *in, cxs_rec *
 static int token_lang(struct token_langs *tl, size_t i)
 {
 	const struct rec_in *in = tl->in;
-	long long start = in->tokens.v[2 * i];
+	size_t start = in->tv.off[2 * i];
 	size_t nsent = in->slangs.n;
 
 	if (!tl->has)
 		return tl->doc;
-	while (tl->j < nsent && in->sent.v[2 * tl->j + 1] <= start) {
+	while (tl->j < nsent && in->sent.v[2 * tl->j + 1] <= (long long)start) {
 		tl->j++;
 		tl->jlang = -2;
 	}
-	if (tl->j < nsent && in->sent.v[2 * tl->j] <= start) {
+	if (tl->j < nsent && in->sent.v[2 * tl->j] <= (long long)start) {
 		/* looked up once a sentence, not once a token */
 		if (tl->jlang == -2)
 			tl->jlang = lang_index(in->slangs.s[tl->j]);
@@ -189,35 +147,58 @@ static int token_lang(struct token_langs *tl, size_t i)
 	return tl->doc;
 }
 
-/* Writes `stems` (an empty string where the stem is the form) and `stop` (one '0' or
- * '1' per token) for the forms, each in its token's language (one we have neither
- * stemmer nor list for keeps the form, flag 0). Returns 0 or -1 with the error. */
+/* Writes `stem_at` (the stems that are not their form) and `stop` (one '0' or '1' per
+ * token) for the forms, each in its token's language (one we have neither stemmer nor
+ * list for keeps the form, flag 0). Returns 0 or -1 with the error. */
 static int stem_forms(struct cxs_stemstage *c, struct token_langs *tl, cxs_rec *rec,
 		      cxs_err *reason)
 {
 	struct rec_in *in = &c->in;
-	size_t i, n = in->forms.n;
-	cxs_buf *out = cxs_rec_set(rec, "stems");
+	size_t i, n = in->tv.n;
+	cxs_buf *out = cxs_rec_set(rec, "stem_at");
 
 	cxs_buf_reset(&in->stop);
 	if (!out || cxs_buf_grow(&in->stop, n) < 0 || cxs_buf_addch(out, '[') < 0)
 		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 	for (i = 0; i < n; i++) {
-		const char *form = in->forms.s[i], *stem = form;
-		size_t len = in->forms.len[i], slen = len;
-		int li = token_lang(tl, i);
+		const char *form = in->tv.form[i], *stem = form;
+		size_t len = in->tv.formlen[i], slen = len;
+		int li = token_lang(tl, i), stop;
 
-		if (li >= 0 && c->cache[li] &&
-		    !(stem = cxs_stemcache_stem(c->cache[li], form, len, &slen, reason)))
-			return -1;
-		if ((i && cxs_buf_addch(out, ',') < 0) ||
-		    cxs_jw_string(out, stem == form ? "" : stem, stem == form ? 0 : slen) < 0)
+		/* the cache knows the stopwords of its language too: one lookup a token */
+		if (li >= 0 && c->cache[li]) {
+			if (!(stem = cxs_stemcache_word(c->cache[li], form, len, &slen, &stop, reason)))
+				return -1;
+		} else {
+			stop = cxs_stopwords_has(li >= 0 ? c->stop[li] : NULL, form, len);
+		}
+		if (stem != form && slen && (slen != len || memcmp(stem, form, len)) &&
+		    cxs_tokens_add_at(out, i, stem, slen) < 0)
 			return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
-		in->stop.p[in->stop.len++] =
-			cxs_stopwords_has(li >= 0 ? c->stop[li] : NULL, form, len) ? '1' : '0';
+		in->stop.p[in->stop.len++] = stop ? '1' : '0';
 	}
 	if (cxs_buf_addch(out, ']') < 0 || !(out = cxs_rec_set(rec, "stop")) ||
 	    cxs_jw_string(out, in->stop.p ? in->stop.p : "", in->stop.len) < 0)
+		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
+	return 0;
+}
+
+/* A record of schema version 1 comes out in version 2: `spans` and `form_at` take the
+ * place of `tokens` and `forms` (and of `stems`, written again as `stem_at`). Called
+ * before stem_forms so the fields keep their order: offsets, forms, stems, stop. */
+static int upgrade(struct rec_in *in, cxs_rec *rec, cxs_err *reason)
+{
+	cxs_buf *b;
+
+	if (in->tv.schema != 1)
+		return 0;
+	cxs_rec_drop(rec, "tokens");
+	cxs_rec_drop(rec, "forms");
+	cxs_rec_drop(rec, "stems");
+	if (!(b = cxs_rec_set(rec, "spans")) ||
+	    cxs_tokens_write_spans(b, in->tv.off, in->tv.n) < 0 ||
+	    !(b = cxs_rec_set(rec, "form_at")) ||
+	    cxs_tokens_write_forms(b, &in->tv, in->text.p) < 0)
 		return cxs_err_set(reason, CXS_E_NOMEM, "out of memory");
 	return 0;
 }
@@ -226,15 +207,11 @@ int cxs_stemstage_rec(void *vctx, cxs_rec *rec, cxs_err *reason)
 {
 	struct cxs_stemstage *c = vctx;
 	struct token_langs tl;
-	size_t bad_form;
 	int rc;
 
-	if ((rc = read_record(&c->in, rec, &bad_form, reason)) ||
-	    (rc = token_langs_init(&tl, &c->in, rec, reason)))
-		return rc;
-	if (bad_form != (size_t)-1)
-		return cxs_reject(reason, "'forms' entry %zu is not a string", bad_form);
-	if ((rc = expand_forms(&c->in, rec, reason)))
+	if ((rc = read_record(&c->in, rec, reason)) ||
+	    (rc = token_langs_init(&tl, &c->in, rec, reason)) ||
+	    (rc = upgrade(&c->in, rec, reason)))
 		return rc;
 	return stem_forms(c, &tl, rec, reason);
 }
@@ -249,7 +226,8 @@ cxs_stemstage *cxs_stemstage_new(cxs_err *err)
 	cxs_stemstage *c = calloc(1, sizeof(*c));
 	size_t i;
 
-	if (!c) {
+	if (!c || !(c->in.toks = cxs_tokens_new())) {
+		free(c);
 		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 		return NULL;
 	}
@@ -296,6 +274,8 @@ long cxs_stemstage_load_stopwords(cxs_stemstage *c, const char *dir, cxs_diag_fn
 			cxs_textnorm_free(tn);
 			return -1;
 		}
+		if (c->cache[i])
+			cxs_stemcache_set_stopwords(c->cache[i], c->stop[i]);
 		c->lexicons[i] = json_pack("{s:s+, s:s, s:s, s:I}", "name", "stopwords/", langs[i],
 					   "path", path, "hash", hex, "words",
 					   (json_int_t)cxs_stopwords_count(c->stop[i]));

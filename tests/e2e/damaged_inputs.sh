@@ -9,7 +9,7 @@ need_fault_shim
 
 # An intermediate of several gzip members (each about 1 MiB of records), and a second,
 # undamaged input given after the damaged one.
-jq -c 'select(.text | test("\\S")) | range(0; 100) as $i | .id = "\(.id)-\($i)" | .text = "\(.text) (visit \($i))"' \
+jq -c 'select(.text | test("\\S")) | range(0; 160) as $i | .id = "\(.id)-\($i)" | .text = "\(.text) (visit \($i))"' \
 	"$SAMPLE/reviews.jsonl" >"$work/big.jsonl" || die "could not build the input"
 cxs-pipeline run -q --workdir "$work/run" "$work/big.jsonl" >/dev/null 2>&1 || die "reference run failed"
 cxs-pipeline run -q --workdir "$work/good" "$SAMPLE" >/dev/null 2>&1 || die "second reference run failed"

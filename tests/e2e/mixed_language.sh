@@ -17,14 +17,24 @@ check() { # description jq-filter-that-must-be-true
 	zcat "$work/4.jsonl.gz" | jq -e -s "$2" >/dev/null ||
 		{ echo "FAIL: $1"; bad=1; }
 }
-# A form is "" where it is the token's own bytes of text (offsets are bytes, jq slices
-# by character): `spelled` gives every form written out.
-spelled='def spelled: (.text | explode) as $cs
+# cxs-stem's output (schema version 2) lists only the forms that are not the token's own
+# bytes of text and the stems that are not the form (offsets are bytes, jq slices by
+# character): `spelled` gives every form written out, `stems` every stem.
+spelled='(.text | explode) as $cs
   | [foreach $cs[] as $c (0; . + (if $c < 128 then 1 elif $c < 2048 then 2
                                    elif $c < 65536 then 3 else 4 end))] as $ends
   | def cp($b): [$ends[] | select(. <= $b)] | length;
-  [range(0; .forms | length) as $i | .forms[$i] as $f
-   | if $f != "" then $f else ($cs[cp(.tokens[2 * $i]):cp(.tokens[2 * $i + 1])] | implode) end];'
+  .spans as $s | [foreach range(0; $s | length; 2) as $i ([0, 0];
+                  [.[1] + $s[$i], .[1] + $s[$i] + $s[$i + 1]])] as $tok
+  | ([range(0; .form_at | length; 2) as $j | {key: (.form_at[$j] | tostring), value: .form_at[$j + 1]}]
+     | from_entries) as $fa
+  | [range(0; $tok | length) as $i
+     | $fa[$i | tostring] // ($cs[cp($tok[$i][0]):cp($tok[$i][1])] | implode)]'
+spelled="def spelled: $spelled;
+  def stems: spelled as \$f
+  | ([range(0; .stem_at | length; 2) as \$j | {key: (.stem_at[\$j] | tostring), value: .stem_at[\$j + 1]}]
+     | from_entries) as \$sa
+  | [range(0; \$f | length) as \$i | \$sa[\$i | tostring] // \$f[\$i]];"
 check3() { # the same on cxs-stem's output, which has the per-token arrays
 	zcat "$work/3.jsonl.gz" | jq -e -s "$spelled $2" >/dev/null ||
 		{ echo "FAIL: $1"; bad=1; }
@@ -37,15 +47,15 @@ check "mix-1 sentences: sv sv sv en en sv" \
 check "one score per sentence, each in (0, 1]" \
 	"$one | (.sentence_lang_scores | length) * 2 == (.sentences | length) and all(.sentence_lang_scores[]; . > 0 and . <= 1)"
 # English tokens get English stems and stopwords, Swedish ones Swedish (stop is one
-# character a token; a stem is "" where it is the form itself)
+# character a token)
 check3 "'incredibly' has its English stem" \
-	"$one | [spelled, .stems] | transpose | any(.[0] == \"incredibly\" and .[1] == \"incred\")"
+	"$one | [spelled, stems] | transpose | any(.[0] == \"incredibly\" and .[1] == \"incred\")"
 check3 "'the' is an English stopword inside a Swedish post" \
 	"$one | [spelled, (.stop | split(\"\"))] | transpose | any(.[0] == \"the\" and .[1] == \"1\")"
 check3 "'varmrätter' has its Swedish stem" \
-	"$one | [spelled, .stems] | transpose | any(.[0] == \"varmrätter\" and .[1] == \"varmrät\")"
+	"$one | [spelled, stems] | transpose | any(.[0] == \"varmrätter\" and .[1] == \"varmrät\")"
 check "04-classify leaves the per-token arrays out" \
-	"$one | has(\"tokens\") or has(\"forms\") or has(\"stems\") or has(\"stop\") | not"
+	"$one | has(\"spans\") or has(\"form_at\") or has(\"stem_at\") or has(\"stop\") | not"
 # the English quote finds the English staff term, negatively
 check "the English quote gives negative staff evidence" \
 	"$one | [.signals[] | select(.dim == \"staff\") | .evidence[].text] | any(. == \"waiter\")"

@@ -76,46 +76,92 @@ static void check_strings(const json_t *a, size_t n)
 		FUZZ_ASSERT(json_is_string(json_array_get(a, i)));
 }
 
-/* cxs-normalize writes a form "" exactly when it is the token's own bytes: one spelled
- * out never equals them. */
-static void check_forms_differ(const json_t *rec, const char *text)
+/* `spans` (gaps and lengths) as a new flat array of absolute offsets. */
+static json_t *absolute(const json_t *spans)
 {
-	const json_t *tok = json_object_get(rec, "tokens"), *forms = json_object_get(rec, "forms");
-	size_t i;
+	json_t *a = json_array();
+	size_t i, n = json_array_size(spans);
+	json_int_t end = 0;
 
-	for (i = 0; i < json_array_size(forms); i++) {
-		const json_t *f = json_array_get(forms, i);
-		size_t s = (size_t)json_integer_value(json_array_get(tok, 2 * i));
-		size_t e = (size_t)json_integer_value(json_array_get(tok, 2 * i + 1));
+	FUZZ_ASSERT(json_is_array(spans) && n % 2 == 0);
+	for (i = 0; i < n; i += 2) {
+		json_int_t gap = json_integer_value(json_array_get(spans, i));
+		json_int_t len = json_integer_value(json_array_get(spans, i + 1));
 
-		FUZZ_ASSERT(!json_string_length(f) || json_string_length(f) != e - s ||
-			    memcmp(json_string_value(f), text + s, e - s));
+		FUZZ_ASSERT(gap >= 0 && len >= 0);
+		json_array_append_new(a, json_integer(end + gap));
+		json_array_append_new(a, json_integer(end += gap + len));
+	}
+	return a;
+}
+
+/* A sparse [i, "s", ...] array: indices below `n` and increasing, strings not empty,
+ * each different from what it stands in for (`base[i]`, `baselen[i]` bytes). */
+static void check_sparse(const json_t *a, size_t n, const char *const *base, const size_t *baselen)
+{
+	size_t k, m = json_array_size(a);
+	json_int_t prev = -1;
+
+	FUZZ_ASSERT(json_is_array(a) && m % 2 == 0);
+	for (k = 0; k < m; k += 2) {
+		json_int_t i = json_integer_value(json_array_get(a, k));
+		const json_t *str = json_array_get(a, k + 1);
+		size_t len = json_string_length(str);
+
+		FUZZ_ASSERT(json_is_integer(json_array_get(a, k)) && prev < i && (size_t)i < n);
+		FUZZ_ASSERT(json_is_string(str) && len);
+		FUZZ_ASSERT(len != baselen[i] || memcmp(json_string_value(str), base[i], len));
+		prev = i;
 	}
 }
 
-/* What cxs-normalize and cxs-stem wrote: offsets, forms ("" for the token's own bytes),
- * stems ("" for the form itself) and one stop flag character a token. */
+/* What cxs-normalize and cxs-stem wrote (schema version 2): `spans`, the forms that
+ * differ from their token's bytes, the stems that differ from their form, and one stop
+ * flag character a token. */
 static void check_tokens(const json_t *rec, const char *text, size_t len)
 {
 	size_t ntok, nsent, i;
 	const json_t *a, *sig;
-	const char *stop;
+	const char *stop, **form;
+	size_t *formlen;
+	json_t *tok;
 
 	FUZZ_ASSERT(json_is_string(json_object_get(rec, "lang")));
+	FUZZ_ASSERT(!json_object_get(rec, "tokens") && !json_object_get(rec, "forms") &&
+		    !json_object_get(rec, "stems"));
 	nsent = check_spans(json_object_get(rec, "sentences"), text, len, 1);
 	check_strings(json_object_get(rec, "sentence_langs"), nsent);
 	a = json_object_get(rec, "sentence_lang_scores");
 	FUZZ_ASSERT(json_is_array(a) && json_array_size(a) == nsent);
 	json_array_foreach(a, i, sig)
 		FUZZ_ASSERT(json_real_value(sig) >= 0 && json_real_value(sig) <= 1);
-	ntok = check_spans(json_object_get(rec, "tokens"), text, len, 1);
-	check_strings(json_object_get(rec, "forms"), ntok);
-	check_forms_differ(rec, text);
-	check_strings(json_object_get(rec, "stems"), ntok);
+	tok = absolute(json_object_get(rec, "spans"));
+	ntok = check_spans(tok, text, len, 1);
+	form = calloc(ntok + 1, sizeof(*form));
+	formlen = calloc(ntok + 1, sizeof(*formlen));
+	FUZZ_ASSERT(form && formlen);
+	for (i = 0; i < ntok; i++) {
+		size_t s = (size_t)json_integer_value(json_array_get(tok, 2 * i));
+
+		form[i] = text + s;
+		formlen[i] = (size_t)json_integer_value(json_array_get(tok, 2 * i + 1)) - s;
+	}
+	a = json_object_get(rec, "form_at");
+	check_sparse(a, ntok, form, formlen);
+	for (i = 0; i < json_array_size(a); i += 2) {
+		size_t k = (size_t)json_integer_value(json_array_get(a, i));
+
+		form[k] = json_string_value(json_array_get(a, i + 1));
+		formlen[k] = json_string_length(json_array_get(a, i + 1));
+	}
+	check_sparse(json_object_get(rec, "stem_at"), ntok, form, formlen);
 	a = json_object_get(rec, "stop");
 	FUZZ_ASSERT(json_is_string(a) && json_string_length(a) == ntok);
 	for (stop = json_string_value(a); *stop; stop++)
 		FUZZ_ASSERT(*stop == '0' || *stop == '1');
+	free(form);
+	free(formlen);
+	json_decref(tok);
 }
 
 /* What cxs-classify wrote; the per-token arrays are gone by default. */
@@ -124,8 +170,8 @@ static void check_record(const json_t *rec, size_t len)
 	size_t i;
 	const json_t *sig;
 
-	FUZZ_ASSERT(!json_object_get(rec, "tokens") && !json_object_get(rec, "forms") &&
-		    !json_object_get(rec, "stems") && !json_object_get(rec, "stop"));
+	FUZZ_ASSERT(!json_object_get(rec, "spans") && !json_object_get(rec, "form_at") &&
+		    !json_object_get(rec, "stem_at") && !json_object_get(rec, "stop"));
 	json_array_foreach(json_object_get(rec, "signals"), i, sig) {
 		size_t j;
 		const json_t *ev;
