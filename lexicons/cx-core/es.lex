@@ -735,6 +735,9 @@ traer la cuenta	waiting
 precio	price
 precios	price
 caro	price
+# a face, not a price: caras shares the stem of caro
+malas caras	staff
+mala cara	staff
 carísimo	price
 barato	price
 baratísimo	price
