@@ -198,7 +198,8 @@ ingredientes	product
 materia prima	product
 producto	product
 productos	product
-género	product:0.7
+# by its forms: generar shares the stem
+género*	product:0.7
 postre	product:0.7
 postres	product:0.7
 entrante	product
@@ -701,7 +702,14 @@ enseguida	waiting
 en seguida	waiting
 inmediato	waiting
 inmediatamente	waiting
-reserva	waiting:0.5
+# the noun by its forms: reservar (reservé, reservamos) shares the stem and tells the
+# story of a visit, not how the booking went
+la reserva	waiting:0.5
+una reserva	waiting:0.5
+mi reserva	waiting:0.5
+nuestra reserva	waiting:0.5
+su reserva	waiting:0.5
+reservas*	waiting:0.5
 sin reserva	waiting
 check-in	waiting
 checkin	waiting
@@ -727,6 +735,9 @@ traer la cuenta	waiting
 precio	price
 precios	price
 caro	price
+# a face, not a price: caras shares the stem of caro
+malas caras	staff
+mala cara	staff
 carísimo	price
 barato	price
 baratísimo	price
