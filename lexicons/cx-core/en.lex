@@ -1358,3 +1358,8 @@ can't wait	loyalty
 can’t wait	loyalty
 cannot wait	loyalty
 cant wait	loyalty
+
+# currency signs (tokens since 2026-12-01): an amount named is about the price
+$	price:0.5
+€	price:0.5
+£	price:0.5

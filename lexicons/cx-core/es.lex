@@ -1168,3 +1168,7 @@ de nuevo	loyalty:0.5
 sin duda	loyalty:0.3
 desde hace años	loyalty:0.5
 de toda la vida	loyalty:0.5
+
+# signos de moneda (tokens desde 2026-12-01): un importe habla del precio
+€	price:0.5
+$	price:0.5

@@ -834,3 +834,7 @@ värt besöket	loyalty
 undvik*	loyalty:0.7
 håll er borta	loyalty
 tipsa*	loyalty:0.5
+
+# valutatecken (tokens sedan 2026-12-01): ett belopp handlar om priset
+€	price:0.5
+$	price:0.5

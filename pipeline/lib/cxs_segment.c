@@ -66,10 +66,19 @@ static int icu_words(UBreakIterator *bi, const UChar *u, int32_t n, int *status)
 	return count;
 }
 
+/* Whether `c` may be an emoji, before asking ICU (a look-up per character of Chinese
+ * text cost more than the rest of this file): Latin-1 and the CJK ideograph blocks
+ * hold no Extended_Pictographic character. */
+static int maybe_emoji(UChar32 c)
+{
+	return c > 0xFF && !(c >= 0x3400 && c <= 0x9FFF) &&
+	       u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
+}
+
 /* The class of `c` for the fast word path: from its Unicode Word_Break property, and
  * for punctuation from what this locale's iterator does with it (ICU tailors some:
  * the Swedish rules join letters across ':'); WC_ICU for anything else (marks,
- * '_', emoji, other scripts), which sends the whole text to ICU. */
+ * '_', currency signs, emoji, other scripts), which sends the whole text to ICU. */
 static unsigned char word_class(UBreakIterator *bi, UChar c)
 {
 	int wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK), status = 0, cls = WC_OTHER;
@@ -84,8 +93,8 @@ static unsigned char word_class(UBreakIterator *bi, UChar c)
 	if (wb != U_WB_OTHER && wb != U_WB_MIDLETTER && wb != U_WB_MIDNUM &&
 	    wb != U_WB_MIDNUMLET && wb != U_WB_SINGLE_QUOTE && wb != U_WB_DOUBLE_QUOTE)
 		return WC_ICU;
-	if (!u_isprint(c) && c != '\t')
-		return WC_ICU;
+	if ((!u_isprint(c) && c != '\t') || u_charType(c) == U_CURRENCY_SYMBOL || maybe_emoji(c))
+		return WC_ICU;          /* currency signs and emoji are tokens (symbol_token) */
 	/* alone and doubled it must be no token and join nothing */
 	u[0] = u[1] = c;
 	if (icu_words(bi, u, 1, &status) != 1 || status >= UBRK_WORD_NONE_LIMIT ||
@@ -312,15 +321,6 @@ static int emoji_stop(const UChar *u, int32_t k, int32_t e)
 	return j > k && j < e && u_isupper(cp_at(u, j, e));
 }
 
-/* Whether `c` may be an emoji, before asking ICU (a look-up per character of Chinese
- * text cost more than the rest of this file): Latin-1 and the CJK ideograph blocks
- * hold no Extended_Pictographic character. */
-static int maybe_emoji(UChar32 c)
-{
-	return c > 0xFF && !(c >= 0x3400 && c <= 0x9FFF) &&
-	       u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
-}
-
 /* Splits ICU's sentence [s, e) where blog text ends one that ICU's rules keep. */
 static int split_sentence(cxs_segmenter *sg, int32_t s, int32_t e)
 {
@@ -390,14 +390,27 @@ static int add_token(cxs_segmenter *sg, const char *text, size_t start, size_t e
 	return 0;
 }
 
-/* Tokens: word segments whose rule status says letters, numbers, kana or ideographs. */
+/* Whether ICU's non-word segment [a, b) is a symbol that says something: a currency
+ * sign ("$", "€": the price) or an emoji ("😡": a feeling), which the lexicons can then
+ * name like words; other punctuation and spaces are not tokens. */
+static int symbol_token(const UChar *u, int32_t a, int32_t b)
+{
+	UChar32 c;
+
+	U16_NEXT(u, a, b, c);
+	return u_charType(c) == U_CURRENCY_SYMBOL || maybe_emoji(c);
+}
+
+/* Tokens: word segments whose rule status says letters, numbers, kana or ideographs,
+ * and symbol segments (symbol_token). */
 static int find_tokens(cxs_segmenter *sg, const char *text, cxs_err *err)
 {
 	int32_t a = ubrk_first(sg->word_bi), b;
 	size_t j = 0;
 
 	while ((b = ubrk_next(sg->word_bi)) != UBRK_DONE) {
-		if (ubrk_getRuleStatus(sg->word_bi) >= UBRK_WORD_NONE_LIMIT &&
+		if ((ubrk_getRuleStatus(sg->word_bi) >= UBRK_WORD_NONE_LIMIT ||
+		     symbol_token(sg->u16, a, b)) &&
 		    add_token(sg, text, sg->map[a], sg->map[b], &j) < 0)
 			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 		a = b;
