@@ -27,9 +27,27 @@ enum { HANS_UNKNOWN, HANS_KEEPS, HANS_CHANGES };
  * little. Starting with this much slack makes the retry below rare. */
 #define NORM_SLACK(n) ((n) + (n) / 2 + 16)
 
-cxs_textnorm *cxs_textnorm_new(cxs_err *err)
+/* Opens the Hant-Hans transliterator when text first needs it: opening it builds ICU's
+ * transliterator registry (about 35 ms), which text without Chinese never needs. */
+static int open_hans(cxs_textnorm *tn, cxs_err *err)
 {
 	static const UChar id[] = { 'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0 };
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (tn->hant_hans)
+		return 0;
+	tn->hant_hans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+	if (U_FAILURE(st)) {
+		tn->hant_hans = NULL;
+		return cxs_err_set(err, st == U_MEMORY_ALLOCATION_ERROR ? CXS_E_NOMEM :
+				   CXS_E_INTERNAL, "could not open the ICU 'Hant-Hans' "
+				   "transliterator: %s", u_errorName(st));
+	}
+	return 0;
+}
+
+cxs_textnorm *cxs_textnorm_new(cxs_err *err)
+{
 	UErrorCode st = U_ZERO_ERROR;
 	cxs_textnorm *tn = calloc(1, sizeof(*tn));
 
@@ -45,13 +63,6 @@ cxs_textnorm *cxs_textnorm_new(cxs_err *err)
 	tn->nfkc_cf = unorm2_getNFKCCasefoldInstance(&st);
 	if (U_FAILURE(st)) {
 		cxs_err_set(err, CXS_E_INTERNAL, "could not load the ICU 'nfkc_cf' normalizer: %s",
-			    u_errorName(st));
-		goto fail;
-	}
-	tn->hant_hans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
-	if (U_FAILURE(st)) {
-		cxs_err_set(err, st == U_MEMORY_ALLOCATION_ERROR ? CXS_E_NOMEM : CXS_E_INTERNAL,
-			    "could not open the ICU 'Hant-Hans' transliterator: %s",
 			    u_errorName(st));
 		goto fail;
 	}
@@ -173,6 +184,8 @@ static int hans_changes(cxs_textnorm *tn, UChar u)
 		UChar buf[8] = { u };
 		int32_t len = 1, limit = 1;
 
+		if (open_hans(tn, NULL) < 0)
+			return 1;       /* let the real run report it */
 		utrans_transUChars(tn->hant_hans, buf, &len, 8, 0, &limit, &st);
 		if (U_FAILURE(st))
 			return 1;       /* let the real run report it */
@@ -205,6 +218,8 @@ static int32_t simplify(cxs_textnorm *tn, int32_t n, cxs_err *err)
 {
 	int32_t orig = n;
 
+	if (open_hans(tn, err) < 0)
+		return -1;
 	if (u16_reserve(&tn->in, &tn->in_cap, n + 1) < 0)
 		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 	memcpy(tn->in, tn->out, (size_t)n * sizeof(UChar));

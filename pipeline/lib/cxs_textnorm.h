@@ -22,8 +22,10 @@
 
 typedef struct cxs_textnorm cxs_textnorm;
 
-/* Loads the ICU normaliser and transliterator. NULL with `err` (CXS_E_INTERNAL when ICU
- * data is missing, CXS_E_NOMEM). Not thread-safe: one handle per thread. */
+/* Loads the ICU normaliser; the Hant-Hans transliterator is opened when text first has
+ * a CJK character (about 35 ms that text without Chinese never pays), and a failure to
+ * open it is reported by the call that needed it. NULL with `err` (CXS_E_INTERNAL when
+ * ICU data is missing, CXS_E_NOMEM). Not thread-safe: one handle per thread. */
 cxs_textnorm *cxs_textnorm_new(cxs_err *err);
 
 /* Writes the normalised form of the UTF-8 string `s` (`len` bytes) into `out` (its
