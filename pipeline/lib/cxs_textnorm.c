@@ -240,6 +240,22 @@ static int32_t simplify(cxs_textnorm *tn, int32_t n, cxs_err *err)
 	}
 }
 
+/* Emoji without their skin-tone modifiers (U+1F3FB..U+1F3FF, which NFKC keeps), so
+ * "👍🏽" meets the lexicon's "👍". Returns the new length. */
+static int32_t plain_emoji(UChar *u, int32_t n)
+{
+	int32_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (u[i] == 0xD83C && i + 1 < n && u[i + 1] >= 0xDFFB && u[i + 1] <= 0xDFFF) {
+			i++;
+			continue;
+		}
+		u[k++] = u[i];
+	}
+	return k;
+}
+
 /* Quotes and dashes in their plain ASCII forms, so "it’s" meets "it's" and "e‑mail"
  * meets "e-mail" (NFKC leaves typographic quotes and most dashes as they are). Each is
  * one BMP unit for one, so lengths do not change. */
@@ -322,5 +338,6 @@ int cxs_textnorm_form(cxs_textnorm *tn, const char *s, size_t len, int zh, cxs_b
 	if (n < 0)
 		return -1;
 	plain_punct(tn->out, n);
+	n = plain_emoji(tn->out, n);
 	return to_utf8(tn->out, n, out, err);
 }

@@ -88,6 +88,14 @@ static void test_quotes_and_dashes(void)
 	CHECK_STR(form("\xEF\xBC\x87ok\xEF\xBC\x8D", 0), "'ok-");                  /* full-width ＇ok－ */
 }
 
+/* Skin tones are dropped, so every "👍🏽" meets the lexicon's "👍"; the emoji stays. */
+static void test_emoji_modifiers(void)
+{
+	CHECK_STR(form("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", 0), "\xF0\x9F\x91\x8D");      /* 👍🏽 */
+	CHECK_STR(form("\xF0\x9F\x91\x8F\xF0\x9F\x8F\xBB!", 0), "\xF0\x9F\x91\x8F!");    /* 👏🏻! */
+	CHECK_STR(form("\xF0\x9F\x8F\xA0", 0), "\xF0\x9F\x8F\xA0");                          /* 🏠 kept */
+}
+
 static void test_invalid_utf8(void)
 {
 	CHECK_STR(form("a\xFF" "B", 0), "a\xEF\xBF\xBD" "b");
@@ -169,6 +177,7 @@ int main(void)
 	RUN(test_composed_decomposed);
 	RUN(test_traditional_chinese);
 	RUN(test_quotes_and_dashes);
+	RUN(test_emoji_modifiers);
 	RUN(test_invalid_utf8);
 	RUN(test_long_and_expanding);
 	RUN(test_keeps);
