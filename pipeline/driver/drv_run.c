@@ -1354,10 +1354,10 @@ static int outside_plan(const struct drv_run *r, const char *name)
 	int shard, piece, n = 0;
 
 	if (sscanf(name, "part-%5d-%5d.%n", &shard, &piece, &n) == 2 && n == 17)
-		return (size_t)shard >= r->nshards ||
-		       (r->shards[shard].nparts > 0 && piece >= r->shards[shard].nparts);
+		return shard >= 0 && piece >= 0 && ((size_t)shard >= r->nshards ||
+		       (r->shards[shard].nparts > 0 && piece >= r->shards[shard].nparts));
 	if (sscanf(name, "shard-%5d.%n", &shard, &n) == 1 && n == 12)
-		return (size_t)shard >= r->nshards;
+		return shard >= 0 && (size_t)shard >= r->nshards;
 	return 0;
 }
 
