@@ -1,7 +1,9 @@
 #include "cxs_atomic.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +58,59 @@ void cxs_atomic_forget_all(void)
 		live[i] = NULL;
 }
 
+/* The PID in `name` when it is `base` ".tmp." PID, else 0. */
+static long tmp_pid(const char *name, const char *base, size_t blen)
+{
+	char *end;
+	long pid;
+
+	if (strncmp(name, base, blen) != 0 || strncmp(name + blen, ".tmp.", 5) != 0)
+		return 0;
+	name += blen + 5;
+	if (*name < '1' || *name > '9')
+		return 0;
+	errno = 0;
+	pid = strtol(name, &end, 10);
+	return *end || errno ? 0 : pid;
+}
+
+/* Removes "PATH.tmp.PID" files whose process is gone. A stage run by hand and killed
+ * with SIGKILL (the OOM killer, a scheduler's hard limit) cannot clean up after itself,
+ * and the driver's own sweep covers only its work folder; without this, a nightly job
+ * writing the same output leaves one dead temporary per crash, each as big as the output.
+ * A live process's temporary is never touched (kill(pid, 0) answers for it); a file that
+ * cannot be read or removed is left alone: this is tidying, never a reason to fail. */
+static void sweep_dead(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	size_t blen = strlen(base), dlen = slash ? (size_t)(slash - path) : 0;
+	long self = (long)getpid();
+	char *dir = NULL, *victim;
+	struct dirent *e;
+	DIR *d;
+
+	if (slash && !(dir = dlen ? strndup(path, dlen) : strdup("/")))
+		return;
+	d = opendir(dir ? dir : ".");
+	while (d && (e = readdir(d))) {
+		long pid = tmp_pid(e->d_name, base, blen);
+		size_t n;
+
+		if (!pid || pid == self || (pid_t)pid != pid || kill((pid_t)pid, 0) == 0 ||
+		    errno != ESRCH)
+			continue;
+		n = (dir ? strlen(dir) + 1 : 0) + strlen(e->d_name) + 1;
+		if ((victim = malloc(n))) {
+			snprintf(victim, n, "%s%s%s", dir ? dir : "", dir ? "/" : "", e->d_name);
+			unlink(victim);
+			free(victim);
+		}
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
 cxs_atomic *cxs_atomic_open(const char *path, cxs_err *err)
 {
 	cxs_atomic *a = calloc(1, sizeof(*a));
@@ -68,6 +123,7 @@ cxs_atomic *cxs_atomic_open(const char *path, cxs_err *err)
 		cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 		return NULL;
 	}
+	sweep_dead(path);
 	snprintf(a->tmp, n, "%s.tmp.%ld", path, (long)getpid());
 	a->fd = open(a->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (a->fd < 0) {

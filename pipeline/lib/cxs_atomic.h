@@ -13,7 +13,9 @@
 
 typedef struct cxs_atomic cxs_atomic;
 
-/* Creates the temporary file for `path`. Returns NULL with `err` set (CXS_E_IO). */
+/* Creates the temporary file for `path`. First removes any "PATH.tmp.PID" left by a
+ * process that no longer exists (killed with SIGKILL); temporaries of live processes
+ * stay. Returns NULL with `err` set (CXS_E_IO). */
 cxs_atomic *cxs_atomic_open(const char *path, cxs_err *err);
 
 /* The descriptor to write to; owned by the handle, valid until commit or abort. */
@@ -37,7 +39,8 @@ void cxs_atomic_abort(cxs_atomic *a);
 /* Removes every temporary file still open in this process. Only unlink(2) on names
  * prepared in advance, so it is safe from a signal handler: programs call it when
  * SIGTERM or SIGINT ends them, so a killed run leaves no "NAME.tmp.PID" behind. (After
- * SIGKILL the temporary stays; it never has the final name.) */
+ * SIGKILL the temporary stays, never under the final name, until the next
+ * cxs_atomic_open of the same path removes it.) */
 void cxs_atomic_unlink_all(void);
 
 /* In a child just forked from a process with temporaries open: forgets them (without

@@ -525,6 +525,55 @@ static void test_atomic_abort_leaves_previous(void)
 	CHECK_INT(err.kind, CXS_E_IO);
 }
 
+/* A PID that no process has: a child that has exited and been reaped. */
+static long dead_pid(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	waitpid(pid, NULL, 0);
+	return (long)pid;
+}
+
+static void touch(const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f)
+		fclose(f);
+}
+
+/* A stage killed with SIGKILL leaves "NAME.tmp.PID"; the next open of NAME removes it,
+ * but never a live process's temporary, another file's, or a name that only looks alike. */
+static void test_atomic_sweeps_dead_temporaries(void)
+{
+	char dead[512], live[512], other[512], odd[512];
+	long pid = dead_pid();
+	cxs_err err;
+	cxs_atomic *a;
+
+	snprintf(dead, sizeof dead, "%s.tmp.%ld", tmp("s.jsonl.gz"), pid);
+	snprintf(live, sizeof live, "%s.tmp.%ld", tmp("s.jsonl.gz"), (long)getppid());
+	snprintf(other, sizeof other, "%s.tmp.%ld", tmp("t.jsonl.gz"), pid);
+	snprintf(odd, sizeof odd, "%s.tmp.%ldx", tmp("s.jsonl.gz"), pid);
+	touch(dead);
+	touch(live);
+	touch(other);
+	touch(odd);
+	a = cxs_atomic_open(tmp("s.jsonl.gz"), &err);
+	CHECK(a != NULL);
+	CHECK(!exists(dead));
+	CHECK(exists(live));
+	CHECK(exists(other));
+	CHECK(exists(odd));
+	CHECK(cxs_atomic_commit(a, &err) == 0);
+	CHECK(exists(tmp("s.jsonl.gz")));
+	unlink(live);
+	unlink(other);
+	unlink(odd);
+}
+
 static void test_identical_output_bytes(void)
 {
 	char h1[CXS_SHA256_HEX], h2[CXS_SHA256_HEX];
@@ -617,6 +666,7 @@ int main(void)
 	RUN(test_gzip_magic_split_on_a_pipe);
 	RUN(test_own_members_damaged_and_large);
 	RUN(test_atomic_abort_leaves_previous);
+	RUN(test_atomic_sweeps_dead_temporaries);
 	RUN(test_identical_output_bytes);
 	RUN(test_stage_counts_reconcile);
 	RUN(test_utf8_sanitize);
