@@ -23,7 +23,7 @@
 #include "report_trend.h"
 
 enum { OPT_LEXICON = 0x100, OPT_STATE, OPT_DATE, OPT_TITLE, OPT_EXAMPLES, OPT_TERMS, OPT_COUNTERS,
-       OPT_VERSION };
+       OPT_RAW_CSV, OPT_VERSION };
 
 struct opts {
 	const char *out, *state, *date, *title, *lexicon;
@@ -55,6 +55,9 @@ static void usage(FILE *out)
 	      "      --examples N     most positive and most negative examples per dimension (3)\n"
 	      "      --terms N        top evidence terms per dimension and language (20)\n"
 	      "      --counters N     distinct terms and sources counted exactly (500)\n"
+	      "      --raw-csv        write CSV text exactly as it is, even a field that begins\n"
+	      "                       with = + - @ (by default it gets a leading apostrophe, so\n"
+	      "                       a spreadsheet shows it instead of running it as a formula)\n"
 	      "  -q, --quiet          do not report records one by one, nor the summary\n"
 	      "  -h, --help           show this help\n"
 	      "      --version        show the version\n", out);
@@ -71,6 +74,7 @@ static void parse(int argc, char **argv, struct opts *o, int *quiet)
 		{ "examples", required_argument, NULL, OPT_EXAMPLES },
 		{ "terms", required_argument, NULL, OPT_TERMS },
 		{ "counters", required_argument, NULL, OPT_COUNTERS },
+		{ "raw-csv", no_argument, NULL, OPT_RAW_CSV },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -94,6 +98,7 @@ static void parse(int argc, char **argv, struct opts *o, int *quiet)
 		case OPT_COUNTERS:
 			o->counters = (size_t)cxs_cli_parse_int("--counters", optarg, 10, 100000);
 			break;
+		case OPT_RAW_CSV: report_csv_guard_formulas(0); break;
 		case 'q': *quiet = 1; cxs_cli_set_quiet(1); break;
 		case 'h': usage(stdout); exit(CXS_EXIT_OK);
 		case OPT_VERSION: printf("cxs-report %s\n", CXS_VERSION); exit(CXS_EXIT_OK);

@@ -14,14 +14,32 @@ struct report_docs_csv {
 	char *path;
 };
 
+static int guard = 1;
+
+void report_csv_guard_formulas(int on)
+{
+	guard = on;
+}
+
+/* Spreadsheets run a cell that begins with one of these as a formula (OWASP, "CSV
+ * injection"): a crawled title "=HYPERLINK(...)" would become a live link. */
+static int formula_lead(const char *s, size_t len)
+{
+	return len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+			   s[0] == '\t' || s[0] == '\r');
+}
+
 int report_csv_field(FILE *f, const char *s, size_t len)
 {
+	int lead = guard && formula_lead(s, len);
 	size_t i;
 
-	if (!memchr(s, ',', len) && !memchr(s, '"', len) && !memchr(s, '\n', len) &&
+	if (!lead && !memchr(s, ',', len) && !memchr(s, '"', len) && !memchr(s, '\n', len) &&
 	    !memchr(s, '\r', len))
 		return fwrite(s, 1, len, f) == len ? 0 : EOF;
-	if (putc('"', f) == EOF)
+	/* A guarded field is quoted with an apostrophe first, which spreadsheets show as
+	 * text and drop from the cell's value. */
+	if (putc('"', f) == EOF || (lead && putc('\'', f) == EOF))
 		return EOF;
 	for (i = 0; i < len; i++) {
 		if (s[i] == '"' && putc('"', f) == EOF)

@@ -3,8 +3,10 @@
  * CR or LF are quoted, quotes doubled; lines end with CRLF; UTF-8 without a byte order
  * mark; a header line first). Columns are listed in stages/report/README.md.
  *
- * Text from the web is written as it is: a field that starts with `=`, `+`, `-` or `@`
- * is still data, and a spreadsheet should be told to read the columns as text.
+ * Text from the web may start with `=`, `+`, `-`, `@`, TAB or CR, which a spreadsheet
+ * opening the file would run as a formula. By default such a field is written quoted
+ * with an apostrophe first ("'=1+2"), as spreadsheets themselves save text that looks
+ * like a formula; report_csv_guard_formulas(0) writes every field exactly as it is.
  */
 #ifndef REPORT_CSV_H
 #define REPORT_CSV_H
@@ -14,6 +16,10 @@
 #include "cxs_err.h"
 #include "report_agg.h"
 #include "report_doc.h"
+
+/* Whether text fields that look like formulas get a leading apostrophe (1, the
+ * default) or are written as they are (0). Applies to every later write. */
+void report_csv_guard_formulas(int on);
 
 /* Writes one field (`len` bytes), quoted when it must be. Returns what fputs would. */
 int report_csv_field(FILE *f, const char *s, size_t len);
