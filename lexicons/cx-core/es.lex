@@ -2,6 +2,8 @@
 # Format: term<TAB>dimension[:weight]. Words are stemmed (Snowball spanish) by the loader,
 # so one form per lemma is usually enough; multiword terms match word sequences.
 # A trailing * is a prefix wildcard on the unstemmed word.
+# Reviews often drop accents; Snowball's suffixes -ación, -ía, -é and a few more need theirs
+# (ubicación -> ubic, ubicacion -> ubicacion), so such terms are listed both ways.
 
 # --- staff ---
 # people and roles of the service encounter
@@ -74,6 +76,7 @@ amable	staff:0.8
 amabilidad	staff
 amablemente	staff:0.8
 simpatía	staff
+simpatia	staff
 simpático	staff
 antipático	staff
 servicial	staff
@@ -82,9 +85,12 @@ educada	staff
 maleducado	staff
 grosero	staff
 grosería	staff
+groseria	staff
 cortesía	staff
+cortesia	staff
 cortés	staff
 descortés	staff
+descortes	staff
 actitud	staff
 profesionalidad	staff
 profesional	staff
@@ -97,6 +103,7 @@ sonrisa	staff:0.5
 sonriente	staff:0.7
 explicar	staff:0.5
 explicación	staff:0.5
+explicacion	staff:0.5
 despachar	staff
 paciencia	staff:0.5
 hospitalidad	staff
@@ -111,8 +118,11 @@ majo	staff:0.7
 majos	staff:0.7
 cercano	staff:0.5
 cercanía	staff:0.5
+cercania	staff:0.5
 organización	staff:0.7
+organizacion	staff:0.7
 desorganización	staff
+desorganizacion	staff
 esmero	staff
 discreto	staff:0.5
 discreta	staff:0.5
@@ -130,6 +140,7 @@ carta	product
 cocina	product
 receta	product
 elaboración	product
+elaboracion	product
 presentaci*	product:0.7
 presentad*	product:0.7
 sabor	product
@@ -169,6 +180,7 @@ escasa	product:0.4
 aperitivo	product
 aperitivos	product
 gastronomía	product
+gastronomia	product
 gastronómico	product
 culinario	product
 abundante	product
@@ -306,6 +318,7 @@ codorniz	product
 perdiz	product
 ciervo	product
 jabalí	product
+jabali	product
 rabo de toro	product
 carrillada	product
 carrilleras	product
@@ -389,6 +402,7 @@ orujo	product
 pacharán	product
 chupito	product
 champán	product
+champan	product
 sidra	product
 vermú	product
 tinto	product
@@ -401,7 +415,9 @@ horchata	product
 # (especialidad by its forms: especial shares the stem)
 especialidad*	product
 repostería	product
+reposteria	product
 pastelería	product
+pasteleria	product
 legumbres	product
 alitas	product
 lacón	product
@@ -435,6 +451,7 @@ cheesecake	product
 falafel	product
 quinoa	product
 seitán	product
+seitan	product
 tequila	product
 pisco	product
 caipiriña	product
@@ -454,7 +471,9 @@ pastel	product
 flan	product
 churros	product
 bollería	product
+bolleria	product
 cruasán	product
+cruasan	product
 croissant	product
 dulces	product
 café	product
@@ -473,6 +492,7 @@ vino de la casa	product
 bodega	product
 cava	product
 sangría	product
+sangria	product
 vermut	product
 cóctel	product
 cócteles	product
@@ -500,7 +520,9 @@ comer muy mal	product
 buffet	product
 bufé	product
 degustación	product:0.7
+degustacion	product:0.7
 menú degustación	product
+menu degustacion	product
 # non-food goods and hotel core product
 artículo	product
 prenda	product
@@ -512,6 +534,7 @@ marca	product:0.5
 envase	product
 embalaje	product
 habitación	product
+habitacion	product
 habitaciones	product
 cama	product
 colchón	product
@@ -525,8 +548,10 @@ minibar	product
 # servicescape: space, decor, light, sound, smell, temperature, cleanliness
 ambiente	ambience
 ambientación	ambience
+ambientacion	ambience
 atmósfera	ambience
 decoración	ambience
+decoracion	ambience
 decorado	ambience
 diseño	ambience
 estética	ambience
@@ -594,10 +619,12 @@ bullicio	ambience
 jaleo	ambience
 gritos	ambience:0.5
 insonorización	ambience
+insonorizacion	ambience
 televisión	ambience:0.5
 tele	ambience:0.5
 luz	ambience
 iluminación	ambience
+iluminacion	ambience
 luminoso	ambience
 oscuro	ambience:0.5
 con encanto	ambience
@@ -617,9 +644,11 @@ huele	ambience
 olores	ambience
 humo	ambience
 ventilación	ambience
+ventilacion	ambience
 aire acondicionado	ambience
 calefacción	ambience
 climatización	ambience
+climatizacion	ambience
 temperatura	ambience:0.5
 calor	ambience:0.7
 limpieza	ambience
@@ -817,10 +846,12 @@ low cost	price
 # --- access ---
 # location, finding it, getting there, parking, opening hours
 ubicación	access
+ubicacion	access
 ubicado	access
 situado	access:0.5
 situación	access:0.5
 localización	access
+localizacion	access
 dirección	access:0.5
 zona	access:0.3
 barrio	access:0.5
@@ -919,6 +950,7 @@ código qr	cocreation
 qr	cocreation
 app	cocreation
 aplicación	cocreation
+aplicacion	cocreation
 web	cocreation:0.5
 pedir online	cocreation
 online	cocreation:0.5
@@ -935,6 +967,7 @@ encuesta	cocreation
 feedback	cocreation
 participar	cocreation
 participación	cocreation
+participacion	cocreation
 taller	cocreation
 talleres	cocreation
 cata	cocreation
@@ -942,11 +975,13 @@ clase de cocina	cocreation
 hazlo tú mismo	cocreation
 colaborar	cocreation
 colaboración	cocreation
+colaboracion	cocreation
 comunidad	cocreation
 redes sociales	cocreation
 instagram	cocreation:0.5
 diálogo	cocreation
 conversación	cocreation
+conversacion	cocreation
 charla	cocreation
 charlamos	cocreation
 preguntar	cocreation:0.5
@@ -961,6 +996,7 @@ interactivo	cocreation
 error	failure
 errores	failure
 equivocación	failure
+equivocacion	failure
 equivocaron	failure
 equivocado	failure
 confusión	failure
@@ -979,6 +1015,7 @@ incidente	failure
 queja	failure
 quejas	failure
 reclamación	failure
+reclamacion	failure
 reclamar	failure
 hoja de reclamaciones	failure
 falta de respeto	failure
@@ -988,6 +1025,7 @@ faltó	failure
 perdieron	failure:0.7
 cancelaron	failure:0.7
 cancelación	failure:0.7
+cancelacion	failure:0.7
 overbooking	failure
 sobreventa	failure
 roto	failure
@@ -995,10 +1033,12 @@ rota	failure
 estropeado	failure
 averiado	failure
 avería	failure
+averia	failure
 caducado	failure
 mal estado	failure
 pelo	failure:0.5
 intoxicación	failure
+intoxicacion	failure
 intoxicado	failure
 molestia	failure
 molestar	failure
@@ -1006,11 +1046,13 @@ molestaron	failure
 interrupción	failure
 borracho	failure:0.5
 discriminación	failure
+discriminacion	failure
 discriminar	failure
 racista	failure
 racismo	failure
 humillante	failure
 humillación	failure
+humillacion	failure
 ignorado	failure
 ignoraron	failure
 nos ignoraron	failure
@@ -1030,17 +1072,22 @@ pedir perdón	recovery
 lo sentimos	recovery
 lamentamos	recovery:0.3
 compensación	recovery
+compensacion	recovery
 compensar	recovery
 compensaron	recovery
 indemnización	recovery
+indemnizacion	recovery
 devolución	recovery
+devolucion	recovery
 devolver	recovery
 devolvieron	recovery
 reembolso	recovery
 reembolsar	recovery
 invitaron	recovery:0.7
 invitación	recovery:0.7
+invitacion	recovery:0.7
 cortesía de la casa	recovery
+cortesia de la casa	recovery
 solucionar	recovery
 solución	recovery
 solucionaron	recovery
@@ -1058,6 +1105,7 @@ repusieron	recovery
 cambiaron	recovery:0.3
 descontaron	recovery:0.7
 garantía	recovery:0.7
+garantia	recovery:0.7
 escuchar	recovery:0.5
 escucharon	recovery:0.5
 respondieron	recovery:0.5
@@ -1076,10 +1124,12 @@ sensación	emotion
 feliz	emotion
 felicidad	emotion
 alegría	emotion
+alegria	emotion
 ilusión	emotion
 sorpresa	emotion
 sorprendente	emotion
 sorprendió	emotion
+sorprendio	emotion
 inolvidable	emotion
 memorable	emotion
 recuerdo	emotion
@@ -1111,6 +1161,7 @@ miedo	emotion
 vergüenza	emotion
 indignado	emotion
 indignación	emotion
+indignacion	emotion
 cabreado	emotion
 cabreo	emotion
 satisfacción	emotion
@@ -1129,20 +1180,26 @@ velada	emotion
 volver	loyalty
 volveremos	loyalty
 volveré	loyalty
+volvere	loyalty
 volvería	loyalty
+volveria	loyalty
 vuelvo	loyalty
 vuelva	loyalty
 vuelta	loyalty:0.5
 regresar	loyalty
 regresaremos	loyalty
 regresaré	loyalty
+regresare	loyalty
 repetir	loyalty
 repetiremos	loyalty
 repetiré	loyalty
+repetire	loyalty
 repetiría	loyalty
+repetiria	loyalty
 recomendar	loyalty
 recomiendo	loyalty
 recomendaré	loyalty
+recomendare	loyalty
 recomendable	loyalty
 recomendado	loyalty
 aconsejo	loyalty
