@@ -498,6 +498,66 @@ cóctel	product
 cócteles	product
 gin tonic	product
 mojito	product
+# more dishes, cuts, ingredients and drinks: with needs_opinion (pack.conf) a dish named
+# without an opinion makes no signal, so naming more of them costs little precision;
+# puré by its forms (puro, pure, shares the stem)
+secreto ibérico	product
+presa ibérica	product
+pluma ibérica	product
+rabo	product
+oreja	product
+mollejas	product
+riñones	product
+hígado	product
+panceta	product
+bacon	product
+beicon	product
+sobrasada	product
+cecina	product
+salchichón	product
+fuet	product
+carabineros	product
+quisquillas	product
+nécoras	product
+lenguado	product
+salmonete	product
+besugo	product
+corvina	product
+cabracho	product
+revuelto	product
+puré*	product
+buñuelos	product
+empanadillas	product
+bocata	product
+entremeses	product
+ajoblanco	product
+consomé	product
+caldo	product
+menestra	product
+lechuga	product
+cebolla	product
+trufa	product
+guisantes	product
+mantequilla	product
+vinagre	product
+lechón	product
+pavo	product
+rebozado	product
+cuscús	product
+bizcocho	product
+macedonia	product
+carajillo	product
+gintonic	product
+whisky	product
+ginebra	product
+vodka	product
+ron	product
+mosto	product
+leche	product
+granizado	product
+cafés	product
+buey de mar	product
+judías verdes	product
 bebida	product:0.3
 agua	product:0.3
 desayuno	product
