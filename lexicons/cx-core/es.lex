@@ -80,6 +80,17 @@ simpatia	staff
 simpático	staff
 antipático	staff
 servicial	staff
+brusco	staff
+despistado	staff
+# masculine plural superlatives stem apart from their singular
+simpatiquísimo	staff
+simpatiquísimos	staff
+amabilísimo	staff
+amabilísimos	staff
+atentísimo	staff
+atentísimos	staff
+muy pendientes	staff
+pendientes de todo	staff
 educado	staff
 educada	staff
 maleducado	staff
