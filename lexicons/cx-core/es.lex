@@ -778,6 +778,9 @@ agilidad	waiting
 ritmo	waiting:0.7
 pausado	waiting:0.7
 tardanza	waiting
+# the time between courses: the pace of the service, not the dishes
+entre plato y plato	waiting
+entre platos	waiting
 # the verb's forms by prefix: its stem is that of "tarde" (afternoon, "pasar la tarde")
 tarda*	waiting:0.7
 tardó*	waiting:0.7
