@@ -71,6 +71,8 @@ struct cxs_lexlang {
 	 * first word: most forms start like none, and skip one lookup per prefix length */
 	uint64_t *pfilter;
 	size_t phead;
+	unsigned char *needs_opinion; /* per dimension: named for this language by pack.conf's
+				       * needs_opinion; NULL when none is */
 	struct table chars;         /* zh: every prefix of every term → entry or NO_ENTRY */
 	size_t max_chars;
 	/* loading tools, closed once the language is loaded */
@@ -102,6 +104,8 @@ struct cxs_lexicon {
 	struct cxs_lexlang *langs;
 	size_t nlangs;
 	long langs_line;
+	const char *needs_opinion;    /* pack.conf's value (pool), NUL-terminated, or NULL */
+	long needs_opinion_line;
 	struct read_file *files;
 	size_t nfiles, capfiles;
 	/* loading tools */
@@ -511,10 +515,11 @@ static int parse_number(const char *s, size_t n, double *out)
 
 /* ---------------------------------------------------------------- pack.conf */
 
-enum { KEY_NAME, KEY_VERSION, KEY_LANGUAGES, KEY_LICENCE, KEY_DESCRIPTION, NKEYS };
+enum { KEY_NAME, KEY_VERSION, KEY_LANGUAGES, KEY_LICENCE, KEY_DESCRIPTION,
+       KEY_NEEDS_OPINION, NKEYS };
 static const char *const conf_keys[NKEYS] = { "name", "version", "languages", "licence",
-					      "description" };
-static const int conf_required[NKEYS] = { 1, 1, 1, 0, 0 };
+					      "description", "needs_opinion" };
+static const int conf_required[NKEYS] = { 1, 1, 1, 0, 0, 0 };
 
 struct conf_ctx {
 	long line[NKEYS];
@@ -612,6 +617,11 @@ static void load_conf(cxs_lexicon *lx)
 		lx->licence = pool_strndup(lx, c.value[KEY_LICENCE], c.vlen[KEY_LICENCE]);
 	if (c.value[KEY_DESCRIPTION])
 		lx->description = pool_strndup(lx, c.value[KEY_DESCRIPTION], c.vlen[KEY_DESCRIPTION]);
+	if (c.value[KEY_NEEDS_OPINION]) {
+		lx->needs_opinion = pool_strndup(lx, c.value[KEY_NEEDS_OPINION],
+						 c.vlen[KEY_NEEDS_OPINION]);
+		lx->needs_opinion_line = c.line[KEY_NEEDS_OPINION];
+	}
 	if (!c.value[KEY_LANGUAGES])
 		return;
 
@@ -774,6 +784,56 @@ static void load_dims(cxs_lexicon *lx)
 		if (j >= 0)
 			problem(lx, path, lx->dim_line[i], "dimension '%s' is its own ancestor",
 				lx->dims[i].id);
+	}
+}
+
+/* pack.conf's `needs_opinion = LANG:DIM ...`: per language, the dimensions whose hits
+ * count towards a signal only when an opinion reaches them. Read after the languages and
+ * the dimensions, before the terms, which take it from their language (load_lang). */
+static void load_needs_opinion(cxs_lexicon *lx)
+{
+	const char *path = pack_path(lx, "pack.conf"), *s = lx->needs_opinion, *w, *colon;
+	size_t wl, i;
+	long dim;
+
+	while (s && *s) {
+		struct cxs_lexlang *ll = NULL;
+
+		for (w = s; *w == ' ' || *w == '\t' || *w == ','; w++)
+			;
+		for (s = w; *s && *s != ' ' && *s != '\t' && *s != ','; s++)
+			;
+		wl = (size_t)(s - w);
+		if (!wl)
+			continue;
+		colon = memchr(w, ':', wl);
+		if (!colon || colon == w || colon + 1 == w + wl) {
+			problem(lx, path, lx->needs_opinion_line,
+				"expected 'LANG:DIMENSION' in needs_opinion, not '%.*s'", (int)wl, w);
+			continue;
+		}
+		for (i = 0; i < lx->nlangs; i++)
+			if (strlen(lx->langs[i].code) == (size_t)(colon - w) &&
+			    !memcmp(lx->langs[i].code, w, (size_t)(colon - w)))
+				ll = &lx->langs[i];
+		dim = find_dim(lx, colon + 1, (size_t)(w + wl - colon - 1));
+		if (!ll)
+			problem(lx, path, lx->needs_opinion_line,
+				"needs_opinion: language '%.*s' is not in 'languages'",
+				(int)(colon - w), w);
+		if (dim < 0 && lx->dims_read)
+			problem(lx, path, lx->needs_opinion_line,
+				"needs_opinion: unknown dimension '%.*s'",
+				(int)(w + wl - colon - 1), colon + 1);
+		if (!ll || dim < 0)
+			continue;
+		if (!ll->needs_opinion)
+			ll->needs_opinion = calloc(lx->ndims, 1);
+		if (!ll->needs_opinion) {
+			lx->oom = 1;
+			return;
+		}
+		ll->needs_opinion[dim] = 1;
 	}
 }
 
@@ -1131,6 +1191,7 @@ static void lex_line(cxs_lexicon *lx, void *ctx, const char *path, const struct 
 	inf->asp[inf->nasp].dim = (size_t)dim;
 	inf->asp[inf->nasp].weight = weight;
 	inf->asp[inf->nasp].term = pool_strndup(lx, l->f[0], l->fl[0]);
+	inf->asp[inf->nasp].needs_opinion = 0;   /* set by load_lang, from pack.conf */
 	inf->asp_line[inf->nasp++] = l->no;
 	ll->entries[ei].roles |= 1u << CXS_ROLE_ASPECT;
 	ll->counts.terms++;
@@ -1891,6 +1952,10 @@ static void load_lang(cxs_lexicon *lx, struct cxs_lexlang *ll)
 		}
 	}
 	for (i = 0; i < ll->nentries; i++) {
+		size_t k;
+
+		for (k = 0; ll->needs_opinion && k < ll->info[i].nasp; k++)
+			ll->info[i].asp[k].needs_opinion = ll->needs_opinion[ll->info[i].asp[k].dim];
 		ll->entries[i].aspects = ll->info[i].asp;
 		ll->entries[i].naspects = ll->info[i].nasp;
 	}
@@ -2028,6 +2093,7 @@ cxs_lexicon *cxs_lexicon_load(const char *dir, cxs_err *err)
 		return NULL;
 	load_conf(lx);
 	load_dims(lx);
+	load_needs_opinion(lx);
 	for (i = 0; i < lx->nlangs && !lx->oom; i++)
 		load_lang(lx, &lx->langs[i]);
 	return lexicon_finish(lx, dir, err);
@@ -2190,6 +2256,7 @@ static void lang_release(struct cxs_lexlang *ll)
 	free(ll->cand);
 	free(ll->plens);
 	free(ll->pfilter);
+	free(ll->needs_opinion);
 	cxs_segmenter_free(ll->seg);
 	cxs_stemmer_free(ll->stem);
 }

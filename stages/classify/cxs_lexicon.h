@@ -70,11 +70,14 @@ struct cxs_lex_word {
 };
 
 /* An aspect payload: the term counts for dimension `dim` (index into the pack's
- * dimensions) with `weight`; `term` is the first spelling of the pack for it. */
+ * dimensions) with `weight`; `term` is the first spelling of the pack for it.
+ * `needs_opinion`: pack.conf's `needs_opinion` names this language and dimension, so a
+ * hit no polarity word reaches adds nothing towards a signal (stages/classify/README.md). */
 struct cxs_lex_aspect {
 	size_t dim;
 	double weight;
 	const char *term;
+	int needs_opinion;
 };
 
 struct cxs_lex_entry {

@@ -679,8 +679,14 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 			/* a term weighted below 1 is weak evidence: alone and without an opinion
 			 * in its clause ("dinner", "area") it does not make a signal; an opinion
 			 * doubles it, so a term below 0.5 (a word as general as "place") never
-			 * makes one alone, only with other hits of its dimension */
-			sc->strength[dm] += own && hv != 0 ? judged(as->weight) : as->weight;
+			 * makes one alone, only with other hits of its dimension; a hit of a
+			 * dimension that needs an opinion (pack.conf) and has none, a dish of a
+			 * course list, adds nothing, but stays evidence of a signal its judged
+			 * hits make */
+			if (hv != 0)
+				sc->strength[dm] += own ? judged(as->weight) : as->weight;
+			else if (!as->needs_opinion)
+				sc->strength[dm] += as->weight;
 			sc->hits[dm]++;
 			if (sc->nev[dm] < CXS_MAX_EVIDENCE) {
 				struct cxs_evidence *ev = &sc->ev[dm * CXS_MAX_EVIDENCE + sc->nev[dm]++];

@@ -16,7 +16,8 @@
  * A dimension becomes a signal when its hits add up to at least 1, each hit counting its
  * weight, or twice its weight (at most 1) when a polarity word of its clause gives it a
  * valence: a weak term (weight below 1) alone and without an opinion is not enough, nor
- * a term below 0.5 alone even with one.
+ * a term below 0.5 alone even with one; a term of a dimension its language needs an
+ * opinion for (pack.conf's needs_opinion) counts nothing without one.
  */
 #ifndef CXS_SCORER_H
 #define CXS_SCORER_H

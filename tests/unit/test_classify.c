@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unicode/uclean.h>
 
 #include "cxs_buf.h"
@@ -928,6 +929,71 @@ static void test_initial(void)
 	CHECK(NEAR(valence_of("en", "We will try the good soup."), 1.9));
 }
 
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs(text, f);
+	fclose(f);
+}
+
+/* pack.conf's needs_opinion (here es:food): a food hit no polarity word reaches makes
+ * no signal, alone or in a list, but stays evidence beside a judged one; other
+ * dimensions and languages keep the plain rule. */
+static void test_needs_opinion(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *small = lx, *op;
+	cxs_classifier *small_cl = cl;
+	struct cxs_score sc;
+	const struct cxs_signal *s;
+
+	snprintf(dir, sizeof(dir), "%s/needs-opinion", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = opinion\nversion = 1\nlanguages = en es\n"
+		   "needs_opinion = es:food\n");
+	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tWho serves\n");
+	write_file(dir, "en.lex", "soup\tfood\nwaiter\tstaff\n");
+	write_file(dir, "en.sent", "good\t1.9\n");
+	write_file(dir, "es.lex", "sopa\tfood\narroz\tfood\ncamarero\tstaff\n");
+	write_file(dir, "es.sent", "buena\t1.9\n");
+	op = cxs_lexicon_load(dir, &err);
+	CHECK(op != NULL);
+	if (!op)
+		return;
+	lx = op;
+	cl = cxs_classifier_new(op, &err);
+	CHECK(cl != NULL);
+	if (cl) {
+		sc = score_text("es", "Pedimos sopa y arroz.");
+		CHECK(signal_of(&sc, "food") == NULL);
+		CHECK(signal_of(&sc, "staff") == NULL);
+		sc = score_text("es", "Pedimos sopa. La sopa estaba buena.");
+		s = signal_of(&sc, "food");
+		CHECK(s != NULL);
+		if (s) {
+			CHECK_INT(s->hits, 2);
+			CHECK_STR(s->polarity, "positive");
+		}
+		/* a dimension it does not name, and a language it does not name */
+		sc = score_text("es", "Vino el camarero.");
+		CHECK(signal_of(&sc, "staff") != NULL);
+		sc = score_text("en", "We had the soup.");
+		CHECK(signal_of(&sc, "food") != NULL);
+	}
+	cxs_classifier_free(cl);
+	cxs_lexicon_free(op);
+	lx = small;
+	cl = small_cl;
+}
+
 int main(void)
 {
 	cxs_err err = { CXS_E_NONE, "" };
@@ -958,6 +1024,7 @@ int main(void)
 	RUN(test_emphasis);
 	RUN(test_sentiment);
 	RUN(test_initial);
+	RUN(test_needs_opinion);
 	RUN(test_faint_signal);
 	RUN(test_normalize);
 	RUN(test_evidence_cap);

@@ -539,6 +539,61 @@ static void test_initial_field(void)
 	cxs_lexicon_free(lx);
 }
 
+/* pack.conf's needs_opinion marks the aspects of the languages and dimensions it names,
+ * and only those; a bad pair is an error of its line. */
+static void test_needs_opinion(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *lx;
+	const struct cxs_lex_entry *e;
+	const uint32_t *ix;
+	size_t n;
+
+	snprintf(dir, sizeof(dir), "%s/needs-opinion", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = opinion\nversion = 1\nlanguages = en es\n"
+		   "needs_opinion = es:food\n");
+	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tWho serves\n");
+	write_file(dir, "en.lex", "soup\tfood\n");
+	write_file(dir, "es.lex", "sopa\tfood\nsopa\tstaff\n");
+	lx = cxs_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	CHECK_STR(problem_list(lx, dir), "");
+	ix = cxs_lexlang_first(cxs_lexicon_lang(lx, "es"), "sop", 3, &n);
+	CHECK(ix != NULL && n == 1);
+	if (ix && n == 1) {
+		e = cxs_lexlang_entry(cxs_lexicon_lang(lx, "es"), ix[0]);
+		CHECK_INT(e->naspects, 2);
+		if (e->naspects == 2) {
+			CHECK_INT(e->aspects[0].needs_opinion, 1);   /* food */
+			CHECK_INT(e->aspects[1].needs_opinion, 0);   /* staff */
+		}
+	}
+	ix = cxs_lexlang_first(cxs_lexicon_lang(lx, "en"), "soup", 4, &n);
+	CHECK(ix != NULL && n == 1);
+	if (ix && n == 1)
+		CHECK_INT(cxs_lexlang_entry(cxs_lexicon_lang(lx, "en"), ix[0])->aspects[0]
+			  .needs_opinion, 0);
+	cxs_lexicon_free(lx);
+
+	write_file(dir, "pack.conf", "name = opinion\nversion = 1\nlanguages = en es\n"
+		   "needs_opinion = es:food fr:food es:drinks es food: :food\n");
+	lx = cxs_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	CHECK_STR(problem_list(lx, dir),
+		  "pack.conf:4: needs_opinion: language 'fr' is not in 'languages'|"
+		  "pack.conf:4: needs_opinion: unknown dimension 'drinks'|"
+		  "pack.conf:4: expected 'LANG:DIMENSION' in needs_opinion, not 'es'|"
+		  "pack.conf:4: expected 'LANG:DIMENSION' in needs_opinion, not 'food:'|"
+		  "pack.conf:4: expected 'LANG:DIMENSION' in needs_opinion, not ':food'");
+	cxs_lexicon_free(lx);
+}
+
 int main(void)
 {
 	RUN(test_broken_pack);
@@ -551,6 +606,7 @@ int main(void)
 	RUN(test_bom);
 	RUN(test_match_tables);
 	RUN(test_initial_field);
+	RUN(test_needs_opinion);
 	u_cleanup();
 	return cxs_test_done();
 }
