@@ -398,14 +398,20 @@ int drv_merge_stage(const struct drv_run *r, int k, const char *key)
 				 "%s: counts do not reconcile: %lld in, %lld out, %lld rejected, "
 				 "%lld skipped", drv_stage_names[k], mg.in, mg.nout, mg.rejected,
 				 mg.skipped);
-	if (rc == 0)
+	if (rc == 0) {
+		sigset_t old;
+
+		/* the files and their manifest appear together, or not at all */
+		cxs_atomic_hold_signals(&old);
 		rc = cat_commit(mg.rej, rej, rejhex, &err);
-	if (rc == 0 && mg.skip)
-		rc = cat_commit(mg.skip, skip, skiphex, &err);
-	if (rc == 0)
-		rc = cat_commit(mg.out, out, outhex, &err);
-	if (rc == 0)
-		rc = write_manifest(&mg, r, key, outhex, rejhex, skiphex);
+		if (rc == 0 && mg.skip)
+			rc = cat_commit(mg.skip, skip, skiphex, &err);
+		if (rc == 0)
+			rc = cat_commit(mg.out, out, outhex, &err);
+		if (rc == 0)
+			rc = write_manifest(&mg, r, key, outhex, rejhex, skiphex);
+		cxs_atomic_release_signals(&old);
+	}
 done:
 	if (mg.out)
 		cxs_atomic_abort(mg.out->a);

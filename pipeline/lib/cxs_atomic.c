@@ -232,6 +232,22 @@ void cxs_atomic_abort(cxs_atomic *a)
 	free_handle(a);
 }
 
+void cxs_atomic_hold_signals(sigset_t *old)
+{
+	sigset_t block;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, old);
+}
+
+void cxs_atomic_release_signals(const sigset_t *old)
+{
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
 int cxs_atomic_write_file(const char *path, const void *data, size_t len, cxs_err *err)
 {
 	cxs_atomic *a = cxs_atomic_open(path, err);

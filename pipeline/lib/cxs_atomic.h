@@ -9,6 +9,8 @@
 #ifndef CXS_ATOMIC_H
 #define CXS_ATOMIC_H
 
+#include <signal.h>
+
 #include "cxs_err.h"
 
 typedef struct cxs_atomic cxs_atomic;
@@ -46,6 +48,14 @@ void cxs_atomic_unlink_all(void);
 /* In a child just forked from a process with temporaries open: forgets them (without
  * freeing), so that the child's cxs_atomic_unlink_all removes only its own. */
 void cxs_atomic_forget_all(void);
+
+/* Publishing a data file and then its manifest is two renames; a SIGTERM between them
+ * (a scheduler stopping the run) would leave a complete file that no manifest vouches
+ * for, which readers must take as unfinished. cxs_atomic_hold_signals blocks SIGTERM,
+ * SIGINT and SIGHUP, saving the old mask in `old`; cxs_atomic_release_signals restores
+ * it, and a signal that came meanwhile is handled then, after the pair is published. */
+void cxs_atomic_hold_signals(sigset_t *old);
+void cxs_atomic_release_signals(const sigset_t *old);
 
 /* Writes a whole small file atomically (manifests). */
 int cxs_atomic_write_file(const char *path, const void *data, size_t len, cxs_err *err);

@@ -310,7 +310,7 @@ static void unpublish(const char *path)
 		unlink(path);
 }
 
-int cxs_stage_commit(cxs_stage *s, cxs_err *err)
+static int commit_all(cxs_stage *s, cxs_err *err)
 {
 	char out_hash[CXS_SHA256_HEX], rej_hash[CXS_SHA256_HEX];
 	json_t *m;
@@ -371,6 +371,19 @@ int cxs_stage_commit(cxs_stage *s, cxs_err *err)
 		}
 	}
 	stage_free(s);
+	return rc;
+}
+
+/* Signals wait until the output, the rejects and the manifest are published (or taken
+ * back): a SIGTERM between two renames would leave an output no manifest vouches for. */
+int cxs_stage_commit(cxs_stage *s, cxs_err *err)
+{
+	sigset_t old;
+	int rc;
+
+	cxs_atomic_hold_signals(&old);
+	rc = commit_all(s, err);
+	cxs_atomic_release_signals(&old);
 	return rc;
 }
 

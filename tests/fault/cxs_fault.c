@@ -11,7 +11,9 @@
  *           Everything after that fails, every time (a full disk stays full).
  *     WHAT  ENOSPC (default for write), EIO (default otherwise), EDQUOT, EROFS, or KILL:
  *           the process sends itself SIGKILL at that point instead (for write, after
- *           writing the first N bytes), which is what a power cut or the OOM killer does.
+ *           writing the first N bytes), which is what a power cut or the OOM killer does;
+ *           or TERM: the process sends itself SIGTERM once, at that point, and the call
+ *           then goes through (a scheduler stopping a job at the worst moment).
  *   CXS_FAULT_PATH  only files whose path contains this string count (default: every
  *                   file; for read it is required, since every program reads many
  *                   files: data, ICU, lexicons).
@@ -42,7 +44,7 @@ enum op { OP_NONE, OP_WRITE, OP_FSYNC, OP_RENAME, OP_CLOSE, OP_READ };
 static int configured;
 static enum op fault_op = OP_NONE;
 static long long budget;     /* bytes or calls left before failing */
-static int fault_errno;      /* 0: KILL */
+static int fault_errno;      /* 0: KILL, -1: TERM */
 static const char *fault_path;
 
 static void configure(void)
@@ -77,6 +79,8 @@ static void configure(void)
 		p = end + 1;
 		if (!strcmp(p, "KILL"))
 			fault_errno = 0;
+		else if (!strcmp(p, "TERM"))
+			fault_errno = -1;
 		else if (!strcmp(p, "ENOSPC"))
 			fault_errno = ENOSPC;
 		else if (!strcmp(p, "EIO"))
@@ -131,9 +135,19 @@ static int fd_matches(int fd, int want_write, int any_kind)
 	return path_matches(path);
 }
 
-/* The fault itself: die, or fail with the configured error. */
+/* The fault itself: die, or fail with the configured error; for TERM, signal once and
+ * let the call through (0). */
 static int fail(void)
 {
+	static int termed;
+
+	if (fault_errno < 0) {
+		if (!termed) {
+			termed = 1;
+			kill(getpid(), SIGTERM);
+		}
+		return 0;
+	}
 	if (!fault_errno) {
 		kill(getpid(), SIGKILL);
 		pause();
@@ -165,9 +179,9 @@ ssize_t write(int fd, const void *buf, size_t n)
 	configure();
 	if (fault_op != OP_WRITE || n == 0 || !fd_matches(fd, 1, 0))
 		return real_write(fd, buf, n);
-	if (budget <= 0)
-		return fail();
-	if ((long long)n > budget)
+	if (budget <= 0 && fail() < 0)
+		return -1;
+	if (budget > 0 && (long long)n > budget)
 		n = (size_t)budget;
 	w = real_write(fd, buf, n);
 	if (w > 0)
@@ -183,9 +197,9 @@ ssize_t read(int fd, void *buf, size_t n)
 	configure();
 	if (fault_op != OP_READ || n == 0 || !fd_matches(fd, 0, 0))
 		return real_read(fd, buf, n);
-	if (budget <= 0)
-		return fail();
-	if ((long long)n > budget)
+	if (budget <= 0 && fail() < 0)
+		return -1;
+	if (budget > 0 && (long long)n > budget)
 		n = (size_t)budget;
 	r = real_read(fd, buf, n);
 	if (r > 0)
