@@ -96,6 +96,19 @@ delivery person	staff
 taken care of	staff
 people who work there	staff:1.5
 
+# staff named by what they do for the table
+attentive staff	staff
+accommodating staff	staff
+took care of us	staff
+take care of us	staff
+brought us	staff:0.5
+flag down	staff
+flagged down	staff
+waitperson	staff
+wait person	staff
+waitpeople	staff
+service staff	staff:1.5
+
 # product
 goods*	product
 fast food	product
@@ -635,6 +648,103 @@ beans	product:0.7
 butter	product:0.5
 chips	product:0.5
 
+# more dishes, ingredients, drinks and how food is cooked and feels, so unseen menus still name the food
+yummy	product
+scrumptious	product
+delectable	product
+succulent	product
+mouthwatering	product
+mouth-watering	product
+inedible	product
+creamy	product
+buttery	product
+crunchy	product
+flaky	product
+fluffy	product
+moist	product
+tangy	product
+watery	product
+lukewarm	product
+grilled*	product
+steamed	product
+braised	product
+seared	product
+sauteed	product
+sautéed	product
+bun	product
+patty	product
+dough	product
+entrée	product
+entrées	product
+hors d'oeuvres	product
+platter	product
+fruit	product
+berries	product
+strawberries	product
+mango	product
+coconut	product
+sesame	product
+peanut	product
+soy sauce	product
+aioli	product
+mayo	product
+ketchup	product
+sour cream	product
+whipped cream	product
+vanilla	product
+caramel	product
+pecan	product
+almonds	product
+pistachio	product
+cinnamon	product
+honey	product
+syrup	product
+biscuits	product
+hash browns	product
+home fries	product
+scallions	product
+peppers	product
+sriracha	product
+carnitas	product
+chorizo	product
+mole	product
+tom yum	product
+pad see ew	product
+massaman	product
+papaya salad	product
+potstickers	product
+soup dumplings	product
+bok choy	product
+toro	product
+mackerel	product
+sea urchin	product
+hand roll	product
+butter chicken	product
+chana	product
+gulab jamun	product
+raita	product
+kulfi	product
+baba ganoush	product
+tahini	product
+halloumi	product
+frites	product
+ratatouille	product
+frittata	product
+crostini	product
+grilled cheese	product
+sliders	product
+chicken tenders	product
+crab cakes	product
+cobbler	product
+sourdough	product
+gin	product
+rosé	product
+stout	product
+draft beer	product
+green tea	product
+milk tea	product
+coke	product
+
 # frequent misspellings
 desert	product
 expresso	product
@@ -823,6 +933,25 @@ kid friendly	ambience:0.5
 family friendly	ambience:0.5
 child friendly	ambience:0.5
 
+# noise that stops talk, people to watch, and the look of the room
+have a conversation	ambience
+hold a conversation	ambience
+hear each other	ambience
+hear yourself	ambience
+hear ourselves	ambience
+hear myself	ambience
+people watching	ambience
+people-watching	ambience
+exposed brick	ambience
+scenery	ambience
+interior design	ambience
+elbow room	ambience
+too close together	ambience
+deafening	ambience
+blaring	ambience
+serene	ambience
+aesthetics of	ambience
+
 # waiting
 wait	waiting:0.5
 waiting time	waiting:1.5
@@ -958,6 +1087,13 @@ bang for the buck	price:1.5
 worth every penny	price:1.5
 penny	price:0.5
 
+# how much, said in other words
+price tag	price:1.5
+pricy	price
+prices are	price:1.5
+well worth the price	price:1.5
+tax	price:0.5
+
 # access
 directions*	access
 location	access
@@ -1034,6 +1170,16 @@ convenient location	access:1.5
 hidden away	access
 tucked away	access
 off the street	access
+
+# where it is, said in other words
+in the heart of	access
+heart of	access:0.7
+a short walk	access
+short walk from	access
+minutes from	access:0.7
+off the subway	access
+near the	access:0.3
+avenue	access:0.3
 
 # personalization
 personalis*	personalization
