@@ -825,8 +825,8 @@ comfort food	product
 homely*	ambience
 romantic	ambience
 charming	ambience:0.7
-crowded	ambience
-packed	ambience:0.5
+crowded	ambience:0.5
+packed	ambience:0.3
 cramped	ambience
 crammed	ambience
 entertainment	ambience
