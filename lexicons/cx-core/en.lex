@@ -975,7 +975,7 @@ on time	waiting
 punctual	waiting
 timely*	waiting
 minutes	waiting:0.7
-hour	waiting:0.5
+hour	waiting:0.3
 forever	waiting:0.7
 took forever	waiting:1.5
 took ages	waiting:1.5
@@ -986,8 +986,8 @@ straight away	waiting:0.7
 immediately	waiting:0.7
 in no time	waiting
 booking	waiting
-reservation	waiting:0.5
-walk-in	waiting
+reservation	waiting:0.3
+walk-in	waiting:0.5
 waiting list	waiting
 waitlist	waiting
 table for	waiting:0.5
@@ -1030,7 +1030,7 @@ value for money	price:1.5
 good value	price:1.5
 for what you get	price
 for the price	price:1.5
-money	price:0.5
+money	price:0.3
 worth the money	price:1.5
 bill	price
 receipt	price
@@ -1040,7 +1040,7 @@ overcharged	price
 surcharge	price
 fee	price
 service charge	price
-tip	price:0.5
+tip	price:0.3
 gratuity	price
 discount	price
 offer	price:0.3
@@ -1368,7 +1368,7 @@ returned it	recovery
 sent it back	recovery
 sent back	recovery
 on the house	recovery
-complimentary	recovery:0.5
+complimentary	recovery:0.3
 made it right	recovery
 make it right	recovery
 made up for	recovery
