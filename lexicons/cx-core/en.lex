@@ -1052,7 +1052,7 @@ voucher	price
 promo	price
 promotion	price:0.7
 happy hour	price
-budget	price
+budget	price:0.5
 payment	price
 pay	price
 paid	price
