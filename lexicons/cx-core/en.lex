@@ -855,7 +855,7 @@ laid back	ambience
 quaint	ambience
 tranquil	ambience
 peaceful	ambience:0.7
-casual	ambience:0.5
+casual	ambience:0.3
 hip	ambience:0.5
 setting*	ambience
 scene	ambience:0.3
@@ -1180,6 +1180,9 @@ minutes from	access:0.7
 off the subway	access
 near the	access:0.3
 avenue	access:0.3
+far from	access
+too far	access:0.7
+far away	access:0.7
 
 # personalization
 personalis*	personalization
