@@ -108,6 +108,22 @@ waitperson	staff
 wait person	staff
 waitpeople	staff
 service staff	staff:1.5
+pushy	staff:0.7
+overbearing	staff:0.7
+unattentive	staff
+sloppy	staff:0.5
+clueless	staff:0.7
+hovering	staff:0.7
+unobtrusive	staff:0.7
+personable*	staff
+impatient	staff:0.7
+snotty	staff:0.7
+curt	staff:0.7
+abrupt	staff:0.7
+brusque	staff:0.7
+staffers	staff
+counter staff	staff:1.5
+valet	staff:0.7
 
 # product
 goods*	product
@@ -1009,6 +1025,9 @@ response time	waiting
 on hold	waiting
 rush	waiting:0.7
 understaffed	waiting
+rushed us	waiting
+rushing us	waiting
+rush us	waiting
 slow service	waiting:1.5
 
 # price
