@@ -108,6 +108,7 @@ waitperson	staff
 wait person	staff
 waitpeople	staff
 service staff	staff:1.5
+sommelier's	staff
 pushy	staff:0.7
 overbearing	staff:0.7
 unattentive	staff
@@ -760,6 +761,221 @@ draft beer	product
 green tea	product
 milk tea	product
 coke	product
+
+# dishes and drinks by their menu names, across the cuisines restaurant reviews meet
+appetizer platter	product
+main dish	product
+side dishes	product
+hors d'oeuvre	product
+canapes	product
+amuse bouche	product
+bread basket	product
+breadsticks	product
+garlic bread	product
+rolls	product
+biscuit	product
+fruit salad	product
+caesar salad	product
+caesar	product:0.7
+greek salad	product
+cobb salad	product
+house salad	product
+french fries	product
+sweet potato fries	product
+tater tots	product
+potato salad	product
+baked potato	product
+rice pilaf	product
+mac n cheese	product
+meatball	product
+chicken wings	product
+chicken parm	product
+chicken parmesan	product
+eggplant parmesan	product
+veal parmesan	product
+cutlet	product
+roast chicken	product
+rotisserie chicken	product
+half chicken	product
+pulled pork	product
+fish tacos	product
+lobster roll	product
+clam chowder	product
+shrimp cocktail	product
+raw bar	product
+sea bream	product
+bass	product
+fluke	product
+scallops	product
+langoustine	product
+skate	product:0.5
+duck breast	product
+lamb shank	product
+t-bone	product
+strip steak	product
+hanger steak	product
+skirt steak	product
+flank steak	product
+steak frites	product
+burgers	product
+veggie burger	product
+turkey burger	product
+club sandwich	product
+panino	product
+hoagie	product
+pizza slice	product
+margherita	product
+pepperoni pizza	product
+deep dish	product
+thin crust	product
+calzones	product
+stromboli	product
+drunken noodles	product
+green curry	product
+red curry	product
+tom kha	product
+larb	product
+spring rolls	product
+summer rolls	product
+scallion pancake	product
+mapo tofu	product
+dan dan	product
+chow fun	product
+char siu	product
+bbq pork	product
+roast pork	product
+roast duck	product
+xiao long bao	product
+shumai	product
+shu mai	product
+har gow	product
+siu mai	product
+egg tarts	product
+sesame chicken	product
+orange chicken	product
+wonton soup	product
+hot and sour soup	product
+egg drop soup	product
+miso soup	product
+chirashi	product
+spicy tuna	product
+salmon roe	product
+uni	product:0.7
+tonkotsu	product
+karaage	product
+okonomiyaki	product
+takoyaki	product
+donburi	product
+galbi	product
+japchae	product
+kimchee	product
+chana masala	product
+aloo gobi	product
+palak paneer	product
+saag paneer	product
+chicken tikka masala	product
+lamb vindaloo	product
+rogan josh	product
+jalfrezi	product
+idli	product
+vada	product
+uttapam	product
+chaat	product
+papadum	product
+poppadom	product
+pakoras	product
+samosas	product
+mango lassi	product
+baba ghanoush	product
+babaganoush	product
+falafel sandwich	product
+dolmas	product
+kibbeh	product
+fattoush	product
+labneh	product
+lahmacun	product
+pide	product
+carne asada	product
+al pastor	product
+pico de gallo	product
+refried beans	product
+chips and salsa	product
+chimichanga	product
+tamales	product
+sopapillas	product
+tres leches	product
+mole sauce	product
+elote	product
+tortas	product
+pupusas	product
+moules	product
+moules frites	product
+croque monsieur	product
+coq au vin	product
+beef bourguignon	product
+steak tartare	product
+duck confit	product
+nicoise	product
+profiteroles	product
+madeleines	product
+tarte tatin	product
+tart	product
+clafoutis	product
+cacio e pepe	product
+amatriciana	product
+vongole	product
+linguini	product
+fusilli	product
+farfalle	product
+ziti	product
+baked ziti	product
+manicotti	product
+cannelloni	product
+pizza bianca	product
+spumoni	product
+granita	product
+semifreddo	product
+sorbetto	product
+key lime pie	product
+apple pie	product
+pecan pie	product
+carrot cake	product
+red velvet	product
+lava cake	product
+chocolate cake	product
+molten chocolate	product
+banana split	product
+milk shake	product
+shakes	product
+malt	product:0.5
+egg cream	product
+hot cocoa	product
+fresh juice	product
+orange juice	product
+coconut water	product
+sparkling water	product
+seltzer	product
+club soda	product
+ginger ale	product
+root beer	product
+espresso martini	product
+cosmopolitan	product
+caipirinha	product
+pisco sour	product
+whiskey sour	product
+spritz	product
+bellinis	product
+mulled wine	product
+red wine	product
+white wine	product
+wines by the glass	product
+draft	product:0.5
+draught	product:0.5
+microbrews	product
+craft beer	product
+beers on tap	product
+sake list	product
+plum wine	product
 
 # frequent misspellings
 desert	product
