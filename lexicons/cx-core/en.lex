@@ -96,6 +96,36 @@ delivery person	staff
 taken care of	staff
 people who work there	staff:1.5
 
+# staff named by what they do for the table
+attentive staff	staff
+accommodating staff	staff
+took care of us	staff
+take care of us	staff
+brought us	staff:0.5
+flag down	staff
+flagged down	staff
+waitperson	staff
+wait person	staff
+waitpeople	staff
+service staff	staff:1.5
+sommelier's	staff
+pushy	staff:0.7
+overbearing	staff:0.7
+unattentive	staff
+sloppy	staff:0.5
+clueless	staff:0.7
+hovering	staff:0.7
+unobtrusive	staff:0.7
+personable*	staff
+impatient	staff:0.7
+snotty	staff:0.7
+curt	staff:0.7
+abrupt	staff:0.7
+brusque	staff:0.7
+staffers	staff
+counter staff	staff:1.5
+valet	staff:0.7
+
 # product
 goods*	product
 fast food	product
@@ -635,6 +665,318 @@ beans	product:0.7
 butter	product:0.5
 chips	product:0.5
 
+# more dishes, ingredients, drinks and how food is cooked and feels, so unseen menus still name the food
+yummy	product
+scrumptious	product
+delectable	product
+succulent	product
+mouthwatering	product
+mouth-watering	product
+inedible	product
+creamy	product
+buttery	product
+crunchy	product
+flaky	product
+fluffy	product
+moist	product
+tangy	product
+watery	product
+lukewarm	product
+grilled*	product
+steamed	product
+braised	product
+seared	product
+sauteed	product
+sautéed	product
+bun	product
+patty	product
+dough	product
+entrée	product
+entrées	product
+hors d'oeuvres	product
+platter	product
+fruit	product
+berries	product
+strawberries	product
+mango	product
+coconut	product
+sesame	product
+peanut	product
+soy sauce	product
+aioli	product
+mayo	product
+ketchup	product
+sour cream	product
+whipped cream	product
+vanilla	product
+caramel	product
+pecan	product
+almonds	product
+pistachio	product
+cinnamon	product
+honey	product
+syrup	product
+biscuits	product
+hash browns	product
+home fries	product
+scallions	product
+peppers	product
+sriracha	product
+carnitas	product
+chorizo	product
+mole	product
+tom yum	product
+pad see ew	product
+massaman	product
+papaya salad	product
+potstickers	product
+soup dumplings	product
+bok choy	product
+toro	product
+mackerel	product
+sea urchin	product
+hand roll	product
+butter chicken	product
+chana	product
+gulab jamun	product
+raita	product
+kulfi	product
+baba ganoush	product
+tahini	product
+halloumi	product
+frites	product
+ratatouille	product
+frittata	product
+crostini	product
+grilled cheese	product
+sliders	product
+chicken tenders	product
+crab cakes	product
+cobbler	product
+sourdough	product
+gin	product
+rosé	product
+stout	product
+draft beer	product
+green tea	product
+milk tea	product
+coke	product
+
+# dishes and drinks by their menu names, across the cuisines restaurant reviews meet
+appetizer platter	product
+main dish	product
+side dishes	product
+hors d'oeuvre	product
+canapes	product
+amuse bouche	product
+bread basket	product
+breadsticks	product
+garlic bread	product
+rolls	product
+biscuit	product
+fruit salad	product
+caesar salad	product
+caesar	product:0.7
+greek salad	product
+cobb salad	product
+house salad	product
+french fries	product
+sweet potato fries	product
+tater tots	product
+potato salad	product
+baked potato	product
+rice pilaf	product
+mac n cheese	product
+meatball	product
+chicken wings	product
+chicken parm	product
+chicken parmesan	product
+eggplant parmesan	product
+veal parmesan	product
+cutlet	product
+roast chicken	product
+rotisserie chicken	product
+half chicken	product
+pulled pork	product
+fish tacos	product
+lobster roll	product
+clam chowder	product
+shrimp cocktail	product
+raw bar	product
+sea bream	product
+bass	product
+fluke	product
+scallops	product
+langoustine	product
+skate	product:0.5
+duck breast	product
+lamb shank	product
+t-bone	product
+strip steak	product
+hanger steak	product
+skirt steak	product
+flank steak	product
+steak frites	product
+burgers	product
+veggie burger	product
+turkey burger	product
+club sandwich	product
+panino	product
+hoagie	product
+pizza slice	product
+margherita	product
+pepperoni pizza	product
+deep dish	product
+thin crust	product
+calzones	product
+stromboli	product
+drunken noodles	product
+green curry	product
+red curry	product
+tom kha	product
+larb	product
+spring rolls	product
+summer rolls	product
+scallion pancake	product
+mapo tofu	product
+dan dan	product
+chow fun	product
+char siu	product
+bbq pork	product
+roast pork	product
+roast duck	product
+xiao long bao	product
+shumai	product
+shu mai	product
+har gow	product
+siu mai	product
+egg tarts	product
+sesame chicken	product
+orange chicken	product
+wonton soup	product
+hot and sour soup	product
+egg drop soup	product
+miso soup	product
+chirashi	product
+spicy tuna	product
+salmon roe	product
+uni	product:0.7
+tonkotsu	product
+karaage	product
+okonomiyaki	product
+takoyaki	product
+donburi	product
+galbi	product
+japchae	product
+kimchee	product
+chana masala	product
+aloo gobi	product
+palak paneer	product
+saag paneer	product
+chicken tikka masala	product
+lamb vindaloo	product
+rogan josh	product
+jalfrezi	product
+idli	product
+vada	product
+uttapam	product
+chaat	product
+papadum	product
+poppadom	product
+pakoras	product
+samosas	product
+mango lassi	product
+baba ghanoush	product
+babaganoush	product
+falafel sandwich	product
+dolmas	product
+kibbeh	product
+fattoush	product
+labneh	product
+lahmacun	product
+pide	product
+carne asada	product
+al pastor	product
+pico de gallo	product
+refried beans	product
+chips and salsa	product
+chimichanga	product
+tamales	product
+sopapillas	product
+tres leches	product
+mole sauce	product
+elote	product
+tortas	product
+pupusas	product
+moules	product
+moules frites	product
+croque monsieur	product
+coq au vin	product
+beef bourguignon	product
+steak tartare	product
+duck confit	product
+nicoise	product
+profiteroles	product
+madeleines	product
+tarte tatin	product
+tart	product
+clafoutis	product
+cacio e pepe	product
+amatriciana	product
+vongole	product
+linguini	product
+fusilli	product
+farfalle	product
+ziti	product
+baked ziti	product
+manicotti	product
+cannelloni	product
+pizza bianca	product
+spumoni	product
+granita	product
+semifreddo	product
+sorbetto	product
+key lime pie	product
+apple pie	product
+pecan pie	product
+carrot cake	product
+red velvet	product
+lava cake	product
+chocolate cake	product
+molten chocolate	product
+banana split	product
+milk shake	product
+shakes	product
+malt	product:0.5
+egg cream	product
+hot cocoa	product
+fresh juice	product
+orange juice	product
+coconut water	product
+sparkling water	product
+seltzer	product
+club soda	product
+ginger ale	product
+root beer	product
+espresso martini	product
+cosmopolitan	product
+caipirinha	product
+pisco sour	product
+whiskey sour	product
+spritz	product
+bellinis	product
+mulled wine	product
+red wine	product
+white wine	product
+wines by the glass	product
+draft	product:0.5
+draught	product:0.5
+microbrews	product
+craft beer	product
+beers on tap	product
+sake list	product
+plum wine	product
+
 # frequent misspellings
 desert	product
 expresso	product
@@ -715,8 +1057,8 @@ comfort food	product
 homely*	ambience
 romantic	ambience
 charming	ambience:0.7
-crowded	ambience
-packed	ambience:0.5
+crowded	ambience:0.5
+packed	ambience:0.3
 cramped	ambience
 crammed	ambience
 entertainment	ambience
@@ -745,7 +1087,7 @@ laid back	ambience
 quaint	ambience
 tranquil	ambience
 peaceful	ambience:0.7
-casual	ambience:0.5
+casual	ambience:0.3
 hip	ambience:0.5
 setting*	ambience
 scene	ambience:0.3
@@ -823,6 +1165,25 @@ kid friendly	ambience:0.5
 family friendly	ambience:0.5
 child friendly	ambience:0.5
 
+# noise that stops talk, people to watch, and the look of the room
+have a conversation	ambience
+hold a conversation	ambience
+hear each other	ambience
+hear yourself	ambience
+hear ourselves	ambience
+hear myself	ambience
+people watching	ambience
+people-watching	ambience
+exposed brick	ambience
+scenery	ambience
+interior design	ambience
+elbow room	ambience
+too close together	ambience
+deafening	ambience
+blaring	ambience
+serene	ambience
+aesthetics of	ambience
+
 # waiting
 wait	waiting:0.5
 waiting time	waiting:1.5
@@ -846,7 +1207,7 @@ on time	waiting
 punctual	waiting
 timely*	waiting
 minutes	waiting:0.7
-hour	waiting:0.5
+hour	waiting:0.3
 forever	waiting:0.7
 took forever	waiting:1.5
 took ages	waiting:1.5
@@ -857,8 +1218,8 @@ straight away	waiting:0.7
 immediately	waiting:0.7
 in no time	waiting
 booking	waiting
-reservation	waiting:0.5
-walk-in	waiting
+reservation	waiting:0.3
+walk-in	waiting:0.5
 waiting list	waiting
 waitlist	waiting
 table for	waiting:0.5
@@ -880,6 +1241,9 @@ response time	waiting
 on hold	waiting
 rush	waiting:0.7
 understaffed	waiting
+rushed us	waiting
+rushing us	waiting
+rush us	waiting
 slow service	waiting:1.5
 
 # price
@@ -901,7 +1265,7 @@ value for money	price:1.5
 good value	price:1.5
 for what you get	price
 for the price	price:1.5
-money	price:0.5
+money	price:0.3
 worth the money	price:1.5
 bill	price
 receipt	price
@@ -911,7 +1275,7 @@ overcharged	price
 surcharge	price
 fee	price
 service charge	price
-tip	price:0.5
+tip	price:0.3
 gratuity	price
 discount	price
 offer	price:0.3
@@ -923,7 +1287,7 @@ voucher	price
 promo	price
 promotion	price:0.7
 happy hour	price
-budget	price
+budget	price:0.5
 payment	price
 pay	price
 paid	price
@@ -957,6 +1321,13 @@ bang for your buck	price:1.5
 bang for the buck	price:1.5
 worth every penny	price:1.5
 penny	price:0.5
+
+# how much, said in other words
+price tag	price:1.5
+pricy	price
+prices are	price:1.5
+well worth the price	price:1.5
+tax	price:0.5
 
 # access
 directions*	access
@@ -1034,6 +1405,19 @@ convenient location	access:1.5
 hidden away	access
 tucked away	access
 off the street	access
+
+# where it is, said in other words
+in the heart of	access
+heart of	access:0.7
+a short walk	access
+short walk from	access
+minutes from	access:0.7
+off the subway	access
+near the	access:0.3
+avenue	access:0.3
+far from	access
+too far	access:0.7
+far away	access:0.7
 
 # personalization
 personalis*	personalization
@@ -1222,7 +1606,7 @@ returned it	recovery
 sent it back	recovery
 sent back	recovery
 on the house	recovery
-complimentary	recovery:0.5
+complimentary	recovery:0.3
 made it right	recovery
 make it right	recovery
 made up for	recovery
