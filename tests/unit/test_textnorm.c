@@ -155,6 +155,48 @@ static void test_keeps(void)
 	keeps("\xE6\x9C\x41", 1, 0);                     /* invalid */
 }
 
+/* Hant-Hans compiled from its rules in ICU's data does what ICU's registry opens by
+ * name: on every ideograph alone, and on random strings of two to four of them (the
+ * rules have contexts of several characters). */
+static void test_hans_rules_as_by_name(void)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_textnorm *named = cxs_textnorm_new(&err);
+	cxs_buf want = CXS_BUF_INIT;
+	unsigned seed = 4711, c;
+	int i, k, bad = 0;
+
+	CHECK(named != NULL);
+	if (!named)
+		return;
+	cxs_textnorm_hans_by_name(named);
+	for (i = 0; i < 0x9FFF - 0x3400 + 1 + 60000 && bad < 3; i++) {
+		char s[16];
+		size_t n = 0;
+		int len = i <= 0x9FFF - 0x3400 ? 1 : 2 + i % 3;
+
+		for (k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			c = len == 1 ? 0x3400u + (unsigned)i : 0x4E00u + (seed >> 8) % 0x5200u;
+			s[n++] = (char)(0xE0 | (c >> 12));
+			s[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			s[n++] = (char)(0x80 | (c & 0x3F));
+		}
+		s[n] = '\0';
+		if (cxs_textnorm_form(named, s, n, 1, &want, &err) < 0 ||
+		    cxs_textnorm_form(tn, s, n, 1, &out, &err) < 0) {
+			printf("  textnorm error: %s\n", err.msg);
+			bad++;
+		} else if (want.len != out.len || memcmp(want.p, out.p, out.len)) {
+			printf("  '%s': '%s' by name, '%s' from the rules\n", s, want.p, out.p);
+			bad++;
+		}
+	}
+	CHECK_INT(bad, 0);
+	cxs_buf_release(&want);
+	cxs_textnorm_free(named);
+}
+
 static void test_free_null(void)
 {
 	cxs_textnorm_free(NULL);
@@ -181,6 +223,7 @@ int main(void)
 	RUN(test_invalid_utf8);
 	RUN(test_long_and_expanding);
 	RUN(test_keeps);
+	RUN(test_hans_rules_as_by_name);
 	RUN(test_free_null);
 	cxs_textnorm_free(tn);
 	cxs_buf_release(&out);
