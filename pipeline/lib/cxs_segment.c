@@ -237,7 +237,7 @@ static int32_t decode(cxs_segmenter *sg, const char *text, int32_t len)
 	return k;
 }
 
-static int push(cxs_span **a, size_t *n, size_t *cap, size_t start, size_t end)
+static inline int push(cxs_span **a, size_t *n, size_t *cap, size_t start, size_t end)
 {
 	if (*n == *cap) {
 		size_t c = *cap ? *cap * 2 : 64;
@@ -331,6 +331,11 @@ static int split_sentence(cxs_segmenter *sg, int32_t s, int32_t e)
 		UChar32 c;
 		int32_t at = k;
 
+		/* most characters can end nothing: Latin-1 but a stop (no emoji there) */
+		if (u[k] < 0x100 && u[k] != '.' && u[k] != '!' && u[k] != '?') {
+			k++;
+			continue;
+		}
 		U16_NEXT(u, k, e, c);
 		if (((c == '.' || c == '!' || c == '?') && glued_stop(u, from, at, e)) ||
 		    (maybe_emoji(c) && emoji_stop(u, k, e))) {
@@ -373,6 +378,9 @@ static int add_token(cxs_segmenter *sg, const char *text, size_t start, size_t e
 
 	while (*j < nsent && sent[*j].end <= start)
 		(*j)++;
+	/* most tokens lie inside their sentence: nothing to cut */
+	if (*j < nsent && sent[*j].start <= start && start < end && end <= sent[*j].end)
+		return push(&sg->tok, &sg->out.ntok, &sg->tok_cap, start, end);
 	while (*j < nsent && sent[*j].start < end) {
 		size_t s = start > sent[*j].start ? start : sent[*j].start;
 		size_t e = end < sent[*j].end ? end : sent[*j].end;
