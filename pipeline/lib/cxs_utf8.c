@@ -1,5 +1,8 @@
 #include "cxs_utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 /* Length of the valid sequence starting at s[0], or 0 when invalid; `*bad` receives how
  * many bytes form the maximal invalid subpart to replace with one U+FFFD. */
 static size_t seq_len(const unsigned char *s, size_t len, size_t *bad)
@@ -38,12 +41,25 @@ static size_t seq_len(const unsigned char *s, size_t len, size_t *bad)
 	return need;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
 size_t cxs_utf8_valid_prefix(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, n, bad;
 
 	while (i < len) {
+		uint64_t x;
+
+		/* eight ASCII bytes at a time: no high bit, no NUL (most text is ASCII) */
+		if (len - i >= 8) {
+			memcpy(&x, u + i, 8);
+			if (!((x | ((x - ONES) & ~x)) & HIGHS)) {
+				i += 8;
+				continue;
+			}
+		}
 		if (u[i] >= 0x01 && u[i] < 0x80) {
 			i++;
 			continue;

@@ -190,13 +190,19 @@ static double round3(double x)
 	return (double)(long)(x * 1000 + 0.5) / 1000;
 }
 
-/* Characters (code points) in text[a, b). */
+/* Characters (code points) in text[a, b): its bytes less its continuation bytes
+ * (10xxxxxx), counted eight at a time. */
 static size_t chars(const char *text, size_t a, size_t b)
 {
-	size_t n = 0;
+	size_t n = b - a;
+	uint64_t x;
 
+	for (; b - a >= 8; a += 8) {
+		memcpy(&x, text + a, 8);
+		n -= (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
+	}
 	for (; a < b; a++)
-		n += ((unsigned char)text[a] & 0xC0) != 0x80;
+		n -= ((unsigned char)text[a] & 0xC0) == 0x80;
 	return n;
 }
 
