@@ -56,6 +56,11 @@ ifeq ($(WERROR),1)
 WARN += -Werror
 endif
 
+# -O1 under the sanitizers (the usual choice for ASan): their checks cost more than -O2
+# saves, and CI compiles everything a second time for them.
+ifdef SANITIZE
+OPT ?= -O1 -g
+endif
 OPT ?= -O2 -g
 CFLAGS_ALL := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) \
               -DCXS_VERSION='"$(VERSION)"' -DCXS_DATADIR='"$(PREFIX)/share/cxsignals/lexicons"' \
@@ -145,7 +150,7 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 # Every test prints its own results; tests/run-all adds them up into one closing line.
 # Besides the programs and unit tests, the suites need the fault-injection shim
 # (tests/fault) and the fuzz targets linked with a plain main (tests/fuzz/replay.c).
-RUN_ALL = CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) tests/run-all
+RUN_ALL = CXS_BIN=$(abspath $(BINDIR)) CXS_BUILD=$(abspath $(BUILD)) CXS_SANITIZE=$(SANITIZE) tests/run-all
 check: check-tools
 	@scripts/install-deps --test
 	$(RUN_ALL)

@@ -14,6 +14,14 @@ jq -c 'select(.text | test("\\S")) | range(0; 5) as $i | .id = "\(.id)-b\($i)" |
 	"$SAMPLE/reviews.jsonl" >"$work/in/b.jsonl"
 cp -R "$SAMPLE/web" "$work/in/web"
 run() { cxs-pipeline run -q -j 2 --shard-size 80 --workdir "$1" "$work/in" >/dev/null 2>"$work/err"; }
+# The stages of a killed driver end with it (they get SIGTERM when it dies): wait until
+# no process names the work directory (at most 10 s), not a fixed time that a loaded
+# machine may need more of.
+settle() {
+	i=0
+	while pgrep -f -- "$work/k[ /]" >/dev/null && [ $i -lt 500 ]; do sleep 0.02; i=$((i + 1)); done
+	[ $i -lt 500 ] || die "stages of the killed run still alive after 10 s: $(pgrep -af -- "$work/k[ /]")"
+}
 
 run "$work/ref" || die "reference run failed: $(cat "$work/err")"
 events=$(wc -l <"$work/ref/run.log")
@@ -33,12 +41,11 @@ for at in 1 3 8 21 $((events / 2)) $((events - 6)) $((events - 1)); do
 	CXS_PIPELINE_KILL_AFTER=$at run "$work/k"
 	rc=$?
 	[ $rc = 137 ] || die "kill after event $at: exit $rc, expected 137 (SIGKILL)"
-	# Its stages end with it (they get SIGTERM when the driver dies); give them a moment.
-	sleep 0.3
+	settle
 	# A second kill, later, in the resumed run, for some of the points.
 	if [ $((n % 3)) = 1 ]; then
 		CXS_PIPELINE_KILL_AFTER=$((at + 7)) run "$work/k"
-		sleep 0.3
+		settle
 	fi
 	run "$work/k" || die "resume after a kill at event $at failed: $(cat "$work/err")"
 	grep -q "taking over" "$work/err" && [ -s "$work/k/lock" ] && die "lock still names a holder after a clean end"
