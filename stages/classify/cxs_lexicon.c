@@ -43,6 +43,7 @@ struct table {
 	struct slot *s;
 	uint32_t *tag;              /* per slot: its hash with the low bit set, 0 when empty */
 	size_t mask, n;
+	char *keys;                 /* the keys in slot order, once the table is built */
 };
 
 /* Build-time facts about an entry, for duplicate reports. */
@@ -59,6 +60,7 @@ struct cxs_lexlang {
 	int by_chars;
 	struct cxs_lex_counts counts;
 	struct cxs_lex_entry *entries;
+	struct cxs_lex_aspect *aspects;  /* every entry's aspects, in entry order */
 	struct entry_info *info;
 	size_t nentries, capentries;
 	struct table keys;          /* serialised key → entry (build time) */
@@ -259,6 +261,18 @@ static void warn(cxs_lexicon *lx, const char *file, long line, const char *fmt, 
 
 /* ---------------------------------------------------------------- hash tables */
 
+/* Whether the `n` bytes at `a` and `b` agree: keys are a few bytes, shorter than the
+ * call to memcmp. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 /* A slot's tag: never 0, so that 0 marks an empty one. */
 static uint32_t tag_of(uint32_t h)
 {
@@ -306,10 +320,36 @@ static struct slot *table_find(const struct table *t, const char *k, size_t len,
 		return NULL;
 	for (j = h & t->mask; t->tag[j]; j = (j + 1) & t->mask) {
 		const struct slot *s = &t->s[j];
-		if (t->tag[j] == tag && s->h == h && s->len == len && memcmp(s->key, k, len) == 0)
+		if (t->tag[j] == tag && s->h == h && s->len == len && same_bytes(s->key, k, len))
 			return &t->s[j];
 	}
 	return NULL;
+}
+
+/* Copies the keys of a built table into one block in slot order and points the slots
+ * at it: a token that is a first word (de, the, och: half of all tokens) has its key
+ * compared, and keys scattered over the pool cost a cache miss each. Returns -1 when
+ * memory runs out. */
+static int table_pack_keys(struct table *t)
+{
+	size_t j, total = 0;
+	char *p;
+
+	if (!t->s)
+		return 0;
+	for (j = 0; j <= t->mask; j++)
+		if (t->tag[j])
+			total += t->s[j].len;
+	if (!(t->keys = malloc(total + 1)))
+		return -1;
+	for (j = 0, p = t->keys; j <= t->mask; j++) {
+		if (!t->tag[j])
+			continue;
+		memcpy(p, t->s[j].key, t->s[j].len);
+		t->s[j].key = p;
+		p += t->s[j].len;
+	}
+	return 0;
 }
 
 /* Finds or adds `k` (which must outlive the table); `*isnew` tells which. NULL when
@@ -1893,6 +1933,28 @@ static void import_terms(cxs_lexicon *lx, struct file_ctx *fc, int polarity)
 	lx->quiet_warnings = 0;
 }
 
+/* Points every entry at its aspects, copied into one array in entry order: the scorer
+ * reads them for each aspect hit, and one allocation per entry scattered them over
+ * the heap (a cache miss per hit). Returns -1 when memory runs out. */
+static int pack_aspects(struct cxs_lexlang *ll)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ll->nentries; i++)
+		n += ll->info[i].nasp;
+	if (!(ll->aspects = malloc((n + 1) * sizeof(*ll->aspects))))
+		return -1;
+	for (i = n = 0; i < ll->nentries; i++) {
+		if (ll->info[i].nasp)
+			memcpy(ll->aspects + n, ll->info[i].asp,
+			       ll->info[i].nasp * sizeof(*ll->aspects));
+		ll->entries[i].aspects = ll->aspects + n;
+		ll->entries[i].naspects = ll->info[i].nasp;
+		n += ll->info[i].nasp;
+	}
+	return 0;
+}
+
 static void load_lang(cxs_lexicon *lx, struct cxs_lexlang *ll)
 {
 	static const struct {
@@ -1948,15 +2010,17 @@ static void load_lang(cxs_lexicon *lx, struct cxs_lexlang *ll)
 				builtin_contrasts(lx, ll);
 		}
 	}
-	for (i = 0; i < ll->nentries; i++) {
+	for (i = 0; ll->needs_opinion && i < ll->nentries; i++) {
 		size_t k;
 
-		for (k = 0; ll->needs_opinion && k < ll->info[i].nasp; k++)
+		for (k = 0; k < ll->info[i].nasp; k++)
 			ll->info[i].asp[k].needs_opinion = ll->needs_opinion[ll->info[i].asp[k].dim];
-		ll->entries[i].aspects = ll->info[i].asp;
-		ll->entries[i].naspects = ll->info[i].nasp;
 	}
-	if ((ll->by_chars ? index_chars(ll) : index_words(ll)) < 0)
+	if (pack_aspects(ll) < 0)
+		lx->oom = 1;
+	if ((ll->by_chars ? index_chars(ll) : index_words(ll)) < 0 ||
+	    table_pack_keys(&ll->first) < 0 || table_pack_keys(&ll->first_prefix) < 0 ||
+	    table_pack_keys(&ll->chars) < 0)
 		lx->oom = 1;
 	cxs_segmenter_free(ll->seg);
 	ll->seg = NULL;
@@ -2240,15 +2304,19 @@ static void lang_release(struct cxs_lexlang *ll)
 		free(ll->info[i].asp_line);
 	}
 	free(ll->entries);
+	free(ll->aspects);
 	free(ll->info);
 	free(ll->keys.s);
 	free(ll->keys.tag);
 	free(ll->first.s);
 	free(ll->first.tag);
+	free(ll->first.keys);
 	free(ll->first_prefix.s);
 	free(ll->first_prefix.tag);
+	free(ll->first_prefix.keys);
 	free(ll->chars.s);
 	free(ll->chars.tag);
+	free(ll->chars.keys);
 	free(ll->idx);
 	free(ll->cand);
 	free(ll->plens);
