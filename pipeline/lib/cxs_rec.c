@@ -584,6 +584,65 @@ static int scan_object(cxs_rec *r, int top)
 	return rc;
 }
 
+static int is_digit(unsigned c)
+{
+	return c - '0' < 10;
+}
+
+/* Whether the eight bytes at `s` are four one-digit entries, each with its comma:
+ * "d,d,d,d,". The digit bytes, masked into 16-bit lanes, are at least '0' when adding
+ * 0x100 - '0' carries into the lane's bit 8, and at most '9' when adding 0x100 - ':'
+ * does not. */
+static int digit_commas(const unsigned char *s)
+{
+	const uint64_t even = 0x00FF00FF00FF00FFull, carry = 0x0100010001000100ull;
+	uint64_t x, d;
+
+	memcpy(&x, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);   /* s[0] in the low byte, as on little-endian machines */
+#endif
+	if ((x & ~even) != 0x2C002C002C002C00ull)      /* a comma in every odd byte */
+		return 0;
+	d = x & even;
+	return ((d + 0x00D000D000D000D0ull) & carry) == carry &&
+	       !((d + 0x00C600C600C600C6ull) & carry);
+}
+
+/* The end of the run of entries from `s` that are plain integers (no sign, no leading
+ * zero, at most 18 digits) with a bare comma between them ("0,3,1,7"): offsets and
+ * spans, most of a record's values. Stops after the last such integer, or returns `s`
+ * when the first entry is something else, which scan_value then reads. */
+static const unsigned char *int_run(const unsigned char *s, const unsigned char *end)
+{
+	const unsigned char *last = s;
+
+	for (;;) {
+		const unsigned char *d;
+
+		if (end - s >= 8 && digit_commas(s)) {
+			/* most gaps and lengths are one digit: eight bytes at a time */
+			do
+				s += 8;
+			while (end - s >= 8 && digit_commas(s));
+			last = s - 1;
+		}
+		d = s;
+		if (*s == '0')
+			s++;
+		else
+			while (s < end && is_digit(*s))
+				s++;
+		if (s == d || s - d > 18 ||
+		    (s < end && (is_digit(*s) || *s == '.' || *s == 'e' || *s == 'E')))
+			return last;
+		last = s;
+		if (end - s < 2 || *s != ',' || !is_digit(s[1]))
+			return last;
+		s++;
+	}
+}
+
 static int scan_array(cxs_rec *r)
 {
 	int rc;
@@ -595,7 +654,13 @@ static int scan_array(cxs_rec *r)
 		return 0;
 	}
 	for (;;) {
-		if ((rc = scan_value(r)) < 0)
+		const unsigned char *ints = r->s;
+
+		if (r->s < r->end && is_digit(*r->s))
+			ints = int_run(r->s, r->end);
+		if (ints != r->s)
+			r->s = ints;
+		else if ((rc = scan_value(r)) < 0)
 			return rc;
 		skip_ws(r);
 		if (r->s < r->end && *r->s == ',') {
@@ -914,13 +979,17 @@ int cxs_rec_ints(const cxs_rec *r, const char *key, struct cxs_ints *out, size_t
 	while (*s != ']') {
 		if (n >= out->cap && cxs_array_grow(&out->v, &out->cap, n + 1, sizeof(*out->v)) < 0)
 			return -2;
-		if (read_int(&s, &out->v[n]) < 0) {
+		/* the text is canonical (no spaces): a digit before ',' or ']' is an entry */
+		if (is_digit((unsigned char)s[0]) && (s[1] == ',' || s[1] == ']')) {
+			out->v[n] = s[0] - '0';
+			s++;
+		} else if (read_int(&s, &out->v[n]) < 0) {
 			if (bad)
 				*bad = n;
 			return -1;
 		}
 		n++;
-		s = next_entry(s);
+		s = *s == ',' ? s + 1 : next_entry(s);
 	}
 	out->n = n;
 	return 1;
