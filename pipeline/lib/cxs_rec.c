@@ -959,7 +959,7 @@ static const char *next_entry(const char *s)
 int cxs_rec_ints(const cxs_rec *r, const char *key, struct cxs_ints *out, size_t *bad)
 {
 	const struct field *f = find(r, key);
-	const char *s;
+	const char *s, *end;
 	size_t n = 0;
 
 	out->n = 0;
@@ -968,6 +968,7 @@ int cxs_rec_ints(const cxs_rec *r, const char *key, struct cxs_ints *out, size_t
 	if (!f)
 		return 0;
 	s = r->p + f->val;
+	end = s + f->vallen;
 	if (*s != '[')
 		return -1;
 	s = skip_space(s + 1);
@@ -979,6 +980,15 @@ int cxs_rec_ints(const cxs_rec *r, const char *key, struct cxs_ints *out, size_t
 	while (*s != ']') {
 		if (n >= out->cap && cxs_array_grow(&out->v, &out->cap, n + 1, sizeof(*out->v)) < 0)
 			return -2;
+		if (end - s >= 8 && n + 4 <= out->cap && digit_commas((const unsigned char *)s)) {
+			out->v[n] = s[0] - '0';
+			out->v[n + 1] = s[2] - '0';
+			out->v[n + 2] = s[4] - '0';
+			out->v[n + 3] = s[6] - '0';
+			n += 4;
+			s += 8;
+			continue;
+		}
 		/* the text is canonical (no spaces): a digit before ',' or ']' is an entry */
 		if (is_digit((unsigned char)s[0]) && (s[1] == ',' || s[1] == ']')) {
 			out->v[n] = s[0] - '0';

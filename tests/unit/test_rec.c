@@ -265,6 +265,31 @@ static void test_accessors(void)
 	cxs_rec_free(r);
 }
 
+/* Runs of one-digit entries are decoded four at a time; every entry must come out, in
+ * every position beside longer, negative and real ones. */
+static void test_digit_ints(void)
+{
+	static const char line[] = "{\"a\":[1,2,3,4,5,6,7,8,9,0,12,3,4,5,6,-7,8,9,0,1,2,3]}";
+	static const long long want[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 12, 3, 4, 5, 6, -7, 8,
+					  9, 0, 1, 2, 3 };
+	static const char real[] = "{\"a\":[1,2,3,4,5,6,7,8,9,0,1,2.5,4]}";
+	cxs_rec *r = cxs_rec_new();
+	struct cxs_ints iv = { 0 };
+	size_t i, bad, n = sizeof(want) / sizeof(want[0]), same = 0;
+
+	CHECK_INT(cxs_rec_parse(r, line, strlen(line)), 0);
+	CHECK_INT(cxs_rec_ints(r, "a", &iv, &bad), 1);
+	CHECK_INT(iv.n, n);
+	for (i = 0; i < n && i < iv.n; i++)
+		same += iv.v[i] == want[i];
+	CHECK_INT(same, n);
+	CHECK_INT(cxs_rec_parse(r, real, strlen(real)), 0);
+	CHECK_INT(cxs_rec_ints(r, "a", &iv, &bad), -1);
+	CHECK_INT(bad, 11);
+	cxs_ints_release(&iv);
+	cxs_rec_free(r);
+}
+
 /* Setting fields: replaced where they stand, new ones appended, dropped ones gone. */
 static void test_output(void)
 {
@@ -339,6 +364,7 @@ int main(void)
 	RUN(test_mutations);
 	RUN(test_reasons);
 	RUN(test_accessors);
+	RUN(test_digit_ints);
 	RUN(test_output);
 	RUN(test_reals);
 	return cxs_test_done();
