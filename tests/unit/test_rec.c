@@ -114,6 +114,31 @@ static void test_digit_runs(void)
 	cxs_rec_free(r);
 }
 
+/* Long strings are read sixteen bytes at a time: a byte that ends or breaks the plain
+ * run at each place of a 40-byte string must give jansson's answer. */
+static void test_long_strings(void)
+{
+	static const char *const subst[] = { "\"", "\\", "\\n", "\x01", "\x1f", "\x7f",
+					     "\xc3\xa9", "\xc3", "\xe5\xa5\xbd", "\xff", " " };
+	cxs_rec *r = cxs_rec_new();
+	cxs_buf b = CXS_BUF_INIT;
+	size_t pos, k;
+
+	disagreements = 0;
+	for (pos = 0; pos < 40; pos++) {
+		for (k = 0; k < sizeof(subst) / sizeof(subst[0]); k++) {
+			cxs_buf_reset(&b);
+			cxs_buf_addf(&b, "{\"a\":\"%.*s%s%.*s\"}", (int)pos,
+				     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP", subst[k],
+				     (int)(40 - pos), "0123456789012345678901234567890123456789");
+			compare(r, b.p, b.len);
+		}
+	}
+	CHECK_INT(disagreements, 0);
+	cxs_buf_release(&b);
+	cxs_rec_free(r);
+}
+
 /* Nesting: jansson stops at 2048 levels, and so must the scanner. */
 static void test_depth(void)
 {
@@ -359,6 +384,7 @@ int main(void)
 {
 	RUN(test_cases);
 	RUN(test_digit_runs);
+	RUN(test_long_strings);
 	RUN(test_depth);
 	RUN(test_many_keys);
 	RUN(test_mutations);
