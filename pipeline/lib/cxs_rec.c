@@ -16,6 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "cxs_jsonw.h"
 #include "cxs_record.h"
@@ -281,6 +284,23 @@ static const unsigned char *plain_run(const unsigned char *s, const unsigned cha
 {
 	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
 
+#ifdef __SSE2__
+	/* sixteen at a time where the processor has SSE2 (every x86-64): a signed
+	 * comparison with 0x20 finds the controls and the bytes >= 0x80 at once */
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+		      space = _mm_set1_epi8(0x20);
+
+	while (end - s >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+		int m = _mm_movemask_epi8(_mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+			_mm_cmplt_epi8(x, space)));
+
+		if (m)
+			return s + __builtin_ctz((unsigned)m);
+		s += 16;
+	}
+#endif
 	while (end - s >= 8) {
 		uint64_t x;
 
@@ -319,8 +339,11 @@ static int scan_string(cxs_rec *r, int *esc)
 		case 3:
 			return fail(r, "control character in a string");
 		default:
-			if (scan_utf8(r) < 0)
-				return ERR;
+			/* Chinese text is a run of multi-byte characters */
+			do
+				if (scan_utf8(r) < 0)
+					return ERR;
+			while (r->s < r->end && *r->s >= 0x80);
 		}
 	}
 }
@@ -584,6 +607,65 @@ static int scan_object(cxs_rec *r, int top)
 	return rc;
 }
 
+static int is_digit(unsigned c)
+{
+	return c - '0' < 10;
+}
+
+/* Whether the eight bytes at `s` are four one-digit entries, each with its comma:
+ * "d,d,d,d,". The digit bytes, masked into 16-bit lanes, are at least '0' when adding
+ * 0x100 - '0' carries into the lane's bit 8, and at most '9' when adding 0x100 - ':'
+ * does not. */
+static int digit_commas(const unsigned char *s)
+{
+	const uint64_t even = 0x00FF00FF00FF00FFull, carry = 0x0100010001000100ull;
+	uint64_t x, d;
+
+	memcpy(&x, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);   /* s[0] in the low byte, as on little-endian machines */
+#endif
+	if ((x & ~even) != 0x2C002C002C002C00ull)      /* a comma in every odd byte */
+		return 0;
+	d = x & even;
+	return ((d + 0x00D000D000D000D0ull) & carry) == carry &&
+	       !((d + 0x00C600C600C600C6ull) & carry);
+}
+
+/* The end of the run of entries from `s` that are plain integers (no sign, no leading
+ * zero, at most 18 digits) with a bare comma between them ("0,3,1,7"): offsets and
+ * spans, most of a record's values. Stops after the last such integer, or returns `s`
+ * when the first entry is something else, which scan_value then reads. */
+static const unsigned char *int_run(const unsigned char *s, const unsigned char *end)
+{
+	const unsigned char *last = s;
+
+	for (;;) {
+		const unsigned char *d;
+
+		if (end - s >= 8 && digit_commas(s)) {
+			/* most gaps and lengths are one digit: eight bytes at a time */
+			do
+				s += 8;
+			while (end - s >= 8 && digit_commas(s));
+			last = s - 1;
+		}
+		d = s;
+		if (*s == '0')
+			s++;
+		else
+			while (s < end && is_digit(*s))
+				s++;
+		if (s == d || s - d > 18 ||
+		    (s < end && (is_digit(*s) || *s == '.' || *s == 'e' || *s == 'E')))
+			return last;
+		last = s;
+		if (end - s < 2 || *s != ',' || !is_digit(s[1]))
+			return last;
+		s++;
+	}
+}
+
 static int scan_array(cxs_rec *r)
 {
 	int rc;
@@ -595,7 +677,13 @@ static int scan_array(cxs_rec *r)
 		return 0;
 	}
 	for (;;) {
-		if ((rc = scan_value(r)) < 0)
+		const unsigned char *ints = r->s;
+
+		if (r->s < r->end && is_digit(*r->s))
+			ints = int_run(r->s, r->end);
+		if (ints != r->s)
+			r->s = ints;
+		else if ((rc = scan_value(r)) < 0)
 			return rc;
 		skip_ws(r);
 		if (r->s < r->end && *r->s == ',') {
@@ -894,7 +982,7 @@ static const char *next_entry(const char *s)
 int cxs_rec_ints(const cxs_rec *r, const char *key, struct cxs_ints *out, size_t *bad)
 {
 	const struct field *f = find(r, key);
-	const char *s;
+	const char *s, *end;
 	size_t n = 0;
 
 	out->n = 0;
@@ -903,6 +991,7 @@ int cxs_rec_ints(const cxs_rec *r, const char *key, struct cxs_ints *out, size_t
 	if (!f)
 		return 0;
 	s = r->p + f->val;
+	end = s + f->vallen;
 	if (*s != '[')
 		return -1;
 	s = skip_space(s + 1);
@@ -914,13 +1003,26 @@ int cxs_rec_ints(const cxs_rec *r, const char *key, struct cxs_ints *out, size_t
 	while (*s != ']') {
 		if (n >= out->cap && cxs_array_grow(&out->v, &out->cap, n + 1, sizeof(*out->v)) < 0)
 			return -2;
-		if (read_int(&s, &out->v[n]) < 0) {
+		if (end - s >= 8 && n + 4 <= out->cap && digit_commas((const unsigned char *)s)) {
+			out->v[n] = s[0] - '0';
+			out->v[n + 1] = s[2] - '0';
+			out->v[n + 2] = s[4] - '0';
+			out->v[n + 3] = s[6] - '0';
+			n += 4;
+			s += 8;
+			continue;
+		}
+		/* the text is canonical (no spaces): a digit before ',' or ']' is an entry */
+		if (is_digit((unsigned char)s[0]) && (s[1] == ',' || s[1] == ']')) {
+			out->v[n] = s[0] - '0';
+			s++;
+		} else if (read_int(&s, &out->v[n]) < 0) {
 			if (bad)
 				*bad = n;
 			return -1;
 		}
 		n++;
-		s = next_entry(s);
+		s = *s == ',' ? s + 1 : next_entry(s);
 	}
 	out->n = n;
 	return 1;

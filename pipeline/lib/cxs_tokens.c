@@ -377,11 +377,22 @@ int cxs_tokens_write_spans(cxs_buf *out, const size_t *off, size_t n)
 
 int cxs_tokens_add_at(cxs_buf *out, size_t i, const char *s, size_t n)
 {
-	if (out->len && out->p[out->len - 1] != '[' && cxs_buf_addch(out, ',') < 0)
+	char *p;
+
+	/* room made once for the longest entry: a stem_at entry is written for every
+	 * other token, and growing the buffer for each piece was most of its cost */
+	if (n > ((size_t)-1 - 64) / 6 ||
+	    cxs_buf_grow(out, 2 + CXS_JW_INT_MAX + CXS_JW_STRING_MAX(n)) < 0)
 		return -1;
-	if (cxs_jw_int(out, (long long)i) < 0 || cxs_buf_addch(out, ',') < 0)
-		return -1;
-	return cxs_jw_string(out, s, n);
+	p = out->p + out->len;
+	if (out->len && p[-1] != '[')
+		*p++ = ',';
+	p = cxs_jw_int_at(p, (long long)i);
+	*p++ = ',';
+	p = cxs_jw_string_at(p, s, n);
+	*p = '\0';
+	out->len = (size_t)(p - out->p);
+	return 0;
 }
 
 int cxs_tokens_write_forms(cxs_buf *out, const struct cxs_tokview *v, const char *text)

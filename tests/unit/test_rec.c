@@ -66,6 +66,15 @@ static const char *const cases[] = {
 	"{\"a\":[]}", "{\"a\":[ ]}", "{\"a\":[1,]}", "{\"a\":[,1]}", "{\"a\":{}}", "{\"a\":{ }}",
 	"{a:1}", "{\"a\"1}", "{\"a\":}", "{,}", "{\"a\":1 \"b\":2}", "\t{\"a\":[1,2]}\r",
 	"{\"a\":\"x\"\"}", "{\"a\":[\"x\",1,{\"y\":[true]}]}",
+	/* runs of one-digit entries, read eight bytes at a time, and what ends them */
+	"{\"a\":[1,2,3,4,5,6,7,8]}", "{\"a\":[1,2,3,4,5,6,7,8,9,0,12,3,4,5,6,7,8,9]}",
+	"{\"a\":[1,2,3,4,5,6,7,8,]}", "{\"a\":[1,2,3,4,5,6,7,8,9,]}", "{\"a\":[1,2,3,4,5,6,7,08]}",
+	"{\"a\":[1,2,3,4,5,6,7,8.5]}", "{\"a\":[1,2,3,4,5,6,7,8e1]}", "{\"a\":[1,2,3,4,5,6,7,-8]}",
+	"{\"a\":[1,2,3,4,5,6,7,8 ,9]}", "{\"a\":[1,2,3,4,5,6,7,8, 9]}",
+	"{\"a\":[1,2,3,4,5,6,7,8,\"x\"]}", "{\"a\":[1,2,3,4,5,6,7,8,", "{\"a\":[1,2,3,4,5,6,7,",
+	"{\"a\":[1,2,3,4,9223372036854775808]}", "{\"a\":[1,2,3,4,922337203685477580]}",
+	"{\"a\":[1,2,3,4,5,6,7,8:9]}", "{\"a\":[1,2,3,4,5,6,7,8/9]}", "{\"a\":[1,2,3,4,5,6,7,8]",
+	"{\"a\":[0,0,0,0,0,0,0,0,00]}", "{\"a\":[1,2,3,4,5,6,7,8,-0]}",
 };
 
 static void test_cases(void)
@@ -80,6 +89,53 @@ static void test_cases(void)
 	compare(r, "{\"a\":1}\0", 8);
 	compare(r, "{\"a\":\"x\0y\"}", 11);
 	CHECK_INT(disagreements, 0);
+	cxs_rec_free(r);
+}
+
+/* A run of one-digit entries is read eight bytes at a time: every byte of it, changed
+ * to each byte near a digit or a comma in turn, must give jansson's answer. */
+static void test_digit_runs(void)
+{
+	static const char base[] = "{\"a\":[1,2,3,4,5,6,7,8,9,0,1,2,3,4,5,6,7]}";
+	static const char subst[] = "/0:9+,-. ]\"e\x80";
+	cxs_rec *r = cxs_rec_new();
+	char line[sizeof(base)];
+	size_t pos, k;
+
+	disagreements = 0;
+	for (pos = 6; pos < sizeof(base) - 3; pos++) {
+		for (k = 0; k < sizeof(subst) - 1; k++) {
+			memcpy(line, base, sizeof(base));
+			line[pos] = subst[k];
+			compare(r, line, sizeof(base) - 1);
+		}
+	}
+	CHECK_INT(disagreements, 0);
+	cxs_rec_free(r);
+}
+
+/* Long strings are read sixteen bytes at a time: a byte that ends or breaks the plain
+ * run at each place of a 40-byte string must give jansson's answer. */
+static void test_long_strings(void)
+{
+	static const char *const subst[] = { "\"", "\\", "\\n", "\x01", "\x1f", "\x7f",
+					     "\xc3\xa9", "\xc3", "\xe5\xa5\xbd", "\xff", " " };
+	cxs_rec *r = cxs_rec_new();
+	cxs_buf b = CXS_BUF_INIT;
+	size_t pos, k;
+
+	disagreements = 0;
+	for (pos = 0; pos < 40; pos++) {
+		for (k = 0; k < sizeof(subst) / sizeof(subst[0]); k++) {
+			cxs_buf_reset(&b);
+			cxs_buf_addf(&b, "{\"a\":\"%.*s%s%.*s\"}", (int)pos,
+				     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP", subst[k],
+				     (int)(40 - pos), "0123456789012345678901234567890123456789");
+			compare(r, b.p, b.len);
+		}
+	}
+	CHECK_INT(disagreements, 0);
+	cxs_buf_release(&b);
 	cxs_rec_free(r);
 }
 
@@ -137,6 +193,7 @@ static void test_mutations(void)
 		"{\"id\":\"r1\",\"source\":{\"uri\":\"a.jsonl\",\"kind\":\"jsonl\",\"locator\":\"line 1\"},"
 		"\"text\":\"Caf\xc3\xa9 \\\"bra\\\"\\n\xe5\xa5\xbd\xe5\x90\x83 \xf0\x9f\x98\x80\",\"lang\":\"sv\","
 		"\"lang_score\":0.968,\"sentences\":[0,12,13,25],\"tokens\":[0,5,7,10],"
+		"\"spans\":[0,4,1,3,1,1,1,5,1,8,2,10,1,3,0,0,1,2,1,9],"
 		"\"forms\":[\"caf\xc3\xa9\",\"bra\"],\"meta\":{\"rating\":-3,\"ok\":true,\"x\":null,"
 		"\"e\":1.5e-7},\"stop\":\"01\"}";
 	static const char alphabet[] = "{}[]\",:\\ 0123456789.-+eEtrufalsn\x80\xc3\xe5\xed\xf0u";
@@ -233,6 +290,31 @@ static void test_accessors(void)
 	cxs_rec_free(r);
 }
 
+/* Runs of one-digit entries are decoded four at a time; every entry must come out, in
+ * every position beside longer, negative and real ones. */
+static void test_digit_ints(void)
+{
+	static const char line[] = "{\"a\":[1,2,3,4,5,6,7,8,9,0,12,3,4,5,6,-7,8,9,0,1,2,3]}";
+	static const long long want[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 12, 3, 4, 5, 6, -7, 8,
+					  9, 0, 1, 2, 3 };
+	static const char real[] = "{\"a\":[1,2,3,4,5,6,7,8,9,0,1,2.5,4]}";
+	cxs_rec *r = cxs_rec_new();
+	struct cxs_ints iv = { 0 };
+	size_t i, bad, n = sizeof(want) / sizeof(want[0]), same = 0;
+
+	CHECK_INT(cxs_rec_parse(r, line, strlen(line)), 0);
+	CHECK_INT(cxs_rec_ints(r, "a", &iv, &bad), 1);
+	CHECK_INT(iv.n, n);
+	for (i = 0; i < n && i < iv.n; i++)
+		same += iv.v[i] == want[i];
+	CHECK_INT(same, n);
+	CHECK_INT(cxs_rec_parse(r, real, strlen(real)), 0);
+	CHECK_INT(cxs_rec_ints(r, "a", &iv, &bad), -1);
+	CHECK_INT(bad, 11);
+	cxs_ints_release(&iv);
+	cxs_rec_free(r);
+}
+
 /* Setting fields: replaced where they stand, new ones appended, dropped ones gone. */
 static void test_output(void)
 {
@@ -301,11 +383,14 @@ static void test_reals(void)
 int main(void)
 {
 	RUN(test_cases);
+	RUN(test_digit_runs);
+	RUN(test_long_strings);
 	RUN(test_depth);
 	RUN(test_many_keys);
 	RUN(test_mutations);
 	RUN(test_reasons);
 	RUN(test_accessors);
+	RUN(test_digit_ints);
 	RUN(test_output);
 	RUN(test_reals);
 	return cxs_test_done();
