@@ -568,6 +568,13 @@ static int inside_longer(const struct cxs_matches *mm, size_t i, unsigned roles)
 	return 0;
 }
 
+/* Whether polarity match `i` lies inside a longer intensifier: the "kind" of "kind of"
+ * (a downtoner) is no praise, as a negator inside a polarity word is no negation. */
+static int part_of_intensifier(const struct cxs_matches *mm, size_t i)
+{
+	return inside_longer(mm, i, 1u << CXS_ROLE_INTENSIFIER);
+}
+
 /* pol_cover: which units a polarity word (or an intensifier) spans */
 #define COVER_POLARITY 1
 #define COVER_INTENSIFIER 2
@@ -605,8 +612,10 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	memset(sc->pol_cover, 0, mm->nunits + 1);
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
-		/* an `initial` word may not count (polarity_here), so it swallows nothing */
-		if (m->role == CXS_ROLE_POLARITY && !m->e->initial)
+		/* an `initial` word may not count (polarity_here), nor one inside a longer
+		 * intensifier (part_of_intensifier), so it swallows nothing */
+		if (m->role == CXS_ROLE_POLARITY && !m->e->initial &&
+		    !part_of_intensifier(mm, i))
 			memset(sc->pol_cover + m->u0, COVER_POLARITY | COVER_INTENSIFIER,
 			       m->u1 - m->u0);
 	}
@@ -654,7 +663,8 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	memset(sc->hits, 0, sc->ndims * sizeof(*sc->hits));
 	memset(sc->nev, 0, sc->ndims * sizeof(*sc->nev));
 	for (i = 0; i < mm->n; i++) {
-		if (mm->m[i].role != CXS_ROLE_POLARITY || !polarity_here(sc, d, mm, &mm->m[i]))
+		if (mm->m[i].role != CXS_ROLE_POLARITY || part_of_intensifier(mm, i) ||
+		    !polarity_here(sc, d, mm, &mm->m[i]))
 			continue;
 		sc->pol[npol] = i;
 		sc->pv[npol] = polarity_value(sc, d, mm, &mm->m[i]);

@@ -412,6 +412,11 @@ static void test_intensifiers(void)
 	CHECK(NEAR(valence_of("zh", "汤非常好吃"), 2.9 * 1.5));
 	CHECK(NEAR(valence_of("zh", "汤有点贵"), -1.5 * 0.8));
 	CHECK(NEAR(valence_of("zh", "汤很非常好吃"), 2.9 * 1.5 * 1.3));
+	/* a polarity word inside a longer intensifier is part of it: the "kind" of "kind of"
+	 * is no praise, and "kind of" tones down the word after it */
+	CHECK(NEAR(valence_of("en", "The food was kind of cold."), -1 * 0.7));
+	CHECK_STR(polarity_of("en", "The food was kind of cold.", "food"), "negative");
+	CHECK(NEAR(valence_of("en", "The waiter was kind."), 2.0));
 }
 
 static void test_contrast(void)
