@@ -486,7 +486,8 @@ static int add_near(cxs_scorer *sc, const struct cxs_matches *mm, const struct c
 {
 	size_t lc = sc->last_contrast[a->sent];
 
-	/* the sentence's words, never across its contrast word ("amable, pero la sopa") */
+	/* never across the contrast word of its sentence ("amable, pero la sopa"), nor, when
+	 * the words come from other sentences, beyond it: what follows "but" is judged apart */
 	if (lc != NONE && (mm->m[sc->pol[i]].u0 < lc) != (a->u0 < lc))
 		return 0;
 	if (cxs_array_grow(&sc->near, &sc->capnear, *n + 1, sizeof(*sc->near)) < 0)
@@ -498,9 +499,39 @@ static int add_near(cxs_scorer *sc, const struct cxs_matches *mm, const struct c
 	return 0;
 }
 
+/* The polarity words of other sentences for aspect hit `a`, at most RECORD_REACH on each
+ * side of it (the nearest: the rest would weigh little after the distance divides them,
+ * and a long record would cost hits × polarity words). `from` is the first polarity word
+ * at or after its clause. */
+#define RECORD_REACH 16
+
+static int add_record(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
+		      size_t npol, size_t from, size_t *n)
+{
+	size_t i, k;
+
+	for (i = from, k = 0; i > 0 && k < RECORD_REACH; i--) {
+		if (mm->m[sc->pol[i - 1]].sent == a->sent)
+			continue;
+		k++;
+		if (add_near(sc, mm, a, i - 1, n) < 0)
+			return -1;
+	}
+	for (i = from, k = 0; i < npol && k < RECORD_REACH; i++) {
+		if (mm->m[sc->pol[i]].sent == a->sent)
+			continue;
+		k++;
+		if (add_near(sc, mm, a, i, n) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* The valence of aspect hit `a`: the polarity words of its clause, nearest first; when its
  * clause has none, those of its sentence ("great price, food and service": the list's
- * commas cut the clause). `own` says whether the clause had any. */
+ * commas cut the clause); when its sentence has none, those of the whole record, whose
+ * distance fades the far ones ("Best. Sushi. Ever." is three sentences to the segmenter;
+ * "The pizza. Wow, amazing!"). `own` says whether the clause had any. */
 static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
 		       size_t npol, size_t *from, double *out, int *own)
 {
@@ -521,6 +552,8 @@ static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struc
 			if (add_near(sc, mm, a, i, &n) < 0)
 				return -1;
 	}
+	if (!n && add_record(sc, mm, a, npol, *from, &n) < 0)
+		return -1;
 	if (n > 1)
 		qsort(sc->near, n, sizeof(*sc->near), near_cmp);
 	for (i = 0; i < n; i++)

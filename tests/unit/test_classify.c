@@ -473,8 +473,14 @@ static void test_right_dimension(void)
 	/* never across the sentence's contrast word */
 	CHECK_STR(polarity_of("en", "The waiter was great, but then the soup came.", "food"),
 		  "neutral");
-	/* never another sentence's */
-	CHECK_STR(polarity_of("en", "The food came. It was great.", "food"), "neutral");
+	/* a sentence without a polarity word takes the record's, by distance ("Best. Sushi.
+	 * Ever." is three sentences): food is 4 tokens from great */
+	CHECK(NEAR(raw_of("en", "The food came. It was great.", "food"), 3.1 / 5));
+	/* but never when its own sentence has one */
+	CHECK_STR(polarity_of("en", "The food was cold. The waiter was great.", "food"),
+		  "negative");
+	CHECK_STR(polarity_of("en", "The food was cold. The waiter was great.", "staff"),
+		  "positive");
 }
 
 static void test_nearest_first(void)
