@@ -37,6 +37,8 @@ struct cxs_scorer {
 	size_t *first_contrast, *last_contrast, *last_tok;
 	int *excl;
 	size_t capsent;
+	unsigned char *sent_aspect;   /* per sentence: whether an aspect term is in it */
+	size_t capsentasp;
 	/* per polarity match: its index and adjusted valence */
 	size_t *pol;
 	double *pv;
@@ -114,6 +116,7 @@ void cxs_scorer_free(cxs_scorer *sc)
 	free(sc->last_contrast);
 	free(sc->last_tok);
 	free(sc->excl);
+	free(sc->sent_aspect);
 	free(sc->pol);
 	free(sc->pv);
 	free(sc->near);
@@ -499,10 +502,12 @@ static int add_near(cxs_scorer *sc, const struct cxs_matches *mm, const struct c
 	return 0;
 }
 
-/* The polarity words of other sentences for aspect hit `a`, at most RECORD_REACH on each
- * side of it (the nearest: the rest would weigh little after the distance divides them,
- * and a long record would cost hits × polarity words). `from` is the first polarity word
- * at or after its clause. */
+/* The polarity words of other sentences for aspect hit `a`, of sentences without an aspect
+ * term (in "The barista was rude. I had a flat white." rude judges the barista, not the
+ * coffee; "Best." and "Ever." of "Best. Sushi. Ever." judge the sushi), at most
+ * RECORD_REACH on each side of it (the nearest: the rest would weigh little after the
+ * distance divides them, and a long record would cost hits × polarity words). `from` is
+ * the first polarity word at or after its clause; a's own sentence has an aspect. */
 #define RECORD_REACH 16
 
 static int add_record(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
@@ -511,14 +516,14 @@ static int add_record(cxs_scorer *sc, const struct cxs_matches *mm, const struct
 	size_t i, k;
 
 	for (i = from, k = 0; i > 0 && k < RECORD_REACH; i--) {
-		if (mm->m[sc->pol[i - 1]].sent == a->sent)
+		if (sc->sent_aspect[mm->m[sc->pol[i - 1]].sent])
 			continue;
 		k++;
 		if (add_near(sc, mm, a, i - 1, n) < 0)
 			return -1;
 	}
 	for (i = from, k = 0; i < npol && k < RECORD_REACH; i++) {
-		if (mm->m[sc->pol[i]].sent == a->sent)
+		if (sc->sent_aspect[mm->m[sc->pol[i]].sent])
 			continue;
 		k++;
 		if (add_near(sc, mm, a, i, n) < 0)
@@ -677,6 +682,12 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		sc->neg_end[m->u1] = i + 1;
 		sc->neg_start[m->u0] = i + 1;
 	}
+	if (cxs_array_grow(&sc->sent_aspect, &sc->capsentasp, d->nsent + 1, 1) < 0)
+		return -1;
+	memset(sc->sent_aspect, 0, d->nsent + 1);
+	for (i = 0; i < mm->n; i++)
+		if (mm->m[i].role == CXS_ROLE_ASPECT)
+			sc->sent_aspect[mm->m[i].sent] = 1;
 	find_clauses(sc, d, mm);
 	sc->caps_state = -1;
 	return 0;

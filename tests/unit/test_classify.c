@@ -476,6 +476,8 @@ static void test_right_dimension(void)
 	/* a sentence without a polarity word takes the record's, by distance ("Best. Sushi.
 	 * Ever." is three sentences): food is 4 tokens from great */
 	CHECK(NEAR(raw_of("en", "The food came. It was great.", "food"), 3.1 / 5));
+	/* only from sentences without an aspect term: rude judges the waiter, not the soup */
+	CHECK_STR(polarity_of("en", "The waiter was rude. I had the soup.", "food"), "neutral");
 	/* but never when its own sentence has one */
 	CHECK_STR(polarity_of("en", "The food was cold. The waiter was great.", "food"),
 		  "negative");
