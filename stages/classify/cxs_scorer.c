@@ -37,6 +37,8 @@ struct cxs_scorer {
 	size_t *first_contrast, *last_contrast, *last_tok;
 	int *excl;
 	size_t capsent;
+	unsigned char *sent_aspect;   /* per sentence: whether an aspect term is in it */
+	size_t capsentasp;
 	/* per polarity match: its index and adjusted valence */
 	size_t *pol;
 	double *pv;
@@ -114,6 +116,7 @@ void cxs_scorer_free(cxs_scorer *sc)
 	free(sc->last_contrast);
 	free(sc->last_tok);
 	free(sc->excl);
+	free(sc->sent_aspect);
 	free(sc->pol);
 	free(sc->pv);
 	free(sc->near);
@@ -500,7 +503,8 @@ static int add_near(cxs_scorer *sc, const struct cxs_matches *mm, const struct c
 {
 	size_t lc = sc->last_contrast[a->sent];
 
-	/* the sentence's words, never across its contrast word ("amable, pero la sopa") */
+	/* never across the contrast word of its sentence ("amable, pero la sopa"), nor, when
+	 * the words come from other sentences, beyond it: what follows "but" is judged apart */
 	if (lc != NONE && (mm->m[sc->pol[i]].u0 < lc) != (a->u0 < lc))
 		return 0;
 	if (cxs_array_grow(&sc->near, &sc->capnear, *n + 1, sizeof(*sc->near)) < 0)
@@ -512,9 +516,41 @@ static int add_near(cxs_scorer *sc, const struct cxs_matches *mm, const struct c
 	return 0;
 }
 
+/* The polarity words of other sentences for aspect hit `a`, of sentences without an aspect
+ * term (in "The barista was rude. I had a flat white." rude judges the barista, not the
+ * coffee; "Best." and "Ever." of "Best. Sushi. Ever." judge the sushi), at most
+ * RECORD_REACH on each side of it (the nearest: the rest would weigh little after the
+ * distance divides them, and a long record would cost hits × polarity words). `from` is
+ * the first polarity word at or after its clause; a's own sentence has an aspect. */
+#define RECORD_REACH 16
+
+static int add_record(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
+		      size_t npol, size_t from, size_t *n)
+{
+	size_t i, k;
+
+	for (i = from, k = 0; i > 0 && k < RECORD_REACH; i--) {
+		if (sc->sent_aspect[mm->m[sc->pol[i - 1]].sent])
+			continue;
+		k++;
+		if (add_near(sc, mm, a, i - 1, n) < 0)
+			return -1;
+	}
+	for (i = from, k = 0; i < npol && k < RECORD_REACH; i++) {
+		if (sc->sent_aspect[mm->m[sc->pol[i]].sent])
+			continue;
+		k++;
+		if (add_near(sc, mm, a, i, n) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* The valence of aspect hit `a`: the polarity words of its clause, nearest first; when its
  * clause has none, those of its sentence ("great price, food and service": the list's
- * commas cut the clause). `own` says whether the clause had any. */
+ * commas cut the clause); when its sentence has none, those of the whole record, whose
+ * distance fades the far ones ("Best. Sushi. Ever." is three sentences to the segmenter;
+ * "The pizza. Wow, amazing!"). `own` says whether the clause had any. */
 static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
 		       size_t npol, size_t *from, double *out, int *own)
 {
@@ -535,6 +571,8 @@ static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struc
 			if (add_near(sc, mm, a, i, &n) < 0)
 				return -1;
 	}
+	if (!n && add_record(sc, mm, a, npol, *from, &n) < 0)
+		return -1;
 	sort_near(sc->near, n);
 	for (i = 0; i < n; i++)
 		v += sc->near[i].v / (double)(1 + sc->near[i].dist);
@@ -581,6 +619,13 @@ static int inside_longer(const struct cxs_matches *mm, size_t i, unsigned roles)
 	return 0;
 }
 
+/* Whether polarity match `i` lies inside a longer intensifier: the "kind" of "kind of"
+ * (a downtoner) is no praise, as a negator inside a polarity word is no negation. */
+static int part_of_intensifier(const struct cxs_matches *mm, size_t i)
+{
+	return inside_longer(mm, i, 1u << CXS_ROLE_INTENSIFIER);
+}
+
 /* pol_cover: which units a polarity word (or an intensifier) spans */
 #define COVER_POLARITY 1
 #define COVER_INTENSIFIER 2
@@ -618,8 +663,10 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	memset(sc->pol_cover, 0, mm->nunits + 1);
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
-		/* an `initial` word may not count (polarity_here), so it swallows nothing */
-		if (m->role == CXS_ROLE_POLARITY && !m->e->initial)
+		/* an `initial` word may not count (polarity_here), nor one inside a longer
+		 * intensifier (part_of_intensifier), so it swallows nothing */
+		if (m->role == CXS_ROLE_POLARITY && !m->e->initial &&
+		    !part_of_intensifier(mm, i))
 			memset(sc->pol_cover + m->u0, COVER_POLARITY | COVER_INTENSIFIER,
 			       m->u1 - m->u0);
 	}
@@ -648,6 +695,12 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		sc->neg_end[m->u1] = i + 1;
 		sc->neg_start[m->u0] = i + 1;
 	}
+	if (cxs_array_grow(&sc->sent_aspect, &sc->capsentasp, d->nsent + 1, 1) < 0)
+		return -1;
+	memset(sc->sent_aspect, 0, d->nsent + 1);
+	for (i = 0; i < mm->n; i++)
+		if (mm->m[i].role == CXS_ROLE_ASPECT)
+			sc->sent_aspect[mm->m[i].sent] = 1;
 	find_clauses(sc, d, mm);
 	sc->caps_state = -1;
 	return 0;
@@ -667,7 +720,8 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	memset(sc->hits, 0, sc->ndims * sizeof(*sc->hits));
 	memset(sc->nev, 0, sc->ndims * sizeof(*sc->nev));
 	for (i = 0; i < mm->n; i++) {
-		if (mm->m[i].role != CXS_ROLE_POLARITY || !polarity_here(sc, d, mm, &mm->m[i]))
+		if (mm->m[i].role != CXS_ROLE_POLARITY || part_of_intensifier(mm, i) ||
+		    !polarity_here(sc, d, mm, &mm->m[i]))
 			continue;
 		sc->pol[npol] = i;
 		sc->pv[npol] = polarity_value(sc, d, mm, &mm->m[i]);

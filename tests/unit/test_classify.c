@@ -413,6 +413,11 @@ static void test_intensifiers(void)
 	CHECK(NEAR(valence_of("zh", "汤非常好吃"), 2.9 * 1.5));
 	CHECK(NEAR(valence_of("zh", "汤有点贵"), -1.5 * 0.8));
 	CHECK(NEAR(valence_of("zh", "汤很非常好吃"), 2.9 * 1.5 * 1.3));
+	/* a polarity word inside a longer intensifier is part of it: the "kind" of "kind of"
+	 * is no praise, and "kind of" tones down the word after it */
+	CHECK(NEAR(valence_of("en", "The food was kind of cold."), -1 * 0.7));
+	CHECK_STR(polarity_of("en", "The food was kind of cold.", "food"), "negative");
+	CHECK(NEAR(valence_of("en", "The waiter was kind."), 2.0));
 }
 
 static void test_contrast(void)
@@ -469,8 +474,16 @@ static void test_right_dimension(void)
 	/* never across the sentence's contrast word */
 	CHECK_STR(polarity_of("en", "The waiter was great, but then the soup came.", "food"),
 		  "neutral");
-	/* never another sentence's */
-	CHECK_STR(polarity_of("en", "The food came. It was great.", "food"), "neutral");
+	/* a sentence without a polarity word takes the record's, by distance ("Best. Sushi.
+	 * Ever." is three sentences): food is 4 tokens from great */
+	CHECK(NEAR(raw_of("en", "The food came. It was great.", "food"), 3.1 / 5));
+	/* only from sentences without an aspect term: rude judges the waiter, not the soup */
+	CHECK_STR(polarity_of("en", "The waiter was rude. I had the soup.", "food"), "neutral");
+	/* but never when its own sentence has one */
+	CHECK_STR(polarity_of("en", "The food was cold. The waiter was great.", "food"),
+		  "negative");
+	CHECK_STR(polarity_of("en", "The food was cold. The waiter was great.", "staff"),
+		  "positive");
 }
 
 static void test_nearest_first(void)

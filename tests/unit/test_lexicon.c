@@ -147,9 +147,9 @@ static void test_small_pack(void)
 	if (!en || !zh || !es)
 		goto out;
 	CHECK_INT(cxs_lexlang_counts(en)->terms, 13);
-	CHECK_INT(cxs_lexlang_counts(en)->polarity, 11);   /* with an `initial` one */
+	CHECK_INT(cxs_lexlang_counts(en)->polarity, 12);   /* with an `initial` one */
 	CHECK_INT(cxs_lexlang_counts(en)->negators, 3);
-	CHECK_INT(cxs_lexlang_counts(en)->intensifiers, 4);
+	CHECK_INT(cxs_lexlang_counts(en)->intensifiers, 5);
 	CHECK_INT(cxs_lexlang_counts(en)->contrast, 4);   /* built in: but, however, although, though */
 	CHECK_INT(cxs_lexlang_counts(zh)->contrast, 5);
 	CHECK(!cxs_lexlang_by_chars(en));
