@@ -74,6 +74,14 @@ static long tmp_pid(const char *name, const char *base, size_t blen)
 	return *end || errno ? 0 : pid;
 }
 
+int cxs_atomic_is_dead_tmp(const char *name, const char *base, size_t blen)
+{
+	long pid = tmp_pid(name, base, blen);
+
+	return pid && pid != (long)getpid() && (pid_t)pid == pid && kill((pid_t)pid, 0) != 0 &&
+	       errno == ESRCH;
+}
+
 /* Removes "PATH.tmp.PID" files whose process is gone. A stage run by hand and killed
  * with SIGKILL (the OOM killer, a scheduler's hard limit) cannot clean up after itself,
  * and the driver's own sweep covers only its work folder; without this, a nightly job
@@ -84,7 +92,6 @@ static void sweep_dead(const char *path)
 {
 	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
 	size_t blen = strlen(base), dlen = slash ? (size_t)(slash - path) : 0;
-	long self = (long)getpid();
 	char *dir = NULL, *victim;
 	struct dirent *e;
 	DIR *d;
@@ -93,11 +100,9 @@ static void sweep_dead(const char *path)
 		return;
 	d = opendir(dir ? dir : ".");
 	while (d && (e = readdir(d))) {
-		long pid = tmp_pid(e->d_name, base, blen);
 		size_t n;
 
-		if (!pid || pid == self || (pid_t)pid != pid || kill((pid_t)pid, 0) == 0 ||
-		    errno != ESRCH)
+		if (!cxs_atomic_is_dead_tmp(e->d_name, base, blen))
 			continue;
 		n = (dir ? strlen(dir) + 1 : 0) + strlen(e->d_name) + 1;
 		if ((victim = malloc(n))) {

@@ -57,6 +57,10 @@ void cxs_atomic_forget_all(void);
 void cxs_atomic_hold_signals(sigset_t *old);
 void cxs_atomic_release_signals(const sigset_t *old);
 
+/* Whether `name` is "BASE.tmp.PID", BASE being `base[0, blen)`, of a process that no
+ * longer exists (never this one's): what a SIGKILL left behind, safe to remove. */
+int cxs_atomic_is_dead_tmp(const char *name, const char *base, size_t blen);
+
 /* Writes a whole small file atomically (manifests). */
 int cxs_atomic_write_file(const char *path, const void *data, size_t len, cxs_err *err);
 

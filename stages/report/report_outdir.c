@@ -10,10 +10,11 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "cxs_atomic.h"
 
 const char *const REPORT_OUTDIR_FILES[] = {
 	"report.html", "report.sqlite", "documents.csv", "languages.csv", "dimensions.csv",
@@ -78,18 +79,6 @@ static void remove_dir(const char *dir)
 	rmdir(dir);
 }
 
-/* The pid of a temporary folder "BASE.tmp.PID" of `base`, else 0. */
-static long tmp_pid(const char *name, const char *base, size_t blen)
-{
-	char *end;
-	long pid;
-
-	if (strncmp(name, base, blen) || strncmp(name + blen, ".tmp.", 5))
-		return 0;
-	pid = strtol(name + blen + 5, &end, 10);
-	return *end || pid <= 0 ? 0 : pid;
-}
-
 /* Removes the temporary folders of `dir` whose process is gone (a report killed with
  * SIGKILL): they never had the final name, but pile up beside it night after night. */
 static void sweep_stale(const char *dir, size_t n)
@@ -105,9 +94,7 @@ static void sweep_stale(const char *dir, size_t n)
 	if (!(d = opendir(parent)))
 		return;
 	while ((e = readdir(d))) {
-		long pid = tmp_pid(e->d_name, base, blen);
-
-		if (pid && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH &&
+		if (cxs_atomic_is_dead_tmp(e->d_name, base, blen) &&
 		    snprintf(path, sizeof path, "%s/%s", parent, e->d_name) < (int)sizeof path)
 			remove_dir(path);
 	}
