@@ -15,6 +15,12 @@
 # Missing Debian packages are installed by scripts/install-deps (apt-get, as root) the
 # first time a build needs them, so `make demo` and `make check` work on a fresh machine.
 
+# Every core unless the caller chose (-j N, or -j1 for readable errors): CI runs a plain
+# `make check`, which compiles everything twice (plain and under the sanitizers).
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
+endif
+
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
