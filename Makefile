@@ -94,6 +94,8 @@ STAGE_BINS := $(STAGES:%=$(BINDIR)/cxs-%)
 DRIVER_SRC := $(wildcard pipeline/driver/*.c)
 BINS := $(STAGE_BINS) $(BINDIR)/cxs-pipeline
 
+BENCH_REF := $(BUILD)/bench-reference
+
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FAULT_SO  := $(BUILD)/fault/cxs_fault.so
@@ -170,7 +172,7 @@ endif
 check-san:
 	$(MAKE) --no-print-directory SANITIZE=address,undefined check
 
-check-tools: $(BINS) $(TEST_BINS) $(FAULT_SO) $(REPLAY_BINS)
+check-tools: $(BINS) $(TEST_BINS) $(FAULT_SO) $(REPLAY_BINS) $(BENCH_REF)
 
 # valgrind memcheck over the unit and golden tests (tests/run-all VALGRIND=1): any
 # memory error or leak fails. Built without sanitizers, which valgrind cannot run with.
@@ -192,8 +194,16 @@ demo: $(BINS)
 	$(BINDIR)/cxs-report -q -o demo-run/report demo-run/04-classify.jsonl.gz
 	@echo "demo: records in demo-run/*.jsonl.gz; open demo-run/report/report.html"
 
-bench: $(BINS)
-	CXS_BIN=$(abspath $(BINDIR)) scripts/bench
+bench: $(BINS) $(BENCH_REF)
+	CXS_BIN=$(abspath $(BINDIR)) CXS_BENCH_REFERENCE=$(abspath $(BENCH_REF)) scripts/bench
+
+# The library operations the stages stand on, timed alone (scripts/bench-reference.c), so
+# the bench can set each stage's speed beside what this machine allows. Built by
+# check-tools too, so a change in ICU or libstemmer breaks it in CI, not in a bench run.
+$(BENCH_REF): scripts/bench-reference.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(PKG_LIBS)
 
 # --- fault injection: an LD_PRELOAD shim (tests/fault/README.md) ---------------------------
 # Never built with sanitizers: it is preloaded into the programs under test, which may be.
