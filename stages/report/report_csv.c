@@ -21,12 +21,33 @@ void report_csv_guard_formulas(int on)
 	guard = on;
 }
 
+/* A signed decimal number ("-5", "+3.25"): a spreadsheet reads it as the number it
+ * is, so the guard would only spoil an id or a rating that happens to be negative. */
+static int plain_number(const char *s, size_t len)
+{
+	size_t i = 1, digits = 0;
+
+	if (len < 2 || (s[0] != '-' && s[0] != '+'))
+		return 0;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++, digits++;
+	if (i < len && s[i] == '.' && digits) {
+		size_t frac = 0;
+
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			frac++;
+		if (!frac)
+			return 0;
+	}
+	return digits && i == len;
+}
+
 /* Spreadsheets run a cell that begins with one of these as a formula (OWASP, "CSV
  * injection"): a crawled title "=HYPERLINK(...)" would become a live link. */
 static int formula_lead(const char *s, size_t len)
 {
 	return len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-			   s[0] == '\t' || s[0] == '\r');
+			   s[0] == '\t' || s[0] == '\r') && !plain_number(s, len);
 }
 
 int report_csv_field(FILE *f, const char *s, size_t len)

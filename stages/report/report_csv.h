@@ -6,7 +6,8 @@
  * Text from the web may start with `=`, `+`, `-`, `@`, TAB or CR, which a spreadsheet
  * opening the file would run as a formula. By default such a field is written quoted
  * with an apostrophe first ("'=1+2"), as spreadsheets themselves save text that looks
- * like a formula; report_csv_guard_formulas(0) writes every field exactly as it is.
+ * like a formula; a plain signed number ("-5") is left alone, as a spreadsheet reads it
+ * as that number. report_csv_guard_formulas(0) writes every field exactly as it is.
  */
 #ifndef REPORT_CSV_H
 #define REPORT_CSV_H
