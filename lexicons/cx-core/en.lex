@@ -1239,7 +1239,9 @@ dispatched	waiting
 tracking	waiting:0.5
 response time	waiting
 on hold	waiting
-rush	waiting:0.7
+# by their forms: the noun (the lunch rush, in a rush) is no complaint about the pace
+"rushed"	waiting:0.7
+"rushing"	waiting:0.7
 understaffed	waiting
 rushed us	waiting
 rushing us	waiting

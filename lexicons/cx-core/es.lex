@@ -11,7 +11,8 @@ camarero	staff
 camarera	staff
 mesero	staff
 mesera	staff
-personal	staff
+# by its form: personalmente (personally) and personales share the stem
+"personal"	staff
 personal de sala	staff
 plantilla	staff:0.5
 equipo	staff:0.5
@@ -299,7 +300,8 @@ sushi	product
 ramen	product
 tacos	product
 burrito	product
-nachos	product
+# by its form: the name Nacho shares the stem
+"nachos"	product
 kebab	product
 fruta	product
 helado	product
@@ -832,11 +834,10 @@ traer la cuenta	waiting
 
 # --- price ---
 # price, value for money, payment, discounts
-# precioso and preciosa (lovely) stem like precio, and the pack format has no exact-form
-# entry, only prefixes (which would match preciosa too): "unas vistas preciosas" is also a
-# price hit; the same holds for personal and personalmente (staff)
-precio	price
-precios	price
+# by their forms: preciosas (lovely, "unas vistas preciosas") stems like precio, and a
+# prefix would match preciosa too
+"precio"	price
+"precios"	price
 caro	price
 # a face, not a price: caras shares the stem of caro
 malas caras	staff
