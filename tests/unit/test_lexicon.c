@@ -579,6 +579,20 @@ static void test_quoted_terms(void)
 					    cxs_lexhash_add(CXS_LEXHASH_INIT, s, strlen(s)), &ei), 1);
 	}
 	cxs_lexicon_free(lx);
+	/* an imported dictionary's terms are read as a pack's, quotes and their errors too */
+	write_file(dir, "mine.en.tsv", "food\t\"special\"\nfood\tsp\"ecial\n");
+	snprintf(dir + strlen(dir), sizeof(dir) - strlen(dir), "/mine.en.tsv");
+	lx = cxs_lexicon_import(dir, cxs_test_path("tests/fixtures/classify/pack-small"), &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	*strrchr(dir, '/') = '\0';
+	CHECK_STR(problem_list(lx, dir), "mine.en.tsv:2: quotes must enclose the whole term "
+		  "(\"term\"), with none inside: 'sp\"ecial'");
+	c = cxs_lexlang_first_cands(cxs_lexicon_lang(lx, "en"), "special", 7,
+				    cxs_lexhash_add(CXS_LEXHASH_INIT, "special", 7), &n);
+	CHECK(c != NULL && n == 1 && c[0].first_form);
+	cxs_lexicon_free(lx);
 }
 
 /* A .sent line may end in `initial` (a word only where it opens its sentence); any other
