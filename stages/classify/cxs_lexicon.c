@@ -1120,10 +1120,11 @@ static long entry_for(cxs_lexicon *lx, struct cxs_lexlang *ll, const struct term
 	return (long)ll->nentries++;
 }
 
-/* How two spellings that meet in one key are described in warnings. */
-static const char *meets(const struct cxs_lexlang *ll)
+/* How two spellings that meet in entry `e` are described in warnings: quoted terms
+ * meet by their forms (all words of a term are quoted or none are). */
+static const char *meets(const struct cxs_lexlang *ll, const struct cxs_lex_entry *e)
 {
-	return ll->stem ? "stems like" : "normalises like";
+	return ll->stem && !e->words[0].form ? "stems like" : "normalises like";
 }
 
 static int same_text(const char *a, const char *t, size_t tl)
@@ -1154,7 +1155,7 @@ static int claim_role(cxs_lexicon *lx, struct cxs_lexlang *ll, long ei, int role
 			     "first line wins", (int)tl, t, inf->line[role], what, value, first);
 		else if (differ)
 			warn(lx, path, no, "'%.*s' %s '%s' (line %ld) but has %s %g, not %g; the "
-			     "first line wins", (int)tl, t, meets(ll), inf->written[role],
+			     "first line wins", (int)tl, t, meets(ll, e), inf->written[role],
 			     inf->line[role], what, value, first);
 		return same ? -1 : 0;
 	}
@@ -1258,7 +1259,7 @@ static void lex_line(cxs_lexicon *lx, void *ctx, const char *path, const struct 
 			     weight, a->weight);
 		else if (a->weight != weight)
 			warn(lx, path, l->no, "'%.*s' %s '%s' (line %ld) but has weight %g, not "
-			     "%g; the first line wins", (int)l->fl[0], l->f[0], meets(ll), a->term,
+			     "%g; the first line wins", (int)l->fl[0], l->f[0], meets(ll, &ll->entries[ei]), a->term,
 			     inf->asp_line[i], weight, a->weight);
 		if (!same)
 			ll->counts.terms++;   /* another spelling of a term: the first one stays */
@@ -1272,7 +1273,7 @@ static void lex_line(cxs_lexicon *lx, void *ctx, const char *path, const struct 
 	}
 	if (inf->nasp && i == inf->nasp)
 		warn(lx, path, l->no, "'%.*s' %s '%s' (line %ld) but has dimension '%s', not "
-		     "'%s'; the term counts for both", (int)l->fl[0], l->f[0], meets(ll),
+		     "'%s'; the term counts for both", (int)l->fl[0], l->f[0], meets(ll, &ll->entries[ei]),
 		     inf->asp[0].term, inf->asp_line[0], lx->dims[dim].id,
 		     lx->dims[inf->asp[0].dim].id);
 	was = inf->capasp;
