@@ -17,7 +17,8 @@ personal de sala	staff
 plantilla	staff:0.5
 equipo	staff:0.5
 staff	staff
-servicio	staff
+# by its form: los servicios are also the toilets
+"servicio"	staff
 atención al cliente	staff
 servicio al cliente	staff
 atención	staff
@@ -325,7 +326,8 @@ calabacín	product
 tomate	product
 foie	product
 magret	product
-pato	product
+# by its form: patada (a kick) shares the stem
+"pato"	product
 conejo	product
 codorniz	product
 perdiz	product
@@ -745,7 +747,8 @@ suelo*	ambience
 paredes	ambience
 ordenado	ambience
 desordenado	ambience
-amplio	ambience:0.5
+# by its form: amplia is mostly said of the menu (una carta amplia, amplia variedad)
+"amplio"	ambience:0.5
 estrecho	ambience:0.5
 aforo	ambience:0.5
 
