@@ -1015,7 +1015,8 @@ live music	ambience
 playlist	ambience
 noise	ambience
 noisy	ambience
-loud	ambience
+# by its form: loudly (how people talked or laughed) shares the stem
+"loud"	ambience
 quiet	ambience
 acoustics	ambience
 echo	ambience
@@ -1033,7 +1034,8 @@ stink	ambience
 scent	ambience
 smoking*	ambience:0.7
 smoky*	ambience:0.7
-clean	ambience
+# by its form: cleaned and cleaning (what the staff did) share the stem
+"clean"	ambience
 cleanliness	ambience
 spotless	ambience
 dirty	ambience
@@ -1061,7 +1063,8 @@ crowded	ambience:0.5
 packed	ambience:0.3
 cramped	ambience
 crammed	ambience
-entertainment	ambience
+# by its form: entertaining and entertained (a good time, a show) share the stem
+"entertainment"	ambience
 live entertainment	ambience
 ambient	ambience
 spacious	ambience
@@ -1079,7 +1082,8 @@ garden	ambience:0.7
 cute	ambience
 intimate	ambience
 trendy	ambience
-elegant	ambience
+# by its form: elegantly and elegance (of a dish, of a plating) share the stem
+"elegant"	ambience
 classy	ambience
 chic	ambience
 upscale	ambience:0.7
@@ -1239,7 +1243,9 @@ dispatched	waiting
 tracking	waiting:0.5
 response time	waiting
 on hold	waiting
-rush	waiting:0.7
+# by their forms: the noun (the lunch rush, in a rush) is no complaint about the pace
+"rushed"	waiting:0.7
+"rushing"	waiting:0.7
 understaffed	waiting
 rushed us	waiting
 rushing us	waiting
@@ -1257,7 +1263,8 @@ expensive	price
 pricey	price
 overpriced	price
 cheap	price
-affordable	price
+# by its form: afford (could not afford to wait, affords a view) shares the stem
+"affordable"	price
 inexpensive	price
 reasonable*	price:0.5
 value	price:0.7

@@ -11,12 +11,14 @@ camarero	staff
 camarera	staff
 mesero	staff
 mesera	staff
-personal	staff
+# by its form: personalmente (personally) and personales share the stem
+"personal"	staff
 personal de sala	staff
 plantilla	staff:0.5
 equipo	staff:0.5
 staff	staff
-servicio	staff
+# by its form: los servicios are also the toilets
+"servicio"	staff
 atención al cliente	staff
 servicio al cliente	staff
 atención	staff
@@ -299,7 +301,8 @@ sushi	product
 ramen	product
 tacos	product
 burrito	product
-nachos	product
+# by its form: the name Nacho shares the stem
+"nachos"	product
 kebab	product
 fruta	product
 helado	product
@@ -323,7 +326,8 @@ calabacín	product
 tomate	product
 foie	product
 magret	product
-pato	product
+# by its form: patada (a kick) shares the stem
+"pato"	product
 conejo	product
 codorniz	product
 perdiz	product
@@ -743,7 +747,8 @@ suelo*	ambience
 paredes	ambience
 ordenado	ambience
 desordenado	ambience
-amplio	ambience:0.5
+# by its form: amplia is mostly said of the menu (una carta amplia, amplia variedad)
+"amplio"	ambience:0.5
 estrecho	ambience:0.5
 aforo	ambience:0.5
 
@@ -832,11 +837,10 @@ traer la cuenta	waiting
 
 # --- price ---
 # price, value for money, payment, discounts
-# precioso and preciosa (lovely) stem like precio, and the pack format has no exact-form
-# entry, only prefixes (which would match preciosa too): "unas vistas preciosas" is also a
-# price hit; the same holds for personal and personalmente (staff)
-precio	price
-precios	price
+# by their forms: preciosas (lovely, "unas vistas preciosas") stems like precio, and a
+# prefix would match preciosa too
+"precio"	price
+"precios"	price
 caro	price
 # a face, not a price: caras shares the stem of caro
 malas caras	staff

@@ -894,10 +894,11 @@ struct term_words {
 };
 
 /* Normalises and stems one space-separated part of a term, appending its words. The
- * last word becomes a prefix word when `prefix`. Returns the number of words added, or
- * -1 when a library call failed (reported). */
+ * last word becomes a prefix word when `prefix`; every word keeps its form too when
+ * `quoted` and the language stems (without stems a form is all there is to match).
+ * Returns the number of words added, or -1 when a library call failed (reported). */
 static int part_words(cxs_lexicon *lx, struct cxs_lexlang *ll, const char *path, long no,
-		      const char *s, size_t n, int prefix, struct term_words *tw)
+		      const char *s, size_t n, int prefix, int quoted, struct term_words *tw)
 {
 	const cxs_segments *segs;
 	cxs_err err = { CXS_E_NONE, "" };
@@ -922,17 +923,25 @@ static int part_words(cxs_lexicon *lx, struct cxs_lexlang *ll, const char *path,
 		wl = lx->form.len;
 		if (!wl)
 			continue;
+		if (tw->n == sizeof(tw->w) / sizeof(tw->w[0])) {
+			problem(lx, path, no, "more than %zu words in a term",
+				sizeof(tw->w) / sizeof(tw->w[0]));
+			return -1;
+		}
+		tw->w[tw->n].form = NULL;
+		tw->w[tw->n].formlen = 0;
+		if (quoted && ll->stem) {
+			tw->w[tw->n].form = pool_strndup(lx, w, wl);
+			tw->w[tw->n].formlen = wl;
+			if (!tw->w[tw->n].form)
+				return -1;
+		}
 		if (ll->stem && !(prefix && last)) {
 			w = cxs_stemmer_stem(ll->stem, lx->form.p, lx->form.len, &wl);
 			if (!w) {
 				lx->oom = 1;
 				return -1;
 			}
-		}
-		if (tw->n == sizeof(tw->w) / sizeof(tw->w[0])) {
-			problem(lx, path, no, "more than %zu words in a term",
-				sizeof(tw->w) / sizeof(tw->w[0]));
-			return -1;
 		}
 		tw->w[tw->n].s = pool_strndup(lx, w, wl);
 		tw->w[tw->n].len = wl;
@@ -946,17 +955,58 @@ static int part_words(cxs_lexicon *lx, struct cxs_lexlang *ll, const char *path,
 	return (int)added;
 }
 
+/* Takes the quotes off a quoted term ("special": `*quoted` set, `*t` and `*tl` narrowed
+ * to what is inside). Quotes mean the whole term, so a quote anywhere else, or an
+ * empty pair, is a mistake rather than a character to match (the segmenter would
+ * drop it silently). Returns 0, or -1 after reporting. */
+static int unquote(cxs_lexicon *lx, const char *path, long no, const char **t, size_t *tl,
+		   int *quoted)
+{
+	const char *s = *t;
+	size_t n = *tl, i;
+
+	*quoted = 0;
+	if (!memchr(s, '"', n))
+		return 0;
+	if (n < 2 || s[0] != '"' || s[n - 1] != '"' || memchr(s + 1, '"', n - 2)) {
+		problem(lx, path, no, "quotes must enclose the whole term (\"term\"), with "
+			"none inside: '%.*s'", (int)n, s);
+		return -1;
+	}
+	for (i = 1; i + 1 < n && s[i] == ' '; i++)
+		;
+	if (i + 1 == n) {
+		problem(lx, path, no, "empty quoted term: '%.*s'", (int)n, s);
+		return -1;
+	}
+	if (memchr(s + 1, '*', n - 2)) {
+		problem(lx, path, no, "'*' in a quoted term: a quoted term matches its own forms "
+			"only, a wildcard every form it starts: '%.*s'", (int)n, s);
+		return -1;
+	}
+	*t = s + 1;
+	*tl = n - 2;
+	*quoted = 1;
+	return 0;
+}
+
 /* Turns a term as written into normalised words. Returns 0, or -1 after reporting. */
 static int term_words(cxs_lexicon *lx, struct cxs_lexlang *ll, const char *path, long no,
 		      const char *t, size_t tl, struct term_words *tw)
 {
-	const char *p = t, *end = t + tl;
+	const char *p, *end, *written = t;
+	size_t writtenl = tl;
+	int quoted;
 
 	tw->n = 0;
 	if (!tl) {
 		problem(lx, path, no, "empty term");
 		return -1;
 	}
+	if (unquote(lx, path, no, &t, &tl, &quoted) < 0)
+		return -1;
+	p = t;
+	end = t + tl;
 	if (ll->by_chars && memchr(t, '*', tl)) {
 		problem(lx, path, no, "'*' wildcards are not supported in %s terms: '%.*s'",
 			ll->code, (int)tl, t);
@@ -984,7 +1034,7 @@ static int term_words(cxs_lexicon *lx, struct cxs_lexlang *ll, const char *path,
 			prefix = 1;
 			wl--;
 		}
-		got = wl ? part_words(lx, ll, path, no, w, wl, prefix, tw) : 0;
+		got = wl ? part_words(lx, ll, path, no, w, wl, prefix, quoted, tw) : 0;
 		if (got < 0)
 			return -1;
 		if (prefix && (!got || !tw->w[tw->n - 1].prefix)) {
@@ -993,7 +1043,8 @@ static int term_words(cxs_lexicon *lx, struct cxs_lexlang *ll, const char *path,
 		}
 	}
 	if (!tw->n) {
-		problem(lx, path, no, "term '%.*s' has no word to match", (int)tl, t);
+		problem(lx, path, no, "term '%.*s' has no word to match", (int)writtenl,
+			written);
 		return -1;
 	}
 	if (ll->by_chars && tw->n > 1) {
@@ -1030,8 +1081,13 @@ static long entry_for(cxs_lexicon *lx, struct cxs_lexlang *ll, const struct term
 
 	cxs_buf_reset(&lx->key);
 	for (i = 0; i < tw->n; i++) {
-		if (cxs_buf_addch(&lx->key, tw->w[i].prefix ? '*' : '=') < 0 ||
-		    cxs_buf_add(&lx->key, tw->w[i].s, tw->w[i].len) < 0 ||
+		const struct cxs_lex_word *w = &tw->w[i];
+		/* a quoted word by its form: its stem follows from it */
+		int kind = w->form ? '"' : w->prefix ? '*' : '=';
+
+		if (cxs_buf_addch(&lx->key, (char)kind) < 0 ||
+		    cxs_buf_add(&lx->key, w->form ? w->form : w->s,
+				w->form ? w->formlen : w->len) < 0 ||
 		    cxs_buf_addch(&lx->key, '\x1f') < 0) {
 			lx->oom = 1;
 			return -1;
@@ -1064,10 +1120,11 @@ static long entry_for(cxs_lexicon *lx, struct cxs_lexlang *ll, const struct term
 	return (long)ll->nentries++;
 }
 
-/* How two spellings that meet in one key are described in warnings. */
-static const char *meets(const struct cxs_lexlang *ll)
+/* How two spellings that meet in entry `e` are described in warnings: quoted terms
+ * meet by their forms (all words of a term are quoted or none are). */
+static const char *meets(const struct cxs_lexlang *ll, const struct cxs_lex_entry *e)
 {
-	return ll->stem ? "stems like" : "normalises like";
+	return ll->stem && !e->words[0].form ? "stems like" : "normalises like";
 }
 
 static int same_text(const char *a, const char *t, size_t tl)
@@ -1098,7 +1155,7 @@ static int claim_role(cxs_lexicon *lx, struct cxs_lexlang *ll, long ei, int role
 			     "first line wins", (int)tl, t, inf->line[role], what, value, first);
 		else if (differ)
 			warn(lx, path, no, "'%.*s' %s '%s' (line %ld) but has %s %g, not %g; the "
-			     "first line wins", (int)tl, t, meets(ll), inf->written[role],
+			     "first line wins", (int)tl, t, meets(ll, e), inf->written[role],
 			     inf->line[role], what, value, first);
 		return same ? -1 : 0;
 	}
@@ -1202,7 +1259,7 @@ static void lex_line(cxs_lexicon *lx, void *ctx, const char *path, const struct 
 			     weight, a->weight);
 		else if (a->weight != weight)
 			warn(lx, path, l->no, "'%.*s' %s '%s' (line %ld) but has weight %g, not "
-			     "%g; the first line wins", (int)l->fl[0], l->f[0], meets(ll), a->term,
+			     "%g; the first line wins", (int)l->fl[0], l->f[0], meets(ll, &ll->entries[ei]), a->term,
 			     inf->asp_line[i], weight, a->weight);
 		if (!same)
 			ll->counts.terms++;   /* another spelling of a term: the first one stays */
@@ -1216,7 +1273,7 @@ static void lex_line(cxs_lexicon *lx, void *ctx, const char *path, const struct 
 	}
 	if (inf->nasp && i == inf->nasp)
 		warn(lx, path, l->no, "'%.*s' %s '%s' (line %ld) but has dimension '%s', not "
-		     "'%s'; the term counts for both", (int)l->fl[0], l->f[0], meets(ll),
+		     "'%s'; the term counts for both", (int)l->fl[0], l->f[0], meets(ll, &ll->entries[ei]),
 		     inf->asp[0].term, inf->asp_line[0], lx->dims[dim].id,
 		     lx->dims[inf->asp[0].dim].id);
 	was = inf->capasp;
@@ -1399,7 +1456,7 @@ static void builtin_contrasts(cxs_lexicon *lx, struct cxs_lexlang *ll)
 
 struct idx_item {
 	const char *key;
-	size_t len, nwords;
+	size_t len, nwords, nforms;
 	uint32_t entry;
 };
 
@@ -1415,6 +1472,9 @@ static int idx_cmp(const void *a, const void *b)
 		return x->len < y->len ? -1 : 1;
 	if (x->nwords != y->nwords)
 		return x->nwords > y->nwords ? -1 : 1;   /* longest first */
+	/* then the more specific: "special" before special, as servic* before serv* */
+	if (x->nforms != y->nforms)
+		return x->nforms > y->nforms ? -1 : 1;
 	return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
@@ -1453,6 +1513,8 @@ static int prefix_filter(struct cxs_lexlang *ll)
 }
 
 _Static_assert(CXS_ROLE_COUNT <= 8, "roles fit in cxs_lex_cand.roles");
+_Static_assert(sizeof(((struct term_words *)0)->w) / sizeof(struct cxs_lex_word) <= UINT8_MAX,
+	       "a term's words fit in cxs_lex_cand.nwords");
 
 /* The candidates aligned with the `n` entries of ll->idx. */
 static int index_cands(struct cxs_lexlang *ll, size_t n)
@@ -1467,12 +1529,24 @@ static int index_cands(struct cxs_lexlang *ll, size_t n)
 		struct cxs_lex_cand *c = &ll->cand[i];
 
 		c->entry = ll->idx[i];
-		c->nwords = (uint16_t)e->nwords;
+		c->nwords = (uint8_t)e->nwords;
 		c->roles = (uint8_t)e->roles;
+		/* a quoted second word has its stem too, so its hash still rules it out */
 		c->second_stem = e->nwords > 1 && !e->words[1].prefix;
 		c->h2 = c->second_stem ? e->words[1].h : 0;
+		c->first_form = e->words[0].form != NULL;
 	}
 	return 0;
+}
+
+/* How many of the entry's words are quoted. */
+static size_t nforms(const struct cxs_lex_entry *e)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < e->nwords; i++)
+		n += e->words[i].form != NULL;
+	return n;
 }
 
 /* Builds the first-word tables of a word-matched language. */
@@ -1499,6 +1573,7 @@ static int index_words(struct cxs_lexlang *ll)
 			items[n].key = w->s;
 			items[n].len = w->len;
 			items[n].nwords = ll->entries[i].nwords;
+			items[n].nforms = nforms(&ll->entries[i]);
 			items[n].entry = (uint32_t)i;
 			n++;
 		}

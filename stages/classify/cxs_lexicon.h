@@ -25,7 +25,9 @@
  * Terms go through the same chain as the text at load time: words from cxs_segmenter
  * (language locale), each normalised with cxs_textnorm_form (Traditional→Simplified for
  * zh), stemmed with cxs_stemmer where the language has one. A word written with a
- * trailing '*' matches every normalised, unstemmed form that starts with it. Chinese
+ * trailing '*' matches every normalised, unstemmed form that starts with it. A term
+ * written in double quotes ("special") matches the normalised forms of its words only,
+ * not other forms of their stems; a quote anywhere else is an error of its line. Chinese
  * terms are character strings (the normalised forms of their words joined without
  * spaces) and are matched over characters.
  *
@@ -61,12 +63,18 @@ struct cxs_lex_dim {
 };
 
 /* One word of a key: a stem that must equal the token's stem, or (prefix) a normalised
- * prefix the token's form must start with. For zh the only word is the whole term. */
+ * prefix the token's form must start with. For zh the only word is the whole term.
+ * A word of a quoted term ("special") keeps its stem in `s`, so that it is found and
+ * ruled out like any stem, and must also have the token's form `form` exactly: the
+ * stem alone would join special and specials, Nacho and nachos. */
 struct cxs_lex_word {
 	const char *s;
 	size_t len;
 	int prefix;
 	uint32_t h;              /* cxs_lexhash of s: a stem's hash settles most mismatches */
+	const char *form;        /* quoted: the normalised form the token's must equal;
+				  * NULL for any other word */
+	size_t formlen;
 };
 
 /* An aspect payload: the term counts for dimension `dim` (index into the pack's
@@ -178,8 +186,9 @@ int cxs_lexlang_by_chars(const cxs_lexlang *ll);
 
 const struct cxs_lex_entry *cxs_lexlang_entry(const cxs_lexlang *ll, uint32_t i);
 
-/* Entries whose first word is the exact stem `s` (`len` bytes): `*n` entry indices,
- * longest key first (ties in pack order). NULL when none. */
+/* Entries whose first word is the exact stem `s` (`len` bytes), quoted first words by
+ * their stem too: `*n` entry indices, longest key first, then those with more quoted
+ * words (the more specific), then pack order. NULL when none. */
 const uint32_t *cxs_lexlang_first(const cxs_lexlang *ll, const char *s, size_t len,
 				  size_t *n);
 
@@ -193,9 +202,11 @@ const uint32_t *cxs_lexlang_first_prefix(const cxs_lexlang *ll, const char *s, s
 struct cxs_lex_cand {
 	uint32_t entry;          /* for cxs_lexlang_entry */
 	uint32_t h2;             /* cxs_lexhash of the second word when second_stem */
-	uint16_t nwords;
+	uint8_t nwords;
 	uint8_t roles;           /* the entry's roles */
 	uint8_t second_stem;     /* 1: the second word is a stem (not a prefix word) */
+	uint8_t first_form;      /* 1: the first word is quoted: the token's form must be
+				  * its `form` too (the table found it by stem) */
 };
 
 /* The candidates of cxs_lexlang_first and cxs_lexlang_first_prefix, in the same order,

@@ -87,14 +87,23 @@ static int emit(cxs_matcher *mt, const struct cxs_lex_entry *e, int role, size_t
 
 /* ---------------------------------------------------------------- words */
 
-/* Whether entry `e` matches the tokens from `i` on (its first word already did). The
- * stems' hashes (`hs`) tell most words apart before their bytes are compared: a common
- * first word (de, not, muy) has a score of multiword terms to try. */
+/* Whether token `t` has the form of the quoted word `w` (its stem already agreed). */
+static int form_is(const struct cxs_doc *d, size_t t, const struct cxs_lex_word *w)
+{
+	return d->formlen[t] == w->formlen && memcmp(d->form[t], w->form, w->formlen) == 0;
+}
+
+/* Whether entry `e` matches the tokens from `i` on (its first word's stem already did;
+ * its form too when `first_form`). The stems' hashes (`hs`) tell most words apart
+ * before their bytes are compared: a common first word (de, not, muy) has a score of
+ * multiword terms to try. */
 static int words_match(const struct cxs_doc *d, const uint32_t *hs, size_t i,
-		       const struct cxs_lex_entry *e)
+		       const struct cxs_lex_entry *e, int first_form)
 {
 	size_t k;
 
+	if (first_form && !form_is(d, i, &e->words[0]))
+		return 0;
 	for (k = 1; k < e->nwords; k++) {
 		const struct cxs_lex_word *w = &e->words[k];
 		size_t t = i + k;
@@ -103,7 +112,7 @@ static int words_match(const struct cxs_doc *d, const uint32_t *hs, size_t i,
 			if (d->formlen[t] < w->len || memcmp(d->form[t], w->s, w->len))
 				return 0;
 		} else if (hs[t] != w->h || d->stemlen[t] != w->len ||
-			   memcmp(d->stem[t], w->s, w->len)) {
+			   memcmp(d->stem[t], w->s, w->len) || (w->form && !form_is(d, t, w))) {
 			return 0;
 		}
 	}
@@ -131,7 +140,7 @@ static void consider(const cxs_lexlang *ll, const struct cxs_doc *d, const uint3
 				want |= 1u << r;
 		}
 		e = cxs_lexlang_entry(ll, c->entry);
-		if (!want || !words_match(d, hs, i, e))
+		if (!want || !words_match(d, hs, i, e, c->first_form))
 			continue;
 		for (m = want; m; m &= m - 1) {
 			int r = __builtin_ctz(m);

@@ -1007,6 +1007,54 @@ static void test_needs_opinion(void)
 	cl = small_cl;
 }
 
+/* A quoted term matches its own forms and no other form of its stems, and beats a
+ * plain term of the same stem where both fit: "special" is food, specials staff. In a
+ * quoted phrase every word is held to its form, the second one too. */
+static void test_quoted(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *small = lx, *q;
+	cxs_classifier *small_cl = cl;
+	struct cxs_score sc;
+	const struct cxs_signal *s;
+
+	snprintf(dir, sizeof(dir), "%s/quoted", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = quoted\nversion = 1\nlanguages = en\n");
+	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tWho serves\n");
+	write_file(dir, "en.lex", "specials\tstaff\n\"special\"\tfood\n\"wait staff\"\tstaff\n");
+	write_file(dir, "en.sent", "good\t1.9\n");
+	q = cxs_lexicon_load(dir, &err);
+	CHECK(q != NULL);
+	if (!q)
+		return;
+	lx = q;
+	cl = cxs_classifier_new(q, &err);
+	CHECK(cl != NULL);
+	if (cl) {
+		sc = score_text("en", "The Special was good.");
+		s = signal_of(&sc, "food");
+		CHECK(s != NULL);
+		if (s)
+			CHECK_STR(s->ev[0].term, "\"special\"");
+		CHECK(signal_of(&sc, "staff") == NULL);
+		sc = score_text("en", "The specials were good.");
+		CHECK(signal_of(&sc, "food") == NULL);
+		CHECK(signal_of(&sc, "staff") != NULL);
+		sc = score_text("en", "The wait staff was good.");
+		CHECK(signal_of(&sc, "staff") != NULL);
+		sc = score_text("en", "The waiting staff was good.");
+		CHECK(signal_of(&sc, "staff") == NULL);
+		sc = score_text("en", "The wait staffs were good.");
+		CHECK(signal_of(&sc, "staff") == NULL);
+	}
+	cxs_classifier_free(cl);
+	cxs_lexicon_free(q);
+	lx = small;
+	cl = small_cl;
+}
+
 int main(void)
 {
 	cxs_err err = { CXS_E_NONE, "" };
@@ -1038,6 +1086,7 @@ int main(void)
 	RUN(test_sentiment);
 	RUN(test_initial);
 	RUN(test_needs_opinion);
+	RUN(test_quoted);
 	RUN(test_faint_signal);
 	RUN(test_normalize);
 	RUN(test_evidence_cap);

@@ -64,6 +64,13 @@ static void test_broken_pack(void)
 		"en.lex:12: invalid UTF-8",
 		"en.lex:13: bad weight '1e3' (a number > 0)",
 		"en.lex:14: empty dimension",
+		"en.lex:16: quotes must enclose the whole term (\"term\"), with none inside: '\"special'",
+		"en.lex:17: quotes must enclose the whole term (\"term\"), with none inside: 'sp\"ecial'",
+		"en.lex:18: empty quoted term: '\"\"'",
+		"en.lex:19: '*' in a quoted term: a quoted term matches its own forms only, a "
+		"wildcard every form it starts: '\"serv*\"'",
+		"en.lex:20: quotes must enclose the whole term (\"term\"), with none inside: "
+		"'\"soup\" \"stew\"'",
 		"en.sent:2: warning: 'good' repeats line 1 but has valence 2, not 1.9; the first line wins",
 		"en.sent:3: missing TAB between term and valence",
 		"en.sent:4: valence out of range -4 to 4: '-5'",
@@ -511,6 +518,85 @@ static void test_match_tables(void)
 	cxs_lexicon_free(lx);
 }
 
+/* A quoted term keeps its words' forms beside their stems, is found by its first stem
+ * like any term but ahead of the plain terms of as many words (the more specific), and
+ * is an entry of its own; Chinese has no stems, so quotes change nothing there. */
+static void test_quoted_terms(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	const struct cxs_lex_cand *c;
+	const struct cxs_lex_entry *e;
+	const cxs_lexlang *en, *zh;
+	cxs_lexicon *lx;
+	size_t n;
+
+	snprintf(dir, sizeof(dir), "%s/quoted", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = quoted\nversion = 1\nlanguages = en zh\n");
+	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tPeople\n");
+	write_file(dir, "en.lex", "specials\tstaff\n\"Special\"\tfood\n"
+		   "\"wait staff\"\tstaff\nwaiting times\tstaff\n\"SPECIAL\"\tfood:0.5\n");
+	write_file(dir, "zh.lex", "\"服务\"\tstaff\n");
+	lx = cxs_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	/* quoted spellings meet by their forms, not their stems */
+	CHECK_STR(problem_list(lx, dir), "en.lex:5: warning: '\"SPECIAL\"' normalises like "
+		  "'\"Special\"' (line 2) but has weight 0.5, not 1; the first line wins");
+	en = cxs_lexicon_lang(lx, "en");
+	c = cxs_lexlang_first_cands(en, "special", 7,
+				    cxs_lexhash_add(CXS_LEXHASH_INIT, "special", 7), &n);
+	CHECK_INT(n, 2);
+	if (c && n == 2) {
+		/* the quoted one first although the pack lists it second */
+		CHECK_INT(c[0].first_form, 1);
+		CHECK_INT(c[1].first_form, 0);
+		e = cxs_lexlang_entry(en, c[0].entry);
+		CHECK_STR(e->words[0].s, "special");
+		CHECK(e->words[0].form && e->words[0].formlen == 7 &&
+		      !memcmp(e->words[0].form, "special", 7));
+		CHECK_STR(e->aspects[0].term, "\"Special\"");
+		CHECK(cxs_lexlang_entry(en, c[1].entry)->words[0].form == NULL);
+	}
+	/* every word of a quoted phrase keeps its form, and the second word's stem hash
+	 * still rules candidates out */
+	c = cxs_lexlang_first_cands(en, "wait", 4, cxs_lexhash_add(CXS_LEXHASH_INIT, "wait", 4),
+				    &n);
+	CHECK_INT(n, 2);
+	if (c && n == 2) {
+		CHECK_INT(c[0].first_form, 1);
+		CHECK_INT(c[0].second_stem, 1);
+		e = cxs_lexlang_entry(en, c[0].entry);
+		CHECK(e->nwords == 2 && e->words[1].form && e->words[1].formlen == 5);
+		CHECK_INT(cxs_lexlang_entry(en, c[1].entry)->words[1].formlen, 0);
+	}
+	zh = cxs_lexicon_lang(lx, "zh");
+	{
+		uint32_t ei;
+		const char *s = "服务";
+
+		CHECK_INT(cxs_lexlang_chars(zh, s, strlen(s),
+					    cxs_lexhash_add(CXS_LEXHASH_INIT, s, strlen(s)), &ei), 1);
+	}
+	cxs_lexicon_free(lx);
+	/* an imported dictionary's terms are read as a pack's, quotes and their errors too */
+	write_file(dir, "mine.en.tsv", "food\t\"special\"\nfood\tsp\"ecial\n");
+	snprintf(dir + strlen(dir), sizeof(dir) - strlen(dir), "/mine.en.tsv");
+	lx = cxs_lexicon_import(dir, cxs_test_path("tests/fixtures/classify/pack-small"), &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	*strrchr(dir, '/') = '\0';
+	CHECK_STR(problem_list(lx, dir), "mine.en.tsv:2: quotes must enclose the whole term "
+		  "(\"term\"), with none inside: 'sp\"ecial'");
+	c = cxs_lexlang_first_cands(cxs_lexicon_lang(lx, "en"), "special", 7,
+				    cxs_lexhash_add(CXS_LEXHASH_INIT, "special", 7), &n);
+	CHECK(c != NULL && n == 1 && c[0].first_form);
+	cxs_lexicon_free(lx);
+}
+
 /* A .sent line may end in `initial` (a word only where it opens its sentence); any other
  * third field is an error of its line. */
 static void test_initial_field(void)
@@ -605,6 +691,7 @@ int main(void)
 	RUN(test_cx_core);
 	RUN(test_bom);
 	RUN(test_match_tables);
+	RUN(test_quoted_terms);
 	RUN(test_initial_field);
 	RUN(test_needs_opinion);
 	u_cleanup();

@@ -1,0 +1,2 @@
+"special"	food
+waiter	staff
