@@ -569,6 +569,103 @@ granizado	product
 cafés	product
 buey de mar	product
 judías verdes	product
+# still more dishes, ingredients, wines and cooking words of Spanish and other menus,
+# written from the cuisines rather than the tune split, since unseen restaurants name
+# their own dishes; each needs an opinion (needs_opinion), so a course list stays silent
+bravas	product
+pescaíto	product
+puntillitas	product
+cazón	product
+adobo	product
+salpicón	product
+marmitako	product
+chistorra	product
+cocochas	product
+angulas	product
+gulas	product
+pez espada	product
+caballa	product
+berberechos	product
+erizos	product
+vaca	product
+buey	product
+vacuno	product
+pularda	product
+picantón	product
+pichón	product
+faisán	product
+corzo	product
+liebre	product
+steak	product
+escalope	product
+milanesa	product
+flamenquín	product
+pechuga	product
+codillo	product
+osobuco	product
+puerros	product
+calabaza	product
+boletus	product
+hongos	product
+níscalos	product
+espinacas	product
+pochas	product
+aguacate	product
+aceitunas	product
+olivas	product
+ñoquis	product
+gnocchi	product
+spaghetti	product
+tagliatelle	product
+focaccia	product
+calzone	product
+bruschetta	product
+burrata	product
+mozzarella	product
+parmesano	product
+bao	product
+tandoori	product
+naan	product
+samosas	product
+shawarma	product
+tabulé	product
+tajine	product
+tiradito	product
+anticuchos	product
+arepas	product
+enchiladas	product
+cochinita	product
+totopos	product
+crepes	product
+gofres	product
+tortitas	product
+cuajada	product
+leche frita	product
+pannacotta	product
+panna cotta	product
+fondant	product
+bombones	product
+hojaldre	product
+tocinillo	product
+tocino de cielo	product
+turrón	product
+frutos rojos	product
+merengue	product
+nata	product
+champagne	product
+daiquiri	product
+piña colada	product
+godello	product
+mencía	product
+tempranillo	product
+garnacha	product
+crianza	product
+cocción	product
+coccion	product
+oferta gastronómica	product
+punto de sal	product
+ibéricos	product
+huevos rotos	product
 bebida	product:0.3
 agua	product:0.3
 desayuno	product
