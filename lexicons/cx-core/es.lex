@@ -139,6 +139,13 @@ discreto	staff:0.5
 discreta	staff:0.5
 bien servido	staff
 bien servidos	staff
+# manner and roles written from how people speak of service anywhere, not from the tune split
+diligente	staff
+resolutivo	staff
+mozo	staff
+mozos	staff
+falta de personal	staff
+poco personal	staff
 
 # --- product ---
 # food, drink and the core offering
@@ -843,6 +850,31 @@ desordenado	ambience
 amplio	ambience:0.5
 estrecho	ambience:0.5
 aforo	ambience:0.5
+# smoke, crowding, furnishing and looks of a room, written from the domain
+tabaco	ambience:0.7
+fumar	ambience:0.7
+fumadores	ambience:0.7
+apariencia	ambience:0.5
+coqueto	ambience
+rústico	ambience:0.5
+abarrotado	ambience:0.5
+masificado	ambience:0.5
+lleno de gente	ambience:0.7
+chimenea	ambience
+cuadros	ambience:0.5
+lámparas	ambience
+impersonal	ambience:0.5
+acústica	ambience
+altavoces	ambience
+wc	ambience
+azotea	ambience
+mirador	ambience
+privado	ambience:0.5
+aislamiento acústico	ambience
+cutre	ambience:0.4
+hortera	ambience
+lujoso	ambience:0.5
+minimalista	ambience:0.5
 
 # --- waiting ---
 # queues, speed, booking, time to be served or to pay
@@ -1013,6 +1045,21 @@ estafa	price
 clavada	price
 sablazo	price
 low cost	price
+# colloquial words for dear and cheap, written from the domain
+módico	price
+carillo	price
+carete	price
+baratito	price
+por cabeza	price:0.5
+gasto	price:0.5
+dineral	price
+pastón	price
+robo	price:0.5
+atraco	price:0.5
+prohibitivo	price
+ganga	price
+chollo	price
+elevado	price:0.5
 
 # --- access ---
 # location, finding it, getting there, parking, opening hours
@@ -1063,6 +1110,17 @@ mapa	access
 google maps	access
 difícil de encontrar	access
 fácil de encontrar	access
+# where a place is and how to get there, written from the domain
+bien comunicado	access
+afueras	access
+escondido	access:0.5
+casco antiguo	access
+casco viejo	access
+casco histórico	access
+a un paso	access:0.5
+a dos pasos	access:0.5
+primera línea	access
+paseo marítimo	access:0.5
 
 # --- personalization ---
 # tailored, customised, personal touch
