@@ -692,6 +692,18 @@ comer estupendamente	product
 comer fenomenal	product
 comer mal	product
 comer muy mal	product
+# dining well or badly judges the food as eating does ("cenamos muy bien"); cenar and
+# cena share the stem, so only with the judgement
+cenar bien	product
+cenar muy bien	product
+cenar genial	product
+cenar de maravilla	product
+cenar estupendamente	product
+cenar fenomenal	product
+cenar mal	product
+cenar muy mal	product
+comer de lujo	product
+cenar de lujo	product
 buffet	product
 bufé	product
 degustación	product:0.7
