@@ -820,10 +820,12 @@ romántico	ambience
 cálido	ambience:0.7
 ambientazo	ambience
 ambientillo	ambience
-cómodo	ambience:0.5
-cómoda	ambience:0.5
+# comfort is said of a seat, a location or the whole visit as often as of the room
+# ("muy cómoda la situación"), so judged alone it is no ambience signal
+cómodo	ambience:0.4
+cómoda	ambience:0.4
 confortable	ambience:0.5
-comodidad	ambience:0.5
+comodidad	ambience:0.4
 tranquilo	ambience:0.7
 tranquilidad	ambience:0.7
 olor	ambience
