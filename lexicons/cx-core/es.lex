@@ -1024,11 +1024,12 @@ euro	price:0.5
 dinero	price
 céntimos	price
 bolsillo	price
-descuento	price:0.5
+# a voucher or discount tells how the booking was paid more than it judges the prices
+descuento	price:0.3
 oferta	price:0.5
-promoción	price
-cupón	price
-bono	price:0.5
+promoción	price:0.3
+cupón	price:0.3
+bono	price:0.3
 cheque regalo	price
 2x1	price
 happy hour	price
