@@ -576,6 +576,101 @@ granizado	product
 cafés	product
 buey de mar	product
 judías verdes	product
+# dishes of the kitchens and regions Spanish restaurants cook (Japanese, Indian, Italian,
+# French, Latin American; Basque, Galician, Andalusian, Catalan, Madrid, Aragonese) and
+# their drinks, from the cuisines; miso, pesto and entraña only where they cannot be
+# mismo, peste or entrañable
+sopa de miso	product
+uramaki	product
+temaki	product
+wakame	product
+yakitori	product
+teriyaki	product
+tonkatsu	product
+okonomiyaki	product
+takoyaki	product
+mochi	product
+sake	product
+wantán	product
+chop suey	product
+tikka masala	product
+korma	product
+biryani	product
+chutney	product
+lassi	product
+pakoras	product
+satay	product
+tom yum	product
+mezze	product
+baba ganoush	product
+antipasti	product
+carbonara	product
+boloñesa	product
+prosciutto	product
+gelato	product
+polenta	product
+vitello tonnato	product
+saltimbocca	product
+confit	product
+soufflé	product
+crème brûlée	product
+creme brulee	product
+quiche	product
+ratatouille	product
+bouillabaisse	product
+pozole	product
+chilaquiles	product
+tamales	product
+tacos al pastor	product
+ají de gallina	product
+dulce de leche	product
+hot dog	product
+pancakes	product
+bagel	product
+gilda	product
+idiazabal	product
+goxua	product
+pulpo a feira	product
+lacón con grelos	product
+pimientos de padrón	product
+filloas	product
+tetilla	product
+espetos	product
+tortillitas de camarones	product
+pa amb tomàquet	product
+pan con tomate	product
+esqueixada	product
+mel i mató	product
+all i pebre	product
+bocadillo de calamares	product
+soldaditos de pavía	product
+borrajas	product
+chilindrón	product
+ajoarriero	product
+crespillos	product
+melocotón	product
+cardo	product
+bikini	product
+canapés	product
+canapé	product
+tartaleta	product
+vinagreta	product
+aliño	product
+espuma	product:0.5
+gelatina	product
+caipirinha	product
+spritz	product
+negroni	product
+vermouth	product
+moscatel	product
+jerez	product
+oporto	product
+capuchino	product
+descafeinado	product
+tónica	product
+magdalenas	product
+galletas	product
+tatin	product
 # still more dishes, ingredients, wines and cooking words of Spanish and other menus,
 # written from the cuisines rather than the tune split, since unseen restaurants name
 # their own dishes; each needs an opinion (needs_opinion), so a course list stays silent
