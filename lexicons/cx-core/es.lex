@@ -1229,7 +1229,8 @@ casco viejo	access
 casco histórico	access
 a un paso	access:0.5
 a dos pasos	access:0.5
-primera línea	access
+primera línea de playa	access
+primera línea de mar	access
 paseo marítimo	access:0.5
 
 # --- personalization ---
