@@ -1151,7 +1151,9 @@ abusivo	price
 desorbitado	price
 excesivo	price:0.3
 timo	price
-estafa	price
+# a scam is said of the whole visit or a trick played as often as of the prices, so it
+# only adds to other price hits
+estafa	price:0.4
 clavada	price
 sablazo	price
 low cost	price
