@@ -1247,9 +1247,11 @@ hecho a medida	personalization
 a nuestro gusto	personalization
 al gusto	personalization
 a su gusto	personalization
-detalle	personalization
-detalles	personalization
-detallista	personalization
+# a detail is as often of a dish, a treat of the house or any small thing as of care for
+# the guest, so it only adds to other hits (detallista shares the stem)
+detalle	personalization:0.4
+detalles	personalization:0.4
+detallista	personalization:0.4
 adaptar	personalization
 adaptado	personalization
 adaptaron	personalization
