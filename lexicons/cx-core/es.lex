@@ -167,6 +167,7 @@ sabroso	product
 # forms (salir and sala share the stem); exquisito and escaso are said of service and
 # light too, so they only add to another hit
 sabrosísimo	product
+sabrosísimos	product
 delicioso	product
 deliciosa	product
 deliciosos	product
@@ -177,6 +178,7 @@ ricos	product:0.7
 ricas	product:0.7
 riquísimo	product
 riquísima	product
+riquísimos	product
 exquisito	product:0.4
 exquisita	product:0.4
 soso	product
@@ -193,6 +195,7 @@ fresco	product:0.7
 fresca	product:0.7
 fresquísimo	product
 fresquísima	product
+fresquísimos	product
 escaso	product:0.4
 escasa	product:0.4
 aperitivo	product
@@ -1004,12 +1007,14 @@ turno	waiting:0.7
 lento	waiting
 lentitud	waiting
 lentísimo	waiting
+lentísimos	waiting
 rapidez	waiting
 rápid*	waiting
 # written without its accent as often
 rapid*	waiting
 rápidamente	waiting
 rapidísimo	waiting
+rapidísimos	waiting
 velocidad	waiting
 agilidad	waiting
 ágil	waiting
