@@ -154,6 +154,7 @@ comida*	product
 # a little weak, so a bare mention needs an opinion or another dish
 plato	product:0.7
 menú	product:0.7
+menús	product:0.7
 carta	product
 cocina	product
 receta	product
@@ -216,6 +217,7 @@ grasiento	product
 empalagoso	product
 # the range on offer (variado by its forms: varios shares the stem)
 variedad	product
+variedades	product
 surtido	product
 variad*	product:0.5
 selección	product:0.7
@@ -227,6 +229,7 @@ vegano	product:0.7
 vegana	product:0.7
 sin gluten	product:0.7
 calidad	product:0.7
+calidades	product:0.7
 ingredientes	product
 materia prima	product
 producto	product
@@ -242,6 +245,7 @@ guarnición	product
 ración	product
 porción	product
 cantidad	product:0.7
+cantidades	product:0.7
 tapa	product:0.3
 pincho	product
 pinchos	product
@@ -336,7 +340,9 @@ magret	product
 pato	product
 conejo	product
 codorniz	product
+codornices	product
 perdiz	product
+perdices	product
 ciervo	product
 jabalí	product
 jabali	product
