@@ -164,6 +164,7 @@ presentaci*	product:0.7
 presentad*	product:0.7
 sabor	product
 sabroso	product
+sabrosas*	product
 # taste words judge the food they are said of ("estaba todo riquísimo"); salado by its
 # forms (salir and sala share the stem); exquisito and escaso are said of service and
 # light too, so they only add to another hit
@@ -212,6 +213,7 @@ casero	product
 casera	product
 en su punto	product
 jugoso	product
+jugosas*	product
 tierno	product:0.7
 grasiento	product
 empalagoso	product
@@ -860,6 +862,7 @@ bonita	ambience:0.4
 agradable	ambience:0.4
 elegante*	ambience:0.4
 moderno	ambience:0.4
+modernos*	ambience:0.4
 moderna	ambience:0.4
 # the tables' room, not a table booked; mesa and mes (month) share a stem
 mesas*	ambience:0.5
@@ -979,6 +982,7 @@ abarrotado	ambience:0.5
 masificado	ambience:0.5
 lleno de gente	ambience:0.7
 chimenea	ambience
+chimeneas	ambience
 cuadros	ambience:0.5
 lámparas	ambience
 impersonal	ambience:0.5
@@ -986,6 +990,7 @@ acústica	ambience
 altavoces	ambience
 wc	ambience
 azotea	ambience
+azoteas	ambience
 mirador	ambience
 privado	ambience:0.5
 aislamiento acústico	ambience
