@@ -230,8 +230,10 @@ vegetariana	product:0.7
 vegano	product:0.7
 vegana	product:0.7
 sin gluten	product:0.7
-calidad	product:0.7
-calidades	product:0.7
+# a bare calidad listed beside the service and the price ("la calidad, el servicio y el
+# precio") is the food's; it still needs an opinion in its sentence (needs_opinion)
+calidad	product
+calidades	product
 ingredientes	product
 materia prima	product
 producto	product
