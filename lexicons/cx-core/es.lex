@@ -970,7 +970,9 @@ suelo*	ambience
 paredes	ambience
 ordenado	ambience
 desordenado	ambience
-amplio	ambience:0.5
+# amplio is said of a menu or a range ("carta amplia", "amplia variedad") as often as of
+# a room, so it only adds to other ambience hits
+amplio	ambience:0.4
 estrecho	ambience:0.5
 aforo	ambience:0.5
 # smoke, crowding, furnishing and looks of a room, written from the domain
