@@ -779,6 +779,8 @@ cocción	product
 coccion	product
 oferta gastronómica	product
 punto de sal	product
+# cooking at a low temperature is a technique of the kitchen, not the room's climate
+baja temperatura	product
 ibéricos	product
 huevos rotos	product
 bebida	product:0.3
