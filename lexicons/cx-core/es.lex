@@ -1136,8 +1136,10 @@ cobro	price
 factura	price
 ticket	price:0.7
 cuenta	price:0.3
-euros	price:0.5
-euro	price:0.5
+# a sum paid states a fact, read aloud in the story of the bill and the menu ("el menú de
+# 27 euros"), so it only adds to the words that judge the prices
+euros	price:0.4
+euro	price:0.4
 dinero	price
 céntimos	price
 bolsillo	price
@@ -1592,6 +1594,7 @@ sin duda	loyalty:0.3
 desde hace años	loyalty:0.5
 de toda la vida	loyalty:0.5
 
-# signos de moneda (tokens desde 2026-12-01): un importe habla del precio
-€	price:0.5
-$	price:0.5
+# signos de moneda (tokens desde 2026-12-01): un importe habla del precio, pero como euros
+# solo se suma a las palabras que lo juzgan
+€	price:0.4
+$	price:0.4
