@@ -882,7 +882,9 @@ espectaculo*	ambience:0.7
 show	ambience:0.7
 actuación	ambience:0.7
 espacio	ambience:0.7
-comedor	ambience:0.5
+# comedor names the room one ate in or the house as a whole ("un comedor muy
+# recomendable") more than it describes the room, so it only adds to other ambience hits
+comedor	ambience:0.4
 salón	ambience
 terraza	ambience
 patio	ambience
