@@ -892,8 +892,9 @@ jardín	ambience
 piscina	ambience
 vistas al mar	ambience
 con vistas	ambience
-# views and surroundings judged ("unas vistas preciosas"); weak: "punto de vista"
-vistas	ambience:0.5
+# views and surroundings judged ("unas vistas preciosas"); weak: "punto de vista"; vistas by
+# its forms, since visto (había visto, ver) and "a la vista" share its stem
+vistas*	ambience:0.5
 entorno	ambience:0.5
 ventanales	ambience
 intimidad	ambience
