@@ -20,7 +20,13 @@ servicio	staff
 atención al cliente	staff
 servicio al cliente	staff
 atención	staff
-trato	staff
+# trato and how they treated us by their forms, since "se trata de" (it is about) and
+# "tratan de" (they try to) share the stem
+trato*	staff
+trató*	staff
+trataron*	staff
+tratado*	staff
+tratada*	staff
 trato al cliente	staff
 atender	staff
 atendido	staff
