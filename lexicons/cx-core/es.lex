@@ -42,8 +42,8 @@ dependiente	staff
 dependienta	staff
 vendedor	staff
 vendedora	staff
-empleado	staff
-empleada	staff
+# by their forms, since empleo (employment) shares the stem
+emplead*	staff
 cajero	staff
 cajera	staff
 asesor	staff
@@ -979,7 +979,9 @@ lavabo	ambience
 # by its forms: soler (suele) shares the stem
 suelo*	ambience
 paredes	ambience
-ordenado	ambience
+# by its forms, since orden ("todo en orden") shares the stem
+ordenado*	ambience
+ordenada*	ambience
 desordenado	ambience
 # amplio is said of a menu or a range ("carta amplia", "amplia variedad") as often as of
 # a room, so it only adds to other ambience hits
@@ -1088,11 +1090,13 @@ checkin	waiting
 check-out	waiting
 puntual	waiting
 puntualidad	waiting
-plazo	waiting
+# by its forms, since plaza (a square) shares the stem
+plazo*	waiting
 plazo de entrega	waiting
 entrega	waiting:0.7
 envío	waiting:0.7
-exprés	waiting
+# by its form, since expresar (expresó) shares the stem
+exprés*	waiting
 express	waiting
 colapsado	waiting:0.7
 desbordado	waiting:0.7
@@ -1116,7 +1120,9 @@ baratísimo	price
 # masculine plural superlatives stem apart (carísimos -> caris)
 carísimos	price
 baratísimos	price
-económico	price
+# by its forms, since economía (the economy) shares the stem
+económic*	price
+economic*	price
 asequible	price
 # by its forms: razón shares the stem
 razonable*	price:0.5
@@ -1187,7 +1193,9 @@ timo	price
 # a scam is said of the whole visit or a trick played as often as of the prices, so it
 # only adds to other price hits
 estafa	price:0.4
-clavada	price
+# by its forms, since clave (a key, "la clave es") shares the stem
+clavada*	price
+clavaron*	price
 sablazo	price
 low cost	price
 # colloquial words for dear and cheap, written from the domain
