@@ -215,6 +215,7 @@ culinario	product
 abundante	product
 abundantes	product
 copioso	product
+copiosas*	product
 casero	product
 casera	product
 en su punto	product
@@ -922,6 +923,7 @@ hilo musical	ambience
 volumen	ambience:0.7
 ruido	ambience
 ruidoso	ambience
+ruidosas*	ambience
 bullicio	ambience
 jaleo	ambience
 gritos	ambience:0.5
@@ -1014,6 +1016,7 @@ aislamiento acústico	ambience
 cutre	ambience:0.4
 hortera	ambience
 lujoso	ambience:0.5
+lujosas*	ambience:0.5
 minimalista	ambience:0.5
 
 # --- waiting ---
