@@ -152,6 +152,9 @@ mozo	staff
 mozos	staff
 falta de personal	staff
 poco personal	staff
+# the workers by their forms (trabajo, trabajar share the stem) and the welcome given
+trabajador*	staff
+acogida	staff
 
 # --- product ---
 # food, drink and the core offering
@@ -1018,6 +1021,12 @@ hortera	ambience
 lujoso	ambience:0.5
 lujosas*	ambience:0.5
 minimalista	ambience:0.5
+# lights, ceilings, smells of frying, damp and carpet
+luces	ambience
+techo	ambience:0.5
+fritanga	ambience
+humedad*	ambience
+moqueta	ambience
 
 # --- waiting ---
 # queues, speed, booking, time to be served or to pay
@@ -1278,6 +1287,7 @@ a dos pasos	access:0.5
 primera línea de playa	access
 primera línea de mar	access
 paseo marítimo	access:0.5
+zona azul	access
 
 # --- personalization ---
 # tailored, customised, personal touch
