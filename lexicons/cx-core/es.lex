@@ -22,7 +22,13 @@ staff	staff
 atención al cliente	staff
 servicio al cliente	staff
 atención	staff
-trato	staff
+# trato and how they treated us by their forms, since "se trata de" (it is about) and
+# "tratan de" (they try to) share the stem
+trato*	staff
+trató*	staff
+trataron*	staff
+tratado*	staff
+tratada*	staff
 trato al cliente	staff
 atender	staff
 atendido	staff
@@ -38,8 +44,8 @@ dependiente	staff
 dependienta	staff
 vendedor	staff
 vendedora	staff
-empleado	staff
-empleada	staff
+# by their forms, since empleo (employment) shares the stem
+emplead*	staff
 cajero	staff
 cajera	staff
 asesor	staff
@@ -141,6 +147,16 @@ discreto	staff:0.5
 discreta	staff:0.5
 bien servido	staff
 bien servidos	staff
+# manner and roles written from how people speak of service anywhere, not from the tune split
+diligente	staff
+resolutivo	staff
+mozo	staff
+mozos	staff
+falta de personal	staff
+poco personal	staff
+# the workers by their forms (trabajo, trabajar share the stem) and the welcome given
+trabajador*	staff
+acogida	staff
 
 # --- product ---
 # food, drink and the core offering
@@ -149,6 +165,7 @@ comida*	product
 # a little weak, so a bare mention needs an opinion or another dish
 plato	product:0.7
 menú	product:0.7
+menús	product:0.7
 carta	product
 cocina	product
 receta	product
@@ -158,10 +175,12 @@ presentaci*	product:0.7
 presentad*	product:0.7
 sabor	product
 sabroso	product
+sabrosas*	product
 # taste words judge the food they are said of ("estaba todo riquísimo"); salado by its
 # forms (salir and sala share the stem); exquisito and escaso are said of service and
 # light too, so they only add to another hit
 sabrosísimo	product
+sabrosísimos	product
 delicioso	product
 deliciosa	product
 deliciosos	product
@@ -172,6 +191,7 @@ ricos	product:0.7
 ricas	product:0.7
 riquísimo	product
 riquísima	product
+riquísimos	product
 exquisito	product:0.4
 exquisita	product:0.4
 soso	product
@@ -188,6 +208,7 @@ fresco	product:0.7
 fresca	product:0.7
 fresquísimo	product
 fresquísima	product
+fresquísimos	product
 escaso	product:0.4
 escasa	product:0.4
 aperitivo	product
@@ -199,15 +220,18 @@ culinario	product
 abundante	product
 abundantes	product
 copioso	product
+copiosas*	product
 casero	product
 casera	product
 en su punto	product
 jugoso	product
+jugosas*	product
 tierno	product:0.7
 grasiento	product
 empalagoso	product
 # the range on offer (variado by its forms: varios shares the stem)
 variedad	product
+variedades	product
 surtido	product
 variad*	product:0.5
 selección	product:0.7
@@ -218,7 +242,10 @@ vegetariana	product:0.7
 vegano	product:0.7
 vegana	product:0.7
 sin gluten	product:0.7
-calidad	product:0.7
+# a bare calidad listed beside the service and the price ("la calidad, el servicio y el
+# precio") is the food's; it still needs an opinion in its sentence (needs_opinion)
+calidad	product
+calidades	product
 ingredientes	product
 materia prima	product
 producto	product
@@ -234,6 +261,7 @@ guarnición	product
 ración	product
 porción	product
 cantidad	product:0.7
+cantidades	product:0.7
 tapa	product:0.3
 pincho	product
 pinchos	product
@@ -330,7 +358,9 @@ magret	product
 "pato"	product
 conejo	product
 codorniz	product
+codornices	product
 perdiz	product
+perdices	product
 ciervo	product
 jabalí	product
 jabali	product
@@ -573,6 +603,200 @@ granizado	product
 cafés	product
 buey de mar	product
 judías verdes	product
+# dishes of the kitchens and regions Spanish restaurants cook (Japanese, Indian, Italian,
+# French, Latin American; Basque, Galician, Andalusian, Catalan, Madrid, Aragonese) and
+# their drinks, from the cuisines; miso, pesto and entraña only where they cannot be
+# mismo, peste or entrañable
+sopa de miso	product
+uramaki	product
+temaki	product
+wakame	product
+yakitori	product
+teriyaki	product
+tonkatsu	product
+okonomiyaki	product
+takoyaki	product
+mochi	product
+sake	product
+wantán	product
+chop suey	product
+tikka masala	product
+korma	product
+biryani	product
+chutney	product
+lassi	product
+pakoras	product
+satay	product
+tom yum	product
+mezze	product
+baba ganoush	product
+antipasti	product
+carbonara	product
+boloñesa	product
+prosciutto	product
+gelato	product
+polenta	product
+vitello tonnato	product
+saltimbocca	product
+confit	product
+soufflé	product
+crème brûlée	product
+creme brulee	product
+quiche	product
+ratatouille	product
+bouillabaisse	product
+pozole	product
+chilaquiles	product
+tamales	product
+tacos al pastor	product
+ají de gallina	product
+dulce de leche	product
+hot dog	product
+pancakes	product
+bagel	product
+gilda	product
+idiazabal	product
+goxua	product
+pulpo a feira	product
+lacón con grelos	product
+pimientos de padrón	product
+filloas	product
+tetilla	product
+espetos	product
+tortillitas de camarones	product
+pa amb tomàquet	product
+pan con tomate	product
+esqueixada	product
+mel i mató	product
+all i pebre	product
+bocadillo de calamares	product
+soldaditos de pavía	product
+borrajas	product
+chilindrón	product
+ajoarriero	product
+crespillos	product
+melocotón	product
+cardo	product
+bikini	product
+canapés	product
+canapé	product
+tartaleta	product
+vinagreta	product
+aliño	product
+espuma	product:0.5
+gelatina	product
+caipirinha	product
+spritz	product
+negroni	product
+vermouth	product
+moscatel	product
+jerez	product
+oporto	product
+capuchino	product
+descafeinado	product
+tónica	product
+magdalenas	product
+galletas	product
+tatin	product
+# still more dishes, ingredients, wines and cooking words of Spanish and other menus,
+# written from the cuisines rather than the tune split, since unseen restaurants name
+# their own dishes; each needs an opinion (needs_opinion), so a course list stays silent
+bravas	product
+pescaíto	product
+puntillitas	product
+cazón	product
+adobo	product
+salpicón	product
+marmitako	product
+chistorra	product
+cocochas	product
+angulas	product
+gulas	product
+pez espada	product
+caballa	product
+berberechos	product
+erizos	product
+vaca	product
+buey	product
+vacuno	product
+pularda	product
+picantón	product
+pichón	product
+faisán	product
+corzo	product
+liebre	product
+steak	product
+escalope	product
+milanesa	product
+flamenquín	product
+pechuga	product
+codillo	product
+osobuco	product
+puerros	product
+calabaza	product
+boletus	product
+hongos	product
+níscalos	product
+espinacas	product
+pochas	product
+aguacate	product
+aceitunas	product
+olivas	product
+ñoquis	product
+gnocchi	product
+spaghetti	product
+tagliatelle	product
+focaccia	product
+calzone	product
+bruschetta	product
+burrata	product
+mozzarella	product
+parmesano	product
+bao	product
+tandoori	product
+naan	product
+samosas	product
+shawarma	product
+tabulé	product
+tajine	product
+tiradito	product
+anticuchos	product
+arepas	product
+enchiladas	product
+cochinita	product
+totopos	product
+crepes	product
+gofres	product
+tortitas	product
+cuajada	product
+leche frita	product
+pannacotta	product
+panna cotta	product
+fondant	product
+bombones	product
+hojaldre	product
+tocinillo	product
+tocino de cielo	product
+turrón	product
+frutos rojos	product
+merengue	product
+nata	product
+champagne	product
+daiquiri	product
+piña colada	product
+godello	product
+mencía	product
+tempranillo	product
+garnacha	product
+crianza	product
+cocción	product
+coccion	product
+oferta gastronómica	product
+punto de sal	product
+# cooking at a low temperature is a technique of the kitchen, not the room's climate
+baja temperatura	product
+ibéricos	product
+huevos rotos	product
 bebida	product:0.3
 agua	product:0.3
 desayuno	product
@@ -592,6 +816,18 @@ comer estupendamente	product
 comer fenomenal	product
 comer mal	product
 comer muy mal	product
+# dining well or badly judges the food as eating does ("cenamos muy bien"); cenar and
+# cena share the stem, so only with the judgement
+cenar bien	product
+cenar muy bien	product
+cenar genial	product
+cenar de maravilla	product
+cenar estupendamente	product
+cenar fenomenal	product
+cenar mal	product
+cenar muy mal	product
+comer de lujo	product
+cenar de lujo	product
 buffet	product
 bufé	product
 degustación	product:0.7
@@ -644,6 +880,7 @@ bonita	ambience:0.4
 agradable	ambience:0.4
 elegante*	ambience:0.4
 moderno	ambience:0.4
+modernos*	ambience:0.4
 moderna	ambience:0.4
 # the tables' room, not a table booked; mesa and mes (month) share a stem
 mesas*	ambience:0.5
@@ -659,7 +896,9 @@ espectaculo*	ambience:0.7
 show	ambience:0.7
 actuación	ambience:0.7
 espacio	ambience:0.7
-comedor	ambience:0.5
+# comedor names the room one ate in or the house as a whole ("un comedor muy
+# recomendable") more than it describes the room, so it only adds to other ambience hits
+comedor	ambience:0.4
 salón	ambience
 terraza	ambience
 patio	ambience
@@ -667,8 +906,9 @@ jardín	ambience
 piscina	ambience
 vistas al mar	ambience
 con vistas	ambience
-# views and surroundings judged ("unas vistas preciosas"); weak: "punto de vista"
-vistas	ambience:0.5
+# views and surroundings judged ("unas vistas preciosas"); weak: "punto de vista"; vistas by
+# its forms, since visto (había visto, ver) and "a la vista" share its stem
+vistas*	ambience:0.5
 entorno	ambience:0.5
 ventanales	ambience
 intimidad	ambience
@@ -690,6 +930,7 @@ hilo musical	ambience
 volumen	ambience:0.7
 ruido	ambience
 ruidoso	ambience
+ruidosas*	ambience
 bullicio	ambience
 jaleo	ambience
 gritos	ambience:0.5
@@ -708,10 +949,12 @@ romántico	ambience
 cálido	ambience:0.7
 ambientazo	ambience
 ambientillo	ambience
-cómodo	ambience:0.5
-cómoda	ambience:0.5
+# comfort is said of a seat, a location or the whole visit as often as of the room
+# ("muy cómoda la situación"), so judged alone it is no ambience signal
+cómodo	ambience:0.4
+cómoda	ambience:0.4
 confortable	ambience:0.5
-comodidad	ambience:0.5
+comodidad	ambience:0.4
 tranquilo	ambience:0.7
 tranquilidad	ambience:0.7
 olor	ambience
@@ -745,12 +988,48 @@ lavabo	ambience
 # by its forms: soler (suele) shares the stem
 suelo*	ambience
 paredes	ambience
-ordenado	ambience
+# by its forms, since orden ("todo en orden") shares the stem
+ordenado*	ambience
+ordenada*	ambience
 desordenado	ambience
 # by its form: amplia is mostly said of the menu (una carta amplia, amplia variedad)
 "amplio"	ambience:0.5
 estrecho	ambience:0.5
 aforo	ambience:0.5
+# smoke, crowding, furnishing and looks of a room, written from the domain
+tabaco	ambience:0.7
+fumar	ambience:0.7
+fumadores	ambience:0.7
+apariencia	ambience:0.5
+coqueto	ambience
+rústico	ambience:0.5
+abarrotado	ambience:0.5
+masificado	ambience:0.5
+lleno de gente	ambience:0.7
+chimenea	ambience
+chimeneas	ambience
+cuadros	ambience:0.5
+lámparas	ambience
+impersonal	ambience:0.5
+acústica	ambience
+altavoces	ambience
+wc	ambience
+azotea	ambience
+azoteas	ambience
+mirador	ambience
+privado	ambience:0.5
+aislamiento acústico	ambience
+cutre	ambience:0.4
+hortera	ambience
+lujoso	ambience:0.5
+lujosas*	ambience:0.5
+minimalista	ambience:0.5
+# lights, ceilings, smells of frying, damp and carpet
+luces	ambience
+techo	ambience:0.5
+fritanga	ambience
+humedad*	ambience
+moqueta	ambience
 
 # --- waiting ---
 # queues, speed, booking, time to be served or to pay
@@ -771,12 +1050,14 @@ turno	waiting:0.7
 lento	waiting
 lentitud	waiting
 lentísimo	waiting
+lentísimos	waiting
 rapidez	waiting
 rápid*	waiting
 # written without its accent as often
 rapid*	waiting
 rápidamente	waiting
 rapidísimo	waiting
+rapidísimos	waiting
 velocidad	waiting
 agilidad	waiting
 ágil	waiting
@@ -824,11 +1105,13 @@ checkin	waiting
 check-out	waiting
 puntual	waiting
 puntualidad	waiting
-plazo	waiting
+# by its forms, since plaza (a square) shares the stem
+plazo*	waiting
 plazo de entrega	waiting
 entrega	waiting:0.7
 envío	waiting:0.7
-exprés	waiting
+# by its form, since expresar (expresó) shares the stem
+exprés*	waiting
 express	waiting
 colapsado	waiting:0.7
 desbordado	waiting:0.7
@@ -851,7 +1134,9 @@ baratísimo	price
 # masculine plural superlatives stem apart (carísimos -> caris)
 carísimos	price
 baratísimos	price
-económico	price
+# by its forms, since economía (the economy) shares the stem
+económic*	price
+economic*	price
 asequible	price
 # by its forms: razón shares the stem
 razonable*	price:0.5
@@ -880,16 +1165,19 @@ cobro	price
 factura	price
 ticket	price:0.7
 cuenta	price:0.3
-euros	price:0.5
-euro	price:0.5
+# a sum paid states a fact, read aloud in the story of the bill and the menu ("el menú de
+# 27 euros"), so it only adds to the words that judge the prices
+euros	price:0.4
+euro	price:0.4
 dinero	price
 céntimos	price
 bolsillo	price
-descuento	price:0.5
+# a voucher or discount tells how the booking was paid more than it judges the prices
+descuento	price:0.3
 oferta	price:0.5
-promoción	price
-cupón	price
-bono	price:0.5
+promoción	price:0.3
+cupón	price:0.3
+bono	price:0.3
 cheque regalo	price
 2x1	price
 happy hour	price
@@ -916,10 +1204,29 @@ abusivo	price
 desorbitado	price
 excesivo	price:0.3
 timo	price
-estafa	price
-clavada	price
+# a scam is said of the whole visit or a trick played as often as of the prices, so it
+# only adds to other price hits
+estafa	price:0.4
+# by its forms, since clave (a key, "la clave es") shares the stem
+clavada*	price
+clavaron*	price
 sablazo	price
 low cost	price
+# colloquial words for dear and cheap, written from the domain
+módico	price
+carillo	price
+carete	price
+baratito	price
+por cabeza	price:0.5
+gasto	price:0.5
+dineral	price
+pastón	price
+robo	price:0.5
+atraco	price:0.5
+prohibitivo	price
+ganga	price
+chollo	price
+elevado	price:0.5
 
 # --- access ---
 # location, finding it, getting there, parking, opening hours
@@ -970,6 +1277,19 @@ mapa	access
 google maps	access
 difícil de encontrar	access
 fácil de encontrar	access
+# where a place is and how to get there, written from the domain
+bien comunicado	access
+afueras	access
+escondido	access:0.5
+casco antiguo	access
+casco viejo	access
+casco histórico	access
+a un paso	access:0.5
+a dos pasos	access:0.5
+primera línea de playa	access
+primera línea de mar	access
+paseo marítimo	access:0.5
+zona azul	access
 
 # --- personalization ---
 # tailored, customised, personal touch
@@ -983,9 +1303,11 @@ hecho a medida	personalization
 a nuestro gusto	personalization
 al gusto	personalization
 a su gusto	personalization
-detalle	personalization
-detalles	personalization
-detallista	personalization
+# a detail is as often of a dish, a treat of the house or any small thing as of care for
+# the guest, so it only adds to other hits (detallista shares the stem)
+detalle	personalization:0.4
+detalles	personalization:0.4
+detallista	personalization:0.4
 adaptar	personalization
 adaptado	personalization
 adaptaron	personalization
@@ -1304,6 +1626,7 @@ sin duda	loyalty:0.3
 desde hace años	loyalty:0.5
 de toda la vida	loyalty:0.5
 
-# signos de moneda (tokens desde 2026-12-01): un importe habla del precio
-€	price:0.5
-$	price:0.5
+# signos de moneda (tokens desde 2026-12-01): un importe habla del precio, pero como euros
+# solo se suma a las palabras que lo juzgan
+€	price:0.4
+$	price:0.4
