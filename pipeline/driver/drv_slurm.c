@@ -196,19 +196,24 @@ static const char *last_line(cxs_buf *b)
 
 /* ---------------------------------------------------------------- the queue */
 
+static int array_active(int a)
+{
+	size_t i;
+
+	for (i = 0; i < (size_t)arrays[a].n; i++)
+		if (is_active(&tasks[arrays[a].base + i]))
+			return 1;
+	return 0;
+}
+
 /* "JOB,JOB,..." of the arrays with a task still queued or running (all: every array). */
 static void job_list(cxs_buf *b, int all)
 {
 	int a;
-	size_t i;
 
-	for (a = 0; a < narrays; a++) {
-		for (i = 0; !all && i < (size_t)arrays[a].n; i++)
-			if (is_active(&tasks[arrays[a].base + i]))
-				break;
-		if (all || i < (size_t)arrays[a].n)
+	for (a = 0; a < narrays; a++)
+		if (all || array_active(a))
 			cxs_buf_addf(b, "%s%ld", b->len ? "," : "", arrays[a].job);
-	}
 }
 
 static void scancel(const char *jobs, const char *state)
@@ -566,7 +571,10 @@ static int submit_chains(struct drv_run *r, struct drv_part **parts, int n)
 	return 0;
 }
 
-/* Per stage a merge, after all of its arrays and the merge before. */
+/* Per stage a merge, after the merge before and after those of the stage's arrays that
+ * still have tasks in the queue. An array that has ended is not waited for: its tasks
+ * were checked as they ended, and a controller forgets ended jobs (MinJobAge), after
+ * which sbatch refuses a dependency on them. */
 static int submit_merges(struct drv_run *r, int *status)
 {
 	long prev = -1;
@@ -577,10 +585,12 @@ static int submit_merges(struct drv_run *r, int *status)
 		char key[CXS_SHA256_HEX];
 		size_t first = ntasks;
 		for (a = 0; a < narrays; a++)
-			if (arrays[a].stage == k && arrays[a].kind != K_MERGE)
+			if (arrays[a].stage == k && arrays[a].kind != K_MERGE && array_active(a))
 				cxs_buf_addf(&dep, "%s%ld", dep.len ? ":" : "afterok:", arrays[a].job);
 		if (!dep.len) {
-			/* Nothing of the stage was redone: the merged file may be current. */
+			/* Nothing of the stage is left to run (fetch's shards, always, as merges
+			 * wait for them): as locally, the merged file may be current, e.g. when
+			 * a cut export's shard was fetched again to the same bytes. */
 			if (drv_merge_key(r, k, key) < 0) {
 				cxs_error("the parts of stage %s are not complete", drv_stage_names[k]);
 				*status = CXS_EXIT_INTERNAL;
