@@ -381,6 +381,27 @@ static void make_script(cxs_buf *b, const struct drv_run *r, size_t first, int n
 }
 
 static int njobs_submitted;
+static cxs_buf tasklist = CXS_BUF_INIT;
+
+/* DIR/slurm/tasks, for status and for the next run's leftovers: which task is which.
+ * Rewritten whole and renamed into place at each submission, so that a reader never
+ * meets a half-written line (a job id cut short would name another job). */
+static void record_tasks(const struct drv_run *r, size_t first, int n)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	char *path = drv_path(r, "slurm/tasks");
+	int i;
+
+	for (i = 0; i < n; i++) {
+		char tname[32], id[48];
+		task_name(&tasks[first + (size_t)i], tname);
+		task_job(&tasks[first + (size_t)i], id);
+		cxs_buf_addf(&tasklist, "%s %s %s\n", drv_stage_names[tasks[first].stage], tname, id);
+	}
+	if (cxs_atomic_write_file(path, tasklist.p, tasklist.len, &err) < 0)
+		cxs_warning("%s", err.msg);
+	free(path);
+}
 
 /* Submits tasks[first ...] (added since the last array) as one job; `dep` is sbatch's
  * --dependency or NULL. Returns the job id, or -1 after saying why. */
@@ -392,11 +413,10 @@ static long submit(struct drv_run *r, size_t first, const char *dep)
 	cxs_buf arr = CXS_BUF_INIT, depopt = CXS_BUF_INIT, part = CXS_BUF_INIT, acct = CXS_BUF_INIT;
 	const struct drv_opts *o = r->o;
 	int n = (int)(ntasks - first), stage = tasks[first].stage, merge = tasks[first].kind == K_MERGE;
-	char cwd[PATH_MAX], *path, *tasklist;
+	char cwd[PATH_MAX], *path;
 	const char **argv;
 	long job = -1;
 	int argc = 0, i, rc;
-	FILE *f;
 
 	path = drv_path(r, "slurm/jobs/%02d-%s-%d.sh", stage + 1, drv_stage_names[stage],
 			njobs_submitted++);
@@ -459,20 +479,11 @@ static long submit(struct drv_run *r, size_t first, const char *dep)
 	arrays[narrays].base = first;
 	arrays[narrays].n = n;
 	narrays++;
+	/* Recorded before run.log says so: whoever sees the submit line (a driver killed
+	 * right after it, whose next run cancels the leftovers; status) finds the job. */
+	record_tasks(r, first, n);
 	drv_log("submit %s%s job=%ld tasks=%d dependency=%s script=%s", drv_stage_names[stage],
 		merge ? " merge" : "", job, n, dep ? dep : "none", path);
-	/* For status: which task is which, kept as they are submitted. */
-	tasklist = drv_path(r, "slurm/tasks");
-	f = fopen(tasklist, "a");
-	for (i = 0; f && i < n; i++) {
-		char tname[32], id[48];
-		task_name(&tasks[first + (size_t)i], tname);
-		task_job(&tasks[first + (size_t)i], id);
-		fprintf(f, "%s %s %s\n", drv_stage_names[stage], tname, id);
-	}
-	if (!f || fclose(f) != 0)
-		cxs_warning("could not write '%s': %s", tasklist, strerror(errno));
-	free(tasklist);
 out:
 	if (job < 0)
 		ntasks = first;          /* not submitted: no such tasks */
@@ -1051,6 +1062,7 @@ int drv_slurm_execute(struct drv_run *r)
 		wait = ended > 0 ? POLL_MIN : wait * 1.5 > POLL_MAX ? POLL_MAX : wait * 1.5;
 	}
 	running = 0;
+	cxs_buf_release(&tasklist);
 	free(batch);
 	free(stale);
 	return status;

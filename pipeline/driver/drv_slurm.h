@@ -33,7 +33,9 @@
  * cancelled (Slurm cancels the failed task's dependants by itself), running tasks end.
  * SIGTERM, SIGINT or SIGHUP cancels (scancel) every job the run submitted.
  *
- * DIR/slurm/tasks lists every task submitted ("STAGE NAME JOB_TASK"), for status.
+ * DIR/slurm/tasks lists every task submitted ("STAGE NAME JOB_TASK"), for status and
+ * for the next run's leftovers; it is replaced whole (renamed into place) before
+ * run.log says a job was submitted.
  */
 #ifndef DRV_SLURM_H
 #define DRV_SLURM_H

@@ -4,7 +4,8 @@
 # (exit 4): the local engine's bytes; an unchanged rerun fetches the cut shard again and,
 # as locally, leaves the merged fetch alone when the shard comes out the same; after a
 # task fails (its output cannot be written) with the fetch merge already done, the rerun
-# submits exactly what is missing.
+# submits exactly what is missing; a job run.log says was submitted is already in
+# DIR/slurm/tasks (a driver killed right after the line).
 . "$(dirname "$0")/lib.inc"
 
 need_fault_shim
@@ -94,4 +95,17 @@ cxs-pipeline run $opts --engine slurm --workdir "$work/sl3" "$work/in" >/dev/nul
 	die "the rerun submitted $(submitted "$work/sl3") tasks, $missing were missing: $(last_run "$work/sl3")"
 same_data "$work/local" "$work/sl3" "rerun after the failure"
 
+# 3. Killed (SIGKILL) right after run.log says the fetch job was submitted: DIR/slurm/tasks,
+# where the next run finds the jobs it must cancel, already lists it. The same input
+# logs the same lines before its first submission.
+n=$(awk '/ submit /{print NR; exit}' "$work/sl/run.log")
+CXS_PIPELINE_KILL_AFTER=$n cxs-pipeline run $opts --engine slurm --workdir "$work/sl4" "$work/in" \
+	>/dev/null 2>"$work/err"
+rc=$?
+[ $rc = 137 ] || die "a driver killed after its first submission: exit $rc, expected 137: $(cat "$work/err")"
+job=$(sed -n 's/.* submit fetch job=\([0-9]*\) .*/\1/p' "$work/sl4/run.log")
+[ -n "$job" ] && [ "$(tail -n 1 "$work/sl4/run.log" | grep -c ' submit fetch ')" = 1 ] ||
+	die "not killed right after the submission: $(cat "$work/sl4/run.log")"
+grep -q "^fetch shard-00000 ${job}_0\$" "$work/sl4/slurm/tasks" 2>/dev/null ||
+	die "run.log names job $job, which DIR/slurm/tasks does not list: $(cat "$work/sl4/slurm/tasks" 2>&1)"
 echo "ok: slurm bookkeeping ($shards shards)"
