@@ -196,19 +196,24 @@ static const char *last_line(cxs_buf *b)
 
 /* ---------------------------------------------------------------- the queue */
 
+static int array_active(int a)
+{
+	size_t i;
+
+	for (i = 0; i < (size_t)arrays[a].n; i++)
+		if (is_active(&tasks[arrays[a].base + i]))
+			return 1;
+	return 0;
+}
+
 /* "JOB,JOB,..." of the arrays with a task still queued or running (all: every array). */
 static void job_list(cxs_buf *b, int all)
 {
 	int a;
-	size_t i;
 
-	for (a = 0; a < narrays; a++) {
-		for (i = 0; !all && i < (size_t)arrays[a].n; i++)
-			if (is_active(&tasks[arrays[a].base + i]))
-				break;
-		if (all || i < (size_t)arrays[a].n)
+	for (a = 0; a < narrays; a++)
+		if (all || array_active(a))
 			cxs_buf_addf(b, "%s%ld", b->len ? "," : "", arrays[a].job);
-	}
 }
 
 static void scancel(const char *jobs, const char *state)
@@ -376,6 +381,27 @@ static void make_script(cxs_buf *b, const struct drv_run *r, size_t first, int n
 }
 
 static int njobs_submitted;
+static cxs_buf tasklist = CXS_BUF_INIT;
+
+/* DIR/slurm/tasks, for status and for the next run's leftovers: which task is which.
+ * Rewritten whole and renamed into place at each submission, so that a reader never
+ * meets a half-written line (a job id cut short would name another job). */
+static void record_tasks(const struct drv_run *r, size_t first, int n)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	char *path = drv_path(r, "slurm/tasks");
+	int i;
+
+	for (i = 0; i < n; i++) {
+		char tname[32], id[48];
+		task_name(&tasks[first + (size_t)i], tname);
+		task_job(&tasks[first + (size_t)i], id);
+		cxs_buf_addf(&tasklist, "%s %s %s\n", drv_stage_names[tasks[first].stage], tname, id);
+	}
+	if (cxs_atomic_write_file(path, tasklist.p, tasklist.len, &err) < 0)
+		cxs_warning("%s", err.msg);
+	free(path);
+}
 
 /* Submits tasks[first ...] (added since the last array) as one job; `dep` is sbatch's
  * --dependency or NULL. Returns the job id, or -1 after saying why. */
@@ -387,11 +413,10 @@ static long submit(struct drv_run *r, size_t first, const char *dep)
 	cxs_buf arr = CXS_BUF_INIT, depopt = CXS_BUF_INIT, part = CXS_BUF_INIT, acct = CXS_BUF_INIT;
 	const struct drv_opts *o = r->o;
 	int n = (int)(ntasks - first), stage = tasks[first].stage, merge = tasks[first].kind == K_MERGE;
-	char cwd[PATH_MAX], *path, *tasklist;
+	char cwd[PATH_MAX], *path;
 	const char **argv;
 	long job = -1;
 	int argc = 0, i, rc;
-	FILE *f;
 
 	path = drv_path(r, "slurm/jobs/%02d-%s-%d.sh", stage + 1, drv_stage_names[stage],
 			njobs_submitted++);
@@ -454,20 +479,11 @@ static long submit(struct drv_run *r, size_t first, const char *dep)
 	arrays[narrays].base = first;
 	arrays[narrays].n = n;
 	narrays++;
+	/* Recorded before run.log says so: whoever sees the submit line (a driver killed
+	 * right after it, whose next run cancels the leftovers; status) finds the job. */
+	record_tasks(r, first, n);
 	drv_log("submit %s%s job=%ld tasks=%d dependency=%s script=%s", drv_stage_names[stage],
 		merge ? " merge" : "", job, n, dep ? dep : "none", path);
-	/* For status: which task is which, kept as they are submitted. */
-	tasklist = drv_path(r, "slurm/tasks");
-	f = fopen(tasklist, "a");
-	for (i = 0; f && i < n; i++) {
-		char tname[32], id[48];
-		task_name(&tasks[first + (size_t)i], tname);
-		task_job(&tasks[first + (size_t)i], id);
-		fprintf(f, "%s %s %s\n", drv_stage_names[stage], tname, id);
-	}
-	if (!f || fclose(f) != 0)
-		cxs_warning("could not write '%s': %s", tasklist, strerror(errno));
-	free(tasklist);
 out:
 	if (job < 0)
 		ntasks = first;          /* not submitted: no such tasks */
@@ -566,7 +582,10 @@ static int submit_chains(struct drv_run *r, struct drv_part **parts, int n)
 	return 0;
 }
 
-/* Per stage a merge, after all of its arrays and the merge before. */
+/* Per stage a merge, after the merge before and after those of the stage's arrays that
+ * still have tasks in the queue. An array that has ended is not waited for: its tasks
+ * were checked as they ended, and a controller forgets ended jobs (MinJobAge), after
+ * which sbatch refuses a dependency on them. */
 static int submit_merges(struct drv_run *r, int *status)
 {
 	long prev = -1;
@@ -577,10 +596,12 @@ static int submit_merges(struct drv_run *r, int *status)
 		char key[CXS_SHA256_HEX];
 		size_t first = ntasks;
 		for (a = 0; a < narrays; a++)
-			if (arrays[a].stage == k && arrays[a].kind != K_MERGE)
+			if (arrays[a].stage == k && arrays[a].kind != K_MERGE && array_active(a))
 				cxs_buf_addf(&dep, "%s%ld", dep.len ? ":" : "afterok:", arrays[a].job);
 		if (!dep.len) {
-			/* Nothing of the stage was redone: the merged file may be current. */
+			/* Nothing of the stage is left to run (fetch's shards, always, as merges
+			 * wait for them): as locally, the merged file may be current, e.g. when
+			 * a cut export's shard was fetched again to the same bytes. */
 			if (drv_merge_key(r, k, key) < 0) {
 				cxs_error("the parts of stage %s are not complete", drv_stage_names[k]);
 				*status = CXS_EXIT_INTERNAL;
@@ -1041,6 +1062,7 @@ int drv_slurm_execute(struct drv_run *r)
 		wait = ended > 0 ? POLL_MIN : wait * 1.5 > POLL_MAX ? POLL_MAX : wait * 1.5;
 	}
 	running = 0;
+	cxs_buf_release(&tasklist);
 	free(batch);
 	free(stale);
 	return status;

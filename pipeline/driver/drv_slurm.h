@@ -17,7 +17,10 @@
  *              enters at its first stale stage; a part redone at one stage is redone at
  *              the stages after it.
  *   merges     once every chain is submitted: per stage a job `cxs-pipeline merge`,
- *              afterok on all of that stage's arrays and on the merge before it.
+ *              afterok on the merge before it and on those of the stage's arrays still
+ *              in the queue. A stage with nothing left in the queue (fetch, always) is
+ *              merged only when its merged file is not current, as locally: a cut
+ *              export's shard fetched again to the same bytes leaves it alone.
  *
  * Each task runs the command line the local engine would run (drv_stage_argv), writes
  * its stdout and stderr to DIR/slurm/log/STAGE-JOB_TASK.log and its exit status to
@@ -30,7 +33,9 @@
  * cancelled (Slurm cancels the failed task's dependants by itself), running tasks end.
  * SIGTERM, SIGINT or SIGHUP cancels (scancel) every job the run submitted.
  *
- * DIR/slurm/tasks lists every task submitted ("STAGE NAME JOB_TASK"), for status.
+ * DIR/slurm/tasks lists every task submitted ("STAGE NAME JOB_TASK"), for status and
+ * for the next run's leftovers; it is replaced whole (renamed into place) before
+ * run.log says a job was submitted.
  */
 #ifndef DRV_SLURM_H
 #define DRV_SLURM_H

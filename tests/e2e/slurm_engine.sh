@@ -11,7 +11,13 @@
 [ "$(id -u)" = 0 ] || { echo "SKIP: not root (a test Slurm needs munged and slurmd as root)"; exit 77; }
 need_fault_shim
 slurm=$work/slurm
+# The node's daemons run in sessions of their own: they are stopped on every way out,
+# a signal included (sh runs the EXIT trap only on exit). Its ports are free ones and
+# its munged its own, so two runs of this test on one machine do not meet.
 trap '"$CXS_SRC/scripts/slurm/stop" "$slurm"' EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
+trap 'exit 129' HUP
 "$CXS_SRC/scripts/slurm/start" "$slurm" 2>"$work/start.err"
 rc=$?
 [ $rc = 77 ] && { echo "SKIP: $(tail -n 1 "$work/start.err")"; exit 77; }
