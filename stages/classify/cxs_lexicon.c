@@ -1285,21 +1285,43 @@ static int initial_field(const struct line *l)
 	return l->nf == 3 && l->fl[2] == 7 && !memcmp(l->f[2], "initial", 7);
 }
 
-/* "term<TAB>valence", or "term<TAB>valence<TAB>initial" for a word that is one only
- * when it opens its sentence (the imperative "try the"). */
+#define SENT_FORMAT "'term<TAB>valence', 'term<TAB>valence<TAB>initial' or " \
+	"'term<TAB>valence<TAB>for:DIMENSION'"
+
+/* The dimension of a third field `for:DIMENSION` of a .sent line, as 1 + its index; 0
+ * when the field is something else, -1 (reported) when the dimension is unknown. */
+static long for_field(cxs_lexicon *lx, const char *path, const struct line *l)
+{
+	long dim;
+
+	if (l->nf != 3 || l->fl[2] < 4 || memcmp(l->f[2], "for:", 4) != 0)
+		return 0;
+	dim = find_dim(lx, l->f[2] + 4, l->fl[2] - 4);
+	if (dim < 0) {
+		problem(lx, path, l->no, "unknown dimension '%.*s'", (int)l->fl[2] - 4,
+			l->f[2] + 4);
+		return -1;
+	}
+	return dim + 1;
+}
+
+/* "term<TAB>valence", "term<TAB>valence<TAB>initial" for a word that is one only when it
+ * opens its sentence (the imperative "try the"), or "term<TAB>valence<TAB>for:DIMENSION"
+ * for a word that judges that dimension only ("high" prices, not "high" ceilings). */
 static void sent_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
 {
 	struct file_ctx *fc = ctx;
 	struct line two = *l;
 	double v;
-	long ei;
+	long ei, only = for_field(lx, path, l);
 	int rc, initial = initial_field(l);
 
-	if (initial)
+	if (only < 0)
+		return;
+	if (initial || only)
 		two.nf = 2;
 	else if (l->nf > 2) {
-		problem(lx, path, l->no, "too many fields: expected 'term<TAB>valence' or "
-			"'term<TAB>valence<TAB>initial'");
+		problem(lx, path, l->no, "too many fields: expected " SENT_FORMAT);
 		return;
 	}
 	ei = number_line(lx, fc, path, &two, "valence", "a number from -4 to 4",
@@ -1311,6 +1333,7 @@ static void sent_line(cxs_lexicon *lx, void *ctx, const char *path, const struct
 	if (rc > 0) {
 		fc->ll->entries[ei].valence = v;
 		fc->ll->entries[ei].initial = initial;
+		fc->ll->entries[ei].only_dim = (size_t)only;
 	}
 	if (rc >= 0)
 		fc->ll->counts.polarity++;

@@ -495,6 +495,33 @@ static void sort_near(struct near *v, size_t n)
 	}
 }
 
+/* Whether polarity entry `p` judges aspect entry `a`: a word marked `for:DIMENSION` in
+ * LANG.sent judges hits of that dimension only ("high" prices, not "high" ceilings). */
+static int judges(const struct cxs_lex_entry *p, const struct cxs_lex_entry *a)
+{
+	size_t k;
+
+	if (!p->only_dim)
+		return 1;
+	for (k = 0; k < a->naspects; k++)
+		if (a->aspects[k].dim + 1 == p->only_dim)
+			return 1;
+	return 0;
+}
+
+/* Whether polarity match `p`, marked `for:DIMENSION`, has a hit of its dimension in its
+ * sentence: only then is it an opinion of the record (its `sentiment`). */
+static int has_its_hit(const struct cxs_matches *mm, const struct cxs_match *p)
+{
+	size_t j;
+
+	for (j = 0; j < mm->n; j++)
+		if (mm->m[j].role == CXS_ROLE_ASPECT && mm->m[j].sent == p->sent &&
+		    judges(p->e, mm->m[j].e))
+			return 1;
+	return 0;
+}
+
 /* The valence an aspect match takes from the polarity words of its clause, nearest
  * first (a fixed order keeps the floating-point sum reproducible). `*from` walks the
  * polarity matches along with the aspects, both in text order. */
@@ -502,6 +529,9 @@ static int add_near(cxs_scorer *sc, const struct cxs_matches *mm, const struct c
 		    size_t i, size_t *n)
 {
 	size_t lc = sc->last_contrast[a->sent];
+
+	if (!judges(mm->m[sc->pol[i]].e, a->e))
+		return 0;
 
 	/* never across the contrast word of its sentence ("amable, pero la sopa"), nor, when
 	 * the words come from other sentences, beyond it: what follows "but" is judged apart */
@@ -725,7 +755,8 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 			continue;
 		sc->pol[npol] = i;
 		sc->pv[npol] = polarity_value(sc, d, mm, &mm->m[i]);
-		total += sc->pv[npol];
+		if (!mm->m[i].e->only_dim || has_its_hit(mm, &mm->m[i]))
+			total += sc->pv[npol];
 		npol++;
 	}
 	for (i = 0; i < mm->n; i++) {

@@ -1007,6 +1007,53 @@ static void test_needs_opinion(void)
 	cl = small_cl;
 }
 
+/* A polarity word marked `for:DIMENSION` judges hits of that dimension only, and counts
+ * in the sentiment only beside one: "high" prices are a complaint, a "high" ceiling none. */
+static void test_for_dimension(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *small = lx, *fx;
+	cxs_classifier *small_cl = cl;
+	struct cxs_score sc;
+	const struct cxs_signal *s;
+
+	snprintf(dir, sizeof(dir), "%s/for-dimension", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = for\nversion = 1\nlanguages = en\n");
+	write_file(dir, "dimensions.tsv", "price\tPrice\tWhat it costs\n"
+		   "ambience\tAmbience\tThe room\n");
+	write_file(dir, "en.lex", "prices\tprice\nceiling\tambience\n");
+	write_file(dir, "en.sent", "high\t-1.5\tfor:price\nlovely\t2.6\n");
+	write_file(dir, "en.neg", "not\n");
+	fx = cxs_lexicon_load(dir, &err);
+	CHECK(fx != NULL);
+	if (!fx)
+		return;
+	lx = fx;
+	cl = cxs_classifier_new(fx, &err);
+	CHECK(cl != NULL);
+	if (cl) {
+		CHECK(NEAR(raw_of("en", "The prices were high.", "price"), -1.5 / 3));
+		CHECK(NEAR(valence_of("en", "The prices were high."), -1.5));
+		/* no opinion of the ceiling, nor of the record */
+		CHECK_STR(polarity_of("en", "The ceiling was high.", "ambience"), "neutral");
+		CHECK(NEAR(valence_of("en", "The ceiling was high."), 0));
+		/* the nearer ceiling does not take it from the prices, nor they "lovely" */
+		sc = score_text("en", "A lovely room: high ceiling, prices.");
+		s = signal_of(&sc, "ambience");
+		CHECK(s != NULL && NEAR(s->raw, 2.6 / 4));
+		s = signal_of(&sc, "price");
+		CHECK(s != NULL && NEAR(s->raw, 2.6 / 5 - 1.5 / 3));
+		/* negated as any polarity word */
+		CHECK_STR(polarity_of("en", "The prices were not high.", "price"), "positive");
+	}
+	cxs_classifier_free(cl);
+	cxs_lexicon_free(fx);
+	lx = small;
+	cl = small_cl;
+}
+
 int main(void)
 {
 	cxs_err err = { CXS_E_NONE, "" };
@@ -1038,6 +1085,7 @@ int main(void)
 	RUN(test_sentiment);
 	RUN(test_initial);
 	RUN(test_needs_opinion);
+	RUN(test_for_dimension);
 	RUN(test_faint_signal);
 	RUN(test_normalize);
 	RUN(test_evidence_cap);

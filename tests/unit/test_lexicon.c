@@ -531,11 +531,48 @@ static void test_initial_field(void)
 	if (!lx)
 		return;
 	CHECK_STR(problem_list(lx, dir),
-		  "en.sent:2: too many fields: expected 'term<TAB>valence' or "
-		  "'term<TAB>valence<TAB>initial'|"
-		  "en.sent:3: too many fields: expected 'term<TAB>valence' or "
-		  "'term<TAB>valence<TAB>initial'");
+		  "en.sent:2: too many fields: expected 'term<TAB>valence', "
+		  "'term<TAB>valence<TAB>initial' or 'term<TAB>valence<TAB>for:DIMENSION'|"
+		  "en.sent:3: too many fields: expected 'term<TAB>valence', "
+		  "'term<TAB>valence<TAB>initial' or 'term<TAB>valence<TAB>for:DIMENSION'");
 	CHECK_INT(cxs_lexlang_counts(cxs_lexicon_lang(lx, "en"))->polarity, 1);
+	cxs_lexicon_free(lx);
+}
+
+/* A .sent line may end in `for:DIMENSION` (a word that judges that dimension only); the
+ * entry keeps the dimension, and an unknown one is an error of its line. */
+static void test_for_field(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *lx;
+	const cxs_lexlang *en;
+	const uint32_t *c;
+	size_t n;
+
+	snprintf(dir, sizeof(dir), "%s/for-field", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = for\nversion = 1\nlanguages = en\n");
+	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\n"
+		   "price\tPrice\tWhat it costs\n");
+	write_file(dir, "en.lex", "soup\tfood\n");
+	write_file(dir, "en.sent", "high\t-1.5\tfor:price\nlow\t1\tfor:drinks\n"
+		   "good\t1.9\n");
+	lx = cxs_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	CHECK_STR(problem_list(lx, dir), "en.sent:2: unknown dimension 'drinks'");
+	en = cxs_lexicon_lang(lx, "en");
+	CHECK_INT(cxs_lexlang_counts(en)->polarity, 2);
+	c = cxs_lexlang_first(en, "high", 4, &n);
+	CHECK(c != NULL && n == 1);
+	if (c)
+		CHECK_INT(cxs_lexlang_entry(en, c[0])->only_dim, 2);
+	c = cxs_lexlang_first(en, "good", 4, &n);
+	CHECK(c != NULL && n == 1);
+	if (c)
+		CHECK_INT(cxs_lexlang_entry(en, c[0])->only_dim, 0);
 	cxs_lexicon_free(lx);
 }
 
@@ -606,6 +643,7 @@ int main(void)
 	RUN(test_bom);
 	RUN(test_match_tables);
 	RUN(test_initial_field);
+	RUN(test_for_field);
 	RUN(test_needs_opinion);
 	u_cleanup();
 	return cxs_test_done();
