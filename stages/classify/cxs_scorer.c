@@ -576,11 +576,83 @@ static int add_record(cxs_scorer *sc, const struct cxs_matches *mm, const struct
 	return 0;
 }
 
+/* The strongest weight of the dimensions of aspect entry `e`. */
+static double top_weight(const struct cxs_lex_entry *e)
+{
+	double w = 0;
+	size_t k;
+
+	for (k = 0; k < e->naspects; k++)
+		if (e->aspects[k].weight > w)
+			w = e->aspects[k].weight;
+	return w;
+}
+
+static int share_dimension(const struct cxs_lex_entry *x, const struct cxs_lex_entry *y)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->naspects; i++)
+		for (j = 0; j < y->naspects; j++)
+			if (x->aspects[i].dim == y->aspects[j].dim)
+				return 1;
+	return 0;
+}
+
+/* Whether match `b` is an aspect hit that may take a polarity word from hit `a`: one of
+ * another dimension, and no weak cue (a general word such as "place" judges nothing of
+ * its own). */
+#define RIVAL_WEIGHT 0.5
+
+static int rival(const struct cxs_match *a, const struct cxs_match *b)
+{
+	return b != a && b->role == CXS_ROLE_ASPECT && !share_dimension(a->e, b->e) &&
+	       top_weight(b->e) >= RIVAL_WEIGHT;
+}
+
+/* Whether a rival of hit `a` in its clause is nearer to polarity match `p` than `a` is:
+ * in "the pasta was cold and the waiter rude", rude is the waiter's. */
+static int nearer_rival(const cxs_scorer *sc, const struct cxs_matches *mm,
+			const struct cxs_match *a, const struct cxs_match *p)
+{
+	size_t ac = sc->clause[a->t0], da = distance(a, p), i = (size_t)(a - mm->m), j;
+
+	for (j = i; j > 0 && sc->clause[mm->m[j - 1].t0] == ac; j--)
+		if (rival(a, &mm->m[j - 1]) && distance(&mm->m[j - 1], p) < da)
+			return 1;
+	for (j = i + 1; j < mm->n && sc->clause[mm->m[j].t0] == ac; j++)
+		if (rival(a, &mm->m[j]) && distance(&mm->m[j], p) < da)
+			return 1;
+	return 0;
+}
+
+/* Leaves out of the `*n` polarity words of a's clause those a rival is nearer to, unless
+ * that would leave none: coordinated aspects share their opinion ("great food and
+ * service", where great is nearer to food). Returns whether it left any out. */
+static int drop_rivals_words(cxs_scorer *sc, const struct cxs_matches *mm,
+			     const struct cxs_match *a, size_t *n)
+{
+	size_t k, m = 0;
+
+	for (k = 0; k < *n; k++)
+		if (!nearer_rival(sc, mm, a, &mm->m[sc->pol[sc->near[k].order]]))
+			sc->near[m++] = sc->near[k];
+	if (!m)
+		return 0;   /* near[] is untouched: nothing was moved over a kept word */
+	k = *n;
+	*n = m;
+	return m < k;
+}
+
 /* The valence of aspect hit `a`: the polarity words of its clause, nearest first; when its
  * clause has none, those of its sentence ("great price, food and service": the list's
  * commas cut the clause); when its sentence has none, those of the whole record, whose
  * distance fades the far ones ("Best. Sushi. Ever." is three sentences to the segmenter;
- * "The pizza. Wow, amazing!"). `own` says whether the clause had any. */
+ * "The pizza. Wow, amazing!"). `own` says whether the clause had any: OWN_SHARED when a
+ * rival took some of them, so that the ones left judge it even if they sum to 0 (a word
+ * of valence 0, "ok", is left to it: "great food, ok service" has no comma between). */
+#define OWN_SHARED 2
+
 static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
 		       size_t npol, size_t *from, double *out, int *own)
 {
@@ -593,6 +665,8 @@ static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struc
 		if (add_near(sc, mm, a, i, &n) < 0)
 			return -1;
 	*own = n > 0;
+	if (drop_rivals_words(sc, mm, a, &n))
+		*own = OWN_SHARED;
 	if (!n) {
 		for (i = *from; i > 0 && mm->m[sc->pol[i - 1]].sent == a->sent; i--)
 			if (add_near(sc, mm, a, i - 1, &n) < 0)
@@ -781,7 +855,7 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 			 * dimension that needs an opinion (pack.conf) and has none, a dish of a
 			 * course list, adds nothing, but stays evidence of a signal its judged
 			 * hits make */
-			if (hv != 0)
+			if (hv != 0 || own == OWN_SHARED)
 				sc->strength[dm] += own ? judged(as->weight) : as->weight;
 			else if (!as->needs_opinion)
 				sc->strength[dm] += as->weight;

@@ -498,6 +498,24 @@ static void test_nearest_first(void)
 	CHECK_STR(polarity_of("en", "Soup.", "food"), "neutral");
 }
 
+/* In a clause with hits of two dimensions, a polarity word nearer to a hit of the other
+ * dimension is that hit's ("and" cuts no clause); a hit that would keep none keeps them
+ * all, as coordinated aspects share their opinion; a weak term takes nothing. */
+static void test_nearest_hit(void)
+{
+	/* great: soup 2, waiter 6 tokens away; rude: soup 6, waiter 1 */
+	CHECK(NEAR(raw_of("en", "The soup was great and the waiter rude.", "food"), 3.1 / 3));
+	CHECK(NEAR(raw_of("en", "The soup was great and the waiter rude.", "staff"), -2.5 / 2));
+	CHECK_STR(polarity_of("en", "The soup was bad and the waiter friendly.", "staff"),
+		  "positive");
+	/* great is nearer to soup, and the waiter has no other */
+	CHECK(NEAR(raw_of("en", "Great soup and waiter.", "staff"), 3.1 / 4));
+	/* "place" (product, 0.3) is too general to take great from the waiter */
+	CHECK(NEAR(raw_of("en", "The waiter at the place was great.", "staff"), 3.1 / 6));
+	/* the same dimension shares: both soups are food */
+	CHECK(NEAR(raw_of("en", "The soup and the food were good.", "food"), 1.9 / 6 + 1.9 / 3));
+}
+
 static void test_emphasis(void)
 {
 	double plain = raw_of("en", "The food was good.", "food");
@@ -1081,6 +1099,7 @@ int main(void)
 	RUN(test_contrast);
 	RUN(test_right_dimension);
 	RUN(test_nearest_first);
+	RUN(test_nearest_hit);
 	RUN(test_emphasis);
 	RUN(test_sentiment);
 	RUN(test_initial);
