@@ -202,8 +202,11 @@ static int clause_break(const char *s, size_t n)
 	return 0;
 }
 
+static int inside_longer(const struct cxs_matches *mm, size_t i, unsigned roles);
+
 /* Numbers the clauses of the doc per token and notes each sentence's last token and
- * contrast words. */
+ * contrast words. A contrast word inside a longer negator or polarity word is part of
+ * it: "anything but friendly" denies, it does not turn the sentence. */
 static void find_clauses(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_matches *mm)
 {
 	size_t t, i, c = 0;
@@ -218,7 +221,8 @@ static void find_clauses(cxs_scorer *sc, const struct cxs_doc *d, const struct c
 		sc->clause[t] = 0;
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
-		if (m->role != CXS_ROLE_CONTRAST)
+		if (m->role != CXS_ROLE_CONTRAST ||
+		    inside_longer(mm, i, 1u << CXS_ROLE_NEGATOR | 1u << CXS_ROLE_POLARITY))
 			continue;
 		sc->clause[m->t0] = 1;
 		if (sc->first_contrast[m->sent] == NONE)

@@ -1025,6 +1025,44 @@ static void test_needs_opinion(void)
 	cl = small_cl;
 }
 
+/* A contrast word inside a longer negator or polarity word is part of it: "anything but
+ * friendly" denies the word after it and does not cut the sentence. */
+static void test_contrast_inside(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *small = lx, *cx;
+	cxs_classifier *small_cl = cl;
+
+	snprintf(dir, sizeof(dir), "%s/contrast-inside", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = inside\nversion = 1\nlanguages = en\n");
+	write_file(dir, "dimensions.tsv", "staff\tStaff\tWho serves\nfood\tFood\tWhat is eaten\n");
+	write_file(dir, "en.lex", "waiter\tstaff\nsoup\tfood\n");
+	write_file(dir, "en.sent", "friendly\t2.2\ngood\t1.9\nnothing but praise\t2.5\n");
+	write_file(dir, "en.neg", "anything but\n");
+	cx = cxs_lexicon_load(dir, &err);
+	CHECK(cx != NULL);
+	if (!cx)
+		return;
+	lx = cx;
+	cl = cxs_classifier_new(cx, &err);
+	CHECK(cl != NULL);
+	if (cl) {
+		CHECK(NEAR(raw_of("en", "The waiter was anything but friendly.", "staff"),
+			   2.2 * -0.74 / 5));
+		/* no contrast: the soup's good is not halved */
+		CHECK(NEAR(raw_of("en", "Good soup, nothing but praise for the waiter.", "food"),
+			   1.9 / 2));
+		/* a plain "but" still contrasts */
+		CHECK(NEAR(raw_of("en", "Good soup but a waiter.", "food"), 1.9 * 0.5 / 2));
+	}
+	cxs_classifier_free(cl);
+	cxs_lexicon_free(cx);
+	lx = small;
+	cl = small_cl;
+}
+
 /* A polarity word marked `for:DIMENSION` judges hits of that dimension only, and counts
  * in the sentiment only beside one: "high" prices are a complaint, a "high" ceiling none. */
 static void test_for_dimension(void)
@@ -1105,6 +1143,7 @@ int main(void)
 	RUN(test_initial);
 	RUN(test_needs_opinion);
 	RUN(test_for_dimension);
+	RUN(test_contrast_inside);
 	RUN(test_faint_signal);
 	RUN(test_normalize);
 	RUN(test_evidence_cap);
