@@ -986,6 +986,14 @@ cheescake	product
 sandwhich	product
 appetiser	product
 brocoli	product
+appitizer	product
+appitizers	product
+apetizer	product
+waitor	staff
+waitres*	staff
+sevice	staff
+servise	staff
+enviroment	ambience:0.5
 quick bite	product:0.5
 quick lunch	product:0.5
 vegetarian friendly	product:0.5
