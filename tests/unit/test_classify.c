@@ -498,6 +498,28 @@ static void test_nearest_first(void)
 	CHECK_STR(polarity_of("en", "Soup.", "food"), "neutral");
 }
 
+/* A word with a letter stretched three times or more ("goood", "ruuude") is matched as
+ * written plainly: cut to two letters when that is a word of the lexicon, else to one. */
+static void test_stretched(void)
+{
+	struct cxs_score sc;
+
+	CHECK(NEAR(raw_of("en", "The food was goood.", "food"), 1.9 / 3));
+	CHECK(NEAR(raw_of("en", "The waiter was ruuuude.", "staff"), -2.5 / 3));
+	CHECK(NEAR(raw_of("en", "The SOUUUP was good.", "food"), 1.9 / 3));
+	/* a stretched word the lexicon lacks either way stays as it is */
+	sc = score_text("en", "Hmmmm, the food.");
+	CHECK_INT(sc.nsignals, 1);
+	CHECK(NEAR(sc.sentiment_raw, 0));
+	/* the evidence keeps the words as written */
+	sc = score_text("en", "The sooouuup.");
+	CHECK_INT(sc.nsignals, 1);
+	if (sc.nsignals) {
+		CHECK_INT(sc.signals[0].ev[0].start, 4);
+		CHECK_INT(sc.signals[0].ev[0].end, 12);
+	}
+}
+
 /* In a clause with hits of two dimensions, a polarity word nearer to a hit of the other
  * dimension is that hit's ("and" cuts no clause); a hit that would keep none keeps them
  * all, as coordinated aspects share their opinion; a weak term takes nothing. */
@@ -1138,6 +1160,7 @@ int main(void)
 	RUN(test_right_dimension);
 	RUN(test_nearest_first);
 	RUN(test_nearest_hit);
+	RUN(test_stretched);
 	RUN(test_emphasis);
 	RUN(test_sentiment);
 	RUN(test_initial);
