@@ -39,6 +39,8 @@ struct cxs_scorer {
 	size_t capsent;
 	unsigned char *sent_aspect;   /* per sentence: whether an aspect term is in it */
 	size_t capsentasp;
+	unsigned char *contrast_end;  /* per unit: whether a contrast word ends there */
+	size_t capcontrast;
 	/* per polarity match: its index and adjusted valence */
 	size_t *pol;
 	double *pv;
@@ -117,6 +119,7 @@ void cxs_scorer_free(cxs_scorer *sc)
 	free(sc->last_tok);
 	free(sc->excl);
 	free(sc->sent_aspect);
+	free(sc->contrast_end);
 	free(sc->pol);
 	free(sc->pv);
 	free(sc->near);
@@ -225,6 +228,7 @@ static void find_clauses(cxs_scorer *sc, const struct cxs_doc *d, const struct c
 		    inside_longer(mm, i, 1u << CXS_ROLE_NEGATOR | 1u << CXS_ROLE_POLARITY))
 			continue;
 		sc->clause[m->t0] = 1;
+		sc->contrast_end[m->u1] = 1;
 		if (sc->first_contrast[m->sent] == NONE)
 			sc->first_contrast[m->sent] = m->u0;
 		sc->last_contrast[m->sent] = m->u0;
@@ -447,9 +451,10 @@ static size_t sent_of_unit(const struct cxs_doc *d, const struct cxs_matches *mm
 }
 
 /* Whether polarity match `p` counts where it stands. A word marked `initial` in LANG.sent
- * is one only when nothing but negators comes before it in its sentence: the imperative
- * "Try the curry" or "Don't get the curry" recommends or warns, while "we will try the
- * curry" or "you get the curry with rice" judges nothing. */
+ * is one only when nothing but negators comes before it in its sentence, or in the part
+ * a contrast word opens: the imperative "Try the curry", "Don't get the curry" or "nice
+ * place, but skip the curry" recommends or warns, while "we will try the curry" or "you
+ * get the curry with rice" judges nothing. */
 static int polarity_here(const cxs_scorer *sc, const struct cxs_doc *d,
 			 const struct cxs_matches *mm, const struct cxs_match *p)
 {
@@ -461,7 +466,7 @@ static int polarity_here(const cxs_scorer *sc, const struct cxs_doc *d,
 		size_t k = sc->neg_end[u];
 
 		if (!k)
-			return 0;
+			return sc->contrast_end[u];
 		u = mm->m[k - 1].u0;
 	}
 	return 1;
@@ -803,8 +808,10 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		sc->neg_end[m->u1] = i + 1;
 		sc->neg_start[m->u0] = i + 1;
 	}
-	if (cxs_array_grow(&sc->sent_aspect, &sc->capsentasp, d->nsent + 1, 1) < 0)
+	if (cxs_array_grow(&sc->sent_aspect, &sc->capsentasp, d->nsent + 1, 1) < 0 ||
+	    cxs_array_grow(&sc->contrast_end, &sc->capcontrast, mm->nunits + 1, 1) < 0)
 		return -1;
+	memset(sc->contrast_end, 0, mm->nunits + 1);
 	memset(sc->sent_aspect, 0, d->nsent + 1);
 	for (i = 0; i < mm->n; i++)
 		if (mm->m[i].role == CXS_ROLE_ASPECT)

@@ -980,6 +980,11 @@ static void test_initial(void)
 	CHECK(NEAR(valence_of("en", "The soup, try the soup."), 0));
 	/* and it takes nothing from the words around it */
 	CHECK(NEAR(valence_of("en", "We will try the good soup."), 1.9));
+	/* what a contrast word opens is judged apart, as a sentence of its own */
+	CHECK(NEAR(raw_of("en", "We came at six but try the soup.", "food"), 1.5 * 1.5 / 2));
+	CHECK(NEAR(raw_of("en", "We came at six, however, never try the soup.", "food"),
+		   1.5 * -0.74 * 1.5 / 2));
+	CHECK(NEAR(valence_of("en", "We came at six and will try the soup."), 0));
 }
 
 static void write_file(const char *dir, const char *name, const char *text)
