@@ -97,6 +97,10 @@ struct cxs_lex_entry {
 					      * LANG.sent: a polarity word only when it
 					      * opens its sentence, negators aside (the
 					      * imperative "Try the soup") */
+	int nearest_hit;                     /* its language is named by pack.conf's
+					      * nearest_hit: an aspect hit leaves the
+					      * polarity words of its clause that are
+					      * nearer to a hit of another dimension */
 	size_t only_dim;                     /* CXS_ROLE_POLARITY marked `for:DIMENSION`
 					      * in LANG.sent: 1 + the index of the one
 					      * dimension whose hits it judges ("high"

@@ -674,7 +674,7 @@ static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struc
 		if (add_near(sc, mm, a, i, &n) < 0)
 			return -1;
 	*own = n > 0;
-	if (drop_rivals_words(sc, mm, a, &n))
+	if (a->e->nearest_hit && drop_rivals_words(sc, mm, a, &n))
 		*own = OWN_SHARED;
 	if (!n) {
 		for (i = *from; i > 0 && mm->m[sc->pol[i - 1]].sent == a->sent; i--)

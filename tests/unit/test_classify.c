@@ -536,6 +536,10 @@ static void test_nearest_hit(void)
 	CHECK(NEAR(raw_of("en", "The waiter at the place was great.", "staff"), 3.1 / 6));
 	/* the same dimension shares: both soups are food */
 	CHECK(NEAR(raw_of("en", "The soup and the food were good.", "food"), 1.9 / 6 + 1.9 / 3));
+	/* only in the languages pack.conf's nearest_hit names (pack-small: en): malo
+	 * (sopa 3, camarero 7 tokens away) and amable (sopa 7, camarero 1) judge both */
+	CHECK(NEAR(raw_of("es", "La sopa era mala y el camarero amable.", "food"),
+		   -2.5 / 3 + 2.1 / 7));
 }
 
 static void test_emphasis(void)

@@ -576,6 +576,40 @@ static void test_for_field(void)
 	cxs_lexicon_free(lx);
 }
 
+/* pack.conf's nearest_hit marks the entries of the languages it names; a language the
+ * pack does not have is an error of its line. */
+static void test_nearest_hit_conf(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *lx;
+	const uint32_t *c;
+	size_t n;
+
+	snprintf(dir, sizeof(dir), "%s/nearest-hit", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = near\nversion = 1\nlanguages = en es\n"
+		   "nearest_hit = en fr\n");
+	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\n");
+	write_file(dir, "en.lex", "soup\tfood\n");
+	write_file(dir, "es.lex", "sopa\tfood\n");
+	lx = cxs_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	CHECK_STR(problem_list(lx, dir), "pack.conf:4: nearest_hit: language 'fr' is not in "
+		  "'languages'");
+	c = cxs_lexlang_first(cxs_lexicon_lang(lx, "en"), "soup", 4, &n);
+	CHECK(c != NULL);
+	if (c)
+		CHECK_INT(cxs_lexlang_entry(cxs_lexicon_lang(lx, "en"), c[0])->nearest_hit, 1);
+	c = cxs_lexlang_first(cxs_lexicon_lang(lx, "es"), "sop", 3, &n);
+	CHECK(c != NULL);
+	if (c)
+		CHECK_INT(cxs_lexlang_entry(cxs_lexicon_lang(lx, "es"), c[0])->nearest_hit, 0);
+	cxs_lexicon_free(lx);
+}
+
 /* pack.conf's needs_opinion marks the aspects of the languages and dimensions it names,
  * and only those; a bad pair is an error of its line. */
 static void test_needs_opinion(void)
@@ -644,6 +678,7 @@ int main(void)
 	RUN(test_match_tables);
 	RUN(test_initial_field);
 	RUN(test_for_field);
+	RUN(test_nearest_hit_conf);
 	RUN(test_needs_opinion);
 	u_cleanup();
 	return cxs_test_done();
