@@ -205,7 +205,7 @@ static int ascii_letter(unsigned char c)
 }
 
 /* Whether form `s` (`n` bytes, case-folded) writes a letter STRETCH times or more in a
- * row ("looove", "sooo"): no English, Spanish or Swedish word does. */
+ * row ("looove", "sooo"): hardly an English, Spanish or Swedish word does. */
 static int stretched(const char *s, size_t n)
 {
 	size_t i, run = 1;
