@@ -1325,7 +1325,9 @@ static int initial_field(const struct line *l)
 	"'term<TAB>valence<TAB>for:DIMENSION'"
 
 /* The dimension of a third field `for:DIMENSION` of a .sent line, as 1 + its index; 0
- * when the field is something else, -1 (reported) when the dimension is unknown. */
+ * when the field is something else, -1 (reported) when the dimension is unknown. A
+ * dictionary imported on the fly takes the base pack's polarity words, whose dimensions
+ * are not its categories: there a word for a dimension it lacks judges nothing, -2. */
 static long for_field(cxs_lexicon *lx, const char *path, const struct line *l)
 {
 	long dim;
@@ -1333,6 +1335,8 @@ static long for_field(cxs_lexicon *lx, const char *path, const struct line *l)
 	if (l->nf != 3 || l->fl[2] < 4 || memcmp(l->f[2], "for:", 4) != 0)
 		return 0;
 	dim = find_dim(lx, l->f[2] + 4, l->fl[2] - 4);
+	if (dim < 0 && lx->imp)
+		return -2;
 	if (dim < 0) {
 		problem(lx, path, l->no, "unknown dimension '%.*s'", (int)l->fl[2] - 4,
 			l->f[2] + 4);

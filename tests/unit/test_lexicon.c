@@ -543,7 +543,7 @@ static void test_initial_field(void)
  * entry keeps the dimension, and an unknown one is an error of its line. */
 static void test_for_field(void)
 {
-	char dir[4096];
+	char dir[4096], file[4200];
 	cxs_err err = { CXS_E_NONE, "" };
 	cxs_lexicon *lx;
 	const cxs_lexlang *en;
@@ -573,6 +573,23 @@ static void test_for_field(void)
 	CHECK(c != NULL && n == 1);
 	if (c)
 		CHECK_INT(cxs_lexlang_entry(en, c[0])->only_dim, 0);
+	cxs_lexicon_free(lx);
+	/* a dictionary imported with this pack as its base has its own categories: a word
+	 * for one of them judges it, a word for a dimension it lacks judges nothing, and
+	 * neither is a problem ("drinks" is no dimension of the base pack either) */
+	write_file(dir, "mine.en.dic", "%\n1\tprice\n%\nprices\t1\n");
+	snprintf(file, sizeof(file), "%s/mine.en.dic", dir);
+	lx = cxs_lexicon_import(file, dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	CHECK_STR(problem_list(lx, dir), "");
+	en = cxs_lexicon_lang(lx, "en");
+	c = cxs_lexlang_first(en, "high", 4, &n);
+	CHECK(c != NULL && n == 1);
+	if (c)
+		CHECK_INT(cxs_lexlang_entry(en, c[0])->only_dim, 1);
+	CHECK(cxs_lexlang_first(en, "low", 3, &n) == NULL);
 	cxs_lexicon_free(lx);
 }
 
