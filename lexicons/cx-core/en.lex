@@ -986,6 +986,14 @@ cheescake	product
 sandwhich	product
 appetiser	product
 brocoli	product
+appitizer	product
+appitizers	product
+apetizer	product
+waitor	staff
+waitres*	staff
+sevice	staff
+servise	staff
+enviroment	ambience:0.5
 quick bite	product:0.5
 quick lunch	product:0.5
 vegetarian friendly	product:0.5
@@ -1322,6 +1330,10 @@ cheaper	price
 pricier	price
 price point	price:1.5
 price range	price:1.5
+budget friendly	price
+budget-friendly	price
+wallet friendly	price
+wallet-friendly	price
 corkage	price
 break the bank	price:1.5
 bang for your buck	price:1.5
@@ -1356,6 +1368,7 @@ subway	access
 tram	access
 walking distance	access
 easy to find	access
+easy to get to	access
 hard to find	access
 difficult to find	access
 address	access:0.7
@@ -1382,6 +1395,7 @@ city center	access
 nearby	access:0.3
 remote	access:0.5
 out of the way	access
+middle of nowhere	access
 off the beaten track	access
 get there	access:0.7
 getting there	access:0.7

@@ -75,6 +75,7 @@ struct cxs_lexlang {
 	size_t phead;
 	unsigned char *needs_opinion; /* per dimension: named for this language by pack.conf's
 				       * needs_opinion; NULL when none is */
+	int nearest_hit;              /* named by pack.conf's nearest_hit */
 	struct table chars;         /* zh: every prefix of every term → entry or NO_ENTRY */
 	size_t max_chars;
 	/* loading tools, closed once the language is loaded */
@@ -108,6 +109,8 @@ struct cxs_lexicon {
 	long langs_line;
 	const char *needs_opinion;    /* pack.conf's value (pool), NUL-terminated, or NULL */
 	long needs_opinion_line;
+	const char *nearest_hit;      /* the same for nearest_hit */
+	long nearest_hit_line;
 	struct read_file *files;
 	size_t nfiles, capfiles;
 	/* loading tools */
@@ -570,10 +573,10 @@ static int parse_number(const char *s, size_t n, double *out)
 /* ---------------------------------------------------------------- pack.conf */
 
 enum { KEY_NAME, KEY_VERSION, KEY_LANGUAGES, KEY_LICENCE, KEY_DESCRIPTION,
-       KEY_NEEDS_OPINION, NKEYS };
+       KEY_NEEDS_OPINION, KEY_NEAREST_HIT, NKEYS };
 static const char *const conf_keys[NKEYS] = { "name", "version", "languages", "licence",
-					      "description", "needs_opinion" };
-static const int conf_required[NKEYS] = { 1, 1, 1, 0, 0, 0 };
+					      "description", "needs_opinion", "nearest_hit" };
+static const int conf_required[NKEYS] = { 1, 1, 1, 0, 0, 0, 0 };
 
 struct conf_ctx {
 	long line[NKEYS];
@@ -675,6 +678,11 @@ static void load_conf(cxs_lexicon *lx)
 		lx->needs_opinion = pool_strndup(lx, c.value[KEY_NEEDS_OPINION],
 						 c.vlen[KEY_NEEDS_OPINION]);
 		lx->needs_opinion_line = c.line[KEY_NEEDS_OPINION];
+	}
+	if (c.value[KEY_NEAREST_HIT]) {
+		lx->nearest_hit = pool_strndup(lx, c.value[KEY_NEAREST_HIT],
+					       c.vlen[KEY_NEAREST_HIT]);
+		lx->nearest_hit_line = c.line[KEY_NEAREST_HIT];
 	}
 	if (!c.value[KEY_LANGUAGES])
 		return;
@@ -883,6 +891,34 @@ static void load_needs_opinion(cxs_lexicon *lx)
 			return;
 		}
 		ll->needs_opinion[dim] = 1;
+	}
+}
+
+/* pack.conf's `nearest_hit = LANG ...`: the languages whose polarity words go to the
+ * nearest aspect hit of their clause (cxs_scorer.h). Read after the languages. */
+static void load_nearest_hit(cxs_lexicon *lx)
+{
+	const char *path = pack_path(lx, "pack.conf"), *s = lx->nearest_hit, *w;
+	size_t wl, i;
+
+	while (s && *s) {
+		int found = 0;
+
+		for (w = s; *w == ' ' || *w == '\t' || *w == ','; w++)
+			;
+		for (s = w; *s && *s != ' ' && *s != '\t' && *s != ','; s++)
+			;
+		wl = (size_t)(s - w);
+		if (!wl)
+			continue;
+		for (i = 0; i < lx->nlangs; i++)
+			if (strlen(lx->langs[i].code) == wl && !memcmp(lx->langs[i].code, w, wl)) {
+				lx->langs[i].nearest_hit = 1;
+				found = 1;
+			}
+		if (!found)
+			problem(lx, path, lx->nearest_hit_line,
+				"nearest_hit: language '%.*s' is not in 'languages'", (int)wl, w);
 	}
 }
 
@@ -1342,21 +1378,47 @@ static int initial_field(const struct line *l)
 	return l->nf == 3 && l->fl[2] == 7 && !memcmp(l->f[2], "initial", 7);
 }
 
-/* "term<TAB>valence", or "term<TAB>valence<TAB>initial" for a word that is one only
- * when it opens its sentence (the imperative "try the"). */
+#define SENT_FORMAT "'term<TAB>valence', 'term<TAB>valence<TAB>initial' or " \
+	"'term<TAB>valence<TAB>for:DIMENSION'"
+
+/* The dimension of a third field `for:DIMENSION` of a .sent line, as 1 + its index; 0
+ * when the field is something else, -1 (reported) when the dimension is unknown. A
+ * dictionary imported on the fly takes the base pack's polarity words, whose dimensions
+ * are not its categories: there a word for a dimension it lacks judges nothing, -2. */
+static long for_field(cxs_lexicon *lx, const char *path, const struct line *l)
+{
+	long dim;
+
+	if (l->nf != 3 || l->fl[2] < 4 || memcmp(l->f[2], "for:", 4) != 0)
+		return 0;
+	dim = find_dim(lx, l->f[2] + 4, l->fl[2] - 4);
+	if (dim < 0 && lx->imp)
+		return -2;
+	if (dim < 0) {
+		problem(lx, path, l->no, "unknown dimension '%.*s'", (int)l->fl[2] - 4,
+			l->f[2] + 4);
+		return -1;
+	}
+	return dim + 1;
+}
+
+/* "term<TAB>valence", "term<TAB>valence<TAB>initial" for a word that is one only when it
+ * opens its sentence (the imperative "try the"), or "term<TAB>valence<TAB>for:DIMENSION"
+ * for a word that judges that dimension only ("high" prices, not "high" ceilings). */
 static void sent_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)
 {
 	struct file_ctx *fc = ctx;
 	struct line two = *l;
 	double v;
-	long ei;
+	long ei, only = for_field(lx, path, l);
 	int rc, initial = initial_field(l);
 
-	if (initial)
+	if (only < 0)
+		return;
+	if (initial || only)
 		two.nf = 2;
 	else if (l->nf > 2) {
-		problem(lx, path, l->no, "too many fields: expected 'term<TAB>valence' or "
-			"'term<TAB>valence<TAB>initial'");
+		problem(lx, path, l->no, "too many fields: expected " SENT_FORMAT);
 		return;
 	}
 	ei = number_line(lx, fc, path, &two, "valence", "a number from -4 to 4",
@@ -1368,6 +1430,7 @@ static void sent_line(cxs_lexicon *lx, void *ctx, const char *path, const struct
 	if (rc > 0) {
 		fc->ll->entries[ei].valence = v;
 		fc->ll->entries[ei].initial = initial;
+		fc->ll->entries[ei].only_dim = (size_t)only;
 	}
 	if (rc >= 0)
 		fc->ll->counts.polarity++;
@@ -2091,6 +2154,8 @@ static void load_lang(cxs_lexicon *lx, struct cxs_lexlang *ll)
 		for (k = 0; k < ll->info[i].nasp; k++)
 			ll->info[i].asp[k].needs_opinion = ll->needs_opinion[ll->info[i].asp[k].dim];
 	}
+	for (i = 0; ll->nearest_hit && i < ll->nentries; i++)
+		ll->entries[i].nearest_hit = 1;
 	if (pack_aspects(ll) < 0)
 		lx->oom = 1;
 	if ((ll->by_chars ? index_chars(ll) : index_words(ll)) < 0 ||
@@ -2230,6 +2295,7 @@ cxs_lexicon *cxs_lexicon_load(const char *dir, cxs_err *err)
 	load_conf(lx);
 	load_dims(lx);
 	load_needs_opinion(lx);
+	load_nearest_hit(lx);
 	for (i = 0; i < lx->nlangs && !lx->oom; i++)
 		load_lang(lx, &lx->langs[i]);
 	return lexicon_finish(lx, dir, err);

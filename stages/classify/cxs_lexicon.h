@@ -5,8 +5,10 @@
  *   pack.conf        key = value: name, version, languages, licence, description
  *   dimensions.tsv   id<TAB>label<TAB>description[<TAB>parent]
  *   LANG.lex         term<TAB>dimension[:weight]           (required per language)
- *   LANG.sent        term<TAB>valence (-4 .. +4)[<TAB>initial] (optional; `initial`:
- *                    counts only when it opens its sentence, see cxs_scorer.h)
+ *   LANG.sent        term<TAB>valence (-4 .. +4)[<TAB>initial|for:DIMENSION]
+ *                    (optional; `initial`: counts only when it opens its sentence;
+ *                    `for:DIMENSION`: judges only hits of that dimension; see
+ *                    cxs_scorer.h)
  *   LANG.neg         negator, one per line                 (optional)
  *   LANG.int         term<TAB>multiplier (> 0)             (optional)
  *   LANG.contrast    contrast word, one per line           (optional; replaces the
@@ -103,6 +105,14 @@ struct cxs_lex_entry {
 					      * LANG.sent: a polarity word only when it
 					      * opens its sentence, negators aside (the
 					      * imperative "Try the soup") */
+	int nearest_hit;                     /* its language is named by pack.conf's
+					      * nearest_hit: an aspect hit leaves the
+					      * polarity words of its clause that are
+					      * nearer to a hit of another dimension */
+	size_t only_dim;                     /* CXS_ROLE_POLARITY marked `for:DIMENSION`
+					      * in LANG.sent: 1 + the index of the one
+					      * dimension whose hits it judges ("high"
+					      * prices); 0: it judges every hit */
 };
 
 struct cxs_lex_problem {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cxs_buf.h"
+#include "cxs_stemmer.h"
 
 /* Per-record arrays, kept and regrown across records so the hot path does not
  * allocate. */
@@ -27,6 +28,17 @@ struct cxs_matcher {
 	/* the prefix words a token's form starts with, shortest first */
 	struct prefix_hit *ph;
 	size_t capph;
+	/* stems with stretched letters taken back ("looove" as "love"): the doc's stem
+	 * pointers, with those of stretched words pointing into `unstretched` */
+	const char **stem;
+	size_t capstem;
+	size_t *stemlen, capstemlen;
+	size_t *stemoff, capstemoff;  /* per token: offset in unstretched, or SIZE_MAX */
+	cxs_buf unstretched, collapsed;
+	struct stemmer_slot {
+		char lang[8];
+		cxs_stemmer *st;
+	} stemmers[4];
 };
 
 struct prefix_hit {
@@ -50,6 +62,8 @@ cxs_matcher *cxs_matcher_new(cxs_err *err)
 
 void cxs_matcher_free(cxs_matcher *mt)
 {
+	size_t i;
+
 	if (!mt)
 		return;
 	free(mt->m);
@@ -62,6 +76,13 @@ void cxs_matcher_free(cxs_matcher *mt)
 	free(mt->cend);
 	free(mt->tokc);
 	free(mt->ph);
+	free(mt->stem);
+	free(mt->stemlen);
+	free(mt->stemoff);
+	cxs_buf_release(&mt->unstretched);
+	cxs_buf_release(&mt->collapsed);
+	for (i = 0; i < sizeof(mt->stemmers) / sizeof(mt->stemmers[0]); i++)
+		cxs_stemmer_free(mt->stemmers[i].st);
 	free(mt);
 }
 
@@ -183,12 +204,155 @@ static long prefix_hits(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs
 	return nh;
 }
 
-static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d)
+/* ---------------------------------------------------------------- stretched words */
+
+#define STRETCH 3                     /* a letter written this many times or more */
+
+static int ascii_letter(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* Whether form `s` (`n` bytes, case-folded) writes a letter STRETCH times or more in a
+ * row ("looove", "sooo"): hardly an English, Spanish or Swedish word does. */
+static int stretched(const char *s, size_t n)
+{
+	size_t i, run = 1;
+
+	for (i = 1; i < n; i++) {
+		run = s[i] == s[i - 1] ? run + 1 : 1;
+		if (run >= STRETCH && ascii_letter((unsigned char)s[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Writes form `s` into mt->collapsed with every letter written STRETCH times or more cut
+ * to `keep` ("goood" to "good" with 2, "looove" to "love" with 1). */
+static int collapse(cxs_matcher *mt, const char *s, size_t n, size_t keep)
+{
+	size_t i = 0;
+
+	cxs_buf_reset(&mt->collapsed);
+	while (i < n) {
+		size_t j = i + 1, w;
+
+		while (j < n && s[j] == s[i])
+			j++;
+		w = j - i >= STRETCH && ascii_letter((unsigned char)s[i]) ? keep : j - i;
+		if (cxs_buf_add(&mt->collapsed, s + i, w) < 0)
+			return -1;
+		i = j;
+	}
+	return 0;
+}
+
+/* The stemmer of the language of `ll`, opened on first use and kept; NULL for a language
+ * without one (its stems are its forms) or when none could be opened. */
+static cxs_stemmer *stemmer_for(cxs_matcher *mt, const cxs_lexlang *ll)
+{
+	const char *code = cxs_lexlang_code(ll);
+	size_t i, n = sizeof(mt->stemmers) / sizeof(mt->stemmers[0]);
+	cxs_err err = { CXS_E_NONE, "" };
+
+	if (!cxs_stemmer_has(code) || strlen(code) >= sizeof(mt->stemmers[0].lang))
+		return NULL;
+	for (i = 0; i < n && mt->stemmers[i].st; i++)
+		if (!strcmp(mt->stemmers[i].lang, code))
+			return mt->stemmers[i].st;
+	if (i == n)
+		return NULL;
+	mt->stemmers[i].st = cxs_stemmer_new(code, &err);
+	if (mt->stemmers[i].st)
+		strcpy(mt->stemmers[i].lang, code);
+	return mt->stemmers[i].st;
+}
+
+/* The stem of form `s` with its stretched letters cut back, into mt->unstretched at
+ * `*off` (`*len` bytes): cut to two letters when that makes a word of the lexicon
+ * ("goood", "yummmy"), else to one ("looove", "sooo"). 0 when neither does; -1 when
+ * memory runs out. */
+static int unstretch(cxs_matcher *mt, const cxs_lexlang *ll, const char *s, size_t n,
+		     size_t *off, size_t *len)
+{
+	cxs_stemmer *st = stemmer_for(mt, ll);
+	size_t keep, sl, cn;
+
+	if (!st && cxs_stemmer_has(cxs_lexlang_code(ll)))
+		return 0;   /* its stemmer could not be opened: the word stays as written */
+
+	for (keep = 2; keep >= 1; keep--) {
+		const char *stem;
+
+		if (collapse(mt, s, n, keep) < 0)
+			return -1;
+		stem = mt->collapsed.p;
+		sl = mt->collapsed.len;
+		if (st && !(stem = cxs_stemmer_stem(st, mt->collapsed.p, mt->collapsed.len, &sl)))
+			return -1;
+		if (!cxs_lexlang_first_cands(ll, stem, sl,
+					     cxs_lexhash_add(CXS_LEXHASH_INIT, stem, sl), &cn))
+			continue;
+		*off = mt->unstretched.len;
+		*len = sl;
+		return cxs_buf_add(&mt->unstretched, stem, sl) < 0 ? -1 : 1;
+	}
+	return 0;
+}
+
+/* `*dd` is `d`, but for a word whose letters are stretched ("I LOOOVE it", "sooo good")
+ * and whose stem starts no term, the stem of the word written plainly, when that starts
+ * one: informal reviews stretch the very words that judge. */
+static int plain_stems(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *d,
+		       struct cxs_doc *dd)
+{
+	size_t t, n, any = 0;
+
+	*dd = *d;
+	for (t = 0; t < d->ntok && !any; t++)
+		any = stretched(d->form[t], d->formlen[t]);
+	if (!any)
+		return 0;
+	if (cxs_array_grow(&mt->stem, &mt->capstem, d->ntok, sizeof(*mt->stem)) < 0 ||
+	    cxs_array_grow(&mt->stemlen, &mt->capstemlen, d->ntok, sizeof(size_t)) < 0 ||
+	    cxs_array_grow(&mt->stemoff, &mt->capstemoff, d->ntok, sizeof(size_t)) < 0)
+		return -1;
+	cxs_buf_reset(&mt->unstretched);
+	for (t = 0; t < d->ntok; t++) {
+		int rc = 0;
+
+		mt->stem[t] = d->stem[t];
+		mt->stemlen[t] = d->stemlen[t];
+		mt->stemoff[t] = SIZE_MAX;
+		if (stretched(d->form[t], d->formlen[t]) &&
+		    !cxs_lexlang_first_cands(ll, d->stem[t], d->stemlen[t],
+					     cxs_lexhash_add(CXS_LEXHASH_INIT, d->stem[t],
+							     d->stemlen[t]), &n))
+			rc = unstretch(mt, ll, d->form[t], d->formlen[t], &mt->stemoff[t],
+				       &mt->stemlen[t]);
+		if (rc < 0)
+			return -1;
+	}
+	/* the buffer has stopped growing: point into it */
+	for (t = 0; t < d->ntok; t++)
+		if (mt->stemoff[t] != SIZE_MAX)
+			mt->stem[t] = mt->unstretched.p + mt->stemoff[t];
+	dd->stem = mt->stem;
+	dd->stemlen = mt->stemlen;
+	return 0;
+}
+
+static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc *plain)
 {
 	size_t busy[CXS_ROLE_COUNT] = { 0 };
 	const uint32_t *hs;
+	struct cxs_doc dd;
+	const struct cxs_doc *d = &dd;
 	size_t i;
 	int r;
+
+	if (plain_stems(mt, ll, plain, &dd) < 0)
+		return -1;
 
 	if (cxs_array_grow(&mt->hstem, &mt->caphstem, d->ntok + 1, sizeof(*mt->hstem)) < 0)
 		return -1;

@@ -4,7 +4,10 @@
  * Word languages (sv, es, en, ...) are matched over tokens: an entry's words against the
  * tokens' stems (a prefix word against the normalised, unstemmed forms), through a hash
  * table keyed on the first word, so a token costs one lookup plus one per distinct
- * wildcard length. Chinese (cxs_lexlang_by_chars) is matched over the characters of the
+ * wildcard length; a word with a letter stretched three times or more ("looove") whose
+ * stem starts no term is matched by the stem of its plain spelling when that starts one
+ * (the matcher opens the language's stemmer for it on first need). Chinese
+ * (cxs_lexlang_by_chars) is matched over the characters of the
  * concatenated forms of each sentence's tokens, so a term ICU split in two (服务|员) is
  * still found, and 不好吃 is seen as 不 + 好吃.
  *

@@ -39,6 +39,8 @@ struct cxs_scorer {
 	size_t capsent;
 	unsigned char *sent_aspect;   /* per sentence: whether an aspect term is in it */
 	size_t capsentasp;
+	unsigned char *contrast_end;  /* per unit: whether a contrast word ends there */
+	size_t capcontrast;
 	/* per polarity match: its index and adjusted valence */
 	size_t *pol;
 	double *pv;
@@ -117,6 +119,7 @@ void cxs_scorer_free(cxs_scorer *sc)
 	free(sc->last_tok);
 	free(sc->excl);
 	free(sc->sent_aspect);
+	free(sc->contrast_end);
 	free(sc->pol);
 	free(sc->pv);
 	free(sc->near);
@@ -202,8 +205,11 @@ static int clause_break(const char *s, size_t n)
 	return 0;
 }
 
+static int inside_longer(const struct cxs_matches *mm, size_t i, unsigned roles);
+
 /* Numbers the clauses of the doc per token and notes each sentence's last token and
- * contrast words. */
+ * contrast words. A contrast word inside a longer negator or polarity word is part of
+ * it: "anything but friendly" denies, it does not turn the sentence. */
 static void find_clauses(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_matches *mm)
 {
 	size_t t, i, c = 0;
@@ -218,9 +224,11 @@ static void find_clauses(cxs_scorer *sc, const struct cxs_doc *d, const struct c
 		sc->clause[t] = 0;
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *m = &mm->m[i];
-		if (m->role != CXS_ROLE_CONTRAST)
+		if (m->role != CXS_ROLE_CONTRAST ||
+		    inside_longer(mm, i, 1u << CXS_ROLE_NEGATOR | 1u << CXS_ROLE_POLARITY))
 			continue;
 		sc->clause[m->t0] = 1;
+		sc->contrast_end[m->u1] = 1;
 		if (sc->first_contrast[m->sent] == NONE)
 			sc->first_contrast[m->sent] = m->u0;
 		sc->last_contrast[m->sent] = m->u0;
@@ -443,9 +451,10 @@ static size_t sent_of_unit(const struct cxs_doc *d, const struct cxs_matches *mm
 }
 
 /* Whether polarity match `p` counts where it stands. A word marked `initial` in LANG.sent
- * is one only when nothing but negators comes before it in its sentence: the imperative
- * "Try the curry" or "Don't get the curry" recommends or warns, while "we will try the
- * curry" or "you get the curry with rice" judges nothing. */
+ * is one only when nothing but negators comes before it in its sentence, or in the part
+ * a contrast word opens: the imperative "Try the curry", "Don't get the curry" or "nice
+ * place, but skip the curry" recommends or warns, while "we will try the curry" or "you
+ * get the curry with rice" judges nothing. */
 static int polarity_here(const cxs_scorer *sc, const struct cxs_doc *d,
 			 const struct cxs_matches *mm, const struct cxs_match *p)
 {
@@ -457,7 +466,7 @@ static int polarity_here(const cxs_scorer *sc, const struct cxs_doc *d,
 		size_t k = sc->neg_end[u];
 
 		if (!k)
-			return 0;
+			return sc->contrast_end[u];
 		u = mm->m[k - 1].u0;
 	}
 	return 1;
@@ -495,6 +504,33 @@ static void sort_near(struct near *v, size_t n)
 	}
 }
 
+/* Whether polarity entry `p` judges aspect entry `a`: a word marked `for:DIMENSION` in
+ * LANG.sent judges hits of that dimension only ("high" prices, not "high" ceilings). */
+static int judges(const struct cxs_lex_entry *p, const struct cxs_lex_entry *a)
+{
+	size_t k;
+
+	if (!p->only_dim)
+		return 1;
+	for (k = 0; k < a->naspects; k++)
+		if (a->aspects[k].dim + 1 == p->only_dim)
+			return 1;
+	return 0;
+}
+
+/* Whether polarity match `p`, marked `for:DIMENSION`, has a hit of its dimension in its
+ * sentence: only then is it an opinion of the record (its `sentiment`). */
+static int has_its_hit(const struct cxs_matches *mm, const struct cxs_match *p)
+{
+	size_t j;
+
+	for (j = 0; j < mm->n; j++)
+		if (mm->m[j].role == CXS_ROLE_ASPECT && mm->m[j].sent == p->sent &&
+		    judges(p->e, mm->m[j].e))
+			return 1;
+	return 0;
+}
+
 /* The valence an aspect match takes from the polarity words of its clause, nearest
  * first (a fixed order keeps the floating-point sum reproducible). `*from` walks the
  * polarity matches along with the aspects, both in text order. */
@@ -502,6 +538,9 @@ static int add_near(cxs_scorer *sc, const struct cxs_matches *mm, const struct c
 		    size_t i, size_t *n)
 {
 	size_t lc = sc->last_contrast[a->sent];
+
+	if (!judges(mm->m[sc->pol[i]].e, a->e))
+		return 0;
 
 	/* never across the contrast word of its sentence ("amable, pero la sopa"), nor, when
 	 * the words come from other sentences, beyond it: what follows "but" is judged apart */
@@ -546,11 +585,83 @@ static int add_record(cxs_scorer *sc, const struct cxs_matches *mm, const struct
 	return 0;
 }
 
+/* The strongest weight of the dimensions of aspect entry `e`. */
+static double top_weight(const struct cxs_lex_entry *e)
+{
+	double w = 0;
+	size_t k;
+
+	for (k = 0; k < e->naspects; k++)
+		if (e->aspects[k].weight > w)
+			w = e->aspects[k].weight;
+	return w;
+}
+
+static int share_dimension(const struct cxs_lex_entry *x, const struct cxs_lex_entry *y)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->naspects; i++)
+		for (j = 0; j < y->naspects; j++)
+			if (x->aspects[i].dim == y->aspects[j].dim)
+				return 1;
+	return 0;
+}
+
+/* Whether match `b` is an aspect hit that may take a polarity word from hit `a`: one of
+ * another dimension, and no weak cue (a general word such as "place" judges nothing of
+ * its own). */
+#define RIVAL_WEIGHT 0.5
+
+static int rival(const struct cxs_match *a, const struct cxs_match *b)
+{
+	return b != a && b->role == CXS_ROLE_ASPECT && !share_dimension(a->e, b->e) &&
+	       top_weight(b->e) >= RIVAL_WEIGHT;
+}
+
+/* Whether a rival of hit `a` in its clause is nearer to polarity match `p` than `a` is:
+ * in "the pasta was cold and the waiter rude", rude is the waiter's. */
+static int nearer_rival(const cxs_scorer *sc, const struct cxs_matches *mm,
+			const struct cxs_match *a, const struct cxs_match *p)
+{
+	size_t ac = sc->clause[a->t0], da = distance(a, p), i = (size_t)(a - mm->m), j;
+
+	for (j = i; j > 0 && sc->clause[mm->m[j - 1].t0] == ac; j--)
+		if (rival(a, &mm->m[j - 1]) && distance(&mm->m[j - 1], p) < da)
+			return 1;
+	for (j = i + 1; j < mm->n && sc->clause[mm->m[j].t0] == ac; j++)
+		if (rival(a, &mm->m[j]) && distance(&mm->m[j], p) < da)
+			return 1;
+	return 0;
+}
+
+/* Leaves out of the `*n` polarity words of a's clause those a rival is nearer to, unless
+ * that would leave none: coordinated aspects share their opinion ("great food and
+ * service", where great is nearer to food). Returns whether it left any out. */
+static int drop_rivals_words(cxs_scorer *sc, const struct cxs_matches *mm,
+			     const struct cxs_match *a, size_t *n)
+{
+	size_t k, m = 0;
+
+	for (k = 0; k < *n; k++)
+		if (!nearer_rival(sc, mm, a, &mm->m[sc->pol[sc->near[k].order]]))
+			sc->near[m++] = sc->near[k];
+	if (!m)
+		return 0;   /* near[] is untouched: nothing was moved over a kept word */
+	k = *n;
+	*n = m;
+	return m < k;
+}
+
 /* The valence of aspect hit `a`: the polarity words of its clause, nearest first; when its
  * clause has none, those of its sentence ("great price, food and service": the list's
  * commas cut the clause); when its sentence has none, those of the whole record, whose
  * distance fades the far ones ("Best. Sushi. Ever." is three sentences to the segmenter;
- * "The pizza. Wow, amazing!"). `own` says whether the clause had any. */
+ * "The pizza. Wow, amazing!"). `own` says whether the clause had any: OWN_SHARED when a
+ * rival took some of them, so that the ones left judge it even if they sum to 0 (a word
+ * of valence 0, "ok", is left to it: "great food, ok service" has no comma between). */
+#define OWN_SHARED 2
+
 static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
 		       size_t npol, size_t *from, double *out, int *own)
 {
@@ -563,6 +674,8 @@ static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struc
 		if (add_near(sc, mm, a, i, &n) < 0)
 			return -1;
 	*own = n > 0;
+	if (a->e->nearest_hit && drop_rivals_words(sc, mm, a, &n))
+		*own = OWN_SHARED;
 	if (!n) {
 		for (i = *from; i > 0 && mm->m[sc->pol[i - 1]].sent == a->sent; i--)
 			if (add_near(sc, mm, a, i - 1, &n) < 0)
@@ -695,8 +808,10 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		sc->neg_end[m->u1] = i + 1;
 		sc->neg_start[m->u0] = i + 1;
 	}
-	if (cxs_array_grow(&sc->sent_aspect, &sc->capsentasp, d->nsent + 1, 1) < 0)
+	if (cxs_array_grow(&sc->sent_aspect, &sc->capsentasp, d->nsent + 1, 1) < 0 ||
+	    cxs_array_grow(&sc->contrast_end, &sc->capcontrast, mm->nunits + 1, 1) < 0)
 		return -1;
+	memset(sc->contrast_end, 0, mm->nunits + 1);
 	memset(sc->sent_aspect, 0, d->nsent + 1);
 	for (i = 0; i < mm->n; i++)
 		if (mm->m[i].role == CXS_ROLE_ASPECT)
@@ -725,7 +840,8 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 			continue;
 		sc->pol[npol] = i;
 		sc->pv[npol] = polarity_value(sc, d, mm, &mm->m[i]);
-		total += sc->pv[npol];
+		if (!mm->m[i].e->only_dim || has_its_hit(mm, &mm->m[i]))
+			total += sc->pv[npol];
 		npol++;
 	}
 	for (i = 0; i < mm->n; i++) {
@@ -750,7 +866,7 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 			 * dimension that needs an opinion (pack.conf) and has none, a dish of a
 			 * course list, adds nothing, but stays evidence of a signal its judged
 			 * hits make */
-			if (hv != 0)
+			if (hv != 0 || own == OWN_SHARED)
 				sc->strength[dm] += own ? judged(as->weight) : as->weight;
 			else if (!as->needs_opinion)
 				sc->strength[dm] += as->weight;

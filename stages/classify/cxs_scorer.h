@@ -9,9 +9,11 @@
  * it (Swedish "rekommenderar inte"); a negator inside a longer word of any role negates
  * nothing; × 0.5 before / × 1.5 after a contrast word of its sentence, plus 0.292 per '!'
  * ending its sentence). A polarity word marked `initial` in LANG.sent is one only when
- * nothing but negators comes before it in its sentence (the imperative "Try the curry"). An aspect hit takes the valences of the polarity words of its
+ * nothing but negators comes before it in its sentence or in the part a contrast word
+ * opens (the imperative "Try the curry", "but skip the curry"),
+ * one marked `for:DIMENSION` judges only hits of that dimension ("high" prices). An aspect hit takes the valences of the polarity words of its
  * clause (of its sentence when the clause has none), each divided by 1 + its distance
- * in tokens. A dimension's score is the sum of
+ * in tokens, leaving out those nearer to a hit of another dimension when any stay. A dimension's score is the sum of
  * weight × hit valence, normalised to -1..1 as VADER's compound (x / sqrt(x² + 15)).
  * A dimension becomes a signal when its hits add up to at least 1, each hit counting its
  * weight, or twice its weight (at most 1) when a polarity word of its clause gives it a

@@ -4,17 +4,17 @@
 # limits it to one language; problems name the dictionary's own lines.
 . "$(dirname "$0")/lib.inc"
 
-# Categories 1-2 are dimensions; 3 and 4 are LIWC's polarity classes. "standoffish" is not
+# Categories 1-2 are dimensions; 3 and 4 are LIWC's polarity classes. "offhand" is not
 # in cx-core's en.sent: only the dictionary makes it negative.
 printf '%%\n1\tstaff\tPeople who serve\n2\tfood\n3\tposemo\n4\tnegemo\n%%\n' >"$work/hotel.en.dic"
-printf 'waiter\t1\nbarista*\t1\nsoup\t2\nflat white\t2\nstandoffish\t4\nlovely\t3\nlike\t(02 134)53 3\n' \
+printf 'waiter\t1\nbarista*\t1\nsoup\t2\nflat white\t2\noffhand\t4\nlovely\t3\nlike\t(02 134)53 3\n' \
 	>>"$work/hotel.en.dic"
 printf '# my cafe categories\ncoffee\tespresso\tlatte\tcortado\nstaff\tbarista\tservitör\ncoffee\tcappuccino\n' \
 	>"$work/cafe.tsv"
 
 cat >"$work/in.jsonl" <<'JSONL'
 {"id":"en-1","text":"The waiter was lovely. The soup was not good."}
-{"id":"en-2","text":"The barista was standoffish. I had a flat white."}
+{"id":"en-2","text":"The barista was offhand. I had a flat white."}
 {"id":"en-3","text":"The espresso was excellent."}
 {"id":"sv-1","text":"Servitören var trevlig men kaffet var kallt."}
 JSONL

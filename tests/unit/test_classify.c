@@ -498,6 +498,50 @@ static void test_nearest_first(void)
 	CHECK_STR(polarity_of("en", "Soup.", "food"), "neutral");
 }
 
+/* A word with a letter stretched three times or more ("goood", "ruuude") is matched as
+ * written plainly: cut to two letters when that is a word of the lexicon, else to one. */
+static void test_stretched(void)
+{
+	struct cxs_score sc;
+
+	CHECK(NEAR(raw_of("en", "The food was goood.", "food"), 1.9 / 3));
+	CHECK(NEAR(raw_of("en", "The waiter was ruuuude.", "staff"), -2.5 / 3));
+	CHECK(NEAR(raw_of("en", "The SOUUUP was good.", "food"), 1.9 / 3));
+	/* a stretched word the lexicon lacks either way stays as it is */
+	sc = score_text("en", "Hmmmm, the food.");
+	CHECK_INT(sc.nsignals, 1);
+	CHECK(NEAR(sc.sentiment_raw, 0));
+	/* the evidence keeps the words as written */
+	sc = score_text("en", "The sooouuup.");
+	CHECK_INT(sc.nsignals, 1);
+	if (sc.nsignals) {
+		CHECK_INT(sc.signals[0].ev[0].start, 4);
+		CHECK_INT(sc.signals[0].ev[0].end, 12);
+	}
+}
+
+/* In a clause with hits of two dimensions, a polarity word nearer to a hit of the other
+ * dimension is that hit's ("and" cuts no clause); a hit that would keep none keeps them
+ * all, as coordinated aspects share their opinion; a weak term takes nothing. */
+static void test_nearest_hit(void)
+{
+	/* great: soup 2, waiter 6 tokens away; rude: soup 6, waiter 1 */
+	CHECK(NEAR(raw_of("en", "The soup was great and the waiter rude.", "food"), 3.1 / 3));
+	CHECK(NEAR(raw_of("en", "The soup was great and the waiter rude.", "staff"), -2.5 / 2));
+	CHECK_STR(polarity_of("en", "The soup was bad and the waiter friendly.", "staff"),
+		  "positive");
+	/* great is nearer to soup, and the waiter has no other */
+	CHECK(NEAR(raw_of("en", "Great soup and waiter.", "staff"), 3.1 / 4));
+	/* "place" (product, 0.3) is too general to take great from the waiter */
+	CHECK(NEAR(raw_of("en", "The waiter at the place was great.", "staff"), 3.1 / 6));
+	/* the same dimension shares: both soups are food */
+	CHECK(NEAR(raw_of("en", "The soup and the food were good.", "food"), 1.9 / 6 + 1.9 / 3));
+	/* only in the languages pack.conf's nearest_hit names (pack-small: en): malo
+	 * (sopa 3, camarero 7 tokens away) and amable (sopa 7, camarero 1) judge both */
+	CHECK(NEAR(raw_of("es", "La sopa era mala y el camarero amable.", "food"),
+		   -2.5 / 3 + 2.1 / 7));
+}
+
 static void test_emphasis(void)
 {
 	double plain = raw_of("en", "The food was good.", "food");
@@ -940,6 +984,11 @@ static void test_initial(void)
 	CHECK(NEAR(valence_of("en", "The soup, try the soup."), 0));
 	/* and it takes nothing from the words around it */
 	CHECK(NEAR(valence_of("en", "We will try the good soup."), 1.9));
+	/* what a contrast word opens is judged apart, as a sentence of its own */
+	CHECK(NEAR(raw_of("en", "We came at six but try the soup.", "food"), 1.5 * 1.5 / 2));
+	CHECK(NEAR(raw_of("en", "We came at six, however, never try the soup.", "food"),
+		   1.5 * -0.74 * 1.5 / 2));
+	CHECK(NEAR(valence_of("en", "We came at six and will try the soup."), 0));
 }
 
 static void write_file(const char *dir, const char *name, const char *text)
@@ -1055,6 +1104,91 @@ static void test_quoted(void)
 	cl = small_cl;
 }
 
+/* A contrast word inside a longer negator or polarity word is part of it: "anything but
+ * friendly" denies the word after it and does not cut the sentence. */
+static void test_contrast_inside(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *small = lx, *cx;
+	cxs_classifier *small_cl = cl;
+
+	snprintf(dir, sizeof(dir), "%s/contrast-inside", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = inside\nversion = 1\nlanguages = en\n");
+	write_file(dir, "dimensions.tsv", "staff\tStaff\tWho serves\nfood\tFood\tWhat is eaten\n");
+	write_file(dir, "en.lex", "waiter\tstaff\nsoup\tfood\n");
+	write_file(dir, "en.sent", "friendly\t2.2\ngood\t1.9\nnothing but praise\t2.5\n");
+	write_file(dir, "en.neg", "anything but\n");
+	cx = cxs_lexicon_load(dir, &err);
+	CHECK(cx != NULL);
+	if (!cx)
+		return;
+	lx = cx;
+	cl = cxs_classifier_new(cx, &err);
+	CHECK(cl != NULL);
+	if (cl) {
+		CHECK(NEAR(raw_of("en", "The waiter was anything but friendly.", "staff"),
+			   2.2 * -0.74 / 5));
+		/* no contrast: the soup's good is not halved */
+		CHECK(NEAR(raw_of("en", "Good soup, nothing but praise for the waiter.", "food"),
+			   1.9 / 2));
+		/* a plain "but" still contrasts */
+		CHECK(NEAR(raw_of("en", "Good soup but a waiter.", "food"), 1.9 * 0.5 / 2));
+	}
+	cxs_classifier_free(cl);
+	cxs_lexicon_free(cx);
+	lx = small;
+	cl = small_cl;
+}
+
+/* A polarity word marked `for:DIMENSION` judges hits of that dimension only, and counts
+ * in the sentiment only beside one: "high" prices are a complaint, a "high" ceiling none. */
+static void test_for_dimension(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *small = lx, *fx;
+	cxs_classifier *small_cl = cl;
+	struct cxs_score sc;
+	const struct cxs_signal *s;
+
+	snprintf(dir, sizeof(dir), "%s/for-dimension", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = for\nversion = 1\nlanguages = en\n");
+	write_file(dir, "dimensions.tsv", "price\tPrice\tWhat it costs\n"
+		   "ambience\tAmbience\tThe room\n");
+	write_file(dir, "en.lex", "prices\tprice\nceiling\tambience\n");
+	write_file(dir, "en.sent", "high\t-1.5\tfor:price\nlovely\t2.6\n");
+	write_file(dir, "en.neg", "not\n");
+	fx = cxs_lexicon_load(dir, &err);
+	CHECK(fx != NULL);
+	if (!fx)
+		return;
+	lx = fx;
+	cl = cxs_classifier_new(fx, &err);
+	CHECK(cl != NULL);
+	if (cl) {
+		CHECK(NEAR(raw_of("en", "The prices were high.", "price"), -1.5 / 3));
+		CHECK(NEAR(valence_of("en", "The prices were high."), -1.5));
+		/* no opinion of the ceiling, nor of the record */
+		CHECK_STR(polarity_of("en", "The ceiling was high.", "ambience"), "neutral");
+		CHECK(NEAR(valence_of("en", "The ceiling was high."), 0));
+		/* the nearer ceiling does not take it from the prices, nor they "lovely" */
+		sc = score_text("en", "A lovely room: high ceiling, prices.");
+		s = signal_of(&sc, "ambience");
+		CHECK(s != NULL && NEAR(s->raw, 2.6 / 4));
+		s = signal_of(&sc, "price");
+		CHECK(s != NULL && NEAR(s->raw, 2.6 / 5 - 1.5 / 3));
+		/* negated as any polarity word */
+		CHECK_STR(polarity_of("en", "The prices were not high.", "price"), "positive");
+	}
+	cxs_classifier_free(cl);
+	cxs_lexicon_free(fx);
+	lx = small;
+	cl = small_cl;
+}
+
 int main(void)
 {
 	cxs_err err = { CXS_E_NONE, "" };
@@ -1082,11 +1216,15 @@ int main(void)
 	RUN(test_contrast);
 	RUN(test_right_dimension);
 	RUN(test_nearest_first);
+	RUN(test_nearest_hit);
+	RUN(test_stretched);
 	RUN(test_emphasis);
 	RUN(test_sentiment);
 	RUN(test_initial);
 	RUN(test_needs_opinion);
 	RUN(test_quoted);
+	RUN(test_for_dimension);
+	RUN(test_contrast_inside);
 	RUN(test_faint_signal);
 	RUN(test_normalize);
 	RUN(test_evidence_cap);

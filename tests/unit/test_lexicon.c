@@ -617,11 +617,99 @@ static void test_initial_field(void)
 	if (!lx)
 		return;
 	CHECK_STR(problem_list(lx, dir),
-		  "en.sent:2: too many fields: expected 'term<TAB>valence' or "
-		  "'term<TAB>valence<TAB>initial'|"
-		  "en.sent:3: too many fields: expected 'term<TAB>valence' or "
-		  "'term<TAB>valence<TAB>initial'");
+		  "en.sent:2: too many fields: expected 'term<TAB>valence', "
+		  "'term<TAB>valence<TAB>initial' or 'term<TAB>valence<TAB>for:DIMENSION'|"
+		  "en.sent:3: too many fields: expected 'term<TAB>valence', "
+		  "'term<TAB>valence<TAB>initial' or 'term<TAB>valence<TAB>for:DIMENSION'");
 	CHECK_INT(cxs_lexlang_counts(cxs_lexicon_lang(lx, "en"))->polarity, 1);
+	cxs_lexicon_free(lx);
+}
+
+/* A .sent line may end in `for:DIMENSION` (a word that judges that dimension only); the
+ * entry keeps the dimension, and an unknown one is an error of its line. */
+static void test_for_field(void)
+{
+	char dir[4096], file[4200];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *lx;
+	const cxs_lexlang *en;
+	const uint32_t *c;
+	size_t n;
+
+	snprintf(dir, sizeof(dir), "%s/for-field", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = for\nversion = 1\nlanguages = en\n");
+	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\n"
+		   "price\tPrice\tWhat it costs\n");
+	write_file(dir, "en.lex", "soup\tfood\n");
+	write_file(dir, "en.sent", "high\t-1.5\tfor:price\nlow\t1\tfor:drinks\n"
+		   "good\t1.9\n");
+	lx = cxs_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	CHECK_STR(problem_list(lx, dir), "en.sent:2: unknown dimension 'drinks'");
+	en = cxs_lexicon_lang(lx, "en");
+	CHECK_INT(cxs_lexlang_counts(en)->polarity, 2);
+	c = cxs_lexlang_first(en, "high", 4, &n);
+	CHECK(c != NULL && n == 1);
+	if (c)
+		CHECK_INT(cxs_lexlang_entry(en, c[0])->only_dim, 2);
+	c = cxs_lexlang_first(en, "good", 4, &n);
+	CHECK(c != NULL && n == 1);
+	if (c)
+		CHECK_INT(cxs_lexlang_entry(en, c[0])->only_dim, 0);
+	cxs_lexicon_free(lx);
+	/* a dictionary imported with this pack as its base has its own categories: a word
+	 * for one of them judges it, a word for a dimension it lacks judges nothing, and
+	 * neither is a problem ("drinks" is no dimension of the base pack either) */
+	write_file(dir, "mine.en.dic", "%\n1\tprice\n%\nprices\t1\n");
+	snprintf(file, sizeof(file), "%s/mine.en.dic", dir);
+	lx = cxs_lexicon_import(file, dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	CHECK_STR(problem_list(lx, dir), "");
+	en = cxs_lexicon_lang(lx, "en");
+	c = cxs_lexlang_first(en, "high", 4, &n);
+	CHECK(c != NULL && n == 1);
+	if (c)
+		CHECK_INT(cxs_lexlang_entry(en, c[0])->only_dim, 1);
+	CHECK(cxs_lexlang_first(en, "low", 3, &n) == NULL);
+	cxs_lexicon_free(lx);
+}
+
+/* pack.conf's nearest_hit marks the entries of the languages it names; a language the
+ * pack does not have is an error of its line. */
+static void test_nearest_hit_conf(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *lx;
+	const uint32_t *c;
+	size_t n;
+
+	snprintf(dir, sizeof(dir), "%s/nearest-hit", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = near\nversion = 1\nlanguages = en es\n"
+		   "nearest_hit = en fr\n");
+	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\n");
+	write_file(dir, "en.lex", "soup\tfood\n");
+	write_file(dir, "es.lex", "sopa\tfood\n");
+	lx = cxs_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (!lx)
+		return;
+	CHECK_STR(problem_list(lx, dir), "pack.conf:4: nearest_hit: language 'fr' is not in "
+		  "'languages'");
+	c = cxs_lexlang_first(cxs_lexicon_lang(lx, "en"), "soup", 4, &n);
+	CHECK(c != NULL);
+	if (c)
+		CHECK_INT(cxs_lexlang_entry(cxs_lexicon_lang(lx, "en"), c[0])->nearest_hit, 1);
+	c = cxs_lexlang_first(cxs_lexicon_lang(lx, "es"), "sop", 3, &n);
+	CHECK(c != NULL);
+	if (c)
+		CHECK_INT(cxs_lexlang_entry(cxs_lexicon_lang(lx, "es"), c[0])->nearest_hit, 0);
 	cxs_lexicon_free(lx);
 }
 
@@ -693,6 +781,8 @@ int main(void)
 	RUN(test_match_tables);
 	RUN(test_quoted_terms);
 	RUN(test_initial_field);
+	RUN(test_for_field);
+	RUN(test_nearest_hit_conf);
 	RUN(test_needs_opinion);
 	u_cleanup();
 	return cxs_test_done();
