@@ -86,6 +86,13 @@ static void load(const char *path, struct text *t)
     fclose(f);
 }
 
+static void text_free(struct text *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->lines[i]);
+    free(t->lines);
+}
+
 /* UTF-8 -> UTF-16 into a growing buffer; returns the length in UChars. */
 static int32_t to_utf16(struct ubuf *b, const char *s)
 {
@@ -247,6 +254,8 @@ int main(int argc, char **argv)
     bench_hant_hans(&t[3], langs[3]);
     for (int i = 0; i < 3; i++)
         bench_stem(&t[i], langs[i], algorithms[i]);
+    for (int i = 0; i < 4; i++)
+        text_free(&t[i]);
     if (fflush(stdout) || ferror(stdout))
         die("cannot write the results", NULL);
     return 0;
