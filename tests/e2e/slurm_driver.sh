@@ -32,19 +32,6 @@ gzip "$work/in/zz-cut.jsonl" &&
 	head -c $(($(wc -c <"$work/in/zz-cut.jsonl.gz") / 2)) "$work/in/zz-cut.jsonl.gz" >"$work/in/cut.tmp" &&
 	mv "$work/in/cut.tmp" "$work/in/zz-cut.jsonl.gz" || die "could not cut the export"
 
-same_data() {   # same_data DIR1 DIR2 WHAT
-	for s in 01-fetch 02-normalize 03-stem 04-classify; do
-		for f in $s.jsonl.gz $s.rejects.jsonl.gz; do
-			[ -f "$1/$f" ] || die "$3: no $f"
-			cmp -s "$1/$f" "$2/$f" || die "$3: $f differs between --engine local and slurm"
-		done
-	done
-}
-# tasks the last run in DIR submitted: the sum of tasks= of its submit lines
-submitted() {
-	awk '/ start run /{n=0} / submit /{for(i=1;i<=NF;i++) if($i ~ /^tasks=/) n+=substr($i,7)} END{print n+0}' "$1/run.log"
-}
-last_run() { awk '/ start run /{s=""} {s=s $0 "\n"} END{printf "%s", s}' "$1/run.log"; }
 
 opts="-q --shard-size 100"
 cxs-pipeline run $opts --workdir "$work/local" "$work/in" >/dev/null 2>"$work/err"
@@ -78,17 +65,7 @@ rc=$?
 grep -q "error: normalize $victim failed (exit 5) in Slurm job [0-9]*_[0-9]*; its log: " "$work/err" ||
 	die "the failure does not name stage, part, job and log: $(cat "$work/err")"
 [ -f "$work/sl3/01-fetch.manifest.json" ] || die "the stand-in did not run the fetch merge before the failure"
-missing=0
-for f in "$work/sl3/01-fetch"/shard-*.manifest.json; do
-	jq -e .partial "$f" >/dev/null && missing=$((missing + 1))
-done
-[ -f "$work/sl3/01-fetch.manifest.json" ] || missing=$((missing + 1))
-for k in 02-normalize 03-stem 04-classify; do
-	for f in "$work/sl/$k"/part-*.manifest.json; do
-		[ -f "$work/sl3/$k/$(basename "$f")" ] || missing=$((missing + 1))
-	done
-	[ -f "$work/sl3/$k.manifest.json" ] || missing=$((missing + 1))
-done
+missing=$(missing_tasks "$work/sl3" "$work/sl")
 cxs-pipeline run $opts --engine slurm --workdir "$work/sl3" "$work/in" >/dev/null 2>"$work/err"
 [ $? = 4 ] || die "the rerun after the failure: $(cat "$work/err")"
 [ "$(submitted "$work/sl3")" = $missing ] ||

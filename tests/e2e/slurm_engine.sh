@@ -33,21 +33,9 @@ kill -9 "$(awk '$1 == "slurmd" {print $2}' "$slurm/started")"
 cmp -s "$slurm/started" "$work/started" && die "start did not restart a half-dead node"
 [ "$(sinfo -h -o %T)" = idle ] || die "the node is not idle after a restart: $(sinfo)"
 
-same_data() {   # same_data DIR1 DIR2 WHAT
-	for s in 01-fetch 02-normalize 03-stem 04-classify; do
-		for f in $s.jsonl.gz $s.rejects.jsonl.gz; do
-			[ -f "$1/$f" ] || die "$3: no $f"
-			cmp -s "$1/$f" "$2/$f" || die "$3: $f differs between --engine local and slurm"
-		done
-	done
-}
 queue_empty() {   # nothing of ours may stay in the queue, pending or not
 	left=$(squeue -h -o '%i %t %r' 2>&1)
 	[ -z "$left" ] || die "$1: jobs left in the queue: $left"
-}
-# tasks the last run in DIR submitted: the sum of tasks= of its submit lines
-submitted() {
-	awk '/ start run /{n=0} / submit /{for(i=1;i<=NF;i++) if($i ~ /^tasks=/) n+=substr($i,7)} END{print n+0}' "$1/run.log"
 }
 
 # 1. The sample.
@@ -133,17 +121,7 @@ grep -q '^normalize  *[0-9]*  *[0-9]*  *[0-9]*  *1  *[0-9]*$' "$work/status" || 
 grep -q "^failed: normalize $victim exit=5 job=" "$work/status" || die "status does not name the failed task: $(cat "$work/status")"
 # Fixed (no more full disk): the rerun submits only what is missing, and the cut
 # export's shard, which is stale as long as it is partial (as with --engine local).
-missing=0
-for f in "$work/sl3/01-fetch"/shard-*.manifest.json; do
-	jq -e .partial "$f" >/dev/null && missing=$((missing + 1))
-done
-[ -f "$work/sl3/01-fetch.manifest.json" ] || missing=$((missing + 1))
-for k in 02-normalize 03-stem 04-classify; do
-	for f in "$work/sl2/$k"/part-*.manifest.json; do
-		[ -f "$work/sl3/$k/$(basename "$f")" ] || missing=$((missing + 1))
-	done
-	[ -f "$work/sl3/$k.manifest.json" ] || missing=$((missing + 1))
-done
+missing=$(missing_tasks "$work/sl3" "$work/sl2")
 cxs-pipeline run $opts --engine slurm --workdir "$work/sl3" "$work/in" >/dev/null 2>"$work/err"
 [ $? = 4 ] || die "the rerun after the failure: $(cat "$work/err")"
 [ "$(submitted "$work/sl3")" = $missing ] || die "the rerun submitted $(submitted "$work/sl3") tasks, $missing were missing"
