@@ -1,7 +1,9 @@
 # cx-core aspect lexicon, Spanish (es). Written for cxsignals; licence CC0-1.0 as the pack.
 # Format: term<TAB>dimension[:weight]. Words are stemmed (Snowball spanish) by the loader,
 # so one form per lemma is usually enough; multiword terms match word sequences.
-# A trailing * is a prefix wildcard on the unstemmed word.
+# A trailing * is a prefix wildcard on the unstemmed word; a term in double quotes matches
+# its own form only. Feminine plurals in -osas stem apart from their singular and onto
+# other words (sabrosas -> sabr, as sabrá), so they are written by their quoted form.
 # Reviews often drop accents; Snowball's suffixes -ación, -ía, -é and a few more need theirs
 # (ubicación -> ubic, ubicacion -> ubicacion), so such terms are listed both ways.
 
@@ -175,7 +177,7 @@ presentaci*	product:0.7
 presentad*	product:0.7
 sabor	product
 sabroso	product
-sabrosas*	product
+"sabrosas"	product
 # taste words judge the food they are said of ("estaba todo riquísimo"); salado by its
 # forms (salir and sala share the stem); exquisito and escaso are said of service and
 # light too, so they only add to another hit
@@ -220,12 +222,12 @@ culinario	product
 abundante	product
 abundantes	product
 copioso	product
-copiosas*	product
+"copiosas"	product
 casero	product
 casera	product
 en su punto	product
 jugoso	product
-jugosas*	product
+"jugosas"	product
 tierno	product:0.7
 grasiento	product
 empalagoso	product
@@ -907,8 +909,8 @@ piscina	ambience
 vistas al mar	ambience
 con vistas	ambience
 # views and surroundings judged ("unas vistas preciosas"); weak: "punto de vista"; vistas by
-# its forms, since visto (había visto, ver) and "a la vista" share its stem
-vistas*	ambience:0.5
+# its form, since visto (había visto, ver) and "a la vista" share its stem
+"vistas"	ambience:0.5
 entorno	ambience:0.5
 ventanales	ambience
 intimidad	ambience
@@ -930,7 +932,7 @@ hilo musical	ambience
 volumen	ambience:0.7
 ruido	ambience
 ruidoso	ambience
-ruidosas*	ambience
+"ruidosas"	ambience
 bullicio	ambience
 jaleo	ambience
 gritos	ambience:0.5
@@ -1022,7 +1024,7 @@ aislamiento acústico	ambience
 cutre	ambience:0.4
 hortera	ambience
 lujoso	ambience:0.5
-lujosas*	ambience:0.5
+"lujosas"	ambience:0.5
 minimalista	ambience:0.5
 # lights, ceilings, smells of frying, damp and carpet
 luces	ambience
@@ -1081,7 +1083,7 @@ interminable	waiting
 minutos	waiting:0.7
 media hora	waiting
 # by its form: hora shares the stem ("a la hora de elegir")
-horas*	waiting:0.5
+"horas"	waiting:0.5
 una hora	waiting
 tiempo	waiting:0.3
 demasiado tiempo	waiting
