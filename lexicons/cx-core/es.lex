@@ -26,11 +26,14 @@ servicio al cliente	staff
 atención	staff
 # trato and how they treated us by their forms, since "se trata de" (it is about) and
 # "tratan de" (they try to) share the stem
-trato*	staff
-trató*	staff
-trataron*	staff
-tratado*	staff
-tratada*	staff
+"trato"	staff
+"tratos"	staff
+"trató"	staff
+"trataron"	staff
+"tratado"	staff
+"tratados"	staff
+"tratada"	staff
+"tratadas"	staff
 trato al cliente	staff
 atender	staff
 atendido	staff
@@ -47,7 +50,10 @@ dependienta	staff
 vendedor	staff
 vendedora	staff
 # by their forms, since empleo (employment) shares the stem
-emplead*	staff
+"empleado"	staff
+"empleados"	staff
+"empleada"	staff
+"empleadas"	staff
 cajero	staff
 cajera	staff
 asesor	staff
@@ -204,8 +210,10 @@ crudo	product
 cruda	product
 quemado	product
 quemada	product
-salado*	product
-salada*	product
+"salado"	product
+"salados"	product
+"salada"	product
+"saladas"	product
 fresco	product:0.7
 fresca	product:0.7
 fresquísimo	product
@@ -991,8 +999,10 @@ lavabo	ambience
 suelo*	ambience
 paredes	ambience
 # by its forms, since orden ("todo en orden") shares the stem
-ordenado*	ambience
-ordenada*	ambience
+"ordenado"	ambience
+"ordenados"	ambience
+"ordenada"	ambience
+"ordenadas"	ambience
 desordenado	ambience
 # by its form: amplia is mostly said of the menu (una carta amplia, amplia variedad)
 "amplio"	ambience:0.5
@@ -1108,7 +1118,8 @@ check-out	waiting
 puntual	waiting
 puntualidad	waiting
 # by its forms, since plaza (a square) shares the stem
-plazo*	waiting
+"plazo"	waiting
+"plazos"	waiting
 plazo de entrega	waiting
 entrega	waiting:0.7
 envío	waiting:0.7
@@ -1137,8 +1148,14 @@ baratísimo	price
 carísimos	price
 baratísimos	price
 # by its forms, since economía (the economy) shares the stem
-económic*	price
-economic*	price
+"económico"	price
+"económicos"	price
+"económica"	price
+"económicas"	price
+"economico"	price
+"economicos"	price
+"economica"	price
+"economicas"	price
 asequible	price
 # by its forms: razón shares the stem
 razonable*	price:0.5
