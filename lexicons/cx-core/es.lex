@@ -857,7 +857,9 @@ embalaje	product
 habitación	product
 habitacion	product
 habitaciones	product
-cama	product
+# by its forms: cámara (a camera, a chamber) shares the stem
+"cama"	product
+"camas"	product
 colchón	product
 almohada	product
 sábanas	product
@@ -1395,7 +1397,9 @@ hazlo tú mismo	cocreation
 colaborar	cocreation
 colaboración	cocreation
 colaboracion	cocreation
-comunidad	cocreation
+# by its forms: común (common, "no es común") shares the stem
+"comunidad"	cocreation
+"comunidades"	cocreation
 redes sociales	cocreation
 instagram	cocreation:0.5
 diálogo	cocreation
