@@ -515,7 +515,7 @@ perritos	product
 tinto de verano	product
 dim sum	product
 pad thai	product
-callos*	product
+"callos"	product
 copas	product:0.5
 brasa	product
 parrilla	product:0.7
@@ -892,12 +892,12 @@ bonita	ambience:0.4
 agradable	ambience:0.4
 elegante*	ambience:0.4
 moderno	ambience:0.4
-modernos*	ambience:0.4
+"modernos"	ambience:0.4
 moderna	ambience:0.4
 # the tables' room, not a table booked; mesa and mes (month) share a stem
-mesas*	ambience:0.5
-juntas*	ambience:0.5
-pegadas*	ambience:0.5
+"mesas"	ambience:0.5
+"juntas"	ambience:0.5
+"pegadas"	ambience:0.5
 apretad*	ambience:0.5
 instalaciones	ambience
 reforma	ambience:0.5
@@ -1051,7 +1051,7 @@ moqueta	ambience
 # stem is shared
 la espera	waiting
 una espera	waiting
-esperas*	waiting:0.5
+"esperas"	waiting:0.5
 hubo que esperar	waiting
 tuvimos que esperar	waiting
 hacer esperar	waiting
@@ -1112,7 +1112,7 @@ una reserva	waiting:0.5
 mi reserva	waiting:0.5
 nuestra reserva	waiting:0.5
 su reserva	waiting:0.5
-reservas*	waiting:0.5
+"reservas"	waiting:0.5
 sin reserva	waiting
 check-in	waiting
 checkin	waiting
