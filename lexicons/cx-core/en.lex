@@ -297,7 +297,8 @@ gelato	product
 sorbet	product
 cookies	product
 pastries	product
-specials*	product
+# by its form: special (nothing special, a special occasion) shares the stem
+"specials"	product
 appetizers	product
 tapas	product
 martini	product

@@ -1,7 +1,9 @@
 # cx-core aspect lexicon, Spanish (es). Written for cxsignals; licence CC0-1.0 as the pack.
 # Format: term<TAB>dimension[:weight]. Words are stemmed (Snowball spanish) by the loader,
 # so one form per lemma is usually enough; multiword terms match word sequences.
-# A trailing * is a prefix wildcard on the unstemmed word.
+# A trailing * is a prefix wildcard on the unstemmed word; a term in double quotes matches
+# its own form only. Feminine plurals in -osas stem apart from their singular and onto
+# other words (sabrosas -> sabr, as sabrá), so they are written by their quoted form.
 # Reviews often drop accents; Snowball's suffixes -ación, -ía, -é and a few more need theirs
 # (ubicación -> ubic, ubicacion -> ubicacion), so such terms are listed both ways.
 
@@ -24,11 +26,14 @@ servicio al cliente	staff
 atención	staff
 # trato and how they treated us by their forms, since "se trata de" (it is about) and
 # "tratan de" (they try to) share the stem
-trato*	staff
-trató*	staff
-trataron*	staff
-tratado*	staff
-tratada*	staff
+"trato"	staff
+"tratos"	staff
+"trató"	staff
+"trataron"	staff
+"tratado"	staff
+"tratados"	staff
+"tratada"	staff
+"tratadas"	staff
 trato al cliente	staff
 atender	staff
 atendido	staff
@@ -45,7 +50,10 @@ dependienta	staff
 vendedor	staff
 vendedora	staff
 # by their forms, since empleo (employment) shares the stem
-emplead*	staff
+"empleado"	staff
+"empleados"	staff
+"empleada"	staff
+"empleadas"	staff
 cajero	staff
 cajera	staff
 asesor	staff
@@ -175,7 +183,7 @@ presentaci*	product:0.7
 presentad*	product:0.7
 sabor	product
 sabroso	product
-sabrosas*	product
+"sabrosas"	product
 # taste words judge the food they are said of ("estaba todo riquísimo"); salado by its
 # forms (salir and sala share the stem); exquisito and escaso are said of service and
 # light too, so they only add to another hit
@@ -202,8 +210,10 @@ crudo	product
 cruda	product
 quemado	product
 quemada	product
-salado*	product
-salada*	product
+"salado"	product
+"salados"	product
+"salada"	product
+"saladas"	product
 fresco	product:0.7
 fresca	product:0.7
 fresquísimo	product
@@ -220,12 +230,12 @@ culinario	product
 abundante	product
 abundantes	product
 copioso	product
-copiosas*	product
+"copiosas"	product
 casero	product
 casera	product
 en su punto	product
 jugoso	product
-jugosas*	product
+"jugosas"	product
 tierno	product:0.7
 grasiento	product
 empalagoso	product
@@ -505,7 +515,7 @@ perritos	product
 tinto de verano	product
 dim sum	product
 pad thai	product
-callos*	product
+"callos"	product
 copas	product:0.5
 brasa	product
 parrilla	product:0.7
@@ -847,7 +857,9 @@ embalaje	product
 habitación	product
 habitacion	product
 habitaciones	product
-cama	product
+# by its forms: cámara (a camera, a chamber) shares the stem
+"cama"	product
+"camas"	product
 colchón	product
 almohada	product
 sábanas	product
@@ -880,12 +892,12 @@ bonita	ambience:0.4
 agradable	ambience:0.4
 elegante*	ambience:0.4
 moderno	ambience:0.4
-modernos*	ambience:0.4
+"modernos"	ambience:0.4
 moderna	ambience:0.4
 # the tables' room, not a table booked; mesa and mes (month) share a stem
-mesas*	ambience:0.5
-juntas*	ambience:0.5
-pegadas*	ambience:0.5
+"mesas"	ambience:0.5
+"juntas"	ambience:0.5
+"pegadas"	ambience:0.5
 apretad*	ambience:0.5
 instalaciones	ambience
 reforma	ambience:0.5
@@ -907,8 +919,8 @@ piscina	ambience
 vistas al mar	ambience
 con vistas	ambience
 # views and surroundings judged ("unas vistas preciosas"); weak: "punto de vista"; vistas by
-# its forms, since visto (había visto, ver) and "a la vista" share its stem
-vistas*	ambience:0.5
+# its form, since visto (había visto, ver) and "a la vista" share its stem
+"vistas"	ambience:0.5
 entorno	ambience:0.5
 ventanales	ambience
 intimidad	ambience
@@ -930,7 +942,7 @@ hilo musical	ambience
 volumen	ambience:0.7
 ruido	ambience
 ruidoso	ambience
-ruidosas*	ambience
+"ruidosas"	ambience
 bullicio	ambience
 jaleo	ambience
 gritos	ambience:0.5
@@ -989,8 +1001,10 @@ lavabo	ambience
 suelo*	ambience
 paredes	ambience
 # by its forms, since orden ("todo en orden") shares the stem
-ordenado*	ambience
-ordenada*	ambience
+"ordenado"	ambience
+"ordenados"	ambience
+"ordenada"	ambience
+"ordenadas"	ambience
 desordenado	ambience
 # by its form: amplia is mostly said of the menu (una carta amplia, amplia variedad)
 "amplio"	ambience:0.5
@@ -1022,7 +1036,7 @@ aislamiento acústico	ambience
 cutre	ambience:0.4
 hortera	ambience
 lujoso	ambience:0.5
-lujosas*	ambience:0.5
+"lujosas"	ambience:0.5
 minimalista	ambience:0.5
 # lights, ceilings, smells of frying, damp and carpet
 luces	ambience
@@ -1037,7 +1051,7 @@ moqueta	ambience
 # stem is shared
 la espera	waiting
 una espera	waiting
-esperas*	waiting:0.5
+"esperas"	waiting:0.5
 hubo que esperar	waiting
 tuvimos que esperar	waiting
 hacer esperar	waiting
@@ -1081,7 +1095,7 @@ interminable	waiting
 minutos	waiting:0.7
 media hora	waiting
 # by its form: hora shares the stem ("a la hora de elegir")
-horas*	waiting:0.5
+"horas"	waiting:0.5
 una hora	waiting
 tiempo	waiting:0.3
 demasiado tiempo	waiting
@@ -1098,7 +1112,7 @@ una reserva	waiting:0.5
 mi reserva	waiting:0.5
 nuestra reserva	waiting:0.5
 su reserva	waiting:0.5
-reservas*	waiting:0.5
+"reservas"	waiting:0.5
 sin reserva	waiting
 check-in	waiting
 checkin	waiting
@@ -1106,7 +1120,8 @@ check-out	waiting
 puntual	waiting
 puntualidad	waiting
 # by its forms, since plaza (a square) shares the stem
-plazo*	waiting
+"plazo"	waiting
+"plazos"	waiting
 plazo de entrega	waiting
 entrega	waiting:0.7
 envío	waiting:0.7
@@ -1135,8 +1150,14 @@ baratísimo	price
 carísimos	price
 baratísimos	price
 # by its forms, since economía (the economy) shares the stem
-económic*	price
-economic*	price
+"económico"	price
+"económicos"	price
+"económica"	price
+"económicas"	price
+"economico"	price
+"economicos"	price
+"economica"	price
+"economicas"	price
 asequible	price
 # by its forms: razón shares the stem
 razonable*	price:0.5
@@ -1376,7 +1397,9 @@ hazlo tú mismo	cocreation
 colaborar	cocreation
 colaboración	cocreation
 colaboracion	cocreation
-comunidad	cocreation
+# by its forms: común (common, "no es común") shares the stem
+"comunidad"	cocreation
+"comunidades"	cocreation
 redes sociales	cocreation
 instagram	cocreation:0.5
 diálogo	cocreation
