@@ -520,13 +520,22 @@ static int judges(const struct cxs_lex_entry *p, const struct cxs_lex_entry *a)
 
 /* Whether polarity match `p`, marked `for:DIMENSION`, has a hit of its dimension in its
  * sentence: only then is it an opinion of the record (its `sentiment`). */
+static int its_hit(const struct cxs_match *p, const struct cxs_match *m)
+{
+	return m->role == CXS_ROLE_ASPECT && judges(p->e, m->e);
+}
+
+/* Matches are in text order, so only those of p's sentence, on either side of it, are
+ * looked at: a long post with many such words stays linear. */
 static int has_its_hit(const struct cxs_matches *mm, const struct cxs_match *p)
 {
-	size_t j;
+	size_t i = (size_t)(p - mm->m), j;
 
-	for (j = 0; j < mm->n; j++)
-		if (mm->m[j].role == CXS_ROLE_ASPECT && mm->m[j].sent == p->sent &&
-		    judges(p->e, mm->m[j].e))
+	for (j = i; j > 0 && mm->m[j - 1].sent == p->sent; j--)
+		if (its_hit(p, &mm->m[j - 1]))
+			return 1;
+	for (j = i + 1; j < mm->n && mm->m[j].sent == p->sent; j++)
+		if (its_hit(p, &mm->m[j]))
 			return 1;
 	return 0;
 }
