@@ -93,6 +93,12 @@ const char *cxs_stemcache_stem(cxs_stemcache *c, const char *form, size_t len, s
 	return cxs_stemcache_word(c, form, len, stemlen, &stop, err);
 }
 
+void cxs_stemcache_prefetch(const cxs_stemcache *c, const char *form, size_t len)
+{
+	if (len <= CXS_STEMCACHE_MAX_FORM)
+		__builtin_prefetch(&c->slots[(size_t)cxs_hash_fnv1a(form, len) & (c->cap - 1)]);
+}
+
 const char *cxs_stemcache_word(cxs_stemcache *c, const char *form, size_t len, size_t *stemlen,
 			       int *stop, cxs_err *err)
 {

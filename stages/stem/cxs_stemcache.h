@@ -40,6 +40,11 @@ void cxs_stemcache_set_stopwords(cxs_stemcache *c, const cxs_stopwords *sw);
 const char *cxs_stemcache_word(cxs_stemcache *c, const char *form, size_t len, size_t *stemlen,
 			       int *stop, cxs_err *err);
 
+/* Asks the CPU to bring the slot where `form` would be into its caches, so that a
+ * cxs_stemcache_word on it a few tokens later does not wait for memory: the table is
+ * larger than the fastest caches, and most lookups were a miss there. Changes nothing. */
+void cxs_stemcache_prefetch(const cxs_stemcache *c, const char *form, size_t len);
+
 /* The number of forms cached now. */
 size_t cxs_stemcache_count(const cxs_stemcache *c);
 

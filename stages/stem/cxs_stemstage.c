@@ -27,6 +27,10 @@ static const char *const langs[] = { "sv", "es", "en", "zh" };
  * words of a corpus, which make up most tokens. */
 #define STEMCACHE_ENTRIES 16384
 
+/* How many tokens ahead the cache slot of a form is fetched: about one memory latency of
+ * work per token's lookup (in the language of the token at hand, which it mostly shares) */
+#define PREFETCH_AHEAD 8
+
 /* What one record is read into, reused across records. */
 struct rec_in {
 	cxs_tokens *toks;
@@ -167,6 +171,9 @@ static int stem_forms(struct cxs_stemstage *c, struct token_langs *tl, cxs_rec *
 
 		/* the cache knows the stopwords of its language too: one lookup a token */
 		if (li >= 0 && c->cache[li]) {
+			if (i + PREFETCH_AHEAD < n)
+				cxs_stemcache_prefetch(c->cache[li], in->tv.form[i + PREFETCH_AHEAD],
+						       in->tv.formlen[i + PREFETCH_AHEAD]);
 			if (!(stem = cxs_stemcache_word(c->cache[li], form, len, &slen, &stop, reason)))
 				return -1;
 		} else {
