@@ -1041,6 +1041,11 @@ static int term_words(cxs_lexicon *lx, struct cxs_lexlang *ll, const char *path,
 	}
 	if (unquote(lx, path, no, &t, &tl, &quoted) < 0)
 		return -1;
+	/* a researcher who quotes a term means "this form only"; where there are no stems
+	 * every term already is, and silence would let them believe the quotes did more */
+	if (quoted && !ll->stem)
+		warn(lx, path, no, "quotes change nothing in %s terms, which match their own "
+		     "forms only already: '%.*s'", ll->code, (int)writtenl, written);
 	p = t;
 	end = t + tl;
 	if (ll->by_chars && memchr(t, '*', tl)) {
