@@ -61,7 +61,11 @@ struct cxs_rec {
 	cxs_buf vals;
 	struct newfield *nw;
 	size_t nnew, capnew;
-	const char **drop;
+	/* with their lengths: every field of every record is compared with each */
+	struct dropkey {
+		const char *key;
+		size_t len;
+	} *drop;
 	size_t ndrop, capdrop;
 	char reason[512];
 };
@@ -1196,8 +1200,10 @@ cxs_buf *cxs_rec_set(cxs_rec *r, const char *key)
 
 void cxs_rec_drop(cxs_rec *r, const char *key)
 {
-	if (cxs_array_grow(&r->drop, &r->capdrop, r->ndrop + 1, sizeof(*r->drop)) == 0)
-		r->drop[r->ndrop++] = key;
+	if (cxs_array_grow(&r->drop, &r->capdrop, r->ndrop + 1, sizeof(*r->drop)) == 0) {
+		r->drop[r->ndrop].key = key;
+		r->drop[r->ndrop++].len = strlen(key);
+	}
 }
 
 static int add_new(const cxs_rec *r, const struct newfield *nf, cxs_buf *out, int comma)
@@ -1222,7 +1228,7 @@ static int dropped(const cxs_rec *r, const struct field *f)
 	size_t i;
 
 	for (i = 0; i < r->ndrop; i++)
-		if (strlen(r->drop[i]) == f->keylen && !memcmp(r->drop[i], r->p + f->key, f->keylen))
+		if (r->drop[i].len == f->keylen && !memcmp(r->drop[i].key, r->p + f->key, f->keylen))
 			return 1;
 	return 0;
 }
