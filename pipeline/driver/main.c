@@ -421,11 +421,15 @@ static int record_state(const struct drv_run *r, const cxs_tally *t, const struc
 /* ---------------------------------------------------------------- commands */
 
 /* A broken lexicon pack is found before any work is done (exit 3, nothing processed). */
+/* Runs `cxs-classify --check-lexicon PACK`, whose stderr names every problem. Returns its
+ * exit status; when it could not be run or did not finish, says why (its silence would
+ * otherwise read as "has errors (above)" with nothing above) and returns
+ * CXS_EXIT_INTERNAL. */
 static int check_lexicon(const char *pack)
 {
 	char *prog = drv_stage_program("classify");
 	pid_t pid;
-	int status;
+	int status, rc = CXS_EXIT_INTERNAL;
 
 	fflush(NULL);
 	pid = fork();
@@ -433,12 +437,20 @@ static int check_lexicon(const char *pack)
 		if (!freopen("/dev/null", "w", stdout))
 			_exit(CXS_EXIT_INTERNAL);
 		execl(prog, prog, "--check-lexicon", pack, (char *)NULL);
+		cxs_error("could not run '%s': %s", prog, strerror(errno));
 		_exit(CXS_EXIT_INTERNAL);
 	}
+	if (pid < 0)
+		cxs_error("could not start '%s --check-lexicon': %s", prog, strerror(errno));
+	else if (waitpid(pid, &status, 0) < 0)
+		cxs_error("could not wait for '%s --check-lexicon': %s", prog, strerror(errno));
+	else if (WIFSIGNALED(status))
+		cxs_error("'%s --check-lexicon %s' was killed by signal %d (%s)", prog, pack,
+			  WTERMSIG(status), strsignal(WTERMSIG(status)));
+	else if (WIFEXITED(status))
+		rc = WEXITSTATUS(status);
 	free(prog);
-	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
-		return CXS_EXIT_INTERNAL;
-	return WEXITSTATUS(status);
+	return rc;
 }
 
 static int take_lock(struct drv_run *r)
@@ -559,8 +571,11 @@ static int cmd_run(struct drv_opts *o)
 	}
 	if (status == 0 && first <= DRV_NSTAGES - 1 && (o->only < 0 || o->only == 3)) {
 		status = check_lexicon(r.lexicon ? r.lexicon : "cx-core");
-		if (status)
+		if (status == CXS_EXIT_CONFIG)
 			cxs_error("lexicon pack '%s' has errors (above); nothing was run",
+				  r.lexicon ? r.lexicon : "cx-core");
+		else if (status)
+			cxs_error("lexicon pack '%s' could not be checked (above); nothing was run",
 				  r.lexicon ? r.lexicon : "cx-core");
 	}
 	if (status == 0) {

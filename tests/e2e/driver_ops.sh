@@ -121,4 +121,23 @@ left=$(ls "$work"/ss/0[1-4]-*/ | grep '^part-[0-9]*-0000[1-9]\.')
 grep -q 'removed [0-9]* files of shards or parts no longer in the plan' "$work/ss/run.log" || die "run.log does not say what was removed"
 [ "$(zcat "$work/ss/04-classify.jsonl.gz" | jq -c 'del(.lexicon)' | md5sum)" = "$(zcat "$work/ss1/04-classify.jsonl.gz" | jq -c 'del(.lexicon)' | md5sum)" ] ||
 	die "another --shard-size changed the data"
-echo "ok: -j 1 = -j 2, staleness per shard, --only, lock, config, exit 7, run log, --shard-size change"
+
+# The lexicon is checked before any work: a pack with errors is named (exit 3, its
+# problems above); a classify that cannot be run is said so, not taken for a bad pack.
+mkdir "$work/badpack"
+cp -r "$CXS_SRC/tests/fixtures/classify/pack-small/." "$work/badpack/"
+printf 'waiter\tno_such_dimension\n' >>"$work/badpack/en.lex"
+cxs-pipeline run -q --lexicon "$work/badpack" --workdir "$work/bp" "$SAMPLE" >/dev/null 2>"$work/err"
+rc=$?
+[ $rc = 3 ] || die "bad lexicon pack: exit $rc, expected 3: $(cat "$work/err")"
+grep -q "badpack/en.lex:[0-9]*: .*no_such_dimension" "$work/err" || die "the bad line is not named: $(cat "$work/err")"
+grep -q "has errors (above); nothing was run" "$work/err" || die "bad pack not said: $(cat "$work/err")"
+mkdir "$work/alone"
+cp "$(command -v cxs-pipeline)" "$work/alone/"
+"$work/alone/cxs-pipeline" run -q --workdir "$work/al" "$SAMPLE" >/dev/null 2>"$work/err"
+rc=$?
+[ $rc = 6 ] || die "no cxs-classify beside the driver: exit $rc, expected 6: $(cat "$work/err")"
+grep -q "could not run '$work/alone/cxs-classify': No such file or directory" "$work/err" &&
+	grep -q "could not be checked (above); nothing was run" "$work/err" ||
+	die "a classify that cannot run was not said so: $(cat "$work/err")"
+echo "ok: -j 1 = -j 2, staleness per shard, --only, lock, config, exit 7, run log, --shard-size change, lexicon check"
