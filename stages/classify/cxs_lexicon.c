@@ -1213,9 +1213,11 @@ struct file_ctx {
 	int role;
 };
 
-/* A negator or intensifier that is also a polarity word is always inside a match of that
- * word, and the scorer reads such a modifier as part of the word (not bad, 不错): it can
- * never modify anything. (.sent is read before .neg and .int.) */
+/* A negator that is also a polarity word is always inside a match of that word, and the
+ * scorer reads it as part of the word (not bad, 不错): it can never negate anything. An
+ * intensifier that is also one acts only right before another polarity word (the
+ * scorer's degree words: "incredibly rude") and judges everywhere else, which its author
+ * may not expect either. (.sent is read before .neg and .int.) */
 static void check_swallowed(cxs_lexicon *lx, const struct cxs_lexlang *ll, long ei,
 			    int role, const char *path, long no, const char *t, size_t tl)
 {
@@ -1223,10 +1225,15 @@ static void check_swallowed(cxs_lexicon *lx, const struct cxs_lexlang *ll, long 
 
 	if (!(ll->entries[ei].roles & (1u << CXS_ROLE_POLARITY)))
 		return;
-	warn(lx, path, no, "'%.*s' never %s: the polarity word '%s' (%s.sent line %ld) takes "
-	     "it whole", (int)tl, t,
-	     role == CXS_ROLE_NEGATOR ? "negates" : "intensifies or tones down",
-	     inf->written[CXS_ROLE_POLARITY], ll->code, inf->line[CXS_ROLE_POLARITY]);
+	if (role == CXS_ROLE_NEGATOR)
+		warn(lx, path, no, "'%.*s' never negates: the polarity word '%s' (%s.sent line "
+		     "%ld) takes it whole", (int)tl, t, inf->written[CXS_ROLE_POLARITY], ll->code,
+		     inf->line[CXS_ROLE_POLARITY]);
+	else
+		warn(lx, path, no, "'%.*s' is the polarity word '%s' too (%s.sent line %ld): it "
+		     "scales only a polarity word right after it and judges everywhere else",
+		     (int)tl, t, inf->written[CXS_ROLE_POLARITY], ll->code,
+		     inf->line[CXS_ROLE_POLARITY]);
 }
 
 static void lex_line(cxs_lexicon *lx, void *ctx, const char *path, const struct line *l)

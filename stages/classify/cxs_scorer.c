@@ -183,7 +183,8 @@ static double sign(double v)
 /* ---------------------------------------------------------------- clauses */
 
 /* Whether the text between two tokens of a sentence ends a clause: , ; : ( ) and dashes,
- * ASCII or full width. */
+ * ASCII or full width. Typed dashes count too: "--", and a hyphen with a space on either
+ * side ("not great - bland"); a hyphen inside a word (wait-staff) does not. */
 static int clause_break(const char *s, size_t n)
 {
 	size_t i;
@@ -192,6 +193,9 @@ static int clause_break(const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 
 		if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
+			return 1;
+		if (c == '-' && ((i + 1 < n && s[i + 1] == '-') || (i > 0 && s[i - 1] == ' ') ||
+				 (i + 1 < n && s[i + 1] == ' ')))
 			return 1;
 		if (i + 3 <= n) {
 			const unsigned char *u = (const unsigned char *)s + i;
@@ -741,11 +745,40 @@ static int inside_longer(const struct cxs_matches *mm, size_t i, unsigned roles)
 	return 0;
 }
 
+/* Whether polarity match `i` spans the same units as an intensifier and another
+ * polarity word starts right after it (at most one unit between) in its sentence: an
+ * adverb formed from a judging adjective is a degree word before another judgement
+ * ("incredibly rude", "ridiculously cheap", "increíblemente mala"), and Snowball gives
+ * it the adjective's stem, so the adjective's valence would otherwise praise the rude
+ * waiter. Alone ("it was incredible") it keeps its valence. */
+static int degree_word(const struct cxs_matches *mm, size_t i)
+{
+	const struct cxs_match *p = &mm->m[i];
+	size_t j, lo, hi;
+	int same = 0, next = 0;
+
+	for (lo = i; lo > 0 && mm->m[lo - 1].u0 + WORD_SPAN > p->u0; lo--)
+		;
+	for (hi = i + 1; hi < mm->n && mm->m[hi].u0 <= p->u1 + 1; hi++)
+		;
+	for (j = lo; j < hi; j++) {
+		const struct cxs_match *m = &mm->m[j];
+
+		if (m->role == CXS_ROLE_INTENSIFIER && m->u0 == p->u0 && m->u1 == p->u1)
+			same = 1;
+		else if (m->role == CXS_ROLE_POLARITY && j != i && m->sent == p->sent &&
+			 m->u0 >= p->u1 && m->u0 <= p->u1 + 1)
+			next = 1;
+	}
+	return same && next;
+}
+
 /* Whether polarity match `i` lies inside a longer intensifier: the "kind" of "kind of"
- * (a downtoner) is no praise, as a negator inside a polarity word is no negation. */
+ * (a downtoner) is no praise, as a negator inside a polarity word is no negation; or is
+ * an intensifier at once and acts as one (degree_word). */
 static int part_of_intensifier(const struct cxs_matches *mm, size_t i)
 {
-	return inside_longer(mm, i, 1u << CXS_ROLE_INTENSIFIER);
+	return inside_longer(mm, i, 1u << CXS_ROLE_INTENSIFIER) || degree_word(mm, i);
 }
 
 /* pol_cover: which units a polarity word (or an intensifier) spans */

@@ -1142,6 +1142,64 @@ static void test_contrast_inside(void)
 	cl = small_cl;
 }
 
+/* An adverb made from a judging adjective shares its stem ("incredibly", "incredible"):
+ * right before another polarity word it is a degree word and multiplies that word, alone
+ * it keeps the adjective's valence. A typed dash ends a clause, a hyphen in a word does
+ * not. */
+static void test_degree_words_and_dashes(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *small = lx, *dx;
+	cxs_classifier *small_cl = cl;
+	double rude, bland_alone;
+
+	snprintf(dir, sizeof(dir), "%s/degree", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = degree\nversion = 1\nlanguages = en\n");
+	write_file(dir, "dimensions.tsv", "staff\tStaff\tWho serves\nfood\tFood\tWhat is eaten\n");
+	write_file(dir, "en.lex", "waiter\tstaff\nsoup\tfood\n");
+	write_file(dir, "en.sent", "incredible\t2.9\nrude\t-2.0\ngreat\t3.1\nbland\t-1.9\n"
+		   "good\t1.9\n");
+	write_file(dir, "en.neg", "not\n");
+	write_file(dir, "en.int", "\"incredibly\"\t1.5\n");
+	dx = cxs_lexicon_load(dir, &err);
+	CHECK(dx != NULL);
+	if (!dx)
+		return;
+	lx = dx;
+	cl = cxs_classifier_new(dx, &err);
+	CHECK(cl != NULL);
+	if (cl) {
+		rude = raw_of("en", "The waiter was rude.", "staff");
+		CHECK(rude < 0);
+		/* a degree word: the rude waiter is not praised, only more rude (against a
+		 * word of no role at the same distance) */
+		CHECK(NEAR(raw_of("en", "The waiter was incredibly rude.", "staff"),
+			   1.5 * raw_of("en", "The waiter was quite rude.", "staff")));
+		/* alone it judges */
+		CHECK(raw_of("en", "The soup was incredible.", "food") > 0);
+		CHECK(NEAR(raw_of("en", "The soup was incredibly.", "food"),
+			   raw_of("en", "The soup was incredible.", "food")));
+		/* with a comma between it is no longer right before the other word */
+		CHECK(raw_of("en", "The waiter was incredibly, rude.", "staff") >
+		      1.5 * raw_of("en", "The waiter was quite rude.", "staff"));
+		/* dashes end the clause of "not great" before "bland", as a comma does */
+		bland_alone = raw_of("en", "The soup was not great, bland.", "food");
+		CHECK(bland_alone < 0);
+		CHECK(NEAR(raw_of("en", "The soup was not great -- bland.", "food"), bland_alone));
+		CHECK(NEAR(raw_of("en", "The soup was not great - bland.", "food"), bland_alone));
+		/* without the dash "not" reaches "bland" too */
+		CHECK(raw_of("en", "The soup was not great bland.", "food") > bland_alone);
+		/* a hyphen inside a word is no clause break: not good-looking is not good */
+		CHECK(raw_of("en", "The waiter was not good-looking.", "staff") < 0);
+	}
+	cxs_classifier_free(cl);
+	cxs_lexicon_free(dx);
+	lx = small;
+	cl = small_cl;
+}
+
 /* A polarity word marked `for:DIMENSION` judges hits of that dimension only, and counts
  * in the sentiment only beside one: "high" prices are a complaint, a "high" ceiling none. */
 static void test_for_dimension(void)
@@ -1224,6 +1282,7 @@ int main(void)
 	RUN(test_needs_opinion);
 	RUN(test_quoted);
 	RUN(test_for_dimension);
+	RUN(test_degree_words_and_dashes);
 	RUN(test_contrast_inside);
 	RUN(test_faint_signal);
 	RUN(test_normalize);

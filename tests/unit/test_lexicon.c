@@ -332,8 +332,8 @@ static void test_warnings(void)
 		"6) takes it whole",
 		"en.int:2: warning: 'very' repeats line 1 but has multiplier 1.5, not 1.3; the "
 		"first line wins",
-		"en.int:3: warning: 'greatly' never intensifies or tones down: the polarity word "
-		"'great' (en.sent line 3) takes it whole",
+		"en.int:3: warning: 'greatly' is the polarity word 'great' too (en.sent line 3): it "
+		"scales only a polarity word right after it and judges everywhere else",
 		"zh.lex:2: warning: '服務員' normalises like '服务员' (line 1) but has weight 0.5, "
 		"not 1; the first line wins",
 	};
