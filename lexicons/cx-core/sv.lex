@@ -710,6 +710,56 @@ rökig*	ambience
 ödslig*	ambience
 folktom*	ambience
 
+# the premises, their state and the air in them
+akustik*	ambience
+ljussättning*	ambience
+stearinljus*	ambience
+trubadur*	ambience
+dj	ambience:0.5
+stökig*	ambience:0.7
+"sliten"	ambience:0.5
+slitna	ambience:0.5
+nedgången	ambience:0.7
+nergången	ambience:0.7
+ruffig*	ambience
+sunkig*	ambience
+shabbig*	ambience
+stilren*	ambience
+elegant*	ambience:0.5
+kvav*	ambience
+instängd*	ambience:0.5
+unken	ambience
+unket	ambience
+fuktig*	ambience:0.7
+"damm"	ambience:0.7
+"dammet"	ambience:0.7
+spindelnät*	ambience
+flugor*	ambience:0.7
+getingar*	ambience:0.7
+råttor*	ambience
+möss	ambience
+vägglöss*	ambience
+"luften"	ambience:0.7
+kylan	ambience:0.5
+trivsel*	ambience
+idyll*	ambience
+pittoresk*	ambience
+omgivning*	ambience:0.7
+havsutsikt*	ambience
+sjöutsikt*	ambience
+poolområde*	ambience
+bastu*	ambience:0.7
+lobby*	ambience
+foajé*	ambience
+matsal*	ambience
+väntrum*	ambience
+väntsal*	ambience
+takhöjd*	ambience
+sittplats*	ambience:0.7
+hygienisk*	ambience
+ohygienisk*	ambience
+välstädad*	ambience
+
 # waiting
 vänt*	waiting
 väntetid*	waiting:1.5
@@ -784,6 +834,52 @@ checka in	waiting
 svarstid*	waiting
 handläggningstid*	waiting
 underbemann*	waiting
+
+# how long it took, and getting a time
+"i veckor"	waiting
+"i månader"	waiting
+i flera dagar	waiting
+i flera veckor	waiting:1.5
+i flera månader	waiting:1.5
+flera veckor	waiting:0.7
+flera månader	waiting:0.7
+arbetsdagar	waiting:0.7
+för sent	waiting
+i sista minuten	waiting:0.7
+tidsplan*	waiting
+tidplan*	waiting
+deadline*	waiting
+utlovad tid	waiting:1.5
+utsatt tid	waiting
+avtalad tid	waiting
+leveransdatum*	waiting
+leveransdag*	waiting
+kvickt	waiting:0.7
+raskt	waiting:0.7
+blixtsnabb*	waiting
+supersnabb*	waiting
+jättesnabb*	waiting
+skyndsamt	waiting
+"snarast"	waiting:0.7
+kötid*	waiting:1.5
+telefonkö*	waiting
+tempot	waiting:0.7
+tidseffektiv*	waiting
+tidsödande	waiting
+sölig*	waiting
+tidsbokning*	waiting
+onlinebokning*	waiting
+ledig tid	waiting
+lediga tider	waiting
+få en tid	waiting
+fick en tid	waiting
+fick tid	waiting:0.7
+inget svar	waiting:0.7
+svarar aldrig	waiting
+svarade aldrig	waiting
+hörde aldrig av sig	waiting
+hör aldrig av sig	waiting
+återkom aldrig	waiting
 
 # price
 pris	price
