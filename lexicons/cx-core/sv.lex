@@ -952,6 +952,71 @@ spänn	price:0.7
 lunchpris*	price
 för pengarna	price
 
+# fees, quotes, invoices and deductions of services
+arvode*	price
+mäklararvode*	price
+provision*	price
+timpris*	price:1.5
+timkostnad*	price
+offert*	price
+kostnadsförslag*	price
+prisuppgift*	price
+fast pris	price:1.5
+debiter*	price
+faktureringsavgift*	price
+fakturer*	price
+månadsavgift*	price
+årsavgift*	price
+startavgift*	price
+expeditionsavgift*	price
+påminnelseavgift*	price
+självrisk*	price
+premien	price
+räntan	price
+rutavdrag*	price
+rotavdrag*	price
+rut-avdrag*	price
+rot-avdrag*	price
+moms*	price
+summan	price:0.7
+summa	price:0.5
+belopp*	price
+prisklass*	price:1.5
+prisbild*	price
+prisskillnad*	price
+prisgaranti*	price
+skyhög*	price:0.7
+hutlös*	price
+rimligt pris	price:1.5
+rimliga priser	price:1.5
+orimligt pris	price:1.5
+värt varenda krona	price:1.5
+varenda krona	price
+sek	price
+tusenlapp*	price
+hundralapp*	price
+öre	price:0.5
+delbetal*	price
+avbetalning*	price
+förskott*	price
+handpenning*	price
+deposition*	price
+inkasso*	price:0.7
+fynd	price:0.7
+fyndet	price:0.7
+halva priset	price:1.5
+fullpris*	price
+ordinarie pris	price:1.5
+extrapris*	price
+mängdrabatt*	price
+studentrabatt*	price
+kostnadsfri*	price:0.7
+avgiftsfri*	price:0.7
+dolda avgifter	price:1.5
+dolda kostnader	price:1.5
+tillkommer	price:0.5
+plånbok*	price:0.7
+
 # access
 läge	access:0.7
 läget	access
@@ -1013,6 +1078,49 @@ hemsida*	access:0.5
 webbplats*	access:0.5
 telefontid*	access
 svårt att nå	access
+
+# getting there, getting in and getting hold of them
+ligger bra till	access:1.5
+ligger nära	access
+ligger centralt	access
+närbelägen*	access
+runt hörnet	access
+mitt i stan	access
+avståndet	access:0.7
+svårhittat	access
+lätthittat	access
+hittade dit	access
+hittade hit	access
+hitta fram	access
+ta sig dit	access
+ta sig hit	access
+ta sig till	access:0.7
+lätt att ta sig	access:1.5
+svårt att ta sig	access:1.5
+kartan	access:0.5
+gratisparkering*	access
+gatuparkering*	access
+cykelparkering*	access
+pendeltåg*	access
+tåget	access:0.5
+hållplats*	access
+tunnelbanestation*	access
+motorväg*	access:0.5
+avfart*	access
+handikapp*	access
+otillgänglig*	access
+ramp	access:0.7
+rampen	access:0.7
+helgöppet	access
+kvällsöppet	access
+dygnet runt	access
+lunchstängt	access
+semesterstängt	access
+öppet till	access:0.7
+gick inte att nå	access
+går inte att nå	access
+lätt att nå	access
+svår att nå	access
 
 # personalization
 personlig service	personalization:1.5
