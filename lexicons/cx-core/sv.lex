@@ -77,6 +77,101 @@ gästvänlig*	staff
 gästfri*	staff
 värdskap*	staff
 
+# people and roles of the businesses Swedish reviews are about (brokers, garages, craftsmen, clinics, offices)
+mäklare	staff
+mäklarna	staff
+fastighetsmäklare*	staff
+bostadsmäklare*	staff
+mekaniker*	staff
+tekniker*	staff
+servicetekniker*	staff
+servicerådgivare*	staff
+handläggare*	staff
+rådgivare*	staff
+försäljare*	staff
+konsulten	staff:0.7
+konsulter	staff:0.7
+installatör*	staff
+montör*	staff
+elektriker*	staff
+rörmokare*	staff
+snickare*	staff
+målare*	staff:0.7
+hantverkare*	staff
+plattsättare*	staff
+städare*	staff
+städpersonal*	staff
+lokalvårdare*	staff
+flyttgubb*	staff
+flyttkarl*	staff
+brevbärare*	staff
+läkare*	staff
+tandläkare*	staff
+tandhygienist*	staff
+sjuksköterska*	staff
+sjuksköterskor*	staff
+sköterska*	staff
+sköterskor*	staff
+barnmorska*	staff
+terapeut*	staff
+fysioterapeut*	staff
+sjukgymnast*	staff
+naprapat*	staff
+kiropraktor*	staff
+massör*	staff
+massös*	staff
+stylist*	staff
+barberare*	staff
+veterinär*	staff:0.7
+apotekare*	staff
+farmaceut*	staff
+optiker*	staff:0.7
+trafiklärare*	staff
+lärare*	staff:0.7
+instruktör*	staff
+tränare*	staff:0.7
+advokat*	staff:0.7
+jurist*	staff
+revisor*	staff
+projektledare*	staff
+arbetsledare*	staff
+platschef*	staff
+kontaktperson*	staff
+kundansvarig*	staff
+hyresvärd*	staff:0.7
+vaktmästare*	staff
+fastighetsskötare*	staff
+portier*	staff
+nattportier*	staff
+kundsupport*	staff
+supporten	staff
+telefonist*	staff
+kassapersonal*	staff
+butikspersonal*	staff
+"killarna"	staff:0.5
+"tjejerna"	staff:0.5
+teamet	staff:0.7
+# how they treated the customer
+"bemötta"	staff
+lyhörd*	staff:0.7
+påläst*	staff:0.7
+engagerad*	staff:0.5
+engagemang*	staff:0.5
+oengagerad*	staff:0.7
+ointresserad*	staff:0.5
+kompetent*	staff:0.5
+kompetens*	staff:0.5
+professionel*	staff:0.5
+arrogant*	staff:0.7
+oförskämd*	staff
+respektlös*	staff:0.7
+ohövlig*	staff
+hövlig*	staff:0.7
+mottagande*	staff:0.7
+omhändertagen	staff:0.7
+omhändertagna	staff:0.7
+tog väl hand om	staff
+
 # product
 varor*	product
 läsk	product
@@ -196,6 +291,327 @@ tyget	product
 materialet	product:0.5
 förpackning*	product:0.7
 
+# cars, their parts and what a garage does to them; by its form: bil shares the stem of billig (price), and bil* would also take bild and bilaga
+"bil"	product:0.7
+"bilen"	product:0.7
+"bilar"	product:0.7
+"bilarna"	product:0.7
+"bilens"	product:0.7
+begagnad bil	product:1.5
+däck*	product
+vinterdäck*	product
+sommardäck*	product
+dubbdäck*	product
+fälg*	product
+hjulinställning*	product
+bromsar*	product
+bromsklossar*	product
+motorn	product
+motorer	product
+växellåd*	product
+avgassystem*	product
+batteri*	product:0.7
+vindrut*	product
+lackering*	product
+lackskada*	product
+kaross*	product
+reservdel*	product
+oljebyte*	product
+hjulbyte*	product
+däckbyte*	product
+bilvård*	product
+biltvätt*	product
+rekond*	product
+reparation*	product:0.7
+lagningen	product:0.7
+# phones, computers and household machines
+mobiltelefon*	product
+mobilen	product
+smartphone*	product
+iphone*	product
+"dator"	product
+datorn	product
+datorer	product
+datorerna	product
+laptop*	product
+surfplatta*	product
+ipad*	product
+hörlurar*	product
+högtalare*	product
+laddare*	product
+laddsladd*	product
+skrivare*	product:0.7
+kamera*	product:0.7
+tv-apparat*	product
+elektronik*	product
+hemelektronik*	product
+vitvar*	product
+kylskåp*	product
+frysbox*	product
+tvättmaskin*	product
+torktumlare*	product
+diskmaskin*	product
+dammsugare*	product
+mikrovågsugn*	product
+router*	product
+bredband*	product:0.7
+uppkoppling*	product:0.5
+abonnemang*	product:0.5
+# furniture and the home, as a shop sells them
+garderob*	product
+bokhyll*	product
+bänkskiv*	product
+köksluckor*	product
+sängram*	product
+sängkläder*	product
+lakan*	product
+handduk*	product
+gardin*	product:0.7
+# clothes, shoes and what they are made of
+jacka	product
+jackan	product
+jackor	product
+byxor*	product
+jeans*	product
+tröja	product
+tröjan	product
+tröjor*	product
+skjorta	product
+skjortan	product
+skjortor*	product
+klänning*	product
+kjol	product
+kjolen	product
+strumpor*	product
+stövlar*	product
+kängor*	product
+sneakers	product
+väska	product
+väskan	product
+väskor*	product
+passform*	product:1.5
+storleken	product:0.7
+storlekar*	product:0.7
+sömmar*	product
+tyg	product
+bomull*	product
+läder*	product
+# hotel rooms and beds
+hotellrum*	product
+dubbelrum*	product
+enkelrum*	product
+familjerum*	product
+sviten	product
+minibar*	product
+frukostbuffé*	product
+# food stores and what they sell
+livsmedel*	product
+matvaror*	product
+färskvar*	product
+matkass*	product
+"frukt"	product
+"frukten"	product
+mjölk	product
+mjölken	product
+ägg	product
+äggen	product
+chark*	product
+korv	product
+korven	product
+korvar*	product
+delikatess*	product
+godis*	product
+choklad*	product
+# pharmacies, health and beauty products
+läkemedel*	product
+medicin	product
+mediciner*	product
+tablett*	product
+vitamin*	product
+hudvård*	product
+hudkräm*	product
+smink*	product
+schampo*	product
+parfym*	product
+# the service itself: the work done, the sale, the treatment, the cleaning
+"arbetet"	product:0.5
+"resultatet"	product:0.7
+"utförandet"	product:0.7
+"utförande"	product:0.7
+"tjänsten"	product:0.5
+"tjänsterna"	product:0.5
+värdering*	product:0.7
+visning*	product:0.7
+budgivning*	product:0.7
+"försäljningen"	product:0.5
+objektbeskrivning*	product
+flyttstäd*	product
+storstädning*	product
+hemstädning*	product
+veckostädning*	product
+fönsterputs*	product
+flytthjälp*	product
+"flytten"	product:0.5
+behandling*	product:0.7
+ansiktsbehandling*	product
+massage*	product:0.7
+klippning*	product
+frisyr*	product
+hårfärg*	product
+fransförläng*	product
+naglar*	product:0.7
+tatuering*	product
+renovering*	product
+badrumsrenovering*	product
+installation*	product:0.7
+montering*	product:0.7
+"målningen"	product:0.7
+# insurance, banking and parcels
+försäkring*	product
+hemförsäkring*	product
+bilförsäkring*	product
+villkoren	product:0.5
+bolån*	product
+lånet	product:0.7
+paket	product:0.7
+paketet	product:0.7
+paketen	product:0.7
+försändelse*	product:0.7
+kartong*	product:0.5
+emballage*	product:0.7
+tillbehör*	product:0.7
+utrustning*	product:0.7
+modellen	product:0.5
+slitstark*	product
+hållbarhet*	product:0.5
+# dishes named by what they are
+"rätter"	product
+"rätterna"	product
+entrecote*	product
+oxfilé*	product
+filén	product
+schnitzel*	product
+kotlett*	product
+revben*	product
+lamm	product
+lammet	product
+lammstek*	product
+älgkött*	product
+torsk*	product
+sill	product
+sillen	product
+strömming*	product
+röding*	product
+gös	product
+gösen	product
+hälleflundr*	product
+tonfisk*	product
+musslor*	product
+hummer*	product
+kräftor*	product
+krabba*	product
+bläckfisk*	product
+räkmacka*	product
+räksmörgås*	product
+köttbullar*	product
+tacos	product
+burrito*	product
+kebab*	product
+falafel*	product
+curry*	product
+gryta	product
+grytan	product
+grytor*	product
+paj	product
+pajen	product
+pajer	product
+quiche*	product
+omelett*	product
+pannkak*	product
+våffl*	product
+gröt	product
+gröten	product
+yoghurt*	product
+risotto*	product
+lasagne*	product
+spaghetti*	product
+carbonara*	product
+dumplings	product
+"tapas"	product
+wok	product
+woken	product
+baguette*	product
+frallor*	product
+croissant*	product
+muffins*	product
+kladdkak*	product
+cheesecake*	product
+semla	product
+semlor*	product
+wienerbröd*	product
+sorbet*	product
+smoothie*	product
+milkshake*	product
+# ingredients, sides and sauces
+svamp*	product:0.7
+champinjon*	product
+vitlök*	product
+tomat*	product
+gurk*	product
+avokado*	product
+bönor*	product
+ärtsoppa*	product
+potatismos*	product
+mos	product:0.5
+moset	product
+gratäng*	product
+dressing*	product
+majonnäs*	product
+aioli*	product
+bearnaise*	product
+senap*	product
+smör	product
+smöret	product
+grädd*	product
+# drinks
+cider*	product
+champagne*	product
+mousserande	product
+whisky*	product
+sprit	product
+spriten	product
+snaps*	product
+glögg*	product
+alkoholfri*	product:0.7
+fatöl*	product
+viner	product
+vinerna	product
+# how food tastes and is cooked
+välsmakande	product
+smakrik*	product
+smaklös*	product
+"läcker"	product:0.7
+läckert	product:0.7
+läckra	product:0.7
+kryddig*	product:0.7
+okryddad*	product
+mättande	product:0.7
+flottig*	product
+oljig*	product
+sladdrig*	product
+degig*	product
+ljummen	product:0.5
+ljummet	product:0.5
+ljumma	product:0.5
+kallnat	product:0.7
+grillad*	product:0.7
+friterad*	product:0.7
+ugnsbakad*	product
+marinerad*	product
+gratinerad*	product
+"salt"	product:0.5
+"saltet"	product:0.5
+
 # ambience
 lyhört	ambience
 atmosfär*	ambience
@@ -294,6 +710,56 @@ rökig*	ambience
 ödslig*	ambience
 folktom*	ambience
 
+# the premises, their state and the air in them
+akustik*	ambience
+ljussättning*	ambience
+stearinljus*	ambience
+trubadur*	ambience
+dj	ambience:0.5
+stökig*	ambience:0.7
+"sliten"	ambience:0.5
+slitna	ambience:0.5
+nedgången	ambience:0.7
+nergången	ambience:0.7
+ruffig*	ambience
+sunkig*	ambience
+shabbig*	ambience
+stilren*	ambience
+elegant*	ambience:0.5
+kvav*	ambience
+instängd*	ambience:0.5
+unken	ambience
+unket	ambience
+fuktig*	ambience:0.7
+"damm"	ambience:0.7
+"dammet"	ambience:0.7
+spindelnät*	ambience
+flugor*	ambience:0.7
+getingar*	ambience:0.7
+råttor*	ambience
+möss	ambience
+vägglöss*	ambience
+"luften"	ambience:0.7
+kylan	ambience:0.5
+trivsel*	ambience
+idyll*	ambience
+pittoresk*	ambience
+omgivning*	ambience:0.7
+havsutsikt*	ambience
+sjöutsikt*	ambience
+poolområde*	ambience
+bastu*	ambience:0.7
+lobby*	ambience
+foajé*	ambience
+matsal*	ambience
+väntrum*	ambience
+väntsal*	ambience
+takhöjd*	ambience
+sittplats*	ambience:0.7
+hygienisk*	ambience
+ohygienisk*	ambience
+välstädad*	ambience
+
 # waiting
 vänt*	waiting
 väntetid*	waiting:1.5
@@ -369,6 +835,52 @@ svarstid*	waiting
 handläggningstid*	waiting
 underbemann*	waiting
 
+# how long it took, and getting a time
+"i veckor"	waiting
+"i månader"	waiting
+i flera dagar	waiting
+i flera veckor	waiting:1.5
+i flera månader	waiting:1.5
+flera veckor	waiting:0.7
+flera månader	waiting:0.7
+arbetsdagar	waiting:0.7
+för sent	waiting
+i sista minuten	waiting:0.7
+tidsplan*	waiting
+tidplan*	waiting
+deadline*	waiting
+utlovad tid	waiting:1.5
+utsatt tid	waiting
+avtalad tid	waiting
+leveransdatum*	waiting
+leveransdag*	waiting
+kvickt	waiting:0.7
+raskt	waiting:0.7
+blixtsnabb*	waiting
+supersnabb*	waiting
+jättesnabb*	waiting
+skyndsamt	waiting
+"snarast"	waiting:0.7
+kötid*	waiting:1.5
+telefonkö*	waiting
+tempot	waiting:0.7
+tidseffektiv*	waiting
+tidsödande	waiting
+sölig*	waiting
+tidsbokning*	waiting
+onlinebokning*	waiting
+ledig tid	waiting
+lediga tider	waiting
+få en tid	waiting
+fick en tid	waiting
+fick tid	waiting:0.7
+inget svar	waiting:0.7
+svarar aldrig	waiting
+svarade aldrig	waiting
+hörde aldrig av sig	waiting
+hör aldrig av sig	waiting
+återkom aldrig	waiting
+
 # price
 pris	price
 priset	price
@@ -440,6 +952,71 @@ spänn	price:0.7
 lunchpris*	price
 för pengarna	price
 
+# fees, quotes, invoices and deductions of services
+arvode*	price
+mäklararvode*	price
+provision*	price
+timpris*	price:1.5
+timkostnad*	price
+offert*	price
+kostnadsförslag*	price
+prisuppgift*	price
+fast pris	price:1.5
+debiter*	price
+faktureringsavgift*	price
+fakturer*	price
+månadsavgift*	price
+årsavgift*	price
+startavgift*	price
+expeditionsavgift*	price
+påminnelseavgift*	price
+självrisk*	price
+premien	price
+räntan	price
+rutavdrag*	price
+rotavdrag*	price
+rut-avdrag*	price
+rot-avdrag*	price
+moms*	price
+summan	price:0.7
+summa	price:0.5
+belopp*	price
+prisklass*	price:1.5
+prisbild*	price
+prisskillnad*	price
+prisgaranti*	price
+skyhög*	price:0.7
+hutlös*	price
+rimligt pris	price:1.5
+rimliga priser	price:1.5
+orimligt pris	price:1.5
+värt varenda krona	price:1.5
+varenda krona	price
+sek	price
+tusenlapp*	price
+hundralapp*	price
+öre	price:0.5
+delbetal*	price
+avbetalning*	price
+förskott*	price
+handpenning*	price
+deposition*	price
+inkasso*	price:0.7
+fynd	price:0.7
+fyndet	price:0.7
+halva priset	price:1.5
+fullpris*	price
+ordinarie pris	price:1.5
+extrapris*	price
+mängdrabatt*	price
+studentrabatt*	price
+kostnadsfri*	price:0.7
+avgiftsfri*	price:0.7
+dolda avgifter	price:1.5
+dolda kostnader	price:1.5
+tillkommer	price:0.5
+plånbok*	price:0.7
+
 # access
 läge	access:0.7
 läget	access
@@ -501,6 +1078,49 @@ hemsida*	access:0.5
 webbplats*	access:0.5
 telefontid*	access
 svårt att nå	access
+
+# getting there, getting in and getting hold of them
+ligger bra till	access:1.5
+ligger nära	access
+ligger centralt	access
+närbelägen*	access
+runt hörnet	access
+mitt i stan	access
+avståndet	access:0.7
+svårhittat	access
+lätthittat	access
+hittade dit	access
+hittade hit	access
+hitta fram	access
+ta sig dit	access
+ta sig hit	access
+ta sig till	access:0.7
+lätt att ta sig	access:1.5
+svårt att ta sig	access:1.5
+kartan	access:0.5
+gratisparkering*	access
+gatuparkering*	access
+cykelparkering*	access
+pendeltåg*	access
+tåget	access:0.5
+hållplats*	access
+tunnelbanestation*	access
+motorväg*	access:0.5
+avfart*	access
+handikapp*	access
+otillgänglig*	access
+ramp	access:0.7
+rampen	access:0.7
+helgöppet	access
+kvällsöppet	access
+dygnet runt	access
+lunchstängt	access
+semesterstängt	access
+öppet till	access:0.7
+gick inte att nå	access
+går inte att nå	access
+lätt att nå	access
+svår att nå	access
 
 # personalization
 personlig service	personalization:1.5
