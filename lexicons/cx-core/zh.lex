@@ -90,6 +90,67 @@
 凶巴巴	staff
 讲解	staff
 介绍菜品	staff
+# more people and roles
+服务人员	staff
+女服务员	staff
+男服务员	staff
+服务小姐	staff
+前台小姐	staff
+总台	staff
+礼宾	staff
+行李员	staff
+门卫	staff
+保洁	staff
+保洁员	staff
+清洁工	staff
+大堂副理	staff
+楼层服务员	staff
+值班经理	staff
+掌柜	staff
+小伙子	staff:0.5
+小妹	staff:0.5
+帅哥	staff:0.5
+美女	staff:0.5
+大叔	staff:0.3
+大哥	staff:0.3
+师傅	staff:0.5
+送餐师傅	staff
+外卖师傅	staff
+快递小哥	staff
+送餐小哥	staff
+骑士	staff
+外送员	staff
+送货员	staff
+派送员	staff
+技师	staff
+# attitude, manners and help
+服务水平	staff
+服务水准	staff
+友好	staff:0.7
+友善	staff
+和蔼	staff
+亲切	staff
+客气	staff:0.7
+素质	staff:0.5
+主动	staff:0.5
+帮忙	staff:0.7
+协助	staff:0.7
+解答	staff
+接电话	staff:0.7
+叫醒服务	staff
+培训	staff:0.7
+不理不睬	staff
+爱搭不理	staff
+没人理	staff
+没人管	staff
+推诿	staff
+推脱	staff
+敷衍	staff
+刁难	staff
+嘴脸	staff
+粗鲁	staff
+无礼	staff
+笑脸	staff
 
 # --- product ---
 # food, drink and the core offering
