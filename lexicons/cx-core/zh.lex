@@ -815,6 +815,47 @@
 结账	waiting
 买单	waiting
 埋单	waiting
+# more on waiting, speed of service and delivery, booking and check-in
+等得	waiting
+等着	waiting:0.7
+候餐	waiting
+排号	waiting
+排位	waiting
+长队	waiting
+满座	waiting:0.5
+没位置	waiting
+没有位置	waiting
+催菜	waiting
+催餐	waiting
+催	waiting:0.7
+上齐	waiting
+慢	waiting:0.7
+慢慢	waiting:0.3
+超快	waiting
+好快	waiting
+飞快	waiting
+神速	waiting
+才送	waiting
+才到	waiting
+送晚了	waiting
+晚了	waiting:0.5
+迟迟	waiting
+延时	waiting
+准点	waiting
+按时	waiting
+守时	waiting
+半个小时	waiting
+半个多小时	waiting
+一个多小时	waiting
+两个小时	waiting
+两个多小时	waiting
+两小时	waiting
+俩小时	waiting
+接单	waiting:0.7
+下单	waiting:0.5
+手续	waiting:0.5
+入住手续	waiting
+结帐	waiting
 
 # --- price ---
 # price, value for money, payment, discounts
