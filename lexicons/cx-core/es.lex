@@ -12,6 +12,8 @@
 camarero	staff
 camarera	staff
 mesero	staff
+mesonero	staff
+mesonera	staff
 mesera	staff
 # by its form: personalmente (personally) and personales share the stem
 "personal"	staff
@@ -844,6 +846,56 @@ degustación	product:0.7
 degustacion	product:0.7
 menú degustación	product
 menu degustacion	product
+# dishes and drinks of Latin American kitchens that Spanish-language reviews name
+# (Mexico, Peru, Argentina, Colombia, Venezuela, the Caribbean); each needs an opinion
+# (needs_opinion), so naming them in a list costs nothing
+tlayuda*	product
+elote	product
+elotes	product
+birria	product
+flautas	product
+chiles en nogada	product
+frijoles	product
+camarón	product
+camarones	product
+chicharrón	product
+chicharrones	product
+papa a la huancaína	product
+papa a la huancaina	product
+chicha morada	product
+matambre	product
+locro	product
+humita	product
+humitas	product
+ajiaco	product
+patacones	product
+tequeños	product
+cachapa	product
+cachapas	product
+pabellón criollo	product
+moros y cristianos	product
+yuca	product
+tostones	product
+mofongo	product
+choripán	product
+choripan	product
+pupusa*	product
+carnitas	product
+picanha	product
+feijoada	product
+bandeja paisa	product
+sancocho	product
+mezcal	product
+michelada	product
+alfajor*	product
+agua de jamaica	product
+arroz chaufa	product
+mole poblano	product
+causa limeña	product
+yerba mate	product
+# a dish in Latin American Spanish, named in stories as often as plato (weak like it)
+platillo	product:0.7
+platillos	product:0.7
 # non-food goods and hotel core product
 artículo	product
 prenda	product
