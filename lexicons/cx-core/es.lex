@@ -811,6 +811,16 @@ ibéricos	product
 huevos rotos	product
 bebida	product:0.3
 agua	product:0.3
+# the drinks and tapas judged ("las bebidas muy frías") by their forms, since beber and
+# tapar (the chef "se tapa la boca") share the stems; a bare mention stays silent
+# (needs_opinion)
+"bebida"	product:0.7
+"bebidas"	product:0.7
+"tapas"	product:0.7
+# going out for tapas is the visit, not a judged dish ("tomando unas tapas")
+tomar unas tapas	product:0.2
+ir de tapas	product:0.2
+salir de tapas	product:0.2
 desayuno	product
 almuerzo	product
 brunch	product
