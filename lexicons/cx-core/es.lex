@@ -1205,6 +1205,12 @@ caro	price
 # a face, not a price: caras shares the stem of caro
 malas caras	staff
 mala cara	staff
+cara seria	staff
+caras serias	staff
+cara larga	staff
+caras largas	staff
+cara de pocos amigos	staff
+cara de asco	staff
 carísimo	price
 barato	price
 baratísimo	price
