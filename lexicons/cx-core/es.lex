@@ -1379,6 +1379,23 @@ primera línea de playa	access
 primera línea de mar	access
 paseo marítimo	access:0.5
 zona azul	access
+# where it stands, said of any town or coast: by the sea, off the centre
+frente al mar	access
+junto al mar	access
+junto a la playa	access
+a pie de playa	access
+cerca de la playa	access
+apartado del centro	access
+alejado del centro	access
+lejos del centro	access
+en pleno centro	access
+bien ubicado	access
+bien situado	access
+mal situado	access
+fácil de aparcar	access
+facil de aparcar	access
+difícil aparcar	access
+dificil aparcar	access
 
 # --- personalization ---
 # tailored, customised, personal touch
