@@ -12,6 +12,8 @@
 camarero	staff
 camarera	staff
 mesero	staff
+mesonero	staff
+mesonera	staff
 mesera	staff
 # by its form: personalmente (personally) and personales share the stem
 "personal"	staff
@@ -809,6 +811,16 @@ ibéricos	product
 huevos rotos	product
 bebida	product:0.3
 agua	product:0.3
+# the drinks and tapas judged ("las bebidas muy frías") by their forms, since beber and
+# tapar (the chef "se tapa la boca") share the stems; a bare mention stays silent
+# (needs_opinion)
+"bebida"	product:0.7
+"bebidas"	product:0.7
+"tapas"	product:0.7
+# going out for tapas is the visit, not a judged dish ("tomando unas tapas")
+tomar unas tapas	product:0.2
+ir de tapas	product:0.2
+salir de tapas	product:0.2
 desayuno	product
 almuerzo	product
 brunch	product
@@ -844,6 +856,56 @@ degustación	product:0.7
 degustacion	product:0.7
 menú degustación	product
 menu degustacion	product
+# dishes and drinks of Latin American kitchens that Spanish-language reviews name
+# (Mexico, Peru, Argentina, Colombia, Venezuela, the Caribbean); each needs an opinion
+# (needs_opinion), so naming them in a list costs nothing
+tlayuda*	product
+elote	product
+elotes	product
+birria	product
+flautas	product
+chiles en nogada	product
+frijoles	product
+camarón	product
+camarones	product
+chicharrón	product
+chicharrones	product
+papa a la huancaína	product
+papa a la huancaina	product
+chicha morada	product
+matambre	product
+locro	product
+humita	product
+humitas	product
+ajiaco	product
+patacones	product
+tequeños	product
+cachapa	product
+cachapas	product
+pabellón criollo	product
+moros y cristianos	product
+yuca	product
+tostones	product
+mofongo	product
+choripán	product
+choripan	product
+pupusa*	product
+carnitas	product
+picanha	product
+feijoada	product
+bandeja paisa	product
+sancocho	product
+mezcal	product
+michelada	product
+alfajor*	product
+agua de jamaica	product
+arroz chaufa	product
+mole poblano	product
+causa limeña	product
+yerba mate	product
+# a dish in Latin American Spanish, named in stories as often as plato (weak like it)
+platillo	product:0.7
+platillos	product:0.7
 # non-food goods and hotel core product
 artículo	product
 prenda	product
@@ -1143,6 +1205,12 @@ caro	price
 # a face, not a price: caras shares the stem of caro
 malas caras	staff
 mala cara	staff
+cara seria	staff
+caras serias	staff
+cara larga	staff
+caras largas	staff
+cara de pocos amigos	staff
+cara de asco	staff
 carísimo	price
 barato	price
 baratísimo	price
@@ -1311,6 +1379,23 @@ primera línea de playa	access
 primera línea de mar	access
 paseo marítimo	access:0.5
 zona azul	access
+# where it stands, said of any town or coast: by the sea, off the centre
+frente al mar	access
+junto al mar	access
+junto a la playa	access
+a pie de playa	access
+cerca de la playa	access
+apartado del centro	access
+alejado del centro	access
+lejos del centro	access
+en pleno centro	access
+bien ubicado	access
+bien situado	access
+mal situado	access
+fácil de aparcar	access
+facil de aparcar	access
+difícil aparcar	access
+dificil aparcar	access
 
 # --- personalization ---
 # tailored, customised, personal touch
