@@ -8,7 +8,7 @@ hospitable*	staff:0.7
 waiter	staff
 waitress	staff
 waiting staff	staff:1.5
-server	staff:0.7
+server	staff
 staff	staff
 personnel	staff
 employee	staff
@@ -27,7 +27,7 @@ bellboy	staff
 porter	staff:0.7
 doorman	staff
 housekeeping	staff:0.7
-manager	staff:0.7
+manager	staff
 owner	staff:0.7
 chef	product:0.5
 cashier	staff
@@ -81,7 +81,7 @@ bus boy	staff
 busser	staff
 maitre d	staff
 maître d	staff
-management	staff:0.7
+management	staff
 knowledgable	staff:0.7
 snobby	staff:0.7
 snooty	staff:0.7
