@@ -17,6 +17,7 @@ host	staff:0.7
 hostess	staff
 barista	staff
 bartender	staff
+bar tender	staff
 barman	staff
 sommelier	staff
 receptionist	staff
@@ -27,7 +28,8 @@ bellboy	staff
 porter	staff:0.7
 doorman	staff
 housekeeping	staff:0.7
-manager	staff
+"manager"	staff
+"managers"	staff
 owner	staff:0.7
 chef	product:0.5
 cashier	staff
@@ -59,7 +61,7 @@ polite	staff:0.7
 impolite	staff
 courteous	staff
 discourteous	staff
-helpful	staff:0.7
+"helpful"	staff:0.7
 unhelpful	staff:0.7
 knowledgeable	staff:0.7
 professional	staff:0.5
@@ -81,7 +83,7 @@ bus boy	staff
 busser	staff
 maitre d	staff
 maître d	staff
-management	staff
+"management"	staff
 knowledgable	staff:0.7
 snobby	staff:0.7
 snooty	staff:0.7
@@ -1232,7 +1234,8 @@ immediately	waiting:0.7
 in no time	waiting
 booking	waiting
 reservation	waiting:0.3
-walk-in	waiting:0.5
+"walk-in"	waiting:0.5
+"walk-ins"	waiting:0.5
 waiting list	waiting
 waitlist	waiting
 table for	waiting:0.5
@@ -1306,6 +1309,10 @@ happy hour	price
 budget	price:0.5
 payment	price
 pay	price
+# paying attention is how staff treat a table, not money
+pay attention	staff
+pay any attention	staff
+pay much attention	staff
 paid	price
 card	price:0.5
 credit card	price
