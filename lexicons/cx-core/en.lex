@@ -14,6 +14,8 @@ personnel	staff
 employee	staff
 worker	staff:0.5
 host	staff:0.7
+"the host"	staff
+"our host"	staff
 hostess	staff
 barista	staff
 bartender	staff
@@ -137,6 +139,7 @@ dish	product
 menu	product:0.7
 cuisine	product
 main course	product
+"courses"	product
 starter	product
 appetizer	product
 entree	product:0.7
@@ -224,6 +227,7 @@ tikka	product
 masala	product
 tandoori	product
 kebab	product
+kabab	product
 falafel	product
 hummus	product
 pita	product
@@ -256,6 +260,10 @@ ham	product
 turkey	product
 meatballs	product
 tofu	product
+seaweed	product
+okra	product
+oatmeal	product
+yogurt	product
 risotto	product
 ravioli	product
 lasagna	product
@@ -329,6 +337,7 @@ seasoning*	product
 ingredients	product
 portion	product
 portion size	product
+quantity	product:0.7
 recipe	product:0.7
 delicious	product:0.7
 tasty	product:0.7
@@ -407,6 +416,7 @@ macaroni	product
 grits	product
 cornbread	product
 coleslaw	product
+cole slaw	product
 onion rings	product
 pickles	product
 olives	product
@@ -708,6 +718,7 @@ peanut	product
 soy sauce	product
 aioli	product
 mayo	product
+mayonnaise	product
 ketchup	product
 sour cream	product
 whipped cream	product
