@@ -149,7 +149,8 @@ breakfast	product
 brunch	product
 lunch	product:0.3
 dinner	product:0.3
-drink	product
+"drink"	product
+"drinks"	product
 beverage	product
 coffee	product
 espresso	product
