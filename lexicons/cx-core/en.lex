@@ -1293,6 +1293,7 @@ inexpensive	price
 reasonable*	price:0.5
 value	price:0.7
 value for money	price:1.5
+for the money	price
 good value	price:1.5
 for what you get	price
 for the price	price:1.5
