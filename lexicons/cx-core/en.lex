@@ -8,15 +8,18 @@ hospitable*	staff:0.7
 waiter	staff
 waitress	staff
 waiting staff	staff:1.5
-server	staff:0.7
+server	staff
 staff	staff
 personnel	staff
 employee	staff
 worker	staff:0.5
 host	staff:0.7
+"the host"	staff
+"our host"	staff
 hostess	staff
 barista	staff
 bartender	staff
+bar tender	staff
 barman	staff
 sommelier	staff
 receptionist	staff
@@ -27,7 +30,8 @@ bellboy	staff
 porter	staff:0.7
 doorman	staff
 housekeeping	staff:0.7
-manager	staff:0.7
+"manager"	staff
+"managers"	staff
 owner	staff:0.7
 chef	product:0.5
 cashier	staff
@@ -59,7 +63,7 @@ polite	staff:0.7
 impolite	staff
 courteous	staff
 discourteous	staff
-helpful	staff:0.7
+"helpful"	staff:0.7
 unhelpful	staff:0.7
 knowledgeable	staff:0.7
 professional	staff:0.5
@@ -81,7 +85,7 @@ bus boy	staff
 busser	staff
 maitre d	staff
 maître d	staff
-management	staff:0.7
+"management"	staff
 knowledgable	staff:0.7
 snobby	staff:0.7
 snooty	staff:0.7
@@ -135,6 +139,7 @@ dish	product
 menu	product:0.7
 cuisine	product
 main course	product
+"courses"	product
 starter	product
 appetizer	product
 entree	product:0.7
@@ -144,7 +149,8 @@ breakfast	product
 brunch	product
 lunch	product:0.3
 dinner	product:0.3
-drink	product
+"drink"	product
+"drinks"	product
 beverage	product
 coffee	product
 espresso	product
@@ -222,6 +228,7 @@ tikka	product
 masala	product
 tandoori	product
 kebab	product
+kabab	product
 falafel	product
 hummus	product
 pita	product
@@ -254,6 +261,10 @@ ham	product
 turkey	product
 meatballs	product
 tofu	product
+seaweed	product
+okra	product
+oatmeal	product
+yogurt	product
 risotto	product
 ravioli	product
 lasagna	product
@@ -327,6 +338,7 @@ seasoning*	product
 ingredients	product
 portion	product
 portion size	product
+quantity	product:0.7
 recipe	product:0.7
 delicious	product:0.7
 tasty	product:0.7
@@ -405,6 +417,7 @@ macaroni	product
 grits	product
 cornbread	product
 coleslaw	product
+cole slaw	product
 onion rings	product
 pickles	product
 olives	product
@@ -706,6 +719,7 @@ peanut	product
 soy sauce	product
 aioli	product
 mayo	product
+mayonnaise	product
 ketchup	product
 sour cream	product
 whipped cream	product
@@ -1232,7 +1246,8 @@ immediately	waiting:0.7
 in no time	waiting
 booking	waiting
 reservation	waiting:0.3
-walk-in	waiting:0.5
+"walk-in"	waiting:0.5
+"walk-ins"	waiting:0.5
 waiting list	waiting
 waitlist	waiting
 table for	waiting:0.5
@@ -1278,6 +1293,7 @@ inexpensive	price
 reasonable*	price:0.5
 value	price:0.7
 value for money	price:1.5
+for the money	price
 good value	price:1.5
 for what you get	price
 for the price	price:1.5
@@ -1306,6 +1322,10 @@ happy hour	price
 budget	price:0.5
 payment	price
 pay	price
+# paying attention is how staff treat a table, not money
+pay attention	staff
+pay any attention	staff
+pay much attention	staff
 paid	price
 card	price:0.5
 credit card	price
