@@ -12,7 +12,7 @@
 struct cxs_matcher {
 	struct cxs_match *m;
 	size_t n, capm;
-	size_t *send;                 /* per token: end (exclusive) of its sentence's tokens */
+	size_t *send;                 /* per token: end (exclusive) of its clause's tokens */
 	size_t capsend;
 	uint32_t *hstem;              /* per token: cxs_lexhash of its stem */
 	size_t caphstem;
@@ -103,6 +103,34 @@ static int emit(cxs_matcher *mt, const struct cxs_lex_entry *e, int role, size_t
 	m->start = start;
 	m->end = end;
 	m->sent = sent;
+	return 0;
+}
+
+/* Whether the text between two tokens of a sentence ends a clause: , ; : ( ) and dashes,
+ * ASCII or full width. Typed dashes count too: "--", and a hyphen with a space on either
+ * side ("not great - bland"); a hyphen inside a word (wait-staff) does not. */
+int cxs_clause_break(const char *s, size_t n, int dashes)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
+			return 1;
+		if (dashes && c == '-' && ((i + 1 < n && s[i + 1] == '-') ||
+					   (i > 0 && s[i - 1] == ' ') ||
+					   (i + 1 < n && s[i + 1] == ' ')))
+			return 1;
+		if (i + 3 <= n) {
+			const unsigned char *u = (const unsigned char *)s + i;
+			if (dashes && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94))
+				return 1;   /* – — */
+			if (u[0] == 0xEF && u[1] == 0xBC &&
+			    (u[2] == 0x8C || u[2] == 0x9B || u[2] == 0x9A || u[2] == 0x88 || u[2] == 0x89))
+				return 1;   /* ， ； ： （ ） */
+		}
+	}
 	return 0;
 }
 
@@ -557,9 +585,14 @@ int cxs_matcher_run(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc
 	mt->n = 0;
 	if (cxs_array_grow(&mt->send, &mt->capsend, d->ntok + 1, sizeof(size_t)) < 0)
 		goto nomem;
-	/* sentence ends, from the back: a match must end before its sentence does */
+	/* clause ends, from the back: a match must end before its clause does, so that no
+	 * phrase is read across punctuation ("for whatever reason, prices" is no
+	 * "reasonably priced") nor across a sentence; a dash may join the words of one
+	 * ("relación calidad - precio") */
 	for (i = d->ntok; i-- > 0;)
-		mt->send[i] = i + 1 < d->ntok && d->tok_sent[i + 1] == d->tok_sent[i]
+		mt->send[i] = i + 1 < d->ntok && d->tok_sent[i + 1] == d->tok_sent[i] &&
+			!cxs_clause_break(d->text + d->tok[2 * i + 1],
+					  d->tok[2 * i + 2] - d->tok[2 * i + 1], 0)
 			? mt->send[i + 1] : i + 1;
 	if (cxs_lexlang_by_chars(ll)) {
 		int nc = layout_chars(mt, d);

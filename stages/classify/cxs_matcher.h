@@ -14,7 +14,7 @@
  * Every role (aspect, polarity, negator, intensifier, contrast) is matched on its own,
  * left to right, longest match first, without overlaps within the role; roles may
  * overlap each other (a polarity word that is also an aspect term). A match never
- * crosses a sentence.
+ * crosses a sentence, nor a comma, semicolon, colon or bracket between its tokens.
  */
 #ifndef CXS_MATCHER_H
 #define CXS_MATCHER_H
@@ -74,5 +74,11 @@ int cxs_matcher_run(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_doc
 
 /* Frees the matcher; NULL is a no-op. */
 void cxs_matcher_free(cxs_matcher *mt);
+
+/* Whether the text between two tokens of a sentence (`s`, `n` bytes) ends a clause:
+ * , ; : ( ), ASCII or full width, and with `dashes` also dashes (– —, "--", a hyphen with
+ * a space beside it). The scorer's clauses end at all of them; the matcher's phrases at
+ * all but dashes, which also join the words of a phrase ("calidad - precio"). */
+int cxs_clause_break(const char *s, size_t n, int dashes);
 
 #endif

@@ -182,33 +182,6 @@ static double sign(double v)
 
 /* ---------------------------------------------------------------- clauses */
 
-/* Whether the text between two tokens of a sentence ends a clause: , ; : ( ) and dashes,
- * ASCII or full width. Typed dashes count too: "--", and a hyphen with a space on either
- * side ("not great - bland"); a hyphen inside a word (wait-staff) does not. */
-static int clause_break(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
-			return 1;
-		if (c == '-' && ((i + 1 < n && s[i + 1] == '-') || (i > 0 && s[i - 1] == ' ') ||
-				 (i + 1 < n && s[i + 1] == ' ')))
-			return 1;
-		if (i + 3 <= n) {
-			const unsigned char *u = (const unsigned char *)s + i;
-			if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94))
-				return 1;   /* – — */
-			if (u[0] == 0xEF && u[1] == 0xBC &&
-			    (u[2] == 0x8C || u[2] == 0x9B || u[2] == 0x9A || u[2] == 0x88 || u[2] == 0x89))
-				return 1;   /* ， ； ： （ ） */
-		}
-	}
-	return 0;
-}
-
 static int inside_longer(const struct cxs_matches *mm, size_t i, unsigned roles);
 
 /* Numbers the clauses of the doc per token and notes each sentence's last token and
@@ -241,8 +214,8 @@ static void find_clauses(cxs_scorer *sc, const struct cxs_doc *d, const struct c
 		int mark = (int)sc->clause[t];
 
 		if (t > 0 && (d->tok_sent[t] != d->tok_sent[t - 1] || mark ||
-			      clause_break(d->text + d->tok[2 * t - 1],
-					   d->tok[2 * t] - d->tok[2 * t - 1])))
+			      cxs_clause_break(d->text + d->tok[2 * t - 1],
+					       d->tok[2 * t] - d->tok[2 * t - 1], 1)))
 			c++;
 		sc->clause[t] = c;
 		sc->last_tok[d->tok_sent[t]] = t;

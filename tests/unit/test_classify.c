@@ -205,6 +205,19 @@ static void test_wildcard(void)
 		CHECK_INT(s->ev[0].start, 8);
 		CHECK_INT(s->ev[0].end, 15);
 	}
+	/* nor a comma, semicolon, colon or bracket: the wildcard again */
+	sc = score_text("en", "We kept waiting, time went by.");
+	s = signal_of(&sc, "waiting");
+	CHECK(s != NULL && !strcmp(s->ev[0].term, "wait*"));
+	/* a dash may join the words of one (calidad - precio) */
+	sc = score_text("en", "The waiting - time was slow.");
+	s = signal_of(&sc, "waiting");
+	CHECK(s != NULL && !strcmp(s->ev[0].term, "waiting time"));
+	/* Chinese characters neither: 服务，员 is no 服务员 */
+	sc = score_text("zh", "服务员很好");
+	CHECK(signal_of(&sc, "staff") != NULL);
+	sc = score_text("zh", "服务，员很好");
+	CHECK(signal_of(&sc, "staff") == NULL);
 	/* the wildcard is over the unstemmed form and its characters (servic* weighs 0.5,
 	 * so an opinion makes it a signal: see test_weak_terms) */
 	sc = score_text("en", "Servicing was great.");
