@@ -34,7 +34,7 @@ BUILD  ?= build
 BINDIR ?= bin
 endif
 
-PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle libdeflate libisal libbrotlidec sqlite3
+PKGS := libxml-2.0 icu-uc icu-i18n zlib jansson nettle libdeflate libbrotlidec sqlite3
 
 NODEPS_GOALS := clean help
 ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)

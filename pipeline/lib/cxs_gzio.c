@@ -7,7 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
 #include <zlib.h>
 
@@ -334,27 +333,17 @@ void cxs_gzin_close(cxs_gzin *in)
 
 /* Output is gathered into members of about this many uncompressed bytes, each written
  * as one complete gzip member (a gzip file may hold several; zcat, Python, pandas and
- * zlib read them as one stream). A whole buffer at once is the fast way for both
- * compressors used, and a member always ends at the end of a record, so a file can later
- * be split without inflating. */
+ * zlib read them as one stream). libdeflate compresses a whole buffer about three times
+ * faster than zlib's streaming deflate at level 1 and a little smaller, and a member
+ * always ends at the end of a record, so a file can later be split without inflating. */
 #define MEMBER (1 << 20)
-
-/* Levels 1 to ISAL_MAX_LEVEL are ISA-L's igzip levels of the same number; higher ones are
- * libdeflate's. Over our intermediates igzip deflates 2.5 to 3 times faster than
- * libdeflate at level 1 for about 6 % more bytes, and deflating the output was half of
- * cxs-stem's CPU and a third of cxs-classify's; libdeflate stays for the higher levels,
- * where it compresses smaller than igzip can. */
-#define ISAL_MAX_LEVEL 3
 
 struct cxs_gzout {
 	cxs_atomic *atomic;   /* NULL for stdout, a FIFO or a device */
 	int fd;
 	int own_fd;           /* a FIFO or device we opened and must close */
 	int gzip;
-	int level;
-	struct libdeflate_compressor *comp;   /* levels above ISAL_MAX_LEVEL */
-	unsigned char *isal_buf;              /* igzip's work area at levels 1..ISAL_MAX_LEVEL */
-	size_t isal_buf_size;
+	struct libdeflate_compressor *comp;
 	unsigned char *pending;   /* uncompressed bytes not yet written */
 	size_t npending, cappending;
 	unsigned char *obuf;      /* compressed member */
@@ -376,69 +365,10 @@ static int ends_with(const char *s, const char *suffix)
 static void free_out(cxs_gzout *out)
 {
 	libdeflate_free_compressor(out->comp);
-	free(out->isal_buf);
 	free(out->pending);
 	free(out->obuf);
 	free(out->path);
 	free(out);
-}
-
-/* The compressor of `level` (out of range: 6). -1 when memory runs out. */
-static int init_compressor(cxs_gzout *out, int level)
-{
-	static const size_t isal_bufs[ISAL_MAX_LEVEL + 1] = {
-		0, ISAL_DEF_LVL1_DEFAULT, ISAL_DEF_LVL2_DEFAULT, ISAL_DEF_LVL3_DEFAULT
-	};
-
-	out->level = level < 0 || level > 9 ? 6 : level;
-	if (out->level >= 1 && out->level <= ISAL_MAX_LEVEL) {
-		out->isal_buf_size = isal_bufs[out->level];
-		out->isal_buf = malloc(out->isal_buf_size);
-		return out->isal_buf ? 0 : -1;
-	}
-	out->comp = libdeflate_alloc_compressor(out->level);
-	return out->comp ? 0 : -1;
-}
-
-/* The most bytes a member of `n` bytes may take: igzip and libdeflate both fall back to
- * stored blocks (5 bytes of header per 64 KiB at most) when data does not compress; the
- * rest covers the gzip header and trailer and a block's code tables. */
-static size_t member_bound(size_t n)
-{
-	return n + 5 * (n / 16384 + 1) + 1024;
-}
-
-/* Deflates `n` bytes of `in` as one gzip member into `dst` (`cap` bytes, at least
- * member_bound(n)). Returns its size, or 0 when the compressor failed. */
-static size_t compress_member(cxs_gzout *out, const unsigned char *in, size_t n,
-			      unsigned char *dst, size_t cap)
-{
-	struct isal_zstream zs;
-
-	if (out->comp)
-		return libdeflate_gzip_compress(out->comp, in, n, dst, cap);
-	/* isal_deflate_stateless_init leaves some fields as they were (hist_bits, the
-	 * window, among them): a stream from the stack made the window, and so the bytes,
-	 * depend on whatever was there before */
-	memset(&zs, 0, sizeof(zs));
-	isal_deflate_stateless_init(&zs);
-	/* nor does it clear the hash table in its work area, whose stale entries (garbage,
-	 * for the first member) it may read: valgrind says so, and the bytes would then
-	 * depend on the member before */
-	memset(out->isal_buf, 0, out->isal_buf_size);
-	zs.level = (uint32_t)out->level;
-	zs.level_buf = out->isal_buf;
-	zs.level_buf_size = (uint32_t)out->isal_buf_size;
-	zs.gzip_flag = IGZIP_GZIP;
-	zs.end_of_stream = 1;
-	zs.flush = NO_FLUSH;
-	zs.next_in = (uint8_t *)(uintptr_t)in;   /* igzip does not write its input */
-	zs.avail_in = (uint32_t)n;
-	zs.next_out = dst;
-	zs.avail_out = (uint32_t)(cap > UINT32_MAX ? UINT32_MAX : cap);
-	if (isal_deflate_stateless(&zs) != COMP_OK)
-		return 0;
-	return zs.total_out;
 }
 
 cxs_gzout *cxs_gzout_open(const char *path, int level, cxs_err *err)
@@ -465,7 +395,7 @@ cxs_gzout *cxs_gzout_open(const char *path, int level, cxs_err *err)
 		}
 		out->own_fd = 1;
 		out->gzip = ends_with(path, ".gz");
-		if (out->gzip && init_compressor(out, level) < 0) {
+		if (out->gzip && !(out->comp = libdeflate_alloc_compressor(level < 0 || level > 9 ? 6 : level))) {
 			cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 			close(out->fd);
 			free_out(out);
@@ -473,10 +403,13 @@ cxs_gzout *cxs_gzout_open(const char *path, int level, cxs_err *err)
 		}
 	} else {
 		out->gzip = ends_with(path, ".gz");
-		if (out->gzip && init_compressor(out, level) < 0) {
-			cxs_err_set(err, CXS_E_NOMEM, "out of memory");
-			free_out(out);
-			return NULL;
+		if (out->gzip) {
+			out->comp = libdeflate_alloc_compressor(level < 0 || level > 9 ? 6 : level);
+			if (!out->comp) {
+				cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+				free_out(out);
+				return NULL;
+			}
 		}
 		out->atomic = cxs_atomic_open(path, err);
 		if (!out->atomic) {
@@ -518,8 +451,7 @@ static int flush_pending(cxs_gzout *out, cxs_err *err)
 		out->npending = 0;
 		return n ? raw_write(out, out->pending, n, err) : 0;
 	}
-	bound = out->comp ? libdeflate_gzip_compress_bound(out->comp, out->npending)
-			  : member_bound(out->npending);
+	bound = libdeflate_gzip_compress_bound(out->comp, out->npending);
 	if (bound > out->capobuf) {
 		unsigned char *p = realloc(out->obuf, bound);
 		if (!p)
@@ -527,7 +459,7 @@ static int flush_pending(cxs_gzout *out, cxs_err *err)
 		out->obuf = p;
 		out->capobuf = bound;
 	}
-	n = compress_member(out, out->pending, out->npending, out->obuf, bound);
+	n = libdeflate_gzip_compress(out->comp, out->pending, out->npending, out->obuf, bound);
 	if (!n)
 		return cxs_err_set(err, CXS_E_INTERNAL, "could not compress '%s'", out->path);
 	out->npending = 0;

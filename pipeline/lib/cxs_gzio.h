@@ -9,9 +9,8 @@
  * Output: a path (written atomically, cxs_atomic.h) or "-" (stdout). A path ending in
  * ".gz" is gzip-compressed at the given level; anything else, and "-", is plain, so
  * `cxs-stem -o - | jq` works. Output is buffered and written in pieces of about 1 MiB;
- * compressed, each piece is one gzip member made by ISA-L's igzip at levels 1-3 and by
- * libdeflate above (a gzip file may hold several members; every gzip reader takes them
- * as one stream), and since callers write
+ * compressed, each piece is one gzip member made by libdeflate (a gzip file may hold
+ * several members; every gzip reader takes them as one stream), and since callers write
  * whole records a member always ends at a record's end. The gzip header carries no name
  * and no time, so the same data gives the same bytes.
  *
@@ -53,8 +52,7 @@ const char *cxs_gzin_path(const cxs_gzin *in);
 /* Closes the input; NULL is a no-op. */
 void cxs_gzin_close(cxs_gzin *in);
 
-/* Opens an output; `level` 1..9 (0 stores without compressing; out of range: 6) applies
- * to ".gz" paths. */
+/* Opens an output; `level` 1..9 (0 stores without compressing) applies to ".gz" paths. */
 cxs_gzout *cxs_gzout_open(const char *path, int level, cxs_err *err);
 
 /* Writes all bytes. Returns 0, or -1 with `err` (CXS_E_IO) naming the file. */
