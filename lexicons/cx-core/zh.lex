@@ -809,7 +809,8 @@
 订位	waiting
 订桌	waiting
 订房	waiting
-入住	waiting
+# 入住 is mostly the stay itself (入住了三天): weak, a wait only with an opinion beside it
+入住	waiting:0.3
 办理入住	waiting
 退房	waiting:0.5
 结账	waiting
@@ -1092,6 +1093,8 @@
 # tailored, customised, personal touch
 贴心	personalization
 个性化	personalization
+# a VIP (贵宾楼, 贵宾卡), whose 贵 is no price
+贵宾	personalization:0.5
 定制	personalization
 私人定制	personalization
 专属	personalization
@@ -1146,6 +1149,8 @@ app	cocreation:0.5
 评价	cocreation
 反馈	cocreation
 意见	cocreation
+# a hotel's thanks for feedback, whose 贵 is no price
+宝贵意见	cocreation
 建议	cocreation
 留言	cocreation
 问卷	cocreation
