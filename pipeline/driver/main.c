@@ -420,10 +420,10 @@ static int record_state(const struct drv_run *r, const cxs_tally *t, const struc
 
 /* ---------------------------------------------------------------- commands */
 
-/* A broken lexicon pack is found before any work is done (exit 3, nothing processed). */
-/* Runs `cxs-classify --check-lexicon PACK`, whose stderr names every problem. Returns its
- * exit status; when it could not be run or did not finish, says why (its silence would
- * otherwise read as "has errors (above)" with nothing above) and returns
+/* A broken lexicon pack is found before any work is done (exit 3, nothing processed):
+ * runs `cxs-classify --check-lexicon PACK`, whose stderr names every problem, and returns
+ * its exit status. When it could not be run or did not finish, says why (its silence
+ * would otherwise read as "has errors (above)" with nothing above) and returns
  * CXS_EXIT_INTERNAL. */
 static int check_lexicon(const char *pack)
 {
