@@ -159,6 +159,44 @@ static const char *polarity_of(const char *lang, const char *text, const char *d
 	return s ? s->polarity : "(none)";
 }
 
+/* The fixture pack's handles while a test scores with a pack of its own. */
+struct saved_pack {
+	cxs_lexicon *lx;
+	cxs_classifier *cl;
+};
+
+/* Loads the pack in `dir` and makes score_text use it, keeping the fixture pack's handles
+ * in `saved` for restore_pack; -1 (a failed check) when it does not load, and then
+ * nothing changed. */
+static int use_pack(const char *dir, struct saved_pack *saved)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_lexicon *p = cxs_lexicon_load(dir, &err);
+	cxs_classifier *c = p ? cxs_classifier_new(p, &err) : NULL;
+
+	CHECK(p != NULL);
+	CHECK(c != NULL);
+	if (!c) {
+		printf("  %s: %s\n", dir, err.msg);
+		cxs_lexicon_free(p);
+		return -1;
+	}
+	saved->lx = lx;
+	saved->cl = cl;
+	lx = p;
+	cl = c;
+	return 0;
+}
+
+/* Frees the test's own pack and puts the fixture pack back. */
+static void restore_pack(const struct saved_pack *saved)
+{
+	cxs_classifier_free(cl);
+	cxs_lexicon_free(lx);
+	lx = saved->lx;
+	cl = saved->cl;
+}
+
 /* ---------------------------------------------------------------- matching */
 
 static void test_multiword(void)
@@ -1024,9 +1062,7 @@ static void write_file(const char *dir, const char *name, const char *text)
 static void test_needs_opinion(void)
 {
 	char dir[4096];
-	cxs_err err = { CXS_E_NONE, "" };
-	cxs_lexicon *small = lx, *op;
-	cxs_classifier *small_cl = cl;
+	struct saved_pack saved;
 	struct cxs_score sc;
 	const struct cxs_signal *s;
 
@@ -1039,14 +1075,9 @@ static void test_needs_opinion(void)
 	write_file(dir, "en.sent", "good\t1.9\n");
 	write_file(dir, "es.lex", "sopa\tfood\narroz\tfood\ncamarero\tstaff\n");
 	write_file(dir, "es.sent", "buena\t1.9\n");
-	op = cxs_lexicon_load(dir, &err);
-	CHECK(op != NULL);
-	if (!op)
+	if (use_pack(dir, &saved) < 0)
 		return;
-	lx = op;
-	cl = cxs_classifier_new(op, &err);
-	CHECK(cl != NULL);
-	if (cl) {
+	{
 		sc = score_text("es", "Pedimos sopa y arroz.");
 		CHECK(signal_of(&sc, "food") == NULL);
 		CHECK(signal_of(&sc, "staff") == NULL);
@@ -1063,10 +1094,7 @@ static void test_needs_opinion(void)
 		sc = score_text("en", "We had the soup.");
 		CHECK(signal_of(&sc, "food") != NULL);
 	}
-	cxs_classifier_free(cl);
-	cxs_lexicon_free(op);
-	lx = small;
-	cl = small_cl;
+	restore_pack(&saved);
 }
 
 /* A quoted term matches its own forms and no other form of its stems, and beats a
@@ -1075,9 +1103,7 @@ static void test_needs_opinion(void)
 static void test_quoted(void)
 {
 	char dir[4096];
-	cxs_err err = { CXS_E_NONE, "" };
-	cxs_lexicon *small = lx, *q;
-	cxs_classifier *small_cl = cl;
+	struct saved_pack saved;
 	struct cxs_score sc;
 	const struct cxs_signal *s;
 
@@ -1087,14 +1113,9 @@ static void test_quoted(void)
 	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tWho serves\n");
 	write_file(dir, "en.lex", "specials\tstaff\n\"special\"\tfood\n\"wait staff\"\tstaff\n");
 	write_file(dir, "en.sent", "good\t1.9\n");
-	q = cxs_lexicon_load(dir, &err);
-	CHECK(q != NULL);
-	if (!q)
+	if (use_pack(dir, &saved) < 0)
 		return;
-	lx = q;
-	cl = cxs_classifier_new(q, &err);
-	CHECK(cl != NULL);
-	if (cl) {
+	{
 		sc = score_text("en", "The Special was good.");
 		s = signal_of(&sc, "food");
 		CHECK(s != NULL);
@@ -1111,10 +1132,7 @@ static void test_quoted(void)
 		sc = score_text("en", "The wait staffs were good.");
 		CHECK(signal_of(&sc, "staff") == NULL);
 	}
-	cxs_classifier_free(cl);
-	cxs_lexicon_free(q);
-	lx = small;
-	cl = small_cl;
+	restore_pack(&saved);
 }
 
 /* A contrast word inside a longer negator or polarity word is part of it: "anything but
@@ -1122,9 +1140,7 @@ static void test_quoted(void)
 static void test_contrast_inside(void)
 {
 	char dir[4096];
-	cxs_err err = { CXS_E_NONE, "" };
-	cxs_lexicon *small = lx, *cx;
-	cxs_classifier *small_cl = cl;
+	struct saved_pack saved;
 
 	snprintf(dir, sizeof(dir), "%s/contrast-inside", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
@@ -1133,14 +1149,9 @@ static void test_contrast_inside(void)
 	write_file(dir, "en.lex", "waiter\tstaff\nsoup\tfood\n");
 	write_file(dir, "en.sent", "friendly\t2.2\ngood\t1.9\nnothing but praise\t2.5\n");
 	write_file(dir, "en.neg", "anything but\n");
-	cx = cxs_lexicon_load(dir, &err);
-	CHECK(cx != NULL);
-	if (!cx)
+	if (use_pack(dir, &saved) < 0)
 		return;
-	lx = cx;
-	cl = cxs_classifier_new(cx, &err);
-	CHECK(cl != NULL);
-	if (cl) {
+	{
 		CHECK(NEAR(raw_of("en", "The waiter was anything but friendly.", "staff"),
 			   2.2 * -0.74 / 5));
 		/* no contrast: the soup's good is not halved */
@@ -1149,10 +1160,7 @@ static void test_contrast_inside(void)
 		/* a plain "but" still contrasts */
 		CHECK(NEAR(raw_of("en", "Good soup but a waiter.", "food"), 1.9 * 0.5 / 2));
 	}
-	cxs_classifier_free(cl);
-	cxs_lexicon_free(cx);
-	lx = small;
-	cl = small_cl;
+	restore_pack(&saved);
 }
 
 /* An adverb made from a judging adjective shares its stem ("incredibly", "incredible"):
@@ -1162,9 +1170,7 @@ static void test_contrast_inside(void)
 static void test_degree_words_and_dashes(void)
 {
 	char dir[4096];
-	cxs_err err = { CXS_E_NONE, "" };
-	cxs_lexicon *small = lx, *dx;
-	cxs_classifier *small_cl = cl;
+	struct saved_pack saved;
 	double rude, bland_alone;
 
 	snprintf(dir, sizeof(dir), "%s/degree", cxs_test_tmpdir());
@@ -1176,14 +1182,9 @@ static void test_degree_words_and_dashes(void)
 		   "good\t1.9\n");
 	write_file(dir, "en.neg", "not\n");
 	write_file(dir, "en.int", "\"incredibly\"\t1.5\n");
-	dx = cxs_lexicon_load(dir, &err);
-	CHECK(dx != NULL);
-	if (!dx)
+	if (use_pack(dir, &saved) < 0)
 		return;
-	lx = dx;
-	cl = cxs_classifier_new(dx, &err);
-	CHECK(cl != NULL);
-	if (cl) {
+	{
 		rude = raw_of("en", "The waiter was rude.", "staff");
 		CHECK(rude < 0);
 		/* a degree word: the rude waiter is not praised, only more rude (against a
@@ -1207,10 +1208,7 @@ static void test_degree_words_and_dashes(void)
 		/* a hyphen inside a word is no clause break: not good-looking is not good */
 		CHECK(raw_of("en", "The waiter was not good-looking.", "staff") < 0);
 	}
-	cxs_classifier_free(cl);
-	cxs_lexicon_free(dx);
-	lx = small;
-	cl = small_cl;
+	restore_pack(&saved);
 }
 
 /* A polarity word marked `for:DIMENSION` judges hits of that dimension only, and counts
@@ -1218,9 +1216,7 @@ static void test_degree_words_and_dashes(void)
 static void test_for_dimension(void)
 {
 	char dir[4096];
-	cxs_err err = { CXS_E_NONE, "" };
-	cxs_lexicon *small = lx, *fx;
-	cxs_classifier *small_cl = cl;
+	struct saved_pack saved;
 	struct cxs_score sc;
 	const struct cxs_signal *s;
 
@@ -1232,14 +1228,9 @@ static void test_for_dimension(void)
 	write_file(dir, "en.lex", "prices\tprice\nceiling\tambience\n");
 	write_file(dir, "en.sent", "high\t-1.5\tfor:price\nlovely\t2.6\n");
 	write_file(dir, "en.neg", "not\n");
-	fx = cxs_lexicon_load(dir, &err);
-	CHECK(fx != NULL);
-	if (!fx)
+	if (use_pack(dir, &saved) < 0)
 		return;
-	lx = fx;
-	cl = cxs_classifier_new(fx, &err);
-	CHECK(cl != NULL);
-	if (cl) {
+	{
 		CHECK(NEAR(raw_of("en", "The prices were high.", "price"), -1.5 / 3));
 		CHECK(NEAR(valence_of("en", "The prices were high."), -1.5));
 		/* no opinion of the ceiling, nor of the record */
@@ -1254,10 +1245,7 @@ static void test_for_dimension(void)
 		/* negated as any polarity word */
 		CHECK_STR(polarity_of("en", "The prices were not high.", "price"), "positive");
 	}
-	cxs_classifier_free(cl);
-	cxs_lexicon_free(fx);
-	lx = small;
-	cl = small_cl;
+	restore_pack(&saved);
 }
 
 int main(void)
