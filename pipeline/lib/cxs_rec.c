@@ -1153,6 +1153,153 @@ wrong:
 	return -1;
 }
 
+/* ------------------------------------------------------------------ nested values */
+
+int cxs_rec_value(const cxs_rec *r, const char *key, struct cxs_jv *v)
+{
+	const struct field *f = find(r, key);
+
+	if (!f)
+		return 0;
+	v->p = r->p + f->val;
+	v->len = f->vallen;
+	return 1;
+}
+
+enum cxs_rec_type cxs_jv_type(const struct cxs_jv *v)
+{
+	switch (v->len ? v->p[0] : '\0') {
+	case '"': return CXS_REC_STRING;
+	case '{': return CXS_REC_OBJECT;
+	case '[': return CXS_REC_ARRAY;
+	case 't': return CXS_REC_TRUE;
+	case 'f': return CXS_REC_FALSE;
+	case 'n': return CXS_REC_NULL;
+	case '\0': return CXS_REC_ABSENT;
+	default: return CXS_REC_NUMBER;
+	}
+}
+
+/* Past the validated value that starts at `s`, inside a container ending before `end`. */
+static const char *value_end(const char *s, const char *end)
+{
+	int depth = 0;
+
+	if (*s == '"')
+		return string_end(s);
+	if (*s != '[' && *s != '{') {
+		while (s < end && *s != ',' && *s != ']' && *s != '}' && *s != ' ' &&
+		       *s != '\t' && *s != '\n' && *s != '\r')
+			s++;
+		return s;
+	}
+	for (;;) {
+		switch (*s) {
+		case '"':
+			s = string_end(s);
+			continue;
+		case '[': case '{':
+			depth++;
+			break;
+		case ']': case '}':
+			if (!--depth)
+				return s + 1;
+			break;
+		}
+		s++;
+	}
+}
+
+int cxs_jv_next(const struct cxs_jv *v, size_t *pos, struct cxs_jv *key, struct cxs_jv *val)
+{
+	const char *s, *end, *e;
+	int obj;
+
+	if (v->len < 2 || (v->p[0] != '[' && v->p[0] != '{'))
+		return -1;
+	obj = v->p[0] == '{';
+	end = v->p + v->len - 1;              /* the closing bracket */
+	s = skip_space(v->p + (*pos ? *pos : 1));
+	if (*s == ',')
+		s = skip_space(s + 1);
+	if (s >= end)
+		return 0;
+	if (obj) {
+		e = string_end(s);
+		if (key) {
+			key->p = s + 1;
+			key->len = (size_t)(e - s) - 2;
+		}
+		s = skip_space(skip_space(e) + 1);   /* past the ':' */
+	}
+	e = value_end(s, end);
+	val->p = s;
+	val->len = (size_t)(e - s);
+	*pos = (size_t)(e - v->p);
+	return 1;
+}
+
+int cxs_jv_get(const struct cxs_jv *v, const char *name, struct cxs_jv *val)
+{
+	size_t pos = 0, n = strlen(name);
+	struct cxs_jv k;
+
+	if (v->len < 2 || v->p[0] != '{')
+		return 0;
+	while (cxs_jv_next(v, &pos, &k, val) == 1)
+		if (k.len == n && !memcmp(k.p, name, n))
+			return 1;
+	return 0;
+}
+
+long cxs_jv_count(const struct cxs_jv *v)
+{
+	size_t pos = 0;
+	struct cxs_jv e;
+	long n = 0;
+
+	if (v->len < 2 || v->p[0] != '[')
+		return -1;
+	while (cxs_jv_next(v, &pos, NULL, &e) == 1)
+		n++;
+	return n;
+}
+
+int cxs_jv_string(const struct cxs_jv *v, cxs_buf *out)
+{
+	if (v->len < 2 || v->p[0] != '"')
+		return -1;
+	return decode(v->p + 1, v->len - 2, out) < 0 ? -2 : 1;
+}
+
+static int is_number(const struct cxs_jv *v)
+{
+	return v->len && (v->p[0] == '-' || (v->p[0] >= '0' && v->p[0] <= '9'));
+}
+
+int cxs_jv_int(const struct cxs_jv *v, long long *out)
+{
+	const char *s = v->p;
+
+	if (!is_number(v) || read_int(&s, out) < 0)
+		return 0;
+	return 1;
+}
+
+int cxs_jv_number(const struct cxs_jv *v, double *out)
+{
+	long long i;
+
+	if (cxs_jv_int(v, &i)) {
+		*out = (double)i;
+		return 1;
+	}
+	if (!is_number(v))
+		return 0;
+	*out = strtod(v->p, NULL);   /* validated; the programs never call setlocale */
+	return 1;
+}
+
 void cxs_ints_release(struct cxs_ints *a)
 {
 	free(a->v);

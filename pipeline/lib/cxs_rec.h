@@ -111,6 +111,49 @@ int cxs_rec_strings(const cxs_rec *r, const char *key, struct cxs_strs *out, siz
 int cxs_rec_pairs(const cxs_rec *r, const char *key, struct cxs_ints *idx, struct cxs_strs *strs,
 		  size_t *bad);
 
+/*
+ * Nested values, for readers that need more than the top level (cxs-report walks every
+ * signal and its evidence) without building a tree. A struct cxs_jv is one value inside
+ * the record last parsed: it borrows the record's bytes and is valid until the next
+ * cxs_rec_parse or cxs_rec_free. Object keys are compared as written; a record's bytes
+ * are canonical (see above), where a key is spelled with escapes only when it holds a
+ * quote, a backslash or a control character.
+ */
+struct cxs_jv {
+	const char *p;
+	size_t len;
+};
+
+/* The value of top-level field `key`: 1, or 0 when there is none. */
+int cxs_rec_value(const cxs_rec *r, const char *key, struct cxs_jv *v);
+
+/* The type of `v`. */
+enum cxs_rec_type cxs_jv_type(const struct cxs_jv *v);
+
+/* The next entry of array `v`, or member of object `v` (its key's raw bytes, between
+ * the quotes, into `*key` when `key` is not NULL). `*pos` is 0 before the first call and
+ * is moved on by each. Returns 1 with the entry in `*val`, 0 after the last, -1 when `v`
+ * is neither an array nor an object. */
+int cxs_jv_next(const struct cxs_jv *v, size_t *pos, struct cxs_jv *key, struct cxs_jv *val);
+
+/* Member `name` of object `v`: 1 with its value in `*val`, 0 when there is none or `v`
+ * is not an object. */
+int cxs_jv_get(const struct cxs_jv *v, const char *name, struct cxs_jv *val);
+
+/* The number of entries of array `v`, -1 when `v` is not an array. */
+long cxs_jv_count(const struct cxs_jv *v);
+
+/* String `v`, decoded and NUL-terminated, appended to `out`. Returns 1, -1 when `v` is
+ * not a string, -2 when memory runs out. */
+int cxs_jv_string(const struct cxs_jv *v, cxs_buf *out);
+
+/* Integer `v` (as jansson's json_integer_value reads it): 1, or 0 when `v` is not an
+ * integer (a real such as 3.0 is not). */
+int cxs_jv_int(const struct cxs_jv *v, long long *out);
+
+/* Number `v`, integer or real (as json_number_value): 1, or 0 when `v` is no number. */
+int cxs_jv_number(const struct cxs_jv *v, double *out);
+
 /* Frees what the accessors grew; the structs are then empty and reusable. */
 void cxs_ints_release(struct cxs_ints *a);
 void cxs_strs_release(struct cxs_strs *a);
