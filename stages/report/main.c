@@ -35,6 +35,8 @@ struct sinks {
 	report_agg *agg;
 	report_db *db;
 	report_docs_csv *docs;
+	cxs_rec *rec;               /* the line being read, reused */
+	report_docbuf *doc;         /* its fields, reused */
 };
 
 static void usage(FILE *out)
@@ -162,11 +164,13 @@ static void default_order(report_agg *agg)
 }
 
 /* Hands one record to every sink. Returns 1 counted, 0 skipped (reported), -1 failed. */
-static int take(struct sinks *s, const json_t *rec, const cxs_reader *r, cxs_err *err)
+static int take(struct sinks *s, const cxs_reader *r, cxs_err *err)
 {
 	struct report_doc doc;
 
-	if (report_doc_read(rec, &doc, err) < 0) {
+	if (report_doc_read(s->doc, s->rec, &doc, err) < 0) {
+		if (err->kind == CXS_E_NOMEM)
+			return -1;
 		cxs_note("%s:%lld: %s", cxs_reader_path(r), cxs_reader_line(r), err->msg);
 		cxs_err_clear(err);
 		return 0;
@@ -184,7 +188,8 @@ static int take(struct sinks *s, const json_t *rec, const cxs_reader *r, cxs_err
 static int read_input(struct sinks *s, struct report_input *in, cxs_err *err)
 {
 	cxs_reader *r = cxs_reader_open(in->path, 0, err);
-	json_t *rec;
+	const char *line;
+	size_t len;
 	int st, rc = 0;
 
 	if (!r) {
@@ -193,7 +198,15 @@ static int read_input(struct sinks *s, struct report_input *in, cxs_err *err)
 		in->damaged = 2;
 		return 0;
 	}
-	while ((st = cxs_reader_next(r, &rec, err)) != CXS_READ_EOF) {
+	while ((st = cxs_reader_next_line(r, &line, &len, err)) != CXS_READ_EOF) {
+		if (st == CXS_READ_OK && (rc = cxs_rec_parse(s->rec, line, len)) != 0) {
+			if (rc < 0) {
+				cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+				break;
+			}
+			rc = 0;
+			st = cxs_reader_bad(r, cxs_rec_reason(s->rec), err);
+		}
 		if (st == CXS_READ_FATAL) {
 			cxs_error("%s", err->msg);
 			cxs_err_clear(err);
@@ -207,8 +220,7 @@ static int read_input(struct sinks *s, struct report_input *in, cxs_err *err)
 			continue;
 		}
 		in->records++;
-		rc = take(s, rec, r, err);
-		json_decref(rec);
+		rc = take(s, r, err);
 		if (rc < 0)
 			break;
 		if (rc == 1)
@@ -297,7 +309,7 @@ static void summary(const struct opts *o, const struct report_input *in, size_t 
 int main(int argc, char **argv)
 {
 	struct opts o = { NULL, NULL, NULL, NULL, NULL, 3, 20, 500 };
-	struct sinks s = { NULL, NULL, NULL };
+	struct sinks s = { NULL, NULL, NULL, NULL, NULL };
 	struct report_input *in;
 	cxs_err err = { CXS_E_NONE, "" };
 	report_outdir *dir;
@@ -309,7 +321,9 @@ int main(int argc, char **argv)
 	n = (size_t)(argc - optind);
 	in = calloc(n, sizeof *in);
 	s.agg = report_agg_new(o.examples, o.counters);
-	if (!in || !s.agg)
+	s.rec = cxs_rec_new();
+	s.doc = report_docbuf_new();
+	if (!in || !s.agg || !s.rec || !s.doc)
 		cxs_die(CXS_EXIT_INTERNAL, "out of memory");
 	if (o.lexicon && pack_order(s.agg, o.lexicon, &err) < 0)
 		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
@@ -342,6 +356,8 @@ int main(int argc, char **argv)
 	if (!quiet)
 		summary(&o, in, n);
 	report_agg_free(s.agg);
+	cxs_rec_free(s.rec);
+	report_docbuf_free(s.doc);
 	free(in);
 	return status;
 }

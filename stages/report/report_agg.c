@@ -265,12 +265,11 @@ static long long snap_end(const struct report_doc *d, long long e)
  * a window; at most REPORT_EXCERPT_BYTES bytes, always holding the evidence. */
 static void segment_of(const struct report_doc *d, const struct ev *v, long long seg[2])
 {
-	const json_t *ss = d->sentences;
 	long long s = -1, e = -1;
 
-	if (ss && v->sentence >= 0 && (size_t)(2 * v->sentence + 1) < json_array_size(ss)) {
-		s = json_integer_value(json_array_get(ss, (size_t)(2 * v->sentence)));
-		e = json_integer_value(json_array_get(ss, (size_t)(2 * v->sentence + 1)));
+	if (d->sentences && v->sentence >= 0 && (size_t)(2 * v->sentence + 1) < d->nsentences) {
+		s = d->sentences[2 * v->sentence];
+		e = d->sentences[2 * v->sentence + 1];
 	}
 	if (!(s <= v->start && v->end <= e && boundary(d->text, d->text_len, s) &&
 	      boundary(d->text, d->text_len, e))) {
@@ -389,30 +388,28 @@ static const char *dim_name(const report_agg *a, const char *name)
 }
 
 /* Collects the evidence of one signal (or of all, `sig` NULL) that fits the text. */
-static size_t gather(const report_agg *a, const struct report_doc *d, const json_t *sig,
-		     const char *dimname, struct ev *v, size_t max)
+static size_t gather(const report_agg *a, const struct report_doc *d,
+		     const struct report_signal *sig, const char *dimname, struct ev *v, size_t max)
 {
-	const json_t *s, *ev;
 	size_t i, j, n = 0;
 
-	json_array_foreach(d->signals, i, s) {
+	for (i = 0; i < d->nsig; i++) {
+		const struct report_signal *s = &d->sig[i];
+
 		if (sig && s != sig)
 			continue;
-		json_array_foreach(json_object_get(s, "evidence"), j, ev) {
-			long long st = json_integer_value(json_object_get(ev, "start"));
-			long long en = json_integer_value(json_object_get(ev, "end"));
-			const json_t *sn = json_object_get(ev, "sentence");
+		for (j = 0; j < s->nev; j++) {
+			const struct report_evidence *ev = &s->ev[j];
 
-			if (!report_doc_span_ok(d, st, en))
+			if (!report_doc_span_ok(d, ev->start, ev->end))
 				continue;  /* counted in add_terms */
 			if (n == max)
 				return n;
-			v[n].start = st;
-			v[n].end = en;
-			v[n].sentence = json_is_integer(sn) ? json_integer_value(sn) : -1;
-			v[n].term = json_string_value(json_object_get(ev, "term"));
-			v[n].dim = sig ? dimname : dim_name(a, json_string_value(json_object_get(s,
-											      "dim")));
+			v[n].start = ev->start;
+			v[n].end = ev->end;
+			v[n].sentence = ev->has_sentence ? ev->sentence : -1;
+			v[n].term = ev->term;
+			v[n].dim = sig ? dimname : dim_name(a, s->dim);
 			n++;
 		}
 	}
@@ -421,18 +418,18 @@ static size_t gather(const report_agg *a, const struct report_doc *d, const json
 
 static size_t evidence_count(const struct report_doc *d)
 {
-	const json_t *s;
 	size_t i, n = 0;
 
-	json_array_foreach(d->signals, i, s)
-		n += json_array_size(json_object_get(s, "evidence"));
+	for (i = 0; i < d->nsig; i++)
+		n += d->sig[i].nev;
 	return n;
 }
 
-static int fill_example(const report_agg *a, const struct report_doc *d, const json_t *sig,
-			const char *dimname, struct report_example *e)
+static int fill_example(const report_agg *a, const struct report_doc *d,
+			const struct report_signal *sig, const char *dimname,
+			struct report_example *e)
 {
-	size_t max = sig ? json_array_size(json_object_get(sig, "evidence")) : evidence_count(d);
+	size_t max = sig ? sig->nev : evidence_count(d);
 	struct ev *v = malloc((max ? max : 1) * sizeof *v);
 	size_t nv;
 	int rc;
@@ -455,7 +452,7 @@ static int fill_example(const report_agg *a, const struct report_doc *d, const j
 
 /* Offers a candidate to list `l`: builds its excerpt only when it gets a place. */
 static int offer(report_agg *a, struct ex_list *l, int dir, const struct report_doc *d,
-		 const json_t *sig, const char *dimname, int pol, double score)
+		 const struct report_signal *sig, const char *dimname, int pol, double score)
 {
 	struct report_example e;
 	size_t pos;
@@ -488,23 +485,21 @@ static int offer(report_agg *a, struct ex_list *l, int dir, const struct report_
 /* --- adding a document ------------------------------------------------------------- */
 
 static int add_terms(report_agg *a, struct lang_acc *l, size_t id, const struct report_doc *d,
-		     const json_t *sig)
+		     const struct report_signal *sig)
 {
-	const json_t *ev;
 	size_t j;
 
 	if (!l->terms[id] && !(l->terms[id] = report_topk_new(a->counters)))
 		return -1;
 	if (!a->all_terms[id] && !(a->all_terms[id] = report_topk_new(a->counters)))
 		return -1;
-	json_array_foreach(json_object_get(sig, "evidence"), j, ev) {
-		const json_t *t = json_object_get(ev, "term");
+	for (j = 0; j < sig->nev; j++) {
+		const struct report_evidence *ev = &sig->ev[j];
 
-		if (!report_doc_span_ok(d, json_integer_value(json_object_get(ev, "start")),
-					json_integer_value(json_object_get(ev, "end"))))
+		if (!report_doc_span_ok(d, ev->start, ev->end))
 			a->bad_evidence++;
-		if (report_topk_add(l->terms[id], json_string_value(t), json_string_length(t), 1) < 0 ||
-		    report_topk_add(a->all_terms[id], json_string_value(t), json_string_length(t), 1) < 0)
+		if (report_topk_add(l->terms[id], ev->term, ev->term_len, 1) < 0 ||
+		    report_topk_add(a->all_terms[id], ev->term, ev->term_len, 1) < 0)
 			return -1;
 	}
 	return 0;
@@ -527,7 +522,6 @@ int report_agg_add(report_agg *a, const struct report_doc *d)
 {
 	struct lang_acc *l = lang_get(a, d->lang);
 	size_t i, k, id, seen[REPORT_MAX_DIMS], nseen = 0;
-	const json_t *s;
 	int oom = 0;
 
 	if (!l)
@@ -537,14 +531,15 @@ int report_agg_add(report_agg *a, const struct report_doc *d)
 	a->documents++;
 	l->pub.documents++;
 	l->pub.sentiment[d->sentiment]++;
-	if (json_array_size(d->signals))
+	if (d->nsig)
 		l->pub.with_signals++;
 	if (add_source(a, d) < 0)
 		return -1;
-	json_array_foreach(d->signals, i, s) {
-		const char *dim = json_string_value(json_object_get(s, "dim"));
-		int pol = report_signal_polarity(s);
-		double score = json_number_value(json_object_get(s, "score"));
+	for (i = 0; i < d->nsig; i++) {
+		const struct report_signal *s = &d->sig[i];
+		const char *dim = s->dim;
+		int pol = s->polarity;
+		double score = s->score;
 
 		id = dim_get(a, dim, &oom);
 		if (oom)

@@ -157,7 +157,6 @@ report_docs_csv *report_docs_csv_open(const char *path, cxs_err *err)
 
 int report_docs_csv_add(report_docs_csv *w, const struct report_doc *d, cxs_err *err)
 {
-	const json_t *s;
 	size_t i;
 	FILE *f = w->f;
 
@@ -173,10 +172,9 @@ int report_docs_csv_add(report_docs_csv *w, const struct report_doc *d, cxs_err 
 
 		if (!m)
 			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
-		json_array_foreach(d->signals, i, s)
-			fprintf(m, "%s%s:%s", i ? ";" : "",
-				json_string_value(json_object_get(s, "dim")),
-				report_polarity_name(report_signal_polarity(s)));
+		for (i = 0; i < d->nsig; i++)
+			fprintf(m, "%s%s:%s", i ? ";" : "", d->sig[i].dim,
+				report_polarity_name(d->sig[i].polarity));
 		fclose(m);
 		report_csv_field(f, buf ? buf : "", len);
 		free(buf);

@@ -95,23 +95,21 @@ static int step(report_db *d, sqlite3_stmt *st, cxs_err *err)
 	return rc == SQLITE_DONE ? 0 : fail(d, err, "write");
 }
 
-static int add_evidence(report_db *d, const char *dim, const json_t *evs, cxs_err *err)
+static int add_evidence(report_db *d, const struct report_signal *s, cxs_err *err)
 {
-	const json_t *e;
 	size_t i;
 
-	json_array_foreach(evs, i, e) {
-		const json_t *t = json_object_get(e, "text");
+	for (i = 0; i < s->nev; i++) {
+		const struct report_evidence *e = &s->ev[i];
 
 		sqlite3_bind_int64(d->ev, 1, d->ndocs);
-		text(d->ev, 2, dim, 0);
-		sqlite3_bind_int64(d->ev, 3, json_integer_value(json_object_get(e, "start")));
-		sqlite3_bind_int64(d->ev, 4, json_integer_value(json_object_get(e, "end")));
-		if (json_is_string(t))
-			sqlite3_bind_text(d->ev, 5, json_string_value(t), (int)json_string_length(t),
-					  SQLITE_STATIC);
-		text(d->ev, 6, json_string_value(json_object_get(e, "term")), 0);
-		sqlite3_bind_int64(d->ev, 7, json_integer_value(json_object_get(e, "sentence")));
+		text(d->ev, 2, s->dim, 0);
+		sqlite3_bind_int64(d->ev, 3, e->start);
+		sqlite3_bind_int64(d->ev, 4, e->end);
+		if (e->text)
+			sqlite3_bind_text(d->ev, 5, e->text, (int)e->text_len, SQLITE_STATIC);
+		text(d->ev, 6, e->term, 0);
+		sqlite3_bind_int64(d->ev, 7, e->has_sentence ? e->sentence : 0);
 		if (step(d, d->ev, err) < 0)
 			return -1;
 	}
@@ -122,7 +120,6 @@ int report_db_add(report_db *d, const struct report_doc *doc, const char *input,
 		  long long line, cxs_err *err)
 {
 	sqlite3_stmt *st = d->doc;
-	const json_t *s;
 	size_t i;
 
 	d->ndocs++;
@@ -146,16 +143,15 @@ int report_db_add(report_db *d, const struct report_doc *doc, const char *input,
 	sqlite3_bind_text(st, 16, doc->text, (int)doc->text_len, SQLITE_STATIC);
 	if (step(d, st, err) < 0)
 		return -1;
-	json_array_foreach(doc->signals, i, s) {
-		const char *dim = json_string_value(json_object_get(s, "dim"));
+	for (i = 0; i < doc->nsig; i++) {
+		const struct report_signal *s = &doc->sig[i];
 
 		sqlite3_bind_int64(d->sig, 1, d->ndocs);
-		text(d->sig, 2, dim, 0);
-		text(d->sig, 3, report_polarity_name(report_signal_polarity(s)), 0);
-		sqlite3_bind_double(d->sig, 4, json_number_value(json_object_get(s, "score")));
-		sqlite3_bind_int64(d->sig, 5, json_integer_value(json_object_get(s, "hits")));
-		if (step(d, d->sig, err) < 0 ||
-		    add_evidence(d, dim, json_object_get(s, "evidence"), err) < 0)
+		text(d->sig, 2, s->dim, 0);
+		text(d->sig, 3, report_polarity_name(s->polarity), 0);
+		sqlite3_bind_double(d->sig, 4, s->score);
+		sqlite3_bind_int64(d->sig, 5, s->hits);
+		if (step(d, d->sig, err) < 0 || add_evidence(d, s, err) < 0)
 			return -1;
 	}
 	return 0;

@@ -5,6 +5,7 @@
 #include "report_doc.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const pol_names[REPORT_NPOL] = { "positive", "negative", "neutral" };
@@ -14,28 +15,107 @@ const char *report_polarity_name(int pol)
 	return pol >= 0 && pol < REPORT_NPOL ? pol_names[pol] : "neutral";
 }
 
-static int polarity_of(const char *s)
+/* The polarity a string value names, -1 for anything else. */
+static int polarity_of(const struct cxs_jv *v)
 {
 	int i;
 
-	for (i = 0; s && i < REPORT_NPOL; i++)
-		if (!strcmp(s, pol_names[i]))
+	for (i = 0; i < REPORT_NPOL; i++) {
+		size_t n = strlen(pol_names[i]);
+
+		if (v->len == n + 2 && v->p[0] == '"' && !memcmp(v->p + 1, pol_names[i], n))
 			return i;
+	}
 	return -1;
 }
 
-int report_signal_polarity(const json_t *sig)
-{
-	int p = polarity_of(json_string_value(json_object_get(sig, "polarity")));
+struct report_docbuf {
+	/* Every string of the record, decoded, each followed by its NUL. Sized to the
+	 * record's length before decoding (a string's quotes make up for its NUL, and
+	 * decoding never lengthens), so it never moves while a record is read and the
+	 * pointers into it stay put. */
+	cxs_buf s;
+	struct report_signal *sig;
+	size_t capsig;
+	struct report_evidence *ev;
+	size_t capev;
+	long long *sent;
+	size_t capsent;
+};
 
-	return p < 0 ? REPORT_NEU : p;
+report_docbuf *report_docbuf_new(void)
+{
+	return calloc(1, sizeof(report_docbuf));
 }
 
-static const char *str_or_empty(const json_t *o, const char *key)
+void report_docbuf_free(report_docbuf *b)
 {
-	const char *s = json_string_value(json_object_get(o, key));
+	if (!b)
+		return;
+	cxs_buf_release(&b->s);
+	free(b->sig);
+	free(b->ev);
+	free(b->sent);
+	free(b);
+}
 
+/* Decodes string `v` into the docbuf: its bytes, or NULL when `v` is no string. */
+static const char *take_string(report_docbuf *b, const struct cxs_jv *v, size_t *len)
+{
+	size_t at = b->s.len;
+
+	if (cxs_jv_string(v, &b->s) != 1)
+		return NULL;   /* never out of memory: the buffer was sized first */
+	*len = b->s.len - at;
+	b->s.len++;        /* keep the NUL it wrote */
+	return b->s.p + at;
+}
+
+/* String member `key` of object `o` (or a top-level field when `o` is NULL), "" when
+ * it is absent or no string. */
+static const char *str_or_empty(report_docbuf *b, const cxs_rec *rec, const struct cxs_jv *o,
+				const char *key, size_t *len)
+{
+	struct cxs_jv v;
+	const char *s = NULL;
+	size_t n = 0;
+
+	if (o ? cxs_jv_get(o, key, &v) : cxs_rec_value(rec, key, &v))
+		s = take_string(b, &v, &n);
+	if (len)
+		*len = s ? n : 0;
 	return s ? s : "";
+}
+
+static long long int_or_zero(const struct cxs_jv *v, int *is_int)
+{
+	long long x = 0;
+	int ok = cxs_jv_int(v, &x);
+
+	if (is_int)
+		*is_int = ok;
+	return ok ? x : 0;
+}
+
+/* The values of the members `names[0, n)` of object `o` in one walk over it (looking
+ * each up would walk the members before it again: the evidence array, last in a signal,
+ * once per key); an absent one, or any when `o` is no object, is of length 0. */
+static void members(const struct cxs_jv *o, const char *const *names, size_t n,
+		    struct cxs_jv *vals)
+{
+	struct cxs_jv k, v;
+	size_t pos = 0, i;
+
+	for (i = 0; i < n; i++)
+		vals[i].len = 0;
+	if (cxs_jv_type(o) != CXS_REC_OBJECT)
+		return;
+	while (cxs_jv_next(o, &pos, &k, &v) == 1)
+		for (i = 0; i < n; i++)
+			if (!strncmp(k.p, names[i], k.len) && !names[i][k.len]) {
+				vals[i] = v;
+				break;
+			}
 }
 
 void report_host_of(const char *s, char *out, size_t n)
@@ -71,79 +151,138 @@ void report_host_of(const char *s, char *out, size_t n)
 	out[len] = '\0';
 }
 
-static int check_evidence(const json_t *ev, size_t si, cxs_err *err)
+static int read_evidence(report_docbuf *b, const struct cxs_jv *evs, size_t si,
+			 size_t *nev, cxs_err *err)
 {
-	size_t i;
-	const json_t *e;
+	static const char *const names[] = { "term", "text", "start", "end", "sentence" };
+	struct cxs_jv e, m[5];
+	size_t pos = 0, i;
 
-	if (!json_is_array(ev))
+	if (cxs_jv_type(evs) != CXS_REC_ARRAY)
 		return cxs_err_set(err, CXS_E_INPUT, "signal %zu has no 'evidence' array", si);
-	json_array_foreach(ev, i, e) {
-		if (!json_is_object(e))
+	for (i = 0; cxs_jv_next(evs, &pos, NULL, &e) == 1; i++) {
+		struct report_evidence *v;
+
+		if (cxs_jv_type(&e) != CXS_REC_OBJECT)
 			return cxs_err_set(err, CXS_E_INPUT,
 					   "evidence %zu of signal %zu is not an object", i, si);
-		if (!json_is_string(json_object_get(e, "term")))
+		if (cxs_array_grow(&b->ev, &b->capev, *nev + 1, sizeof *b->ev) < 0)
+			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		v = &b->ev[(*nev)++];
+		memset(v, 0, sizeof *v);
+		members(&e, names, 5, m);
+		if (!(v->term = take_string(b, &m[0], &v->term_len)))
 			return cxs_err_set(err, CXS_E_INPUT,
 					   "evidence %zu of signal %zu has no 'term' string", i, si);
+		v->text = take_string(b, &m[1], &v->text_len);
+		v->start = int_or_zero(&m[2], NULL);
+		v->end = int_or_zero(&m[3], NULL);
+		v->sentence = int_or_zero(&m[4], &v->has_sentence);
 	}
 	return 0;
 }
 
-static int check_signals(const json_t *sigs, cxs_err *err)
+/* The signals, and their evidence in one array, in order, that each signal points into
+ * once all are read (the array may move while it grows). */
+static int read_signals(report_docbuf *b, const struct cxs_jv *sigs, size_t *nsig,
+			cxs_err *err)
 {
-	size_t i;
-	const json_t *s;
+	static const char *const names[] = { "dim", "polarity", "score", "hits", "evidence" };
+	struct cxs_jv s, m[5];
+	size_t pos = 0, i, k, nev = 0;
 
-	json_array_foreach(sigs, i, s) {
-		if (!json_is_object(s))
+	*nsig = 0;
+	for (i = 0; cxs_jv_next(sigs, &pos, NULL, &s) == 1; i++) {
+		struct report_signal *g;
+		size_t dimlen = 0, ev0 = nev;
+
+		if (cxs_jv_type(&s) != CXS_REC_OBJECT)
 			return cxs_err_set(err, CXS_E_INPUT, "signal %zu is not an object", i);
-		if (!json_is_string(json_object_get(s, "dim")) ||
-		    !*json_string_value(json_object_get(s, "dim")))
+		if (cxs_array_grow(&b->sig, &b->capsig, i + 1, sizeof *b->sig) < 0)
+			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		g = &b->sig[i];
+		memset(g, 0, sizeof *g);
+		members(&s, names, 5, m);
+		g->dim = take_string(b, &m[0], &dimlen);
+		if (!g->dim || !dimlen)
 			return cxs_err_set(err, CXS_E_INPUT, "signal %zu has no 'dim' string", i);
-		if (polarity_of(json_string_value(json_object_get(s, "polarity"))) < 0)
+		if ((g->polarity = polarity_of(&m[1])) < 0)
 			return cxs_err_set(err, CXS_E_INPUT, "signal %zu has no 'polarity' "
 					   "positive, negative or neutral", i);
-		if (!json_is_number(json_object_get(s, "score")))
+		if (!cxs_jv_number(&m[2], &g->score))
 			return cxs_err_set(err, CXS_E_INPUT, "signal %zu has no 'score' number", i);
-		if (check_evidence(json_object_get(s, "evidence"), i, err) < 0)
+		g->hits = int_or_zero(&m[3], NULL);
+		if (read_evidence(b, &m[4], i, &nev, err) < 0)
 			return -1;
+		g->nev = nev - ev0;
+		*nsig = i + 1;
+	}
+	for (i = k = 0; i < *nsig; k += b->sig[i++].nev)
+		b->sig[i].ev = b->ev + k;
+	return 0;
+}
+
+static int read_sentences(report_docbuf *b, const struct cxs_jv *ss, size_t *n, cxs_err *err)
+{
+	struct cxs_jv e;
+	size_t pos = 0;
+
+	*n = 0;
+	while (cxs_jv_next(ss, &pos, NULL, &e) == 1) {
+		long long x = 0;
+
+		if (cxs_array_grow(&b->sent, &b->capsent, *n + 1, sizeof *b->sent) < 0)
+			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+		b->sent[(*n)++] = cxs_jv_int(&e, &x) ? x : 0;
 	}
 	return 0;
 }
 
-int report_doc_read(const json_t *rec, struct report_doc *doc, cxs_err *err)
+int report_doc_read(report_docbuf *b, const cxs_rec *rec, struct report_doc *doc,
+		    cxs_err *err)
 {
-	const json_t *src = json_object_get(rec, "source");
-	const json_t *sent = json_object_get(rec, "sentiment");
-	const json_t *lex = json_object_get(rec, "lexicon");
-	const json_t *text = json_object_get(rec, "text");
+	struct cxs_jv sigs, src, sent, lex, v;
+	size_t len;
 
 	memset(doc, 0, sizeof *doc);
-	doc->signals = json_object_get(rec, "signals");
-	if (!json_is_array(doc->signals))
+	cxs_rec_text(rec, &len);
+	cxs_buf_reset(&b->s);
+	if (cxs_buf_grow(&b->s, len + 16) < 0)
+		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+	if (!cxs_rec_value(rec, "signals", &sigs) || cxs_jv_type(&sigs) != CXS_REC_ARRAY)
 		return cxs_err_set(err, CXS_E_INPUT,
 				   "record has no 'signals' array (run cxs-classify first)");
-	if (check_signals(doc->signals, err) < 0)
+	if (read_signals(b, &sigs, &doc->nsig, err) < 0)
 		return -1;
-	doc->id = str_or_empty(rec, "id");
-	doc->lang = str_or_empty(rec, "lang");
+	doc->sig = b->sig;
+	doc->id = str_or_empty(b, rec, NULL, "id", NULL);
+	doc->lang = str_or_empty(b, rec, NULL, "lang", NULL);
 	if (!*doc->lang)
 		doc->lang = "und";
-	doc->kind = str_or_empty(src, "kind");
-	doc->uri = str_or_empty(src, "uri");
-	doc->locator = str_or_empty(src, "locator");
-	doc->url = str_or_empty(rec, "url");
-	doc->title = str_or_empty(rec, "title");
-	doc->text = json_is_string(text) ? json_string_value(text) : "";
-	doc->text_len = json_is_string(text) ? json_string_length(text) : 0;
-	doc->sentences = json_is_array(json_object_get(rec, "sentences")) ?
-			 json_object_get(rec, "sentences") : NULL;
-	doc->sentiment = polarity_of(json_string_value(json_object_get(sent, "polarity")));
+	if (!cxs_rec_value(rec, "source", &src))
+		src.len = 0;
+	doc->kind = str_or_empty(b, rec, &src, "kind", NULL);
+	doc->uri = str_or_empty(b, rec, &src, "uri", NULL);
+	doc->locator = str_or_empty(b, rec, &src, "locator", NULL);
+	doc->url = str_or_empty(b, rec, NULL, "url", NULL);
+	doc->title = str_or_empty(b, rec, NULL, "title", NULL);
+	doc->text = str_or_empty(b, rec, NULL, "text", &doc->text_len);
+	if (cxs_rec_value(rec, "sentences", &v) && cxs_jv_type(&v) == CXS_REC_ARRAY) {
+		if (read_sentences(b, &v, &doc->nsentences, err) < 0)
+			return -1;
+		doc->sentences = b->sent;
+	}
+	if (!cxs_rec_value(rec, "sentiment", &sent))
+		sent.len = 0;
+	doc->sentiment = cxs_jv_get(&sent, "polarity", &v) ? polarity_of(&v) : -1;
 	if (doc->sentiment < 0)
 		doc->sentiment = REPORT_NEU;
-	doc->sentiment_score = json_number_value(json_object_get(sent, "score"));
-	doc->lexicon = str_or_empty(lex, "name");
-	doc->lexicon_version = str_or_empty(lex, "version");
+	if (!cxs_jv_get(&sent, "score", &v) || !cxs_jv_number(&v, &doc->sentiment_score))
+		doc->sentiment_score = 0;
+	if (!cxs_rec_value(rec, "lexicon", &lex))
+		lex.len = 0;
+	doc->lexicon = str_or_empty(b, rec, &lex, "name", NULL);
+	doc->lexicon_version = str_or_empty(b, rec, &lex, "version", NULL);
 	report_host_of(doc->url, doc->host, sizeof doc->host);
 	if (!doc->host[0])
 		report_host_of(doc->uri, doc->host, sizeof doc->host);
