@@ -73,6 +73,7 @@ bartender	staff
 coctelero	staff
 chef	staff:0.5
 cocinero	staff:0.5
+jefe de cocina	staff
 cocinera	staff:0.5
 dueño	staff
 dueña	staff
@@ -178,6 +179,15 @@ menú	product:0.7
 menús	product:0.7
 carta	product
 cocina	product
+# the kitchen as a room, not the cuisine: an open kitchen, its smell, a table beside it
+cocina a la vista	ambience
+cocina vista	ambience
+olor a cocina	ambience
+cerca de la cocina	ambience
+lejos de la cocina	ambience
+alejad* de la cocina	ambience
+al lado de la cocina	ambience
+junto a la cocina	ambience
 receta	product
 elaboración	product
 elaboracion	product
@@ -1247,7 +1257,9 @@ relación calidad-precio	product
 vale la pena	price:0.3
 merece la pena	price:0.3
 valor	price:0.3
-pagar	price:0.5
+# paying is often named with no price judged (a story, a saying): below 0.5
+# it makes no signal alone, and adds to a price word beside it
+pagar	price:0.3
 cobrar	price
 cobraron	price
 cobro	price

@@ -449,6 +449,9 @@ flyttstäd*	product
 storstädning*	product
 hemstädning*	product
 veckostädning*	product
+# the cleaning bought (städning, städningen) is the service reviewed; the state of a place
+# is städat, städad, smuts
+städning*	product
 fönsterputs*	product
 flytthjälp*	product
 "flytten"	product:0.5
@@ -626,7 +629,11 @@ inredning*	ambience
 inredd*	ambience
 dekor*	ambience
 design*	ambience:0.5
-möbler*	ambience
+# a room's furnishing is its ambience; furniture (möbler, möblerna) is mostly goods moved,
+# bought or harmed, so a weak product cue
+möblering*	ambience
+möblera*	ambience
+möbler*	product:0.5
 stolar*	ambience:0.7
 soffor*	ambience:0.7
 musik*	ambience
@@ -664,7 +671,6 @@ renlig*	ambience
 städat	ambience
 städad	ambience
 städade	ambience
-städning*	ambience
 ostädat	ambience
 ostädad*	ambience
 smuts*	ambience

@@ -277,6 +277,8 @@
 房间	product
 客房	product
 床	product
+# getting up (起床): no bed is judged; weak, so it only keeps 床 from matching
+起床	product:0.2
 床品	product
 床单	product
 被子	product
@@ -475,6 +477,9 @@
 雪碧	product
 矿泉水	product
 开水	product
+# the tap (打开水龙头 is turning it on), a room fixture; keeps 开水 out of it
+开水龙头	product
+水龙头	product
 柠檬水	product
 豆浆	product
 酸梅汤	product
@@ -558,9 +563,70 @@
 上网	product:0.7
 网络	product:0.5
 无线网	product
+# the line's speed: 速度 and 慢 here judge the internet, not a wait for service
+上网速度	product
+宽带速度	product
+网络速度	product
+网速慢	product
+网速很慢	product
+网速太慢	product
+网速较慢	product
+网速比较慢	product
+网速特别慢	product
+网速非常慢	product
+网速超慢	product
+网速有点慢	product
+上网慢	product
+上网很慢	product
+上网太慢	product
+上网较慢	product
+上网比较慢	product
+上网特别慢	product
+上网非常慢	product
+上网超慢	product
+上网有点慢	product
+宽带慢	product
+宽带很慢	product
+宽带太慢	product
+宽带较慢	product
+宽带比较慢	product
+宽带特别慢	product
+宽带非常慢	product
+宽带超慢	product
+宽带有点慢	product
+网络慢	product
+网络很慢	product
+网络太慢	product
+网络较慢	product
+网络比较慢	product
+网络特别慢	product
+网络非常慢	product
+网络超慢	product
+网络有点慢	product
+# a slow drain or slow hot water is the bathroom's fixture, not a wait for service
+下水慢	product
+下水很慢	product
+下水太慢	product
+下水较慢	product
+下水比较慢	product
+下水特别慢	product
+下水非常慢	product
+下水超慢	product
+下水有点慢	product
+热水慢	product
+热水很慢	product
+热水太慢	product
+热水较慢	product
+热水比较慢	product
+热水特别慢	product
+热水非常慢	product
+热水超慢	product
+热水有点慢	product
 插座	product
 保险箱	product
 自助早餐	product
+自助晚餐	product
+自助午餐	product
 # delivery packaging and utensils
 餐盒	product
 饭盒	product
@@ -591,6 +657,8 @@
 温馨	ambience
 设计	ambience:0.5
 档次	ambience:0.5
+# a hostel (招待所) a hotel is likened to: its standard, not the staff of 招待
+招待所	ambience:0.5
 设施	ambience
 硬件	ambience
 干净	ambience
@@ -792,6 +860,8 @@
 半小时	waiting
 一个小时	waiting
 时间	waiting:0.3
+# someone's precious time lost (宝贵的时间): a wait, and its 贵 no price
+宝贵的时间	waiting
 送餐	waiting
 配送	waiting
 送达	waiting
@@ -898,6 +968,11 @@
 收费	price
 费用	price
 消费	price
+# the consumer (消费者) is the customer, no price: weak, only keeps 消费 out
+消费者	price:0.2
+# 贵 as "your" (贵酒店) or in valuables (贵重) is no price
+贵酒店	price:0.2
+贵重	price:0.2
 人均	price
 花了	price
 块钱	price
@@ -1002,7 +1077,9 @@
 入口	access:0.5
 营业时间	access
 营业到	access
-开门	access
+# 开门 is mostly opening a door in hotel reviews; weak, the opening hours have 营业时间 and 开门时间
+开门	access:0.3
+开门时间	access
 关门	access
 打烊	access
 歇业	access
@@ -1040,6 +1117,8 @@
 坐车	access:0.7
 开车	access:0.7
 自驾	access
+# travelling on one's own (自助游), not self-service
+自助游	access:0.5
 泊车	access
 车库	access
 火车站	access
@@ -1086,6 +1165,17 @@
 路牌	access
 楼梯	access:0.7
 扶梯	access
+# a slow lift is the building, not a wait for service: these keep 慢 and 速度 out
+电梯速度	access
+电梯慢	access
+电梯很慢	access
+电梯太慢	access
+电梯较慢	access
+电梯比较慢	access
+电梯特别慢	access
+电梯非常慢	access
+电梯超慢	access
+电梯有点慢	access
 通宵	access:0.5
 配送范围	access
 
@@ -1151,6 +1241,9 @@ app	cocreation:0.5
 意见	cocreation
 # a hotel's thanks for feedback, whose 贵 is no price
 宝贵意见	cocreation
+宝贵的意见	cocreation
+宝贵建议	cocreation
+宝贵的建议	cocreation
 建议	cocreation
 留言	cocreation
 问卷	cocreation
@@ -1350,6 +1443,13 @@ diy	cocreation
 种草	loyalty
 必去	loyalty
 值得一去	loyalty
+# worth recommending or trying: a recommendation, not value for money
+值得推荐	loyalty
+值得一试	loyalty
+值得尝试	loyalty
+值得一吃	loyalty
+值得再去	loyalty
+值得一住	loyalty
 强烈推荐	loyalty
 推荐给	loyalty
 介绍朋友	loyalty
