@@ -77,6 +77,19 @@ smiling	staff:0.5
 served us	staff:0.7
 looked after us	staff
 took our order	staff
+# what staff did to the table, told without naming them
+take our order	staff
+took my order	staff
+seat us	staff
+treat you	staff
+treat us	staff
+treated like	staff
+shooed	staff
+answer the phone	staff
+walked away	staff:0.5
+refused to	staff:0.5
+# the tip judges the service as much as it costs (tip is also a weak price term)
+tip	staff:0.5
 team	staff:0.5
 crew	staff:0.5
 waitstaff	staff
