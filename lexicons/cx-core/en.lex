@@ -77,6 +77,19 @@ smiling	staff:0.5
 served us	staff:0.7
 looked after us	staff
 took our order	staff
+# what staff did to the table, told without naming them
+take our order	staff
+took my order	staff
+seat us	staff
+treat you	staff
+treat us	staff
+treated like	staff
+shooed	staff
+answer the phone	staff
+walked away	staff:0.5
+refused to	staff:0.5
+# the tip judges the service as much as it costs (tip is also a weak price term)
+tip	staff:0.5
 team	staff:0.5
 crew	staff:0.5
 waitstaff	staff
@@ -367,7 +380,9 @@ selection	product:0.7
 range	product:0.5
 vegetarian	product:0.7
 vegan	product:0.7
-room	product:0.5
+# a room is the product of a hotel, but mostly the dining room in restaurant text: it
+# adds to other product hits and makes no signal alone
+room	product:0.3
 bed	product
 mattress	product
 pillow	product
@@ -1082,7 +1097,8 @@ comfort food	product
 homely*	ambience
 romantic	ambience
 charming	ambience:0.7
-crowded	ambience:0.5
+# by its form: crowd (the people who come there) shares the stem
+"crowded"	ambience:0.5
 packed	ambience:0.3
 cramped	ambience
 crammed	ambience
@@ -1302,7 +1318,7 @@ worth the money	price:1.5
 bill	price
 receipt	price
 invoice	price
-charge	price
+charge	price:0.5
 overcharged	price
 surcharge	price
 fee	price
@@ -1312,6 +1328,12 @@ gratuity	price
 discount	price
 offer	price:0.3
 deal	price:0.7
+# a deal to cope with, a great deal of, no big deal, the real deal: no price; longer than
+# deal, so these take its words, and their weight makes no signal
+deal with	price:0.1
+great deal of	price:0.1
+big deal	price:0.1
+real deal	price:0.1
 bargain	price
 sale	price:0.5
 coupon	price
@@ -1326,11 +1348,13 @@ pay	price
 pay attention	staff
 pay any attention	staff
 pay much attention	staff
-paid	price
-card	price:0.5
+paid	price:0.5
+card	price:0.3
 credit card	price
 cash	price:0.5
-free	price:0.5
+# free of noise, a free table, free time, a free dessert given to make amends: free
+# alone makes no price signal, and adds to other price hits
+free	price:0.3
 rip-off	price
 ripoff	price
 rip off	price
