@@ -10,6 +10,12 @@
 
 #define NONE SIZE_MAX
 
+/* What a sentence holds of aspect terms: any, and any before or after its last contrast
+ * word */
+#define ASPECT_IN 1
+#define ASPECT_BEFORE 2
+#define ASPECT_AFTER 4
+
 struct near {
 	size_t dist, order;
 	double v;
@@ -37,7 +43,7 @@ struct cxs_scorer {
 	size_t *first_contrast, *last_contrast, *last_tok;
 	int *excl;
 	size_t capsent;
-	unsigned char *sent_aspect;   /* per sentence: whether an aspect term is in it */
+	unsigned char *sent_aspect;   /* per sentence: ASPECT_IN, _BEFORE, _AFTER (below) */
 	size_t capsentasp;
 	unsigned char *contrast_end;  /* per unit: whether a contrast word ends there */
 	size_t capcontrast;
@@ -528,9 +534,14 @@ static int add_near(cxs_scorer *sc, const struct cxs_matches *mm, const struct c
 	if (!judges(mm->m[sc->pol[i]].e, a->e))
 		return 0;
 
-	/* never across the contrast word of its sentence ("amable, pero la sopa"), nor, when
-	 * the words come from other sentences, beyond it: what follows "but" is judged apart */
-	if (lc != NONE && (mm->m[sc->pol[i]].u0 < lc) != (a->u0 < lc))
+	/* never across the contrast word of its sentence ("amable, pero la sopa": what
+	 * follows "but" is judged apart), nor, when the words come from other sentences,
+	 * beyond it; but a part after it that names no aspect goes on about the hits before
+	 * it ("the dim sum however was very good", "I wanted to like the pasta, but it was
+	 * bland") */
+	if (lc != NONE && (mm->m[sc->pol[i]].u0 < lc) != (a->u0 < lc) &&
+	    (mm->m[sc->pol[i]].sent != a->sent || a->u0 > lc ||
+	     sc->sent_aspect[a->sent] & ASPECT_AFTER))
 		return 0;
 	if (cxs_array_grow(&sc->near, &sc->capnear, *n + 1, sizeof(*sc->near)) < 0)
 		return -1;
@@ -828,10 +839,14 @@ static int prepare(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 		return -1;
 	memset(sc->contrast_end, 0, mm->nunits + 1);
 	memset(sc->sent_aspect, 0, d->nsent + 1);
-	for (i = 0; i < mm->n; i++)
-		if (mm->m[i].role == CXS_ROLE_ASPECT)
-			sc->sent_aspect[mm->m[i].sent] = 1;
 	find_clauses(sc, d, mm);
+	for (i = 0; i < mm->n; i++)
+		if (mm->m[i].role == CXS_ROLE_ASPECT) {
+			size_t lc = sc->last_contrast[mm->m[i].sent];
+
+			sc->sent_aspect[mm->m[i].sent] |= ASPECT_IN | (lc == NONE ? 0 :
+				mm->m[i].u0 < lc ? ASPECT_BEFORE : ASPECT_AFTER);
+		}
 	sc->caps_state = -1;
 	return 0;
 }

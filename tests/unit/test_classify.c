@@ -525,6 +525,14 @@ static void test_right_dimension(void)
 	/* never across the sentence's contrast word */
 	CHECK_STR(polarity_of("en", "The waiter was great, but then the soup came.", "food"),
 		  "neutral");
+	CHECK_STR(polarity_of("en", "The soup came, but the waiter was great.", "food"),
+		  "neutral");
+	/* except forward into a part that names no aspect of its own: it goes on about the
+	 * hits before it (soup is 4 tokens from great, which the contrast raises × 1.5) */
+	CHECK(NEAR(raw_of("en", "The soup however was great.", "food"), 3.1 * 1.5 / 4));
+	CHECK_STR(polarity_of("en", "I wanted a good soup, but it was cold.", "food"),
+		  "positive");   /* its own clause's word comes first */
+	CHECK_STR(polarity_of("en", "I wanted the soup, but it was cold.", "food"), "negative");
 	/* a sentence without a polarity word takes the record's, by distance ("Best. Sushi.
 	 * Ever." is three sentences): food is 4 tokens from great */
 	CHECK(NEAR(raw_of("en", "The food came. It was great.", "food"), 3.1 / 5));
