@@ -380,9 +380,9 @@ selection	product:0.7
 range	product:0.5
 vegetarian	product:0.7
 vegan	product:0.7
-# a room is the product of a hotel, but mostly the dining room in restaurant text: it
-# adds to other product hits and makes no signal alone
-room	product:0.3
+# a room is the product of a hotel (the room was dirty, a quiet room): judged, it makes a
+# signal; unjudged it only adds to other product hits (a dining room named in passing)
+room	product:0.5
 bed	product
 mattress	product
 pillow	product
