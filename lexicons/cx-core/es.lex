@@ -1750,3 +1750,77 @@ de toda la vida	loyalty:0.5
 # solo se suma a las palabras que lo juzgan
 €	price:0.4
 $	price:0.4
+
+# Staff told by what they did (seating, serving, bringing, taking the order),
+# since reviewers tell the service without naming the staff; a dish inside such a phrase
+# ("tardaron en traer los platos") is the service's, not the kitchen's
+atienden	staff
+atiende	staff
+"nos sentaron"	staff
+nos acomodaron	staff
+nos ubicaron	staff
+nos recibieron	staff
+nos recibió	staff
+tomar nota	staff
+tomaron nota	staff
+tomó nota	staff
+nos sirvieron	staff:0.5
+nos sirvió	staff:0.5
+nos trajeron	staff:0.5
+nos trajo	staff:0.5
+comanda	staff:0.5
+traer los platos	staff
+traernos los platos	staff
+traer la comida	staff
+traernos la comida	staff
+sacar los platos	staff
+servir los platos	staff
+servir la comida	staff
+ni caso	staff
+nos hicieron caso	staff
+nos hacían caso	staff
+# staff roles of Latin America and bars
+garzón	staff
+garzones	staff
+cantinero	staff
+cantinera	staff
+barista	staff
+"metre"	staff
+jefa de sala	staff
+capitán de meseros	staff
+hostess	staff
+personal de servicio	staff
+servicio de mesa	staff
+servicio de sala	staff
+"cordialidad"	staff
+don de gentes	staff
+saber estar	staff
+buena disposición	staff
+malhumorado	staff
+malhumorada	staff
+
+# The room: noise, space between tables, privacy, outdoor seating, decor and light
+# (ruidosos stems apart from ruidoso)
+ruidosos	ambience
+algarabía	ambience
+ambiente cargado	ambience
+claustrofóbico	ambience
+amplitud	ambience:0.5
+separación entre mesas	ambience:0.5
+distancia entre mesas	ambience:0.5
+privacidad	ambience:0.7
+concurrido	ambience:0.5
+vista panorámica	ambience
+al aire libre	ambience
+toldo	ambience
+estufas	ambience
+taburetes	ambience
+karaoke	ambience
+pantallas	ambience:0.5
+penumbra	ambience:0.5
+pintoresco	ambience:0.5
+lindo	ambience:0.4
+linda	ambience:0.4
+hermoso	ambience:0.4
+hermosa	ambience:0.4
+"los servicios"	ambience:0.5
