@@ -1824,3 +1824,33 @@ linda	ambience:0.4
 hermoso	ambience:0.4
 hermosa	ambience:0.4
 "los servicios"	ambience:0.5
+
+# Prices and value: the reversed value phrase, Latin American and colloquial words of cost
+relación precio calidad	price
+relación precio-calidad	price
+precio calidad	price
+precio-calidad	price
+carito	price
+costoso	price
+costosa	price
+costosos	price
+sobreprecio	price
+vale lo que cuesta	price
+tirado de precio	price
+a precio de oro	price
+precios accesibles	price
+
+# Where it stands and how one gets there
+en el corazón de	access
+mal comunicado	access
+difícil de llegar	access
+fácil de llegar	access
+fácil llegar	access
+queda lejos	access
+queda cerca	access
+a pocos metros	access:0.5
+a pocos minutos	access:0.5
+bien localizado	access
+ubicadísimo	access
+situadísimo	access
+valet parking	access
