@@ -1854,3 +1854,20 @@ bien localizado	access
 ubicadísimo	access
 situadísimo	access
 valet parking	access
+
+# Lapses of the staff: they are failures too, but SemEval and readers give them to the
+# service (the same spelling as es.lex's failure line where there is one)
+nos ignoraron	staff
+se equivocaron	staff:0.5
+"se olvidaron"	staff:0.5
+"se olvidó"	staff:0.5
+"nos olvidaron"	staff:0.5
+se dignó	staff
+se digna	staff
+se dignaron	staff
+ni nos miraron	staff
+nos echaron	staff
+nos metieron prisa	staff
+meter prisa	staff
+nos dieron prisa	staff
+nos hicieron esperar	waiting
