@@ -1871,3 +1871,37 @@ nos metieron prisa	staff
 meter prisa	staff
 nos dieron prisa	staff
 nos hicieron esperar	waiting
+
+# More dishes and drinks, of Spain and Latin America (singulars that stem apart from
+# the plural already listed, and dishes no other term holds); calamar by its form, as
+# calamidad shares its stem, and entraña, as entrañable does
+"calamar"	product
+ostra	product
+ventresca	product
+chopitos	product
+jurel	product
+fideuà	product
+piquillos	product
+chacina	product
+pipirrana	product
+gazpachuelo	product
+porra antequerana	product
+pil pil	product
+pescadito frito	product
+tomahawk	product
+burger	product
+brocheta	product
+brochetas	product
+tapitas	product:0.7
+botellín	product
+gintonics	product
+taquitos	product
+cebiche	product
+lomo saltado	product
+"entraña"	product
+chinchulines	product
+ojo de bife	product
+aguachile	product
+molletes	product
+fernet	product
+gallo pinto	product
