@@ -1905,3 +1905,14 @@ aguachile	product
 molletes	product
 fernet	product
 gallo pinto	product
+
+# Waiting told as a story (how long, how fast)
+nos tuvieron esperando	waiting
+estuvimos esperando	waiting
+rapidito	waiting
+veloz	waiting
+en un santiamén	waiting
+hora y media	waiting
+tres cuartos de hora	waiting
+largo rato	waiting
+mucho rato	waiting:0.7
