@@ -865,19 +865,9 @@ static const struct field *find(const cxs_rec *r, const char *key)
 
 enum cxs_rec_type cxs_rec_type(const cxs_rec *r, const char *key)
 {
-	const struct field *f = find(r, key);
+	struct cxs_jv v;
 
-	if (!f)
-		return CXS_REC_ABSENT;
-	switch (r->p[f->val]) {
-	case '"': return CXS_REC_STRING;
-	case '{': return CXS_REC_OBJECT;
-	case '[': return CXS_REC_ARRAY;
-	case 't': return CXS_REC_TRUE;
-	case 'f': return CXS_REC_FALSE;
-	case 'n': return CXS_REC_NULL;
-	default: return CXS_REC_NUMBER;
-	}
+	return cxs_rec_value(r, key, &v) ? cxs_jv_type(&v) : CXS_REC_ABSENT;
 }
 
 const char *cxs_rec_raw(const cxs_rec *r, const char *key, size_t *len)
@@ -925,35 +915,9 @@ static const char *skip_space(const char *s)
 
 long cxs_rec_count(const cxs_rec *r, const char *key)
 {
-	const struct field *f = find(r, key);
-	const char *s;
-	long n = 1;
-	int depth = 0;
+	struct cxs_jv v;
 
-	if (!f || r->p[f->val] != '[')
-		return -1;
-	s = skip_space(r->p + f->val + 1);
-	if (*s == ']')
-		return 0;
-	/* the value is valid JSON: count the commas outside strings and nested values */
-	for (;;) {
-		switch (*s) {
-		case '"':
-			s = string_end(s);
-			continue;
-		case '[': case '{':
-			depth++;
-			break;
-		case ']': case '}':
-			if (!depth--)
-				return n;
-			break;
-		case ',':
-			n += !depth;
-			break;
-		}
-		s++;
-	}
+	return cxs_rec_value(r, key, &v) ? cxs_jv_count(&v) : -1;
 }
 
 /* The integer at `*s`, moving `*s` past it. Returns 0, or -1 when the value there is
