@@ -3,7 +3,8 @@
  * plain or gzip (the reader detects the magic bytes), valid and broken JSON lines, lines
  * over the record limit. Every record read is serialised again; a read must end in EOF or
  * FATAL after at most one status per line. cxs_rec (the stages' reader) must take the
- * same lines as the tree reader and give the same bytes back.
+ * same lines as the tree reader and give the same bytes back, and its nested reading of
+ * every field (struct cxs_jv, what cxs-report walks) must hold what the tree holds.
  */
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "cxs_rec.h"
 #include "cxs_record.h"
 #include "fuzz_common.h"
+#include "../unit/jv_same.h"
 
 /* Small, so that the fuzzer reaches the "record too long" path with short inputs. */
 #define FUZZ_MAX_RECORD 512
@@ -36,6 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	do {
 		size_t rawlen;
 		const char *raw;
+		struct cxs_jv whole;
 
 		rec = NULL;
 		rc = cxs_reader_next(r, &rec, &err);
@@ -47,6 +50,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(cxs_rec_parse(fast, raw, rawlen) == 0);
 			FUZZ_ASSERT(cxs_rec_write(fast, &out2) == 0);
 			FUZZ_ASSERT(out.len == out2.len && !memcmp(out.p, out2.p, out.len));
+			whole.p = cxs_rec_text(fast, &whole.len);
+			FUZZ_ASSERT(jv_same(&whole, rec));
 			json_decref(rec);
 		} else {
 			FUZZ_ASSERT(!rec);
