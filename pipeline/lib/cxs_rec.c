@@ -1203,17 +1203,28 @@ int cxs_jv_next(const struct cxs_jv *v, size_t *pos, struct cxs_jv *key, struct 
 	return 1;
 }
 
+void cxs_jv_members(const struct cxs_jv *v, const char *const *names, size_t n,
+		    struct cxs_jv *vals)
+{
+	struct cxs_jv k, e;
+	size_t pos = 0, i;
+
+	for (i = 0; i < n; i++)
+		vals[i].len = 0;
+	if (v->len < 2 || v->p[0] != '{')
+		return;
+	while (cxs_jv_next(v, &pos, &k, &e) == 1)
+		for (i = 0; i < n; i++)
+			if (!strncmp(k.p, names[i], k.len) && !names[i][k.len]) {
+				vals[i] = e;
+				break;
+			}
+}
+
 int cxs_jv_get(const struct cxs_jv *v, const char *name, struct cxs_jv *val)
 {
-	size_t pos = 0, n = strlen(name);
-	struct cxs_jv k;
-
-	if (v->len < 2 || v->p[0] != '{')
-		return 0;
-	while (cxs_jv_next(v, &pos, &k, val) == 1)
-		if (k.len == n && !memcmp(k.p, name, n))
-			return 1;
-	return 0;
+	cxs_jv_members(v, &name, 1, val);
+	return val->len > 0;
 }
 
 long cxs_jv_count(const struct cxs_jv *v)

@@ -140,6 +140,12 @@ int cxs_jv_next(const struct cxs_jv *v, size_t *pos, struct cxs_jv *key, struct 
  * is not an object. */
 int cxs_jv_get(const struct cxs_jv *v, const char *name, struct cxs_jv *val);
 
+/* The members `names[0, n)` of object `v` into `vals[0, n)`, in one walk over it (a
+ * lookup each would walk the members before it again); an absent one, or every one when
+ * `v` is not an object, gets length 0 (cxs_jv_type: CXS_REC_ABSENT). */
+void cxs_jv_members(const struct cxs_jv *v, const char *const *names, size_t n,
+		    struct cxs_jv *vals);
+
 /* The number of entries of array `v`, -1 when `v` is not an array. */
 long cxs_jv_count(const struct cxs_jv *v);
 

@@ -8,7 +8,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,7 +168,7 @@ static int take(struct sinks *s, const cxs_reader *r, cxs_err *err)
 	struct report_doc doc;
 
 	if (report_doc_read(s->doc, s->rec, &doc, err) < 0) {
-		if (err->kind == CXS_E_NOMEM)
+		if (err->kind != CXS_E_INPUT)
 			return -1;
 		cxs_note("%s:%lld: %s", cxs_reader_path(r), cxs_reader_line(r), err->msg);
 		cxs_err_clear(err);

@@ -97,27 +97,6 @@ static long long int_or_zero(const struct cxs_jv *v, int *is_int)
 	return ok ? x : 0;
 }
 
-/* The values of the members `names[0, n)` of object `o` in one walk over it (looking
- * each up would walk the members before it again: the evidence array, last in a signal,
- * once per key); an absent one, or any when `o` is no object, is of length 0. */
-static void members(const struct cxs_jv *o, const char *const *names, size_t n,
-		    struct cxs_jv *vals)
-{
-	struct cxs_jv k, v;
-	size_t pos = 0, i;
-
-	for (i = 0; i < n; i++)
-		vals[i].len = 0;
-	if (cxs_jv_type(o) != CXS_REC_OBJECT)
-		return;
-	while (cxs_jv_next(o, &pos, &k, &v) == 1)
-		for (i = 0; i < n; i++)
-			if (!strncmp(k.p, names[i], k.len) && !names[i][k.len]) {
-				vals[i] = v;
-				break;
-			}
-}
-
 void report_host_of(const char *s, char *out, size_t n)
 {
 	const char *p, *end, *at, *colon;
@@ -170,7 +149,7 @@ static int read_evidence(report_docbuf *b, const struct cxs_jv *evs, size_t si,
 			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 		v = &b->ev[(*nev)++];
 		memset(v, 0, sizeof *v);
-		members(&e, names, 5, m);
+		cxs_jv_members(&e, names, 5, m);
 		if (!(v->term = take_string(b, &m[0], &v->term_len)))
 			return cxs_err_set(err, CXS_E_INPUT,
 					   "evidence %zu of signal %zu has no 'term' string", i, si);
@@ -202,7 +181,7 @@ static int read_signals(report_docbuf *b, const struct cxs_jv *sigs, size_t *nsi
 			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
 		g = &b->sig[i];
 		memset(g, 0, sizeof *g);
-		members(&s, names, 5, m);
+		cxs_jv_members(&s, names, 5, m);
 		g->dim = take_string(b, &m[0], &dimlen);
 		if (!g->dim || !dimlen)
 			return cxs_err_set(err, CXS_E_INPUT, "signal %zu has no 'dim' string", i);
@@ -229,11 +208,9 @@ static int read_sentences(report_docbuf *b, const struct cxs_jv *ss, size_t *n, 
 
 	*n = 0;
 	while (cxs_jv_next(ss, &pos, NULL, &e) == 1) {
-		long long x = 0;
-
 		if (cxs_array_grow(&b->sent, &b->capsent, *n + 1, sizeof *b->sent) < 0)
 			return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
-		b->sent[(*n)++] = cxs_jv_int(&e, &x) ? x : 0;
+		b->sent[(*n)++] = int_or_zero(&e, NULL);
 	}
 	return 0;
 }
@@ -242,6 +219,7 @@ int report_doc_read(report_docbuf *b, const cxs_rec *rec, struct report_doc *doc
 		    cxs_err *err)
 {
 	struct cxs_jv sigs, src, sent, lex, v;
+	const char *base;
 	size_t len;
 
 	memset(doc, 0, sizeof *doc);
@@ -249,6 +227,7 @@ int report_doc_read(report_docbuf *b, const cxs_rec *rec, struct report_doc *doc
 	cxs_buf_reset(&b->s);
 	if (cxs_buf_grow(&b->s, len + 16) < 0)
 		return cxs_err_set(err, CXS_E_NOMEM, "out of memory");
+	base = b->s.p;
 	if (!cxs_rec_value(rec, "signals", &sigs) || cxs_jv_type(&sigs) != CXS_REC_ARRAY)
 		return cxs_err_set(err, CXS_E_INPUT,
 				   "record has no 'signals' array (run cxs-classify first)");
@@ -286,6 +265,8 @@ int report_doc_read(report_docbuf *b, const cxs_rec *rec, struct report_doc *doc
 	report_host_of(doc->url, doc->host, sizeof doc->host);
 	if (!doc->host[0])
 		report_host_of(doc->uri, doc->host, sizeof doc->host);
+	if (b->s.p != base)   /* the sizing above is wrong: the pointers taken would dangle */
+		return cxs_err_set(err, CXS_E_INTERNAL, "record strings outgrew their buffer");
 	return 0;
 }
 

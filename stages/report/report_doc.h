@@ -72,7 +72,7 @@ void report_docbuf_free(report_docbuf *b);
 
 /* Reads and checks the record `rec` holds (cxs_rec_parse has accepted it). Returns 0;
  * -1 with `err` (CXS_E_INPUT) saying what is wrong ("signal 2 has no 'dim' string"); or
- * -1 with CXS_E_NOMEM. */
+ * -1 with CXS_E_NOMEM or CXS_E_INTERNAL, after which the caller stops. */
 int report_doc_read(report_docbuf *b, const cxs_rec *rec, struct report_doc *doc,
 		    cxs_err *err);
 
