@@ -415,6 +415,15 @@ static void test_nested_values(void)
 		}
 		json_decref(j);
 	}
+	CHECK_INT(cxs_rec_value(r, "k\\\"ey", &v), 1);
+	{
+		static const char *const names[] = { "none", "x]", "x" };
+		struct cxs_jv m[3];
+
+		cxs_jv_members(&v, names, 3, m);
+		CHECK(m[0].len == 0 && m[2].len == 0);          /* "x" is no prefix match */
+		CHECK(m[1].len == 3 && !memcmp(m[1].p, "\"}\"", 3));
+	}
 	CHECK_INT(cxs_rec_value(r, "none", &v), 0);
 	CHECK_INT(cxs_rec_value(r, "big", &v), 1);
 	CHECK_INT(cxs_jv_get(&v, "x", &g), 0);                /* not an object */
