@@ -10,7 +10,10 @@
 #include "cxs_buf.h"
 #include "cxs_hash.h"
 #include "cxs_lexicon.h"
+#include "cxs_segment.h"
+#include "cxs_stemmer.h"
 #include "cxs_test.h"
+#include "cxs_textnorm.h"
 
 static cxs_lexicon *load(const char *rel)
 {
@@ -599,6 +602,88 @@ static void test_quoted_terms(void)
 	cxs_lexicon_free(lx);
 }
 
+/* The entry that the first word of `text` reaches when it is read as a record's text is
+ * (cxs-normalize's words and forms, cxs-stem's stems), or NULL: a term must meet the
+ * words of text written the same way. */
+static const struct cxs_lex_entry *entry_of_text(const cxs_lexlang *ll, const char *lang,
+						 const char *text)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	cxs_segmenter *sg = cxs_segmenter_new(lang, &err);
+	cxs_textnorm *tn = cxs_textnorm_new(&err);
+	cxs_stemmer *st = cxs_stemmer_new(lang, &err);
+	const struct cxs_lex_entry *e = NULL;
+	const struct cxs_lex_cand *c;
+	const cxs_segments *segs;
+	cxs_buf form = CXS_BUF_INIT;
+	const char *stem;
+	size_t n, sl;
+
+	if (sg && tn && st && cxs_segmenter_run(sg, text, strlen(text), &segs, &err) == 0 &&
+	    segs->ntok > 0 &&
+	    cxs_textnorm_form(tn, text + segs->tok[0].start,
+			      segs->tok[0].end - segs->tok[0].start, 0, &form, &err) == 0 &&
+	    (stem = cxs_stemmer_stem(st, form.p, form.len, &sl)) != NULL &&
+	    (c = cxs_lexlang_first_cands(ll, stem, sl, cxs_lexhash_add(CXS_LEXHASH_INIT, stem, sl),
+					 &n)) != NULL)
+		e = cxs_lexlang_entry(ll, c[0].entry);
+	cxs_buf_release(&form);
+	cxs_stemmer_free(st);
+	cxs_textnorm_free(tn);
+	cxs_segmenter_free(sg);
+	return e;
+}
+
+/* Parts of terms that are letters alone skip the break iterators at load (one_word in
+ * cxs_lexicon.c); they must come out as the iterators would make them: accented capitals
+ * folded, × and ÷ (Latin-1, not letters) still breaking words, a Chinese word that the
+ * dictionary splits still one term, a Traditional one still Simplified. */
+static void test_one_word_parts(void)
+{
+	char dir[4096];
+	cxs_err err = { CXS_E_NONE, "" };
+	const struct cxs_lex_entry *e;
+	const cxs_lexlang *zh;
+	cxs_lexicon *lx;
+	uint32_t ei;
+	const char *s;
+
+	snprintf(dir, sizeof(dir), "%s/oneword", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = oneword\nversion = 1\nlanguages = en es sv zh\n");
+	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tPeople\n");
+	write_file(dir, "en.lex", "CAFÉS\tfood\nsoup×bread\tfood\n");
+	write_file(dir, "es.lex", "Niñeras\tstaff\n");
+	write_file(dir, "sv.lex", "SMÖRGÅSAR\tfood\n");
+	write_file(dir, "zh.lex", "服务员\tstaff\n廚師\tstaff\n");
+	lx = cxs_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (!lx) {
+		printf("  %s\n", err.msg);
+		return;
+	}
+	CHECK_STR(problem_list(lx, dir), "");
+	e = entry_of_text(cxs_lexicon_lang(lx, "en"), "en", "café");
+	CHECK(e != NULL && e->nwords == 1);
+	e = entry_of_text(cxs_lexicon_lang(lx, "es"), "es", "niñera");
+	CHECK(e != NULL && e->nwords == 1);
+	e = entry_of_text(cxs_lexicon_lang(lx, "sv"), "sv", "smörgås");
+	CHECK(e != NULL && e->nwords == 1);
+	/* × is no letter: two words, as in a text */
+	e = entry_of_text(cxs_lexicon_lang(lx, "en"), "en", "soups");
+	CHECK(e != NULL && e->nwords == 2);
+	if (e && e->nwords == 2)
+		CHECK_STR(e->words[1].s, "bread");
+	zh = cxs_lexicon_lang(lx, "zh");
+	s = "服务员";   /* ICU's dictionary makes 服务|员 of it */
+	CHECK_INT(cxs_lexlang_chars(zh, s, strlen(s), cxs_lexhash_add(CXS_LEXHASH_INIT, s, strlen(s)),
+				    &ei), 1);
+	s = "厨师";     /* written 廚師 */
+	CHECK_INT(cxs_lexlang_chars(zh, s, strlen(s), cxs_lexhash_add(CXS_LEXHASH_INIT, s, strlen(s)),
+				    &ei), 1);
+	cxs_lexicon_free(lx);
+}
+
 /* A .sent line may end in `initial` (a word only where it opens its sentence); any other
  * third field is an error of its line. */
 static void test_initial_field(void)
@@ -782,6 +867,7 @@ int main(void)
 	RUN(test_bom);
 	RUN(test_match_tables);
 	RUN(test_quoted_terms);
+	RUN(test_one_word_parts);
 	RUN(test_initial_field);
 	RUN(test_for_field);
 	RUN(test_nearest_hit_conf);
