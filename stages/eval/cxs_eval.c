@@ -33,6 +33,8 @@ struct cxs_evaltally {
 	double *psum;    /* scratch: summed signal scores of a group's members */
 	unsigned char *pnoscore;  /* scratch: a member signal had no numeric score */
 	int binary;      /* document sentiment two-way: not positive counts as negative */
+	int last_opinions;          /* the record added last had its aspects scored */
+	int last_doc, last_docpred; /* and its document polarities (POL_*; 0: none) */
 };
 
 void cxs_evalmap_free(cxs_evalmap *m)
@@ -272,6 +274,19 @@ void cxs_evaltally_free(cxs_evaltally *t)
 	free(t);
 }
 
+/* POL_POS..POL_NEU as CXS_EVAL_POSITIVE..NEUTRAL; -1 for any other code. */
+static int public_pol(int code)
+{
+	return code >= POL_POS && code <= POL_NEU ? code - POL_POS : -1;
+}
+
+const char *cxs_eval_polarity_name(int i)
+{
+	static const char *const names[CXS_EVAL_NPOL] = { "positive", "negative", "neutral" };
+
+	return i >= 0 && i < CXS_EVAL_NPOL ? names[i] : NULL;
+}
+
 static int polarity_code(const char *s)
 {
 	if (!strcmp(s, "positive"))
@@ -354,6 +369,11 @@ static int counts_for(const struct evaldim_map *d, const char *dim)
 	return 0;
 }
 
+int cxs_evalmap_counts_for(const cxs_evalmap *m, size_t i, const char *dim)
+{
+	return i < m->n && counts_for(&m->dims[i], dim);
+}
+
 /* A group's polarity: its members' scores summed, with the classifier's rule for a
  * signal (its sign; neutral at 0). The sum of 4-decimal scores is rounded the same way,
  * so that 0.1 - 0.1 is 0 and not a float's crumb. */
@@ -411,6 +431,7 @@ int cxs_evaltally_add(cxs_evaltally *t, const json_t *rec, cxs_err *err)
 	int doc = 0;
 
 	t->counts.records++;
+	t->last_opinions = t->last_doc = t->last_docpred = 0;
 	if (!json_is_object(gold) || (!ops && !gpol)) {
 		t->counts.no_gold++;
 		return 0;
@@ -434,6 +455,7 @@ int cxs_evaltally_add(cxs_evaltally *t, const json_t *rec, cxs_err *err)
 	}
 	if (ops) {
 		t->counts.opinions++;
+		t->last_opinions = 1;
 		for (d = 0; d < m->n; d++) {
 			struct cxs_evaldim *c = &t->dims[d];
 
@@ -444,6 +466,9 @@ int cxs_evaltally_add(cxs_evaltally *t, const json_t *rec, cxs_err *err)
 				if (t->gpol[d] != POL_MIXED) {
 					c->pol_n++;
 					c->pol_ok += t->ppol[d] == t->gpol[d];
+					if (public_pol(t->ppol[d]) >= 0)
+						c->confusion[public_pol(t->gpol[d])]
+							    [public_pol(t->ppol[d])]++;
 				}
 			} else if (t->gold[d]) {
 				c->fn++;
@@ -460,8 +485,32 @@ int cxs_evaltally_add(cxs_evaltally *t, const json_t *rec, cxs_err *err)
 			pred = pred == POL_POS ? POL_POS : POL_NEG;
 		t->counts.doc++;
 		t->counts.doc_ok += pred == doc;
+		if (public_pol(pred) >= 0)
+			t->counts.doc_confusion[public_pol(doc)][public_pol(pred)]++;
+		t->last_doc = doc;
+		t->last_docpred = pred;
 	}
 	return 1;
+}
+
+void cxs_evaltally_last(const cxs_evaltally *t, size_t i, struct cxs_evallast *out)
+{
+	out->gold = out->pred = 0;
+	out->gold_pol = out->pred_pol = -1;
+	if (!t->last_opinions || i >= t->map->n || !t->map->dims[i].cats)
+		return;
+	out->gold = t->gold[i];
+	out->pred = t->pred[i];
+	if (out->gold)
+		out->gold_pol = public_pol(t->gpol[i]);
+	if (out->pred)
+		out->pred_pol = public_pol(t->ppol[i]);
+}
+
+void cxs_evaltally_last_doc(const cxs_evaltally *t, int *gold, int *pred)
+{
+	*gold = public_pol(t->last_doc);
+	*pred = public_pol(t->last_docpred);
 }
 
 const struct cxs_evaldim *cxs_evaltally_dim(const cxs_evaltally *t, size_t i)
@@ -488,10 +537,11 @@ double cxs_eval_f1(const struct cxs_evaldim *d)
 
 void cxs_evaltally_scores(const cxs_evaltally *t, struct cxs_evalscores *out)
 {
-	struct cxs_evaldim sum = { 0, 0, 0, 0, 0 };
+	struct cxs_evaldim sum;
 	double p = 0, r = 0, f = 0, v;
-	size_t i;
+	size_t i, g, k;
 
+	memset(&sum, 0, sizeof sum);
 	memset(out, 0, sizeof *out);
 	for (i = 0; i < t->map->n; i++) {
 		const struct cxs_evaldim *d = &t->dims[i];
@@ -503,6 +553,9 @@ void cxs_evaltally_scores(const cxs_evaltally *t, struct cxs_evalscores *out)
 		sum.fn += d->fn;
 		sum.pol_n += d->pol_n;
 		sum.pol_ok += d->pol_ok;
+		for (g = 0; g < CXS_EVAL_NPOL; g++)
+			for (k = 0; k < CXS_EVAL_NPOL; k++)
+				out->confusion[g][k] += d->confusion[g][k];
 		if (d->tp + d->fp + d->fn == 0)
 			continue;
 		/* an undefined precision or recall of a dimension that is scored counts as 0 */

@@ -33,11 +33,23 @@ void cxs_evalmap_free(cxs_evalmap *m);
 size_t cxs_evalmap_ndims(const cxs_evalmap *m);
 const char *cxs_evalmap_dim(const cxs_evalmap *m, size_t i);
 int cxs_evalmap_mapped(const cxs_evalmap *m, size_t i);
+/* Whether a signal of dimension `dim` counts for line `i`: the line's own dimension, or
+ * one of its group's members. */
+int cxs_evalmap_counts_for(const cxs_evalmap *m, size_t i, const char *dim);
+
+/* The three polarities, as the rows and columns of a confusion table. */
+enum { CXS_EVAL_POSITIVE, CXS_EVAL_NEGATIVE, CXS_EVAL_NEUTRAL, CXS_EVAL_NPOL };
+
+/* The name of polarity `i` of the enum above ("positive", "negative", "neutral"). */
+const char *cxs_eval_polarity_name(int i);
 
 /* Counts of one dimension. */
 struct cxs_evaldim {
 	long long tp, fp, fn;     /* support (gold) = tp + fn; predicted = tp + fp */
 	long long pol_n, pol_ok;  /* true positives with one gold polarity; of those right */
+	/* of the pol_n, [gold][predicted]; a predicted polarity that is none of the three
+	 * (a signal without one) is in no cell */
+	long long confusion[CXS_EVAL_NPOL][CXS_EVAL_NPOL];
 };
 
 /* Record counts of a tally. */
@@ -48,6 +60,9 @@ struct cxs_evalcounts {
 	long long doc_ok;         /* of those, `sentiment.polarity` agreed */
 	long long no_gold;        /* with neither: skipped */
 	long long bad;            /* with a malformed `gold` or `signals`: skipped */
+	/* of the doc, [gold][predicted] (predicted after --binary); a record without a
+	 * sentiment polarity is in no cell */
+	long long doc_confusion[CXS_EVAL_NPOL][CXS_EVAL_NPOL];
 };
 
 /* Averages over the mapped dimensions. A value is negative when undefined (no
@@ -58,6 +73,7 @@ struct cxs_evalscores {
 	size_t macro_n;           /* dimensions averaged: those with support or predictions */
 	double polarity;          /* polarity accuracy over all dimensions */
 	long long pol_n, pol_ok;
+	long long confusion[CXS_EVAL_NPOL][CXS_EVAL_NPOL];  /* summed over the dimensions */
 	double doc;               /* document sentiment accuracy */
 };
 
@@ -75,6 +91,22 @@ void cxs_evaltally_set_binary(cxs_evaltally *t, int on);
  * (counted as skipped), -1 when its gold or signals are malformed (counted as bad;
  * `err` says what is wrong, without file and line). */
 int cxs_evaltally_add(cxs_evaltally *t, const json_t *rec, cxs_err *err);
+
+/* What the record added last was for mapped dimension `i` (map order): gold and
+ * predicted or not, and their polarities (CXS_EVAL_POSITIVE..NEUTRAL, or -1 when there
+ * is not one: not gold or not predicted, gold opinions that disagree or say "conflict").
+ * Valid until the next cxs_evaltally_add; all zero (-1 for polarities) when that add
+ * scored no aspects (no `gold.opinions`, or it returned 0 or -1). */
+struct cxs_evallast {
+	int gold, pred;
+	int gold_pol, pred_pol;
+};
+void cxs_evaltally_last(const cxs_evaltally *t, size_t i, struct cxs_evallast *out);
+
+/* The document polarities of the record added last, gold and predicted (as scored, so
+ * two-way under --binary), each CXS_EVAL_POSITIVE..NEUTRAL or -1 (no `gold.polarity`, no
+ * sentiment polarity, or an add that returned 0 or -1). */
+void cxs_evaltally_last_doc(const cxs_evaltally *t, int *gold, int *pred);
 
 /* The counts of dimension `i` (map order); valid while the tally lives. */
 const struct cxs_evaldim *cxs_evaltally_dim(const cxs_evaltally *t, size_t i);

@@ -199,6 +199,13 @@ static void test_scores(void)
 	CHECK_INT(s.pol_ok, 2);
 	CHECK_NEAR(s.polarity, 2.0 / 3);
 	CHECK_NEAR(s.doc, 0.5);
+	/* staff +/+ (1), food -/- (5), price -/+ (5): gold down, predicted across */
+	CHECK_INT(s.confusion[CXS_EVAL_POSITIVE][CXS_EVAL_POSITIVE], 1);
+	CHECK_INT(s.confusion[CXS_EVAL_NEGATIVE][CXS_EVAL_NEGATIVE], 1);
+	CHECK_INT(s.confusion[CXS_EVAL_NEGATIVE][CXS_EVAL_POSITIVE], 1);
+	CHECK_INT(s.confusion[CXS_EVAL_POSITIVE][CXS_EVAL_NEGATIVE] +
+		  s.confusion[CXS_EVAL_NEUTRAL][CXS_EVAL_NEUTRAL], 0);
+	CHECK_INT(cxs_evaltally_dim(t, 2)->confusion[CXS_EVAL_NEGATIVE][CXS_EVAL_POSITIVE], 1);
 
 	c = cxs_evaltally_counts(t);
 	CHECK_INT(c->records, 8);
@@ -207,6 +214,10 @@ static void test_scores(void)
 	CHECK_INT(c->doc_ok, 1);
 	CHECK_INT(c->no_gold, 1);
 	CHECK_INT(c->bad, 1);
+	/* 6 negative/negative, 7 negative/positive */
+	CHECK_INT(c->doc_confusion[CXS_EVAL_NEGATIVE][CXS_EVAL_NEGATIVE], 1);
+	CHECK_INT(c->doc_confusion[CXS_EVAL_NEGATIVE][CXS_EVAL_POSITIVE], 1);
+	CHECK_INT(c->doc_confusion[CXS_EVAL_POSITIVE][CXS_EVAL_POSITIVE], 0);
 	cxs_evaltally_free(t);
 	cxs_evaltally_free(NULL);
 	cxs_evalmap_free(m);
@@ -293,6 +304,63 @@ static void test_binary(void)
 	cxs_evalmap_free(m);
 }
 
+/* The outcome of the record added last, per dimension, as --errors reads it. */
+static void test_last(void)
+{
+	cxs_evalmap *m = test_map();
+	cxs_evaltally *t;
+	struct cxs_evallast l;
+	int gold, pred;
+	size_t i;
+
+	if (!m)
+		return;
+	t = cxs_evaltally_new(m);
+	for (i = 0; i < sizeof RECS / sizeof *RECS; i++) {
+		cxs_err err = { CXS_E_NONE, "" };
+		json_t *rec = json_loads(RECS[i], 0, NULL);
+
+		cxs_evaltally_add(t, rec, &err);
+		json_decref(rec);
+		if (i == 1) {   /* 2: food TP with mixed gold, price FN */
+			cxs_evaltally_last(t, 1, &l);
+			CHECK(l.gold && l.pred && l.gold_pol == -1 &&
+			      l.pred_pol == CXS_EVAL_NEGATIVE);
+			cxs_evaltally_last(t, 2, &l);
+			CHECK(l.gold && !l.pred && l.gold_pol == CXS_EVAL_POSITIVE && l.pred_pol == -1);
+			cxs_evaltally_last(t, 0, &l);
+			CHECK(!l.gold && !l.pred);
+		}
+		if (i == 2) {   /* 3: staff FP */
+			cxs_evaltally_last(t, 0, &l);
+			CHECK(!l.gold && l.pred && l.pred_pol == CXS_EVAL_NEGATIVE);
+		}
+		if (i == 3) {   /* 4: no gold, nothing scored */
+			cxs_evaltally_last(t, 0, &l);
+			CHECK(!l.gold && !l.pred && l.gold_pol == -1 && l.pred_pol == -1);
+			cxs_evaltally_last_doc(t, &gold, &pred);
+			CHECK(gold == -1 && pred == -1);
+		}
+		if (i == 4) {   /* 5: price TP with the wrong polarity; fail (unmapped) never */
+			cxs_evaltally_last(t, 2, &l);
+			CHECK(l.gold && l.pred && l.gold_pol == CXS_EVAL_NEGATIVE &&
+			      l.pred_pol == CXS_EVAL_POSITIVE);
+			cxs_evaltally_last(t, 3, &l);
+			CHECK(!l.gold && !l.pred);
+		}
+		if (i == 6) {   /* 7: document negative, said positive; no aspects scored */
+			cxs_evaltally_last_doc(t, &gold, &pred);
+			CHECK(gold == CXS_EVAL_NEGATIVE && pred == CXS_EVAL_POSITIVE);
+			cxs_evaltally_last(t, 0, &l);
+			CHECK(!l.gold && !l.pred);
+		}
+	}
+	CHECK_STR(cxs_eval_polarity_name(CXS_EVAL_NEUTRAL), "neutral");
+	CHECK(cxs_eval_polarity_name(-1) == NULL);
+	cxs_evaltally_free(t);
+	cxs_evalmap_free(m);
+}
+
 int main(void)
 {
 	RUN(test_map_parse);
@@ -302,5 +370,6 @@ int main(void)
 	RUN(test_empty_tally);
 	RUN(test_bad_gold);
 	RUN(test_binary);
+	RUN(test_last);
 	return cxs_test_done();
 }
