@@ -1105,6 +1105,54 @@ static void test_needs_opinion(void)
 	restore_pack(&saved);
 }
 
+/* Terms of one role do not overlap: of two that do, the longer one is the match, and
+ * of two as long the first. */
+static void test_overlapping_terms(void)
+{
+	char dir[4096];
+	struct saved_pack saved;
+	struct cxs_score sc;
+	const struct cxs_signal *s;
+
+	snprintf(dir, sizeof(dir), "%s/overlap", cxs_test_tmpdir());
+	CHECK(mkdir(dir, 0700) == 0);
+	write_file(dir, "pack.conf", "name = overlap\nversion = 1\nlanguages = en\n");
+	write_file(dir, "dimensions.tsv", "waiting\tWaiting\tTime\nstaff\tStaff\tWho serves\n"
+		   "view\tView\tWhat is seen\n");
+	write_file(dir, "en.lex", "an hour\twaiting\nhour and a half\twaiting\n"
+		   "the wait\twaiting\nwait staff\tstaff\nsea view\tview\nview terrace\tview\n");
+	write_file(dir, "en.sent", "good\t1.9\n");
+	if (use_pack(dir, &saved) < 0)
+		return;
+	{
+		/* "hour and a half" starts inside "an hour" and is longer */
+		sc = score_text("en", "We sat there an hour and a half.");
+		s = signal_of(&sc, "waiting");
+		CHECK(s != NULL);
+		if (s) {
+			CHECK_INT(s->hits, 1);
+			CHECK_STR(s->ev[0].term, "hour and a half");
+		}
+		/* as long: the first stays, the later one is not a match ("staff" alone is no
+		 * term here) */
+		sc = score_text("en", "Sadly the wait staff forgot us.");
+		s = signal_of(&sc, "waiting");
+		CHECK(s != NULL);
+		if (s)
+			CHECK_STR(s->ev[0].term, "the wait");
+		CHECK(signal_of(&sc, "staff") == NULL);
+		/* as long again, and the second word shared: the first is the match */
+		sc = score_text("en", "A sea view terrace.");
+		s = signal_of(&sc, "view");
+		CHECK(s != NULL);
+		if (s) {
+			CHECK_INT(s->hits, 1);
+			CHECK_STR(s->ev[0].term, "sea view");
+		}
+	}
+	restore_pack(&saved);
+}
+
 /* A quoted term matches its own forms and no other form of its stems, and beats a
  * plain term of the same stem where both fit: "special" is food, specials staff. In a
  * quoted phrase every word is held to its form, the second one too. */
@@ -1290,6 +1338,7 @@ int main(void)
 	RUN(test_initial);
 	RUN(test_needs_opinion);
 	RUN(test_quoted);
+	RUN(test_overlapping_terms);
 	RUN(test_for_dimension);
 	RUN(test_degree_words_and_dashes);
 	RUN(test_contrast_inside);
