@@ -88,4 +88,20 @@ static inline const char *cxs_test_tmpdir(void)
 	return dir;
 }
 
+/* Writes `text` to DIR/NAME (a test's own pack or input file); a file that cannot be
+ * written fails the running test. */
+static inline void cxs_test_write(const char *dir, const char *name, const char *text)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	CHECK(fputs(text, f) >= 0);
+	CHECK(fclose(f) == 0);
+}
+
 #endif

@@ -1050,20 +1050,6 @@ static void test_initial(void)
 	CHECK(NEAR(valence_of("en", "We came at six and will try the soup."), 0));
 }
 
-static void write_file(const char *dir, const char *name, const char *text)
-{
-	char path[4096];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "w");
-	CHECK(f != NULL);
-	if (!f)
-		return;
-	fputs(text, f);
-	fclose(f);
-}
-
 /* pack.conf's needs_opinion (here es:food): a food hit no polarity word reaches makes
  * no signal, alone or in a list, but stays evidence beside a judged one; other
  * dimensions and languages keep the plain rule. */
@@ -1076,13 +1062,13 @@ static void test_needs_opinion(void)
 
 	snprintf(dir, sizeof(dir), "%s/needs-opinion", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = opinion\nversion = 1\nlanguages = en es\n"
+	cxs_test_write(dir, "pack.conf", "name = opinion\nversion = 1\nlanguages = en es\n"
 		   "needs_opinion = es:food\n");
-	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tWho serves\n");
-	write_file(dir, "en.lex", "soup\tfood\nwaiter\tstaff\n");
-	write_file(dir, "en.sent", "good\t1.9\n");
-	write_file(dir, "es.lex", "sopa\tfood\narroz\tfood\ncamarero\tstaff\n");
-	write_file(dir, "es.sent", "buena\t1.9\n");
+	cxs_test_write(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tWho serves\n");
+	cxs_test_write(dir, "en.lex", "soup\tfood\nwaiter\tstaff\n");
+	cxs_test_write(dir, "en.sent", "good\t1.9\n");
+	cxs_test_write(dir, "es.lex", "sopa\tfood\narroz\tfood\ncamarero\tstaff\n");
+	cxs_test_write(dir, "es.sent", "buena\t1.9\n");
 	if (use_pack(dir, &saved) < 0)
 		return;
 	{
@@ -1116,12 +1102,12 @@ static void test_overlapping_terms(void)
 
 	snprintf(dir, sizeof(dir), "%s/overlap", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = overlap\nversion = 1\nlanguages = en\n");
-	write_file(dir, "dimensions.tsv", "waiting\tWaiting\tTime\nstaff\tStaff\tWho serves\n"
+	cxs_test_write(dir, "pack.conf", "name = overlap\nversion = 1\nlanguages = en\n");
+	cxs_test_write(dir, "dimensions.tsv", "waiting\tWaiting\tTime\nstaff\tStaff\tWho serves\n"
 		   "view\tView\tWhat is seen\n");
-	write_file(dir, "en.lex", "an hour\twaiting\nhour and a half\twaiting\n"
+	cxs_test_write(dir, "en.lex", "an hour\twaiting\nhour and a half\twaiting\n"
 		   "the wait\twaiting\nwait staff\tstaff\nsea view\tview\nview terrace\tview\n");
-	write_file(dir, "en.sent", "good\t1.9\n");
+	cxs_test_write(dir, "en.sent", "good\t1.9\n");
 	if (use_pack(dir, &saved) < 0)
 		return;
 	{
@@ -1165,10 +1151,10 @@ static void test_quoted(void)
 
 	snprintf(dir, sizeof(dir), "%s/quoted", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = quoted\nversion = 1\nlanguages = en\n");
-	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tWho serves\n");
-	write_file(dir, "en.lex", "specials\tstaff\n\"special\"\tfood\n\"wait staff\"\tstaff\n");
-	write_file(dir, "en.sent", "good\t1.9\n");
+	cxs_test_write(dir, "pack.conf", "name = quoted\nversion = 1\nlanguages = en\n");
+	cxs_test_write(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tWho serves\n");
+	cxs_test_write(dir, "en.lex", "specials\tstaff\n\"special\"\tfood\n\"wait staff\"\tstaff\n");
+	cxs_test_write(dir, "en.sent", "good\t1.9\n");
 	if (use_pack(dir, &saved) < 0)
 		return;
 	{
@@ -1200,11 +1186,11 @@ static void test_contrast_inside(void)
 
 	snprintf(dir, sizeof(dir), "%s/contrast-inside", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = inside\nversion = 1\nlanguages = en\n");
-	write_file(dir, "dimensions.tsv", "staff\tStaff\tWho serves\nfood\tFood\tWhat is eaten\n");
-	write_file(dir, "en.lex", "waiter\tstaff\nsoup\tfood\n");
-	write_file(dir, "en.sent", "friendly\t2.2\ngood\t1.9\nnothing but praise\t2.5\n");
-	write_file(dir, "en.neg", "anything but\n");
+	cxs_test_write(dir, "pack.conf", "name = inside\nversion = 1\nlanguages = en\n");
+	cxs_test_write(dir, "dimensions.tsv", "staff\tStaff\tWho serves\nfood\tFood\tWhat is eaten\n");
+	cxs_test_write(dir, "en.lex", "waiter\tstaff\nsoup\tfood\n");
+	cxs_test_write(dir, "en.sent", "friendly\t2.2\ngood\t1.9\nnothing but praise\t2.5\n");
+	cxs_test_write(dir, "en.neg", "anything but\n");
 	if (use_pack(dir, &saved) < 0)
 		return;
 	{
@@ -1231,13 +1217,13 @@ static void test_degree_words_and_dashes(void)
 
 	snprintf(dir, sizeof(dir), "%s/degree", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = degree\nversion = 1\nlanguages = en\n");
-	write_file(dir, "dimensions.tsv", "staff\tStaff\tWho serves\nfood\tFood\tWhat is eaten\n");
-	write_file(dir, "en.lex", "waiter\tstaff\nsoup\tfood\n");
-	write_file(dir, "en.sent", "incredible\t2.9\nrude\t-2.0\ngreat\t3.1\nbland\t-1.9\n"
+	cxs_test_write(dir, "pack.conf", "name = degree\nversion = 1\nlanguages = en\n");
+	cxs_test_write(dir, "dimensions.tsv", "staff\tStaff\tWho serves\nfood\tFood\tWhat is eaten\n");
+	cxs_test_write(dir, "en.lex", "waiter\tstaff\nsoup\tfood\n");
+	cxs_test_write(dir, "en.sent", "incredible\t2.9\nrude\t-2.0\ngreat\t3.1\nbland\t-1.9\n"
 		   "good\t1.9\n");
-	write_file(dir, "en.neg", "not\n");
-	write_file(dir, "en.int", "\"incredibly\"\t1.5\n");
+	cxs_test_write(dir, "en.neg", "not\n");
+	cxs_test_write(dir, "en.int", "\"incredibly\"\t1.5\n");
 	if (use_pack(dir, &saved) < 0)
 		return;
 	{
@@ -1278,12 +1264,12 @@ static void test_for_dimension(void)
 
 	snprintf(dir, sizeof(dir), "%s/for-dimension", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = for\nversion = 1\nlanguages = en\n");
-	write_file(dir, "dimensions.tsv", "price\tPrice\tWhat it costs\n"
+	cxs_test_write(dir, "pack.conf", "name = for\nversion = 1\nlanguages = en\n");
+	cxs_test_write(dir, "dimensions.tsv", "price\tPrice\tWhat it costs\n"
 		   "ambience\tAmbience\tThe room\n");
-	write_file(dir, "en.lex", "prices\tprice\nceiling\tambience\n");
-	write_file(dir, "en.sent", "high\t-1.5\tfor:price\nlovely\t2.6\n");
-	write_file(dir, "en.neg", "not\n");
+	cxs_test_write(dir, "en.lex", "prices\tprice\nceiling\tambience\n");
+	cxs_test_write(dir, "en.sent", "high\t-1.5\tfor:price\nlovely\t2.6\n");
+	cxs_test_write(dir, "en.neg", "not\n");
 	if (use_pack(dir, &saved) < 0)
 		return;
 	{

@@ -40,6 +40,19 @@ static const int EXPECT[] = { 1, 1, 1, 0, 1, 1, 1, -1 };
 
 #define CHECK_NEAR(a, b) CHECK(fabs((a) - (b)) < 1e-9)
 
+/* Adds the record written `text` to `t`; cxs_evaltally_add's result. */
+static int add_rec(cxs_evaltally *t, const char *text)
+{
+	cxs_err err = { CXS_E_NONE, "" };
+	json_t *rec = json_loads(text, 0, NULL);
+	int rc;
+
+	CHECK(rec != NULL);
+	rc = cxs_evaltally_add(t, rec, &err);
+	json_decref(rec);
+	return rc;
+}
+
 static cxs_evalmap *test_map(void)
 {
 	cxs_err err = { CXS_E_NONE, "" };
@@ -158,14 +171,8 @@ static void test_scores(void)
 	if (!m)
 		return;
 	t = cxs_evaltally_new(m);
-	for (i = 0; i < sizeof RECS / sizeof *RECS; i++) {
-		cxs_err err = { CXS_E_NONE, "" };
-		json_t *rec = json_loads(RECS[i], 0, NULL);
-
-		CHECK(rec != NULL);
-		CHECK_INT(cxs_evaltally_add(t, rec, &err), EXPECT[i]);
-		json_decref(rec);
-	}
+	for (i = 0; i < sizeof RECS / sizeof *RECS; i++)
+		CHECK_INT(add_rec(t, RECS[i]), EXPECT[i]);
 	d = cxs_evaltally_dim(t, 0);  /* staff */
 	CHECK_INT(d->tp, 1);
 	CHECK_INT(d->fp, 1);
@@ -317,11 +324,7 @@ static void test_last(void)
 		return;
 	t = cxs_evaltally_new(m);
 	for (i = 0; i < sizeof RECS / sizeof *RECS; i++) {
-		cxs_err err = { CXS_E_NONE, "" };
-		json_t *rec = json_loads(RECS[i], 0, NULL);
-
-		cxs_evaltally_add(t, rec, &err);
-		json_decref(rec);
+		CHECK_INT(add_rec(t, RECS[i]), EXPECT[i]);
 		if (i == 1) {   /* 2: food TP with mixed gold, price FN */
 			cxs_evaltally_last(t, 1, &l);
 			CHECK(l.gold && l.pred && l.gold_pol == -1 &&

@@ -404,20 +404,6 @@ static void test_cx_core(void)
 	cxs_lexicon_free(lx);
 }
 
-static void write_file(const char *dir, const char *name, const char *text)
-{
-	char path[4096];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "w");
-	CHECK(f != NULL);
-	if (!f)
-		return;
-	fputs(text, f);
-	fclose(f);
-}
-
 /* The problem texts of `lx` without the folder, joined by "|". */
 static const char *problem_list(const cxs_lexicon *lx, const char *dir)
 {
@@ -442,10 +428,10 @@ static void test_bom(void)
 
 	snprintf(dir, sizeof(dir), "%s/bom", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "\xEF\xBB\xBFname = bom\nversion = 1\nlanguages = en\n"
+	cxs_test_write(dir, "pack.conf", "\xEF\xBB\xBFname = bom\nversion = 1\nlanguages = en\n"
 		   "licence = CC0-1.0\ndescription = BOMs\n");
-	write_file(dir, "dimensions.tsv", "\xEF\xBB\xBFstaff\tStaff\tPeople\n");
-	write_file(dir, "en.lex", "\xEF\xBB\xBFwaiter\tstaff\n"
+	cxs_test_write(dir, "dimensions.tsv", "\xEF\xBB\xBFstaff\tStaff\tPeople\n");
+	cxs_test_write(dir, "en.lex", "\xEF\xBB\xBFwaiter\tstaff\n"
 		   "\xEF\xBB\xBF# a second file pasted here\n"
 		   "host\xEF\xBB\xBF\tstaff\nwaitress\tstaff\n");
 	lx = cxs_lexicon_load(dir, &err);
@@ -458,7 +444,7 @@ static void test_bom(void)
 	CHECK_INT(cxs_lexlang_counts(cxs_lexicon_lang(lx, "en"))->terms, 2);
 	cxs_lexicon_free(lx);
 	/* The same in a dictionary to import. */
-	write_file(dir, "mine.tsv", "\xEF\xBB\xBFstaff\twaiter\nstaff\thost\xEF\xBB\xBF\n");
+	cxs_test_write(dir, "mine.tsv", "\xEF\xBB\xBFstaff\twaiter\nstaff\thost\xEF\xBB\xBF\n");
 	snprintf(dir + strlen(dir), sizeof(dir) - strlen(dir), "/mine.tsv");
 	lx = cxs_lexicon_import(dir, cxs_test_path("tests/fixtures/classify/pack-small"), &err);
 	CHECK(lx != NULL);
@@ -484,10 +470,10 @@ static void test_match_tables(void)
 
 	snprintf(dir, sizeof(dir), "%s/tables", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = tables\nversion = 1\nlanguages = en\n"
+	cxs_test_write(dir, "pack.conf", "name = tables\nversion = 1\nlanguages = en\n"
 		   "licence = CC0-1.0\ndescription = lookup tables\n");
-	write_file(dir, "dimensions.tsv", "staff\tStaff\tPeople\nwaiting\tWaiting\tTime\n");
-	write_file(dir, "en.lex", "q*\tstaff\nservic*\tstaff\nwaiting time\twaiting\n"
+	cxs_test_write(dir, "dimensions.tsv", "staff\tStaff\tPeople\nwaiting\tWaiting\tTime\n");
+	cxs_test_write(dir, "en.lex", "q*\tstaff\nservic*\tstaff\nwaiting time\twaiting\n"
 		   "wait staff*\twaiting\nwaiter\tstaff\n");
 	lx = cxs_lexicon_load(dir, &err);
 	CHECK(lx != NULL);
@@ -536,11 +522,11 @@ static void test_quoted_terms(void)
 
 	snprintf(dir, sizeof(dir), "%s/quoted", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = quoted\nversion = 1\nlanguages = en zh\n");
-	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tPeople\n");
-	write_file(dir, "en.lex", "specials\tstaff\n\"Special\"\tfood\n"
+	cxs_test_write(dir, "pack.conf", "name = quoted\nversion = 1\nlanguages = en zh\n");
+	cxs_test_write(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tPeople\n");
+	cxs_test_write(dir, "en.lex", "specials\tstaff\n\"Special\"\tfood\n"
 		   "\"wait staff\"\tstaff\nwaiting times\tstaff\n\"SPECIAL\"\tfood:0.5\n");
-	write_file(dir, "zh.lex", "\"服务\"\tstaff\n");
+	cxs_test_write(dir, "zh.lex", "\"服务\"\tstaff\n");
 	lx = cxs_lexicon_load(dir, &err);
 	CHECK(lx != NULL);
 	if (!lx)
@@ -587,7 +573,7 @@ static void test_quoted_terms(void)
 	}
 	cxs_lexicon_free(lx);
 	/* an imported dictionary's terms are read as a pack's, quotes and their errors too */
-	write_file(dir, "mine.en.tsv", "food\t\"special\"\nfood\tsp\"ecial\n");
+	cxs_test_write(dir, "mine.en.tsv", "food\t\"special\"\nfood\tsp\"ecial\n");
 	snprintf(dir + strlen(dir), sizeof(dir) - strlen(dir), "/mine.en.tsv");
 	lx = cxs_lexicon_import(dir, cxs_test_path("tests/fixtures/classify/pack-small"), &err);
 	CHECK(lx != NULL);
@@ -650,12 +636,12 @@ static void test_one_word_parts(void)
 
 	snprintf(dir, sizeof(dir), "%s/oneword", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = oneword\nversion = 1\nlanguages = en es sv zh\n");
-	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tPeople\n");
-	write_file(dir, "en.lex", "CAFÉS\tfood\nsoup×bread\tfood\n");
-	write_file(dir, "es.lex", "Niñeras\tstaff\n");
-	write_file(dir, "sv.lex", "SMÖRGÅSAR\tfood\n");
-	write_file(dir, "zh.lex", "服务员\tstaff\n廚師\tstaff\n");
+	cxs_test_write(dir, "pack.conf", "name = oneword\nversion = 1\nlanguages = en es sv zh\n");
+	cxs_test_write(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tPeople\n");
+	cxs_test_write(dir, "en.lex", "CAFÉS\tfood\nsoup×bread\tfood\n");
+	cxs_test_write(dir, "es.lex", "Niñeras\tstaff\n");
+	cxs_test_write(dir, "sv.lex", "SMÖRGÅSAR\tfood\n");
+	cxs_test_write(dir, "zh.lex", "服务员\tstaff\n廚師\tstaff\n");
 	lx = cxs_lexicon_load(dir, &err);
 	CHECK(lx != NULL);
 	if (!lx) {
@@ -694,10 +680,10 @@ static void test_initial_field(void)
 
 	snprintf(dir, sizeof(dir), "%s/initial", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = initial\nversion = 1\nlanguages = en\n");
-	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\n");
-	write_file(dir, "en.lex", "soup\tfood\n");
-	write_file(dir, "en.sent", "try the\t1.5\tinitial\nget the\t1\tfirst\n"
+	cxs_test_write(dir, "pack.conf", "name = initial\nversion = 1\nlanguages = en\n");
+	cxs_test_write(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\n");
+	cxs_test_write(dir, "en.lex", "soup\tfood\n");
+	cxs_test_write(dir, "en.sent", "try the\t1.5\tinitial\nget the\t1\tfirst\n"
 		   "have the\t1\tinitial\tnow\n");
 	lx = cxs_lexicon_load(dir, &err);
 	CHECK(lx != NULL);
@@ -725,11 +711,11 @@ static void test_for_field(void)
 
 	snprintf(dir, sizeof(dir), "%s/for-field", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = for\nversion = 1\nlanguages = en\n");
-	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\n"
+	cxs_test_write(dir, "pack.conf", "name = for\nversion = 1\nlanguages = en\n");
+	cxs_test_write(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\n"
 		   "price\tPrice\tWhat it costs\n");
-	write_file(dir, "en.lex", "soup\tfood\n");
-	write_file(dir, "en.sent", "high\t-1.5\tfor:price\nlow\t1\tfor:drinks\n"
+	cxs_test_write(dir, "en.lex", "soup\tfood\n");
+	cxs_test_write(dir, "en.sent", "high\t-1.5\tfor:price\nlow\t1\tfor:drinks\n"
 		   "good\t1.9\n");
 	lx = cxs_lexicon_load(dir, &err);
 	CHECK(lx != NULL);
@@ -750,7 +736,7 @@ static void test_for_field(void)
 	/* a dictionary imported with this pack as its base has its own categories: a word
 	 * for one of them judges it, a word for a dimension it lacks judges nothing, and
 	 * neither is a problem ("drinks" is no dimension of the base pack either) */
-	write_file(dir, "mine.en.dic", "%\n1\tprice\n%\nprices\t1\n");
+	cxs_test_write(dir, "mine.en.dic", "%\n1\tprice\n%\nprices\t1\n");
 	snprintf(file, sizeof(file), "%s/mine.en.dic", dir);
 	lx = cxs_lexicon_import(file, dir, &err);
 	CHECK(lx != NULL);
@@ -778,11 +764,11 @@ static void test_nearest_hit_conf(void)
 
 	snprintf(dir, sizeof(dir), "%s/nearest-hit", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = near\nversion = 1\nlanguages = en es\n"
+	cxs_test_write(dir, "pack.conf", "name = near\nversion = 1\nlanguages = en es\n"
 		   "nearest_hit = en fr\n");
-	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\n");
-	write_file(dir, "en.lex", "soup\tfood\n");
-	write_file(dir, "es.lex", "sopa\tfood\n");
+	cxs_test_write(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\n");
+	cxs_test_write(dir, "en.lex", "soup\tfood\n");
+	cxs_test_write(dir, "es.lex", "sopa\tfood\n");
 	lx = cxs_lexicon_load(dir, &err);
 	CHECK(lx != NULL);
 	if (!lx)
@@ -813,11 +799,11 @@ static void test_needs_opinion(void)
 
 	snprintf(dir, sizeof(dir), "%s/needs-opinion", cxs_test_tmpdir());
 	CHECK(mkdir(dir, 0700) == 0);
-	write_file(dir, "pack.conf", "name = opinion\nversion = 1\nlanguages = en es\n"
+	cxs_test_write(dir, "pack.conf", "name = opinion\nversion = 1\nlanguages = en es\n"
 		   "needs_opinion = es:food\n");
-	write_file(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tWho serves\n");
-	write_file(dir, "en.lex", "soup\tfood\n");
-	write_file(dir, "es.lex", "sopa\tfood\nsopa\tstaff\n");
+	cxs_test_write(dir, "dimensions.tsv", "food\tFood\tWhat is eaten\nstaff\tStaff\tWho serves\n");
+	cxs_test_write(dir, "en.lex", "soup\tfood\n");
+	cxs_test_write(dir, "es.lex", "sopa\tfood\nsopa\tstaff\n");
 	lx = cxs_lexicon_load(dir, &err);
 	CHECK(lx != NULL);
 	if (!lx)
@@ -840,7 +826,7 @@ static void test_needs_opinion(void)
 			  .needs_opinion, 0);
 	cxs_lexicon_free(lx);
 
-	write_file(dir, "pack.conf", "name = opinion\nversion = 1\nlanguages = en es\n"
+	cxs_test_write(dir, "pack.conf", "name = opinion\nversion = 1\nlanguages = en es\n"
 		   "needs_opinion = es:food fr:food es:drinks es food: :food\n");
 	lx = cxs_lexicon_load(dir, &err);
 	CHECK(lx != NULL);
