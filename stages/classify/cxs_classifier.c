@@ -5,6 +5,7 @@
 #include "cxs_stage.h"
 #include "cxs_tokens.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@ struct cxs_classifier {
 	cxs_scorer *sc;
 	cxs_buf lexinfo;              /* the `lexicon` field's value, written once */
 	int keep_tokens;
+	int explain;                  /* cxs_classifier_explain */
 	struct cxs_matches mm;
 	/* the doc's arrays, reused across records */
 	cxs_buf text, lang;
@@ -353,7 +355,34 @@ static void end_at(cxs_buf *b, char *p)
  * made a dozen buffer calls the largest part of writing the output. Evidence carries
  * the original words as well as their byte offsets: Python, jq and DuckDB index
  * strings by code point, so offsets alone would mislead them. */
-static int evidence_json(const struct cxs_evidence *e, int first, const char *text, cxs_buf *b)
+static const char *const reach_names[] = { "none", "clause", "sentence", "record" };
+
+/* The explanation of one evidence object (cxs_classifier_explain): how far its hit went
+ * for polarity words and those that gave it its valence, nearest first. */
+static int opinions_json(const struct cxs_evidence *e, const struct cxs_score *sc,
+			 const char *text, cxs_buf *b)
+{
+	size_t i;
+	int rc = KEY(b, ",\"reach\":") |
+		 cxs_jw_string(b, reach_names[e->reach], strlen(reach_names[e->reach])) |
+		 KEY(b, ",\"opinions\":[");
+
+	for (i = 0; i < e->nop && !rc; i++) {
+		const struct cxs_opinion *o = &sc->opinions[e->op + i];
+
+		rc |= (i ? KEY(b, ",{\"start\":") : KEY(b, "{\"start\":")) |
+		      cxs_jw_int(b, (long long)o->start) | KEY(b, ",\"end\":") |
+		      cxs_jw_int(b, (long long)o->end) | KEY(b, ",\"text\":") |
+		      cxs_jw_string(b, text + o->start, o->end - o->start) |
+		      KEY(b, ",\"valence\":") | cxs_jw_real(b, o->valence) |
+		      KEY(b, ",\"value\":") | cxs_jw_real(b, round(o->value * 1e4) / 1e4) |
+		      cxs_buf_addch(b, '}');
+	}
+	return rc | KEY(b, "]");
+}
+
+static int evidence_json(const struct cxs_evidence *e, int first, const char *text,
+			 const struct cxs_score *sc, int explain, cxs_buf *b)
 {
 	size_t tl = e->end - e->start, ml = strlen(e->term);
 	char *p;
@@ -372,13 +401,14 @@ static int evidence_json(const struct cxs_evidence *e, int first, const char *te
 	p = cxs_jw_string_at(p, e->term, ml);
 	p = LIT(p, ",\"sentence\":");
 	p = cxs_jw_int_at(p, (long long)e->sent);
-	*p++ = '}';
 	end_at(b, p);
-	return 0;
+	if (explain && opinions_json(e, sc, text, b) < 0)
+		return -1;
+	return cxs_buf_addch(b, '}');
 }
 
-static int signal_json(cxs_classifier *cl, const struct cxs_signal *s, const char *text,
-		       cxs_buf *b)
+static int signal_json(cxs_classifier *cl, const struct cxs_signal *s,
+		       const struct cxs_score *sc, const char *text, cxs_buf *b)
 {
 	const char *dim = cxs_lexicon_dim(cl->lx, s->dim)->id, *pol = polarity_name(s->polarity);
 	size_t dl = strlen(dim), pl = strlen(pol), i;
@@ -401,7 +431,7 @@ static int signal_json(cxs_classifier *cl, const struct cxs_signal *s, const cha
 	p = LIT(p, ",\"evidence\":[");
 	end_at(b, p);
 	for (i = 0; i < s->nev; i++)
-		if (evidence_json(&s->ev[i], i == 0, text, b) < 0)
+		if (evidence_json(&s->ev[i], i == 0, text, sc, cl->explain, b) < 0)
 			return -1;
 	return KEY(b, "]}");
 }
@@ -417,7 +447,8 @@ static int set_fields(cxs_classifier *cl, cxs_rec *rec, const struct cxs_score *
 	if (!b || cxs_buf_addch(b, '[') < 0)
 		return -1;
 	for (i = 0; i < sc->nsignals; i++)
-		if ((i && cxs_buf_addch(b, ',') < 0) || signal_json(cl, &sc->signals[i], text, b) < 0)
+		if ((i && cxs_buf_addch(b, ',') < 0) ||
+		    signal_json(cl, &sc->signals[i], sc, text, b) < 0)
 			return -1;
 	if (cxs_buf_addch(b, ']') < 0 || !(b = cxs_rec_set(rec, "sentiment")))
 		return -1;
@@ -459,4 +490,10 @@ int cxs_classifier_record(void *cl, json_t *rec, cxs_err *reason)
 void cxs_classifier_keep_tokens(cxs_classifier *cl, int keep)
 {
 	cl->keep_tokens = keep;
+}
+
+void cxs_classifier_explain(cxs_classifier *cl, int on)
+{
+	cl->explain = on;
+	cxs_scorer_explain(cl->sc, on);
 }

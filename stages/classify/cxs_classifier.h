@@ -38,6 +38,12 @@ int cxs_classifier_record(void *cl, json_t *rec, cxs_err *reason);
 /* Whether output records keep the per-token arrays (default: no). */
 void cxs_classifier_keep_tokens(cxs_classifier *cl, int keep);
 
+/* Whether every evidence object also says how far its hit went for polarity words
+ * (`reach`: clause, sentence, record or none) and which gave it its valence
+ * (`opinions`: start, end, text, valence in the pack, value given; nearest first, at
+ * most CXS_MAX_OPINIONS). Default: no. */
+void cxs_classifier_explain(cxs_classifier *cl, int on);
+
 /* Scores an already extracted doc in language `lang` (tests and tools that do not hold
  * JSON). `*out` is owned by the classifier until its next call. Returns 0 or -1. */
 int cxs_classifier_doc(cxs_classifier *cl, const char *lang, const struct cxs_doc *d,

@@ -54,6 +54,9 @@ struct cxs_scorer {
 	struct near *near;
 	size_t capnear;
 	int caps_state;               /* -1 not looked at, 0 text all caps, 1 has lower case */
+	int explain;                  /* cxs_scorer_explain */
+	struct cxs_opinion *ops;      /* explained: the hits' polarity words, in hit order */
+	size_t nops, capops;
 };
 
 /* Grows the companion arrays of one capacity in step: `*cap` is only raised when all
@@ -109,6 +112,7 @@ void cxs_scorer_free(cxs_scorer *sc)
 {
 	if (!sc)
 		return;
+	free(sc->ops);
 	free(sc->raw);
 	free(sc->strength);
 	free(sc->hits);
@@ -660,7 +664,8 @@ static int drop_rivals_words(cxs_scorer *sc, const struct cxs_matches *mm,
 #define OWN_SHARED 2
 
 static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struct cxs_match *a,
-		       size_t npol, size_t *from, double *out, int *own)
+		       size_t npol, size_t *from, double *out, int *own, int *reach,
+		       size_t *nnear)
 {
 	size_t ac = sc->clause[a->t0], i, n = 0;
 	double v = 0;
@@ -671,6 +676,7 @@ static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struc
 		if (add_near(sc, mm, a, i, &n) < 0)
 			return -1;
 	*own = n > 0;
+	*reach = n ? CXS_REACH_CLAUSE : CXS_REACH_NONE;
 	if (a->e->nearest_hit && drop_rivals_words(sc, mm, a, &n))
 		*own = OWN_SHARED;
 	if (!n) {
@@ -680,14 +686,49 @@ static int hit_valence(cxs_scorer *sc, const struct cxs_matches *mm, const struc
 		for (i = *from; i < npol && mm->m[sc->pol[i]].sent == a->sent; i++)
 			if (add_near(sc, mm, a, i, &n) < 0)
 				return -1;
+		*reach = n ? CXS_REACH_SENTENCE : CXS_REACH_NONE;
 	}
-	if (!n && add_record(sc, mm, a, npol, *from, &n) < 0)
-		return -1;
+	if (!n) {
+		if (add_record(sc, mm, a, npol, *from, &n) < 0)
+			return -1;
+		*reach = n ? CXS_REACH_RECORD : CXS_REACH_NONE;
+	}
 	sort_near(sc->near, n);
 	for (i = 0; i < n; i++)
 		v += sc->near[i].v / (double)(1 + sc->near[i].dist);
 	*out = v;
+	*nnear = n;
 	return 0;
+}
+
+/* Keeps the nearest CXS_MAX_OPINIONS of the `n` polarity words hit_valence just summed
+ * (sc->near, nearest first) as the explanation of a hit; sets `*op` and `*nop`. */
+static int explain_hit(cxs_scorer *sc, const struct cxs_matches *mm, size_t n, size_t *op,
+		       size_t *nop)
+{
+	size_t i;
+
+	if (n > CXS_MAX_OPINIONS)
+		n = CXS_MAX_OPINIONS;
+	if (cxs_array_grow(&sc->ops, &sc->capops, sc->nops + n, sizeof(*sc->ops)) < 0)
+		return -1;
+	*op = sc->nops;
+	*nop = n;
+	for (i = 0; i < n; i++) {
+		const struct cxs_match *p = &mm->m[sc->pol[sc->near[i].order]];
+		struct cxs_opinion *o = &sc->ops[sc->nops++];
+
+		o->start = p->start;
+		o->end = p->end;
+		o->valence = p->e->valence;
+		o->value = sc->near[i].v / (double)(1 + sc->near[i].dist);
+	}
+	return 0;
+}
+
+void cxs_scorer_explain(cxs_scorer *sc, int on)
+{
+	sc->explain = on;
 }
 
 /* ---------------------------------------------------------------- run */
@@ -858,6 +899,7 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	double total = 0;
 
 	cxs_scorer_empty(out);
+	sc->nops = 0;
 	if (prepare(sc, d, mm) < 0)
 		goto nomem;
 	memset(sc->raw, 0, sc->ndims * sizeof(*sc->raw));
@@ -876,13 +918,14 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	}
 	for (i = 0; i < mm->n; i++) {
 		const struct cxs_match *a = &mm->m[i];
-		size_t k;
+		size_t k, nnear, op = 0, nop = 0;
 		double hv;
-		int own;
+		int own, reach;
 
 		if (a->role != CXS_ROLE_ASPECT)
 			continue;
-		if (hit_valence(sc, mm, a, npol, &from, &hv, &own) < 0)
+		if (hit_valence(sc, mm, a, npol, &from, &hv, &own, &reach, &nnear) < 0 ||
+		    (sc->explain && explain_hit(sc, mm, nnear, &op, &nop) < 0))
 			goto nomem;
 		for (k = 0; k < a->e->naspects; k++) {
 			const struct cxs_lex_aspect *as = &a->e->aspects[k];
@@ -907,6 +950,9 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 				ev->end = a->end;
 				ev->term = as->term;
 				ev->sent = a->sent;
+				ev->reach = sc->explain ? reach : CXS_REACH_NONE;
+				ev->op = op;
+				ev->nop = nop;
 			}
 		}
 	}
@@ -929,6 +975,8 @@ int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_mat
 	out->sentiment_raw = total;
 	out->sentiment = cxs_score_normalize(total);
 	out->sentiment_polarity = cxs_score_polarity(out->sentiment);
+	out->opinions = sc->ops;
+	out->nopinions = sc->nops;
 	return 0;
 nomem:
 	return cxs_err_set(err, CXS_E_NOMEM, "out of memory");

@@ -44,10 +44,30 @@
 #define CXS_NORM_ALPHA 15.0
 #define CXS_POLARITY_THRESHOLD 0.05
 
+#define CXS_MAX_OPINIONS 3      /* polarity words explained per hit, nearest first */
+
+/* How far an aspect hit went for its polarity words: its clause, its sentence, the
+ * sentences of the record without an aspect, or nowhere (none reached it). */
+enum cxs_reach { CXS_REACH_NONE, CXS_REACH_CLAUSE, CXS_REACH_SENTENCE, CXS_REACH_RECORD };
+
+/* One polarity word behind an aspect hit's valence (cxs_scorer_explain). */
+struct cxs_opinion {
+	size_t start, end;            /* bytes of the original text */
+	double valence;               /* its valence in the pack */
+	double value;                 /* what it gave the hit: the valence after negation,
+				       * degree words, emphasis and the contrast rule, over
+				       * 1 + its distance in tokens */
+};
+
 struct cxs_evidence {
 	size_t start, end;            /* bytes of the original text */
 	const char *term;             /* as written in the pack; owned by the lexicon */
 	size_t sent;
+	/* explained only (cxs_scorer_explain), else 0: enum cxs_reach, and the hit's polarity
+	 * words, nearest first, as the score's opinions[op .. op + nop) (at most
+	 * CXS_MAX_OPINIONS of them: farther ones weigh little) */
+	int reach;
+	size_t op, nop;
 };
 
 struct cxs_signal {
@@ -66,6 +86,8 @@ struct cxs_score {
 	double sentiment_raw;
 	double sentiment;             /* -1..1, rounded to 4 decimals */
 	const char *sentiment_polarity;
+	const struct cxs_opinion *opinions;   /* explained only; see cxs_evidence */
+	size_t nopinions;
 };
 
 typedef struct cxs_scorer cxs_scorer;
@@ -77,6 +99,11 @@ cxs_scorer *cxs_scorer_new(const cxs_lexicon *lx, cxs_err *err);
  * next run or its free. Returns 0, or -1 with `err` when memory runs out. */
 int cxs_scorer_run(cxs_scorer *sc, const struct cxs_doc *d, const struct cxs_matches *mm,
 		   struct cxs_score *out, cxs_err *err);
+
+/* With `on` non-zero, every evidence of the runs that follow says how far its hit went
+ * for polarity words and which of them gave it its valence (off by default: it costs
+ * time and the output grows). */
+void cxs_scorer_explain(cxs_scorer *sc, int on);
 
 /* The score of nothing: no signals, neutral sentiment (a language without lexicon). */
 void cxs_scorer_empty(struct cxs_score *out);

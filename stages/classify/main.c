@@ -13,13 +13,14 @@
 #include "cxs_cli.h"
 #include "cxs_lexicon.h"
 
-enum { OPT_LEXICON = CXS_OPT_STAGE_FIRST, OPT_CHECK, OPT_KEEP_TOKENS };
+enum { OPT_LEXICON = CXS_OPT_STAGE_FIRST, OPT_CHECK, OPT_KEEP_TOKENS, OPT_EXPLAIN };
 
 static const struct option longopts[] = {
 	CXS_STAGE_LONGOPTS,
 	{ "lexicon", required_argument, NULL, OPT_LEXICON },
 	{ "check-lexicon", required_argument, NULL, OPT_CHECK },
 	{ "keep-tokens", no_argument, NULL, OPT_KEEP_TOKENS },
+	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -42,6 +43,9 @@ static void usage(FILE *out)
 	      "                           a summary and exit 0\n"
 	      "      --keep-tokens        keep the per-token arrays (tokens, forms, stems, stop)\n"
 	      "                           in the output; by default they are left out\n"
+	      "      --explain            every evidence also says how far its hit went for\n"
+	      "                           polarity words ('reach') and which gave it its\n"
+	      "                           valence, nearest first ('opinions')\n"
 	      "\n", out);
 	cxs_stage_opts_help(out);
 }
@@ -127,7 +131,7 @@ int main(int argc, char **argv)
 	cxs_classifier *cl;
 	cxs_stage *s;
 	size_t nproblems;
-	int c, rc, status, keep_tokens = 0;
+	int c, rc, status, keep_tokens = 0, explain = 0;
 
 	cxs_cli_init(argv[0]);
 	cxs_stage_opts_init(&opts);
@@ -138,6 +142,8 @@ int main(int argc, char **argv)
 			check = optarg;
 		else if (c == OPT_KEEP_TOKENS)
 			keep_tokens = 1;
+		else if (c == OPT_EXPLAIN)
+			explain = 1;
 		else if (!cxs_stage_opts_parse(&opts, c, optarg, usage)) {
 			usage(stderr);
 			return CXS_EXIT_USAGE;
@@ -176,10 +182,12 @@ int main(int argc, char **argv)
 		cxs_die(cxs_exit_for(err.kind), "%s", err.msg);
 
 	cxs_classifier_keep_tokens(cl, keep_tokens);
+	cxs_classifier_explain(cl, explain);
 
 	s = cxs_cli_stage_open("classify", &opts);
 	cxs_stage_option(s, "lexicon", json_string(pack));
 	cxs_stage_option(s, "keep_tokens", json_boolean(keep_tokens));
+	cxs_stage_option(s, "explain", json_boolean(explain));
 	cxs_stage_lexicon(s, json_pack("{s:s, s:s, s:s, s:s}", "name", cxs_lexicon_name(lx),
 				       "version", cxs_lexicon_version(lx), "hash",
 				       cxs_lexicon_hash(lx), "path", pack));

@@ -84,7 +84,8 @@ static cxs_evaltally *lang_tally(struct eval_run *run, const char *lang)
 }
 
 /* The evidence of the record's signals that count for map line `d`, as
- * [{"dim", "text", "term"}]: what a reader of a mistake wants to see. */
+ * [{"dim", "text", "term"}], with `reach` and `opinions` when classify explained them
+ * (--explain): what a reader of a mistake wants to see. */
 static json_t *evidence_for(const cxs_evalmap *m, size_t d, const json_t *rec)
 {
 	const json_t *sig, *ev;
@@ -100,8 +101,14 @@ static json_t *evidence_for(const cxs_evalmap *m, size_t d, const json_t *rec)
 			const json_t *text = json_object_get(ev, "text");
 			const json_t *term = json_object_get(ev, "term");
 
-			json_array_append_new(out, json_pack("{s:O,s:O,s:O}", "dim", dim,
-				"text", text ? text : json_null(), "term", term ? term : json_null()));
+			json_t *o = json_pack("{s:O,s:O,s:O}", "dim", dim,
+				"text", text ? text : json_null(), "term", term ? term : json_null());
+
+			if (json_object_get(ev, "reach"))
+				json_object_set(o, "reach", json_object_get(ev, "reach"));
+			if (json_object_get(ev, "opinions"))
+				json_object_set(o, "opinions", json_object_get(ev, "opinions"));
+			json_array_append_new(out, o);
 		}
 	}
 	return out;

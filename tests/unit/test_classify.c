@@ -1091,6 +1091,68 @@ static void test_needs_opinion(void)
 	restore_pack(&saved);
 }
 
+/* The opinions of the evidence of signal `s` of the explained score `sc`: how many, and
+ * the first one's text span and value. */
+static void check_explained(const struct cxs_score *sc, const struct cxs_signal *s,
+			    int reach, size_t nop, size_t start, size_t end, double value)
+{
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	CHECK_INT(s->ev[0].reach, reach);
+	CHECK_INT(s->ev[0].nop, nop);
+	if (s->ev[0].nop && s->ev[0].op < sc->nopinions) {
+		const struct cxs_opinion *o = &sc->opinions[s->ev[0].op];
+
+		CHECK_INT(o->start, start);
+		CHECK_INT(o->end, end);
+		CHECK(NEAR(o->value, value));
+	}
+}
+
+/* --explain: each evidence says how far its hit went for polarity words and which gave
+ * it its valence, nearest first, with what each gave (the worked example of
+ * stages/classify/README.md, and each fallback). Off, the scorer records nothing. */
+static void test_explain(void)
+{
+	struct cxs_score sc;
+
+	cxs_classifier_explain(cl, 1);
+	sc = score_text("en", "The food was great but the waiter was rude.");
+	/* great: 3.1 × 0.5 (before "but") over 1 + 2 tokens; rude: -2.5 × 1.5 over 3 */
+	check_explained(&sc, signal_of(&sc, "food"), CXS_REACH_CLAUSE, 1, 13, 18,
+			3.1 * 0.5 / 3);
+	check_explained(&sc, signal_of(&sc, "staff"), CXS_REACH_CLAUSE, 1, 38, 42,
+			-2.5 * 1.5 / 3);
+	if (signal_of(&sc, "food") && sc.nopinions)
+		CHECK(NEAR(sc.opinions[signal_of(&sc, "food")->ev[0].op].valence, 3.1));
+	/* negated: the value says so */
+	sc = score_text("en", "The waiter was not friendly.");
+	check_explained(&sc, signal_of(&sc, "staff"), CXS_REACH_CLAUSE, 1, 19, 27,
+			2.2 * -0.74 / 4);
+	/* a list cut by commas: the sentence's word; none in the sentence: the record's */
+	sc = score_text("en", "The food, the waiter: great.");
+	check_explained(&sc, signal_of(&sc, "food"), CXS_REACH_SENTENCE, 1, 22, 27, 3.1 / 4);
+	sc = score_text("en", "The food came. It was great.");
+	check_explained(&sc, signal_of(&sc, "food"), CXS_REACH_RECORD, 1, 22, 27, 3.1 / 5);
+	/* nothing reached it */
+	sc = score_text("en", "We had the soup.");
+	check_explained(&sc, signal_of(&sc, "food"), CXS_REACH_NONE, 0, 0, 0, 0);
+	/* at most CXS_MAX_OPINIONS, nearest first */
+	sc = score_text("en", "The soup was good and great and delicious and kind.");
+	if (signal_of(&sc, "food")) {
+		const struct cxs_evidence *e = &signal_of(&sc, "food")->ev[0];
+
+		CHECK_INT(e->nop, CXS_MAX_OPINIONS);
+		if (e->nop == CXS_MAX_OPINIONS)
+			CHECK(sc.opinions[e->op].start < sc.opinions[e->op + 1].start);
+	}
+	cxs_classifier_explain(cl, 0);
+	sc = score_text("en", "The food was great but the waiter was rude.");
+	CHECK_INT(sc.nopinions, 0);
+	CHECK(signal_of(&sc, "food") && signal_of(&sc, "food")->ev[0].nop == 0);
+}
+
 /* Terms of one role do not overlap: of two that do, the longer one is the match, and
  * of two as long the first. */
 static void test_overlapping_terms(void)
@@ -1324,6 +1386,7 @@ int main(void)
 	RUN(test_initial);
 	RUN(test_needs_opinion);
 	RUN(test_quoted);
+	RUN(test_explain);
 	RUN(test_overlapping_terms);
 	RUN(test_for_dimension);
 	RUN(test_degree_words_and_dashes);

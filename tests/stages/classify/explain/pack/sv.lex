@@ -1,0 +1,7 @@
+servitris	staff
+personal	staff
+mat	food
+soppa	food
+kö	waiting
+väntetid	waiting
+pris	price
