@@ -40,8 +40,10 @@ struct cxs_matcher {
 	size_t *stemlen, capstemlen;
 	size_t *stemoff, capstemoff;  /* per token: offset in unstretched, or SIZE_MAX */
 	cxs_buf unstretched, collapsed;
-	struct best *cand;            /* per token and role: the longest term starting there */
+	struct best *cand;            /* per token where terms start, and role: the longest */
 	size_t capcand;
+	size_t *at;                   /* those tokens */
+	size_t capat;
 	struct stemmer_slot {
 		char lang[8];
 		cxs_stemmer *st;
@@ -82,6 +84,7 @@ void cxs_matcher_free(cxs_matcher *mt)
 	free(mt->stemlen);
 	free(mt->stemoff);
 	free(mt->cand);
+	free(mt->at);
 	cxs_buf_release(&mt->unstretched);
 	cxs_buf_release(&mt->collapsed);
 	for (i = 0; i < sizeof(mt->stemmers) / sizeof(mt->stemmers[0]); i++)
@@ -375,33 +378,34 @@ static int plain_stems(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 
 /* Within a role, terms do not overlap. Of two that do, the longer one stays ("an hour
  * and a half" over "an hour", "vistas al mar" over "con vistas"), and of two as long the
- * first one: a later term that is as long says no more. `cand` holds per token and
- * role the longest term starting there; the losers' entries are cleared. (On the tune
- * split the leftmost-always rule it replaced lost aspect polarity: SemEval-2016 es
- * 0.8655 → 0.8663 and SemEval-2014 0.8601 → 0.8607 with this one; a later term as long
- * winning lost SemEval-2016 en 0.8832 → 0.8822.) */
-static void drop_overlaps(struct best *cand, size_t ntok)
+ * first one: a later term that is as long says no more. `cand` holds, for each of the
+ * `np` tokens `at` where some term starts, the longest term of each role starting there;
+ * the losers' entries are cleared. (On the tune split the leftmost-always rule it
+ * replaced lost aspect polarity: SemEval-2016 es 0.8655 → 0.8663 and SemEval-2014
+ * 0.8601 → 0.8607 with this one; a later term as long winning lost SemEval-2016 en
+ * 0.8832 → 0.8822.) */
+static void drop_overlaps(struct best *cand, const size_t *at, size_t np)
 {
-	size_t i;
+	size_t j;
 	int r;
 
 	for (r = 0; r < CXS_ROLE_COUNT; r++) {
 		struct best *kept = NULL;    /* the last term kept so far */
 		size_t kept_end = 0;
 
-		for (i = 0; i < ntok; i++) {
-			struct best *b = &cand[i * CXS_ROLE_COUNT + r];
+		for (j = 0; j < np; j++) {
+			struct best *b = &cand[j * CXS_ROLE_COUNT + r];
 
 			if (!b->e)
 				continue;
-			if (kept && i < kept_end && b->len <= kept->len) {
+			if (kept && at[j] < kept_end && b->len <= kept->len) {
 				b->e = NULL;
 				continue;
 			}
-			if (kept && i < kept_end)
+			if (kept && at[j] < kept_end)
 				kept->e = NULL;
 			kept = b;
-			kept_end = i + b->len;
+			kept_end = at[j] + b->len;
 		}
 	}
 }
@@ -411,8 +415,7 @@ static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 	const uint32_t *hs;
 	struct cxs_doc dd;
 	const struct cxs_doc *d = &dd;
-	struct best *cand;
-	size_t i;
+	size_t i, j, np = 0;
 	int r;
 
 	if (plain_stems(mt, ll, plain, &dd) < 0)
@@ -420,15 +423,14 @@ static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 
 	if (cxs_array_grow(&mt->hstem, &mt->caphstem, d->ntok + 1, sizeof(*mt->hstem)) < 0 ||
 	    cxs_array_grow(&mt->cand, &mt->capcand, d->ntok * CXS_ROLE_COUNT + 1,
-			   sizeof(*mt->cand)) < 0)
+			   sizeof(*mt->cand)) < 0 ||
+	    cxs_array_grow(&mt->at, &mt->capat, d->ntok + 1, sizeof(*mt->at)) < 0)
 		return -1;
 	for (i = 0; i < d->ntok; i++)
 		mt->hstem[i] = cxs_lexhash_add(CXS_LEXHASH_INIT, d->stem[i], d->stemlen[i]);
 	hs = mt->hstem;
-	cand = mt->cand;
-	memset(cand, 0, d->ntok * CXS_ROLE_COUNT * sizeof(*cand));
 	for (i = 0; i < d->ntok; i++) {
-		struct best *best = cand + i * CXS_ROLE_COUNT;
+		struct best *best = mt->cand + np * CXS_ROLE_COUNT;
 		unsigned found = 0;
 		const struct cxs_lex_cand *c;
 		size_t n, room = mt->send[i] - i;
@@ -441,6 +443,7 @@ static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 			return -1;
 		if (!c && !k)
 			continue;
+		memset(best, 0, CXS_ROLE_COUNT * sizeof(*best));
 		if (c)
 			consider(ll, d, hs, i, room, c, n, (1u << CXS_ROLE_COUNT) - 1, best, &found);
 		/* Longest prefix first: among wildcards of as many words, the most specific
@@ -448,15 +451,17 @@ static int match_words(cxs_matcher *mt, const cxs_lexlang *ll, const struct cxs_
 		while (k-- > 0)
 			consider(ll, d, hs, i, room, mt->ph[k].c, mt->ph[k].n,
 				 (1u << CXS_ROLE_COUNT) - 1, best, &found);
+		if (found)
+			mt->at[np++] = i;
 	}
-	drop_overlaps(cand, d->ntok);
-	for (i = 0; i < d->ntok; i++)
+	drop_overlaps(mt->cand, mt->at, np);
+	for (j = 0; j < np; j++)
 		for (r = 0; r < CXS_ROLE_COUNT; r++) {
-			const struct best *b = &cand[i * CXS_ROLE_COUNT + r];
-			size_t j = i + b->len;
+			const struct best *b = &mt->cand[j * CXS_ROLE_COUNT + r];
+			size_t t0 = mt->at[j], t1 = t0 + b->len;
 
-			if (b->e && emit(mt, b->e, r, i, j, i, j, d->tok[2 * i],
-					 d->tok[2 * (j - 1) + 1], d->tok_sent[i]) < 0)
+			if (b->e && emit(mt, b->e, r, t0, t1, t0, t1, d->tok[2 * t0],
+					 d->tok[2 * (t1 - 1) + 1], d->tok_sent[t0]) < 0)
 				return -1;
 		}
 	return 0;
