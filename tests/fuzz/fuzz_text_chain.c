@@ -5,7 +5,8 @@
  * (cxs_utf8_sanitize), since a record's text is always valid UTF-8.
  *
  * Input: the first byte picks the language (its value mod 8: 0-2 identify, then sv, es,
- * zh, en, und forced); the rest is the text. The fields each stage adds must agree with
+ * zh, en, und forced) and, by its bit 3, whether classify explains its evidence
+ * (--explain); the rest is the text. The fields each stage adds must agree with
  * the text: offsets in order and inside it on character boundaries, arrays aligned.
  */
 #include <string.h>
@@ -164,6 +165,29 @@ static void check_tokens(const json_t *rec, const char *text, size_t len)
 	json_decref(tok);
 }
 
+/* An explained evidence's polarity words (--explain): a reach, at most
+ * CXS_MAX_OPINIONS words inside the text, none without a reach. */
+static void check_opinions(const json_t *ev, size_t len)
+{
+	const json_t *ops = json_object_get(ev, "opinions"), *op;
+	const char *reach = json_string_value(json_object_get(ev, "reach"));
+	size_t i;
+
+	if (!ops) {
+		FUZZ_ASSERT(!reach);
+		return;
+	}
+	FUZZ_ASSERT(reach && json_is_array(ops) && json_array_size(ops) <= CXS_MAX_OPINIONS);
+	FUZZ_ASSERT(!strcmp(reach, "none") == (json_array_size(ops) == 0));
+	json_array_foreach(ops, i, op) {
+		json_int_t s = json_integer_value(json_object_get(op, "start"));
+		json_int_t e = json_integer_value(json_object_get(op, "end"));
+
+		FUZZ_ASSERT(0 <= s && s < e && (size_t)e <= len);
+		FUZZ_ASSERT(json_is_number(json_object_get(op, "value")));
+	}
+}
+
 /* What cxs-classify wrote; the per-token arrays are gone by default. */
 static void check_record(const json_t *rec, size_t len)
 {
@@ -183,6 +207,7 @@ static void check_record(const json_t *rec, size_t len)
 			json_int_t e = json_integer_value(json_object_get(ev, "end"));
 
 			FUZZ_ASSERT(0 <= s && s < e && (size_t)e <= len);
+			check_opinions(ev, len);
 		}
 	}
 }
@@ -209,6 +234,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = cxs_stemstage_record(st, rec, &reason);
 	FUZZ_ASSERT(rc == 0);
 	check_tokens(rec, text.p ? text.p : "", text.len);
+	cxs_classifier_explain(cl, (data[0] >> 3) & 1);
 	rc = cxs_classifier_record(cl, rec, &reason);
 	FUZZ_ASSERT(rc == 0);
 	check_record(rec, text.len);
