@@ -369,13 +369,14 @@ static int opinions_json(const struct cxs_evidence *e, const struct cxs_score *s
 
 	for (i = 0; i < e->nop && !rc; i++) {
 		const struct cxs_opinion *o = &sc->opinions[e->op + i];
+		double value = round(o->value * 1e4) / 1e4;
 
 		rc |= (i ? KEY(b, ",{\"start\":") : KEY(b, "{\"start\":")) |
 		      cxs_jw_int(b, (long long)o->start) | KEY(b, ",\"end\":") |
 		      cxs_jw_int(b, (long long)o->end) | KEY(b, ",\"text\":") |
 		      cxs_jw_string(b, text + o->start, o->end - o->start) |
 		      KEY(b, ",\"valence\":") | cxs_jw_real(b, o->valence) |
-		      KEY(b, ",\"value\":") | cxs_jw_real(b, round(o->value * 1e4) / 1e4) |
+		      KEY(b, ",\"value\":") | cxs_jw_real(b, value == 0 ? 0.0 : value) |
 		      cxs_buf_addch(b, '}');
 	}
 	return rc | KEY(b, "]");
